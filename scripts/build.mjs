@@ -1,0 +1,34 @@
+// Bundles the action, the CLI, the library and the TypeScript loader into dist/, then writes the library's types.
+import { build } from 'esbuild'
+import { execFileSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+rmSync(`${root}dist`, { recursive: true, force: true })
+
+await build({
+  absWorkingDir: root,
+  entryPoints: {
+    index: 'src/action/index.ts',
+    post: 'src/action/post.ts',
+    cli: 'src/cli/index.ts',
+    lib: 'src/index.ts',
+    'loader-hooks': 'src/loader/hooks.ts',
+  },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  external: ['pg-native'],
+  banner: {
+    js: "import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+})
+
+execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.types.json`], { stdio: 'inherit' })

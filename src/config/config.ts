@@ -1,0 +1,127 @@
+import { isAbsolute, resolve } from 'node:path'
+import { ConfigError } from '../errors.js'
+import { loadEnv, type Env } from './env.js'
+import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
+
+export const commands = ['upgrade', 'downgrade', 'status', 'revision', 'check', 'init', 'resolve'] as const
+export type CommandName = (typeof commands)[number]
+
+/** Settings as the front ends read them (action inputs or CLI flags), keyed by input name. Empty means unset. */
+export type RawSettings = Partial<Record<SettingName, string>>
+
+export type SettingName =
+  | 'command' | 'revision' | 'database-url' | 'shadow-database-url' | 'env-file' | 'working-directory'
+  | 'migrations' | 'models' | 'history-schema' | 'history-table' | 'lock-timeout' | 'statement-timeout'
+  | 'lock-wait' | 'connect-timeout' | 'allow-out-of-order' | 'dry-run' | 'message' | 'autogenerate' | 'json'
+  | 'keep-database' | 'column-order'
+
+/** Fully resolved, validated settings: what every command runs from. */
+export interface Config {
+  readonly command: CommandName
+  readonly revision: string | undefined
+  readonly cwd: string
+  /** The database to act on; null means spin up an embedded Postgres. */
+  readonly database: DatabaseUrl | null
+  readonly shadowDatabase: DatabaseUrl | null
+  readonly migrationsDir: string
+  readonly modelsPath: string
+  readonly historySchema: string
+  readonly historyTable: string
+  readonly lockTimeoutMs: number | null
+  readonly statementTimeoutMs: number | null
+  readonly lockWaitMs: number
+  readonly connectTimeoutMs: number
+  readonly allowOutOfOrder: boolean
+  readonly dryRun: boolean
+  readonly message: string | undefined
+  readonly autogenerate: boolean
+  readonly json: boolean
+  readonly keepDatabase: boolean
+  readonly columnOrder: boolean
+  /** Every password found in the settings, for masking. */
+  readonly secrets: readonly string[]
+}
+
+export interface ConfigSource {
+  readonly settings: RawSettings
+  readonly env: Env
+  readonly cwd: string
+  /** How a front end names a setting in messages: `--database-url` or `input database-url`. */
+  readonly label?: (name: SettingName) => string
+}
+
+export function parseConfig(source: ConfigSource): Config {
+  const label = source.label ?? ((name: SettingName) => name)
+  const raw = (name: SettingName): string | undefined => {
+    const value = source.settings[name]?.trim()
+    return value === '' ? undefined : value
+  }
+  const cwd = resolve(source.cwd, raw('working-directory') ?? '.')
+  const env = loadEnv(cwd, raw('env-file'), source.env)
+
+  const command = raw('command') ?? 'upgrade'
+  if (!(commands as readonly string[]).includes(command)) {
+    throw new ConfigError('command', `${label('command')} '${command}' is unknown: use one of ${commands.join(', ')}`)
+  }
+
+  const databaseSetting = raw('database-url') !== undefined ? label('database-url') : 'DATABASE_URL'
+  const databaseText = raw('database-url') ?? (env.DATABASE_URL?.trim() || undefined) ?? urlFromParts(env) ?? undefined
+  const database = databaseText === undefined ? null
+    : parseDatabaseUrl(databaseText, env.DATABASE_URL || raw('database-url') ? databaseSetting : 'DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS')
+  const shadowText = raw('shadow-database-url') ?? (env.SHADOW_DATABASE_URL?.trim() || undefined)
+  const shadowDatabase = shadowText === undefined ? null
+    : parseDatabaseUrl(shadowText, raw('shadow-database-url') ? label('shadow-database-url') : 'SHADOW_DATABASE_URL')
+
+  const path = (name: SettingName, fallback: string) => {
+    const value = raw(name) ?? fallback
+    return isAbsolute(value) ? value : resolve(cwd, value)
+  }
+
+  return {
+    command: command as CommandName,
+    revision: raw('revision'),
+    cwd,
+    database,
+    shadowDatabase,
+    migrationsDir: path('migrations', env.DB_MIGRATE_MIGRATIONS ?? 'migrations'),
+    modelsPath: path('models', env.DB_MIGRATE_MODELS ?? 'src/models.ts'),
+    historySchema: identifier(raw('history-schema') ?? 'public', label('history-schema')),
+    historyTable: identifier(raw('history-table') ?? 'db_migrate_history', label('history-table')),
+    lockTimeoutMs: duration(raw('lock-timeout'), label('lock-timeout')),
+    statementTimeoutMs: duration(raw('statement-timeout'), label('statement-timeout')),
+    lockWaitMs: duration(raw('lock-wait'), label('lock-wait')) ?? 10 * 60_000,
+    connectTimeoutMs: duration(raw('connect-timeout'), label('connect-timeout')) ?? 30_000,
+    allowOutOfOrder: flag(raw('allow-out-of-order'), label('allow-out-of-order')),
+    dryRun: flag(raw('dry-run'), label('dry-run')),
+    message: raw('message'),
+    autogenerate: flag(raw('autogenerate'), label('autogenerate')),
+    json: flag(raw('json'), label('json')),
+    keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
+    columnOrder: flag(raw('column-order'), label('column-order')),
+    secrets: [database?.password, shadowDatabase?.password, env.DB_PASS].filter((s): s is string => !!s),
+  }
+}
+
+/** `500`, `500ms`, `5s`, `2min`, `1h` → milliseconds; `0` means no limit. */
+export function duration(value: string | undefined, setting: string): number | null {
+  if (value === undefined) return null
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|min|m|h)?$/.exec(value)
+  if (!match) throw new ConfigError(setting, `${setting} '${value}' is not a duration: use e.g. 500ms, 5s or 2min`)
+  const unit = { ms: 1, s: 1000, min: 60_000, m: 60_000, h: 3_600_000 }[match[2] ?? 'ms'] ?? 1
+  return Math.round(Number(match[1]) * unit)
+}
+
+function flag(value: string | undefined, setting: string): boolean {
+  if (value === undefined) return false
+  if (/^(true|yes|1|on)$/i.test(value)) return true
+  if (/^(false|no|0|off)$/i.test(value)) return false
+  throw new ConfigError(setting, `${setting} '${value}' is not a boolean: use true or false`)
+}
+
+/** Schema and table names are quoted wherever they are used; this only refuses what cannot be a Postgres name. */
+function identifier(value: string, setting: string): string {
+  if (value.length > 63 || value.includes('\0')) {
+    throw new ConfigError(setting, `${setting} must be a Postgres identifier of at most 63 characters`)
+  }
+  return value
+}
