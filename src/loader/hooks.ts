@@ -1,0 +1,52 @@
+// Module hooks that let Node import TypeScript (migrations, models) with no build step, and resolve
+// `db-migrate-action` to this copy of the library when the user's project has none installed.
+import { readFile } from 'node:fs/promises'
+import { transform } from 'sucrase'
+
+interface ResolveContext { parentURL?: string; conditions?: string[] }
+type NextResolve = (specifier: string, context?: ResolveContext) => Promise<{ url: string; format?: string | null }>
+type NextLoad = (url: string, context?: object) => Promise<{ format?: string | null; source?: unknown }>
+
+let libUrl: string | undefined
+
+export function initialize(data: { libUrl?: string } | undefined): void {
+  libUrl = data?.libUrl
+}
+
+const tsExtension = /\.(ts|mts|cts|tsx)$/
+
+export async function resolve(specifier: string, context: ResolveContext, next: NextResolve) {
+  try {
+    return await next(specifier, context)
+  } catch (error) {
+    if (libUrl && (specifier === 'db-migrate-action' || specifier === 'db-migrate-action/models')) {
+      return { url: libUrl, shortCircuit: true }
+    }
+    // TypeScript sources import siblings as './x.js' or './x': try the .ts file.
+    if (context.parentURL && tsExtension.test(context.parentURL) && /^\.\.?\//.test(specifier)) {
+      for (const candidate of [specifier.replace(/\.(m|c)?js$/, '.$1ts'), `${specifier}.ts`, `${specifier}/index.ts`]) {
+        if (candidate === specifier) continue
+        try {
+          return await next(candidate, context)
+        } catch {
+          // try the next spelling
+        }
+      }
+    }
+    throw error
+  }
+}
+
+export async function load(url: string, context: object, next: NextLoad) {
+  if (!url.startsWith('file:') || !tsExtension.test(url) || url.includes('/node_modules/')) return next(url, context)
+  const path = new URL(url)
+  const source = await readFile(path, 'utf8')
+  const commonjs = url.endsWith('.cts')
+  const { code } = transform(source, {
+    transforms: commonjs ? ['typescript', 'imports'] : ['typescript'],
+    filePath: decodeURIComponent(path.pathname),
+    disableESTransforms: true,
+    keepUnusedImports: false,
+  })
+  return { format: commonjs ? 'commonjs' : 'module', source: code, shortCircuit: true }
+}
