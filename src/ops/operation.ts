@@ -1,0 +1,120 @@
+import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, Table, Unique } from '../schema/schema.js'
+
+/** Names a table (or an enum) without carrying its contents. */
+export interface TableRef {
+  readonly schema: string
+  readonly name: string
+}
+
+/** A column whose type is an enum (or an array of it): the enum recipe must convert it. */
+export interface EnumUsage {
+  readonly table: TableRef
+  readonly column: string
+  readonly array: boolean
+  /** Default the column has when the op runs (dropped first: it names the enum), and the one it gets afterwards. */
+  readonly defaultBefore: string | null
+  readonly defaultAfter: string | null
+}
+
+/**
+ * One change that moves a database from one schema (`from`) to another (`to`). Compare produces them, render turns
+ * them into SQL and report into words; each carries enough to be reversed.
+ */
+export type Operation =
+  | { readonly kind: 'create_schema'; readonly schema: string }
+  | { readonly kind: 'drop_schema'; readonly schema: string }
+  | { readonly kind: 'create_enum'; readonly enum: EnumType }
+  | { readonly kind: 'drop_enum'; readonly enum: EnumType }
+  /** Values added, removed or reordered; `usages` are the columns of that type when the op runs. */
+  | { readonly kind: 'alter_enum'; readonly from: EnumType; readonly to: EnumType; readonly usages: readonly EnumUsage[] }
+  | { readonly kind: 'set_enum_comment'; readonly enum: TableRef; readonly from: string | null; readonly to: string | null }
+  /** The table with its columns, primary key, uniques, checks, indexes, comments and the foreign keys that can be
+   *  created with it; other foreign keys come as separate add_foreign_key ops. */
+  | { readonly kind: 'create_table'; readonly table: Table }
+  /** The full table as it was, so the op can be reversed. */
+  | { readonly kind: 'drop_table'; readonly table: Table }
+  | { readonly kind: 'set_table_comment'; readonly table: TableRef; readonly from: string | null; readonly to: string | null }
+  | { readonly kind: 'add_column'; readonly table: TableRef; readonly column: Column }
+  | { readonly kind: 'drop_column'; readonly table: TableRef; readonly column: Column }
+  /** Type, nullability, default, identity, generation or comment differ; `from.name === to.name`. */
+  | { readonly kind: 'alter_column'; readonly table: TableRef; readonly from: Column; readonly to: Column }
+  /** Reported only when asked for: PostgreSQL cannot reorder columns in place. */
+  | { readonly kind: 'reorder_columns'; readonly table: TableRef; readonly from: readonly string[]; readonly to: readonly string[] }
+  | { readonly kind: 'add_primary_key'; readonly table: TableRef; readonly primaryKey: PrimaryKey }
+  | { readonly kind: 'drop_primary_key'; readonly table: TableRef; readonly primaryKey: PrimaryKey }
+  | { readonly kind: 'add_unique'; readonly table: TableRef; readonly unique: Unique }
+  | { readonly kind: 'drop_unique'; readonly table: TableRef; readonly unique: Unique }
+  | { readonly kind: 'add_foreign_key'; readonly table: TableRef; readonly foreignKey: ForeignKey }
+  | { readonly kind: 'drop_foreign_key'; readonly table: TableRef; readonly foreignKey: ForeignKey }
+  | { readonly kind: 'add_check'; readonly table: TableRef; readonly check: Check }
+  | { readonly kind: 'drop_check'; readonly table: TableRef; readonly check: Check }
+  | { readonly kind: 'create_index'; readonly table: TableRef; readonly index: Index }
+  | { readonly kind: 'drop_index'; readonly table: TableRef; readonly index: Index }
+
+export type OperationKind = Operation['kind']
+
+/** The operation that undoes `op`. A down migration is `ops.map(reverse).reverse()`. */
+export function reverse(op: Operation): Operation {
+  switch (op.kind) {
+    case 'create_schema':
+      return { kind: 'drop_schema', schema: op.schema }
+    case 'drop_schema':
+      return { kind: 'create_schema', schema: op.schema }
+    case 'create_enum':
+      return { kind: 'drop_enum', enum: op.enum }
+    case 'drop_enum':
+      return { kind: 'create_enum', enum: op.enum }
+    case 'alter_enum':
+      // Undone at the same point of the reversed list, where the columns hold the defaults they had before.
+      return {
+        kind: 'alter_enum',
+        from: op.to,
+        to: op.from,
+        usages: op.usages.map((u) => ({ ...u, defaultAfter: u.defaultBefore })),
+      }
+    case 'set_enum_comment':
+      return { ...op, from: op.to, to: op.from }
+    case 'create_table':
+      return { kind: 'drop_table', table: op.table }
+    case 'drop_table':
+      return { kind: 'create_table', table: op.table }
+    case 'set_table_comment':
+      return { ...op, from: op.to, to: op.from }
+    case 'add_column':
+      return { ...op, kind: 'drop_column' }
+    case 'drop_column':
+      return { ...op, kind: 'add_column' }
+    case 'alter_column':
+      return { ...op, from: op.to, to: op.from }
+    case 'reorder_columns':
+      return { ...op, from: op.to, to: op.from }
+    case 'add_primary_key':
+      return { ...op, kind: 'drop_primary_key' }
+    case 'drop_primary_key':
+      return { ...op, kind: 'add_primary_key' }
+    case 'add_unique':
+      return { ...op, kind: 'drop_unique' }
+    case 'drop_unique':
+      return { ...op, kind: 'add_unique' }
+    case 'add_foreign_key':
+      return { ...op, kind: 'drop_foreign_key' }
+    case 'drop_foreign_key':
+      return { ...op, kind: 'add_foreign_key' }
+    case 'add_check':
+      return { ...op, kind: 'drop_check' }
+    case 'drop_check':
+      return { ...op, kind: 'add_check' }
+    case 'create_index':
+      return { ...op, kind: 'drop_index' }
+    case 'drop_index':
+      return { ...op, kind: 'create_index' }
+  }
+}
+
+/** The operations that undo `ops`, in the order to run them. */
+export function reverseAll(ops: readonly Operation[]): Operation[] {
+  return ops.map(reverse).reverse()
+}
+
+export { risk, type Risk } from './risk.js'
+export { explain } from './explain.js'
