@@ -1,0 +1,78 @@
+// Catalog queries of introspect(). Each reads every table at once; none runs per table.
+// Parameters: $1 text[] of schemas to read (null: every user schema), and but for enumsQuery $2, a jsonb array of
+// {schema, name} tables to leave out.
+
+/** Which schemas and relations belong to the user: not system schemas, not objects that extensions own. */
+const schemaFilter = `
+  CASE WHEN $1::text[] IS NULL
+    THEN n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'
+    ELSE n.nspname = ANY($1::text[]) END`
+
+const tableFilter = `
+  c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${schemaFilter}
+  AND NOT $2::jsonb @> jsonb_build_array(jsonb_build_object('schema', n.nspname::text, 'name', c.relname::text))
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`
+
+/** Remembers the caller's search_path and sets `public`, so names print qualified exactly when outside public. */
+export const enterQuery = `SELECT current_setting('search_path') AS search_path, set_config('search_path', 'public', false) AS now`
+
+/** Puts back the search_path enterQuery found. $1: the saved value. */
+export const leaveQuery = `SELECT set_config('search_path', $1, false)`
+
+export const enumsQuery = `
+SELECT n.nspname AS schema, t.typname AS name,
+       array(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS values,
+       obj_description(t.oid, 'pg_type') AS comment
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype = 'e' AND ${schemaFilter}
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+ORDER BY 1, 2`
+
+export const tablesQuery = `
+SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name, obj_description(c.oid, 'pg_class') AS comment
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE ${tableFilter}
+ORDER BY 2, 3`
+
+// A column is serial when its default is nextval() of a sequence that the column owns (an 'auto' dependency);
+// identity sequences depend with 'internal' instead.
+export const columnsQuery = `
+SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+       a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
+       a.attgenerated AS generated, col_description(a.attrelid, a.attnum) AS comment,
+       (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
+          FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+         WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+           AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a' LIMIT 1) AS owned_nextval
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+WHERE a.attnum > 0 AND NOT a.attisdropped AND ${tableFilter}
+ORDER BY a.attrelid, a.attnum`
+
+// contype 'n' (NOT NULL, recorded here from PostgreSQL 18) is left out: nullability comes from attnotnull.
+export const constraintsQuery = `
+SELECT con.conrelid::int8::text AS table_oid, con.conname AS name, con.contype AS type,
+       array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord) AS columns,
+       rn.nspname AS ref_schema, rc.relname AS ref_table,
+       array(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+             JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_columns,
+       con.confdeltype AS on_delete, con.confupdtype AS on_update, con.condeferrable AS deferrable,
+       pg_get_constraintdef(con.oid) AS definition
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${tableFilter}
+ORDER BY con.conrelid, con.conname`
+
+// Indexes that back a primary key, unique or exclusion constraint belong to that constraint.
+export const indexesQuery = `
+SELECT i.indrelid::int8::text AS table_oid, ic.relname AS name, i.indisunique AS unique, am.amname AS method,
+       pg_get_indexdef(i.indexrelid) AS definition
+FROM pg_index i
+JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
+JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE ${tableFilter}
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))
+ORDER BY i.indrelid, ic.relname`
