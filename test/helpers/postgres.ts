@@ -1,7 +1,10 @@
-// Real PostgreSQL servers for tests: the embedded one always, and TEST_DATABASE_URL's server when set.
+// Real PostgreSQL servers for tests: an embedded one always, and TEST_DATABASE_URL's server when set.
 // Each test gets scratch databases of its own, dropped afterwards.
-import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { startEmbedded } from '../../src/provision/embedded.js'
+import { createScratchDatabase, type ScratchDatabase } from '../../src/provision/scratch.js'
+
+export type { ScratchDatabase }
 
 export interface TestServer {
   readonly label: string
@@ -9,36 +12,28 @@ export interface TestServer {
   readonly url: string
 }
 
-export interface ScratchDatabase {
-  readonly url: string
-  readonly name: string
-  drop(): Promise<void>
-}
-
 let servers: Promise<TestServer[]> | undefined
 
-/** The servers every real-Postgres test runs against. Started once per test file. */
+/**
+ * The servers every real-Postgres test runs against: the embedded server first (started once per test file's
+ * process, stopped when it exits), then TEST_DATABASE_URL's server when that is set.
+ */
 export function testServers(): Promise<TestServer[]> {
   servers ??= (async () => {
-    const list: TestServer[] = []
+    const embedded = await startEmbedded()
+    const list: TestServer[] = [{ label: 'embedded', url: embedded.url }]
     if (process.env.TEST_DATABASE_URL) list.push({ label: 'external', url: process.env.TEST_DATABASE_URL })
     return list
   })()
   return servers
 }
 
-export async function scratchDatabase(server: TestServer, prefix = 'test'): Promise<ScratchDatabase> {
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`
-  await adminQuery(server.url, `CREATE DATABASE "${name}"`)
-  const url = new URL(server.url)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    name,
-    drop: () => adminQuery(server.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  }
+/** A fresh empty database on `server`; call drop() when done (it disconnects remaining clients). */
+export function scratchDatabase(server: TestServer, prefix = 'test'): Promise<ScratchDatabase> {
+  return createScratchDatabase(server.url, prefix)
 }
 
+/** Runs one statement on its own connection. */
 export async function adminQuery(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
