@@ -1,0 +1,104 @@
+import { ConfigError } from '../errors.js'
+import type { RawSettings, SettingName } from '../config/config.js'
+
+/** Flags that take a value, by the setting they fill. */
+const valueFlags: Partial<Record<string, SettingName>> = {
+  '--database-url': 'database-url',
+  '--shadow-database-url': 'shadow-database-url',
+  '--env-file': 'env-file',
+  '--cwd': 'working-directory',
+  '-C': 'working-directory',
+  '--migrations': 'migrations',
+  '--models': 'models',
+  '--history-schema': 'history-schema',
+  '--history-table': 'history-table',
+  '--lock-timeout': 'lock-timeout',
+  '--statement-timeout': 'statement-timeout',
+  '--lock-wait': 'lock-wait',
+  '--connect-timeout': 'connect-timeout',
+  '-m': 'message',
+  '--message': 'message',
+}
+
+/** Boolean flags, by the setting they turn on. */
+const booleanFlags: Partial<Record<string, SettingName>> = {
+  '--allow-out-of-order': 'allow-out-of-order',
+  '--dry-run': 'dry-run',
+  '--json': 'json',
+  '--autogenerate': 'autogenerate',
+  '--column-order': 'column-order',
+}
+
+export interface ParsedArgs {
+  readonly settings: RawSettings
+  readonly help: boolean
+  readonly version: boolean
+  /** `resolve <name> --applied | --rolled-back` */
+  readonly resolution: 'applied' | 'rolled-back' | undefined
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const settings: RawSettings = {}
+  const positional: string[] = []
+  let help = false
+  let version = false
+  let resolution: ParsedArgs['resolution']
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const valueSetting = valueFlags[flag]
+    const booleanSetting = booleanFlags[flag]
+    if (flag === '-h' || flag === '--help') help = true
+    else if (flag === '-V' || flag === '--version') version = true
+    else if (flag === '--applied' || flag === '--rolled-back') resolution = flag.slice(2) as ParsedArgs['resolution']
+    else if (valueSetting) {
+      const value = inline ?? argv[++i]
+      if (value === undefined) throw new ConfigError(valueSetting, `${flag} needs a value`)
+      settings[valueSetting] = value
+    } else if (booleanSetting) settings[booleanSetting] = inline ?? 'true'
+    else if (arg.startsWith('-') && !/^[-+]\d+$/.test(arg)) {
+      throw new ConfigError(flag, `unknown option ${flag}: run db-migrate --help for the list`)
+    } else positional.push(arg)
+  }
+  if (positional[0] !== undefined) settings.command = positional[0]
+  if (positional[1] !== undefined) settings.revision = positional[1]
+  if (positional.length > 2) throw new ConfigError('command', `unexpected argument '${positional[2]}': run db-migrate --help`)
+  return { settings, help, version, resolution }
+}
+
+export const usage = `Usage: db-migrate <command> [revision] [options]
+
+Commands:
+  upgrade [revision]        apply migrations up to a revision (default: head)
+  downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)
+  status                    current revision, applied and pending migrations (--json for machines)
+  check                     fail when the models and the migrations disagree; print the SQL that fixes it
+  revision -m "message"     write a new empty migration (--autogenerate: from the models' difference)
+  init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow
+  resolve <name> --applied|--rolled-back
+                            settle a migration that ran outside a transaction and did not finish
+
+Revisions: head, base, a migration name or a unique prefix of one, +N, -N.
+
+Database: --database-url, or DATABASE_URL, or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (environment or .env).
+With none, upgrade, downgrade, status and check run on a temporary embedded PostgreSQL.
+
+Options:
+  --migrations <dir>           migrations folder (default: migrations)
+  --models <file>              models module (default: src/models.ts)
+  --env-file <file>            dotenv file (default: .env; the real environment wins)
+  -C, --cwd <dir>              run as if started in <dir>
+  --shadow-database-url <url>  server where check builds its scratch databases (SHADOW_DATABASE_URL)
+  --history-schema <name>      schema of the history table (default: public)
+  --history-table <name>       history table (default: db_migrate_history)
+  --dry-run                    show what upgrade/downgrade would run; change nothing
+  --allow-out-of-order         apply pending migrations older than the newest applied one
+  --lock-timeout <duration>    SET lock_timeout for migrations (e.g. 5s)
+  --statement-timeout <d>      SET statement_timeout for migrations
+  --lock-wait <duration>       how long to wait for a concurrent run to finish (default: 10min)
+  --connect-timeout <d>        how long to wait for the database to accept connections (default: 30s)
+  --column-order               check: also report differences in column order
+  --json                       machine-readable output
+  -h, --help, -V, --version
+
+Exit status: 0 success, 1 drift found by check, 2 error.`
