@@ -1,0 +1,54 @@
+import type { Operation, OperationKind } from '../ops/operation.js'
+import type { Schema } from '../schema/schema.js'
+import { compareEnums } from './enums.js'
+import { compareTables } from './tables.js'
+
+export interface CompareOptions {
+  /** Report tables whose columns are in another order (PostgreSQL cannot reorder them in place). */
+  readonly columnOrder?: boolean
+}
+
+/**
+ * The operations that turn a database shaped like `from` into one shaped like `to`, in an order that keeps every
+ * dependency: creations run from schemas down to foreign keys, drops the other way round. The order is
+ * symmetric, so `reverseAll(ops)` is a valid way back.
+ */
+export function compare(from: Schema, to: Schema, options: CompareOptions = {}): Operation[] {
+  const fromSchemas = new Set(from.schemas)
+  const toSchemas = new Set(to.schemas)
+  const ops: Operation[] = [
+    ...to.schemas.filter((s) => !fromSchemas.has(s)).map((schema): Operation => ({ kind: 'create_schema', schema })),
+    ...from.schemas.filter((s) => !toSchemas.has(s)).map((schema): Operation => ({ kind: 'drop_schema', schema })),
+    ...compareEnums(from, to),
+    ...compareTables(from, to, options.columnOrder ?? false),
+  ]
+  return ops.map((op, i) => ({ op, i })).sort((a, b) => phase[a.op.kind] - phase[b.op.kind] || a.i - b.i).map((x) => x.op)
+}
+
+// Drop foreign keys before the tables and constraints they use; drop tables before the constraints of tables
+// that stay (a dropped table's foreign key may use them); create tables before the keys that reference them.
+const phase: Record<OperationKind, number> = {
+  create_schema: 1,
+  create_enum: 2,
+  alter_enum: 3,
+  set_enum_comment: 3,
+  drop_foreign_key: 4,
+  drop_table: 5,
+  drop_index: 6,
+  drop_check: 6,
+  drop_unique: 6,
+  drop_primary_key: 6,
+  create_table: 7,
+  drop_column: 8,
+  add_column: 8,
+  alter_column: 8,
+  reorder_columns: 8,
+  set_table_comment: 8,
+  add_primary_key: 9,
+  add_unique: 9,
+  add_check: 9,
+  create_index: 9,
+  add_foreign_key: 10,
+  drop_enum: 11,
+  drop_schema: 12,
+}

@@ -1,0 +1,68 @@
+import type { Check, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
+
+/**
+ * Rewrites the spellings PostgreSQL prints differently for one meaning into one of them, leaving string literals
+ * alone: CURRENT_TIMESTAMP and transaction_timestamp() are now(); an empty ARRAY[] cast is the '{}' literal.
+ */
+export function normalizeExpression(expr: string): string {
+  return mapOutsideLiterals(expr, (code) =>
+    code
+      .replace(/\bCURRENT_TIMESTAMP\b(?!\s*\()/g, 'now()')
+      .replace(/\btransaction_timestamp\(\)/g, 'now()')
+      .replace(/\bARRAY\[\]::/g, `'{}'::`),
+  )
+}
+
+export function sameExpression(a: string | null, b: string | null): boolean {
+  return a === b || (a !== null && b !== null && normalizeExpression(a) === normalizeExpression(b))
+}
+
+/** Applies `fn` to the parts of `sql` outside single-quoted literals and quoted identifiers. */
+function mapOutsideLiterals(sql: string, fn: (code: string) => string): string {
+  let out = ''
+  let code = ''
+  for (let i = 0; i < sql.length; ) {
+    const quote = sql[i]
+    if (quote === "'" || quote === '"') {
+      let j = i + 1
+      for (;;) {
+        if (j >= sql.length) break
+        if (sql[j] === quote) {
+          if (sql[j + 1] === quote) j += 2
+          else break
+        } else j++
+      }
+      out += fn(code) + sql.slice(i, j + 1)
+      code = ''
+      i = j + 1
+    } else {
+      code += quote
+      i++
+    }
+  }
+  return out + fn(code)
+}
+
+// Signatures identify a constraint or index by what it does, not by its name, so generated and explicit names,
+// inline and later-added constraints compare equal.
+
+export function primaryKeySignature(pk: PrimaryKey): string {
+  return JSON.stringify(pk.columns)
+}
+
+export function uniqueSignature(u: Unique): string {
+  return JSON.stringify([u.columns, u.nullsNotDistinct])
+}
+
+export function foreignKeySignature(fk: ForeignKey): string {
+  return JSON.stringify([fk.columns, fk.refSchema, fk.refTable, fk.refColumns, fk.onDelete, fk.onUpdate, fk.deferrable])
+}
+
+export function checkSignature(check: Check): string {
+  return normalizeExpression(check.definition.replace(/\s+NOT VALID$/, ''))
+}
+
+/** pg_get_indexdef with the index's own name taken out. */
+export function indexSignature(index: Index): string {
+  return normalizeExpression(index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX )(?:"(?:[^"]|"")*"|\S+)( ON )/, '$1$2'))
+}

@@ -1,0 +1,73 @@
+import type { Operation, TableRef } from '../ops/operation.js'
+import type { ForeignKey, Schema, Table } from '../schema/schema.js'
+import { compareColumns } from './columns.js'
+import { compareConstraints } from './constraints.js'
+import { compareIndexes } from './indexes.js'
+import { keyOf } from './keys.js'
+
+/** Tables created and dropped, and for tables both sides have: columns, constraints, indexes and comment. */
+export function compareTables(from: Schema, to: Schema, columnOrder: boolean): Operation[] {
+  const fromByKey = new Map(from.tables.map((t) => [keyOf(t), t]))
+  const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]))
+  const ops: Operation[] = []
+
+  const created = createOrder(to.tables.filter((t) => !fromByKey.has(keyOf(t))))
+  for (const { table } of created) ops.push({ kind: 'create_table', table })
+  for (const { table, separate } of created) {
+    for (const foreignKey of separate) ops.push({ kind: 'add_foreign_key', table: refOf(table), foreignKey })
+  }
+
+  const dropped = createOrder(from.tables.filter((t) => !toByKey.has(keyOf(t)))).reverse()
+  for (const { table, separate } of dropped) {
+    for (const foreignKey of separate) ops.push({ kind: 'drop_foreign_key', table: refOf(table), foreignKey })
+  }
+  for (const { table } of dropped) ops.push({ kind: 'drop_table', table })
+
+  for (const table of from.tables) {
+    const target = toByKey.get(keyOf(table))
+    if (!target) continue
+    const ref = refOf(table)
+    ops.push(...compareColumns(ref, table, target, columnOrder))
+    ops.push(...compareConstraints(ref, table, target))
+    ops.push(...compareIndexes(ref, table, target))
+    if (table.comment !== target.comment) ops.push({ kind: 'set_table_comment', table: ref, from: table.comment, to: target.comment })
+  }
+  return ops
+}
+
+function refOf(table: Table): TableRef {
+  return { schema: table.schema, name: table.name }
+}
+
+/**
+ * Orders new tables so a table comes after the tables it references. A foreign key stays in its table's
+ * CREATE TABLE when it references the table itself or one created before it; the others (to existing tables,
+ * or closing a cycle) are returned as `separate`, to be added once every table exists.
+ */
+function createOrder(tables: readonly Table[]): { table: Table; separate: ForeignKey[] }[] {
+  const byKey = new Map(tables.map((t) => [keyOf(t), t]))
+  const placed = new Map<string, number>()
+  const visiting = new Set<string>()
+  const order: Table[] = []
+  const visit = (table: Table): void => {
+    const key = keyOf(table)
+    if (placed.has(key) || visiting.has(key)) return
+    visiting.add(key)
+    for (const fk of table.foreignKeys) {
+      const target = byKey.get(keyOf({ schema: fk.refSchema, name: fk.refTable }))
+      if (target) visit(target)
+    }
+    visiting.delete(key)
+    placed.set(key, order.length)
+    order.push(table)
+  }
+  tables.forEach(visit)
+  return order.map((table) => {
+    const own = placed.get(keyOf(table))!
+    const inline = (fk: ForeignKey): boolean => {
+      const at = placed.get(keyOf({ schema: fk.refSchema, name: fk.refTable }))
+      return at !== undefined && at <= own
+    }
+    return { table: { ...table, foreignKeys: table.foreignKeys.filter(inline) }, separate: table.foreignKeys.filter((fk) => !inline(fk)) }
+  })
+}

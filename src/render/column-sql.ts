@@ -1,0 +1,92 @@
+import { sameExpression } from '../compare/normalize.js'
+import type { TableRef } from '../ops/operation.js'
+import { isWidening } from '../ops/risk.js'
+import type { Column } from '../schema/schema.js'
+import { ident, qualified, quoteLiteral } from './ident.js'
+
+const serialBase: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' }
+
+/** `name type [GENERATED ...] [NOT NULL] [DEFAULT ...]` as in CREATE TABLE or ADD COLUMN. */
+export function columnDefinition(c: Column, primaryKey = false): string {
+  let sql = `${ident(c.name)} ${c.type}`
+  if (c.generated !== null) sql += ` GENERATED ALWAYS AS ${parenthesized(c.generated)} STORED`
+  if (c.identity !== null) sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`
+  // Identity, serial and primary key columns are NOT NULL without saying so.
+  if (c.notNull && c.identity === null && !(c.type in serialBase) && !primaryKey) sql += ' NOT NULL'
+  if (c.default !== null) sql += ` DEFAULT ${c.default}`
+  if (primaryKey) sql += ' PRIMARY KEY'
+  return sql
+}
+
+/**
+ * The ALTER TABLE statements that change column `from` into `to`, in an order PostgreSQL accepts: identity off,
+ * default out of the way of a type change, type, default, nullability, identity on, comment.
+ */
+export function alterColumn(table: TableRef, from: Column, to: Column): string[] {
+  const name = qualified(table.schema, table.name)
+  const column = `ALTER TABLE ${name} ALTER COLUMN ${ident(to.name)}`
+  if (!sameExpression(from.generated, to.generated) && to.generated !== null) {
+    // A generated column holds nothing of its own: replace it.
+    return [
+      `ALTER TABLE ${name} DROP COLUMN ${ident(from.name)}`,
+      `ALTER TABLE ${name} ADD COLUMN ${columnDefinition(to)}`,
+      ...columnComment(name, to, null),
+    ]
+  }
+  const out: string[] = []
+  if (from.generated !== null && to.generated === null) out.push(`${column} DROP EXPRESSION`)
+  if (from.identity !== null && to.identity === null) out.push(`${column} DROP IDENTITY`)
+
+  const fromSerial = from.type in serialBase
+  const toSerial = to.type in serialBase
+  const fromType = serialBase[from.type] ?? from.type
+  const toType = serialBase[to.type] ?? to.type
+  let current: string | null = fromSerial ? `nextval()` : from.default
+  if (fromType !== toType) {
+    if (current !== null && !(fromSerial && toSerial)) {
+      out.push(`${column} DROP DEFAULT`)
+      current = null
+    }
+    out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? '' : ` USING ${ident(to.name)}::${toType}`}`)
+  }
+  if (toSerial && !fromSerial) {
+    const sequence = qualified(table.schema, `${table.name}_${to.name}_seq`)
+    out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS ${toType} OWNED BY ${name}.${ident(to.name)}`)
+    out.push(`${column} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`)
+  } else if (!toSerial && (fromSerial ? current !== null : !sameExpression(current, to.default))) {
+    out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${to.default}`)
+  }
+
+  if (from.notNull !== to.notNull && !(to.notNull && to.identity !== null && from.identity === null)) {
+    out.push(`${column} ${to.notNull ? 'SET' : 'DROP'} NOT NULL`)
+  }
+  if (to.identity !== null && from.identity !== to.identity) {
+    const kind = to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'
+    out.push(from.identity === null ? `${column} ADD GENERATED ${kind} AS IDENTITY` : `${column} SET GENERATED ${kind}`)
+  }
+  out.push(...columnComment(name, to, from.comment))
+  return out
+}
+
+function columnComment(table: string, to: Column, from: string | null): string[] {
+  if (to.comment === from) return []
+  return [`COMMENT ON COLUMN ${table}.${ident(to.name)} IS ${to.comment === null ? 'NULL' : quoteLiteral(to.comment)}`]
+}
+
+/** Wraps `expr` in parentheses unless one pair already encloses all of it. */
+function parenthesized(expr: string): string {
+  if (expr.startsWith('(') && expr.endsWith(')')) {
+    let depth = 0
+    let quote: string | null = null
+    for (let i = 0; i < expr.length; i++) {
+      const ch = expr[i]!
+      if (quote) {
+        if (ch === quote) quote = null
+      } else if (ch === "'" || ch === '"') quote = ch
+      else if (ch === '(') depth++
+      else if (ch === ')' && --depth === 0 && i < expr.length - 1) return `(${expr})`
+    }
+    return expr
+  }
+  return `(${expr})`
+}

@@ -1,0 +1,48 @@
+import type { Check, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
+import { ident, qualified } from './ident.js'
+
+/** `PRIMARY KEY (a, b)`, named only when the name is not the one PostgreSQL would choose. */
+export function primaryKeyClause(table: string, pk: PrimaryKey): string {
+  const name = pk.name === `${table}_pkey` ? '' : `CONSTRAINT ${ident(pk.name)} `
+  return `${name}PRIMARY KEY (${columnList(pk.columns)})`
+}
+
+export function uniqueClause(u: Unique): string {
+  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(u.columns)})`
+}
+
+export function checkClause(check: Check): string {
+  return `CONSTRAINT ${ident(check.name)} ${check.definition}`
+}
+
+export function foreignKeyClause(fk: ForeignKey): string {
+  return (
+    `CONSTRAINT ${ident(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) ` +
+    `REFERENCES ${qualified(fk.refSchema, fk.refTable)} (${columnList(fk.refColumns)})` +
+    (fk.onDelete === 'no action' ? '' : ` ON DELETE ${fk.onDelete.toUpperCase()}`) +
+    (fk.onUpdate === 'no action' ? '' : ` ON UPDATE ${fk.onUpdate.toUpperCase()}`) +
+    (fk.deferrable ? ' DEFERRABLE' : '')
+  )
+}
+
+const quotedOrPlain = String.raw`(?:"(?:[^"]|"")*"|[^\s."]+)`
+const indexHead = new RegExp(
+  String.raw`^CREATE (UNIQUE )?INDEX (${quotedOrPlain}) ON (ONLY )?(${quotedOrPlain})(?:\.(${quotedOrPlain}))? USING (\S+) `,
+)
+
+/** pg_get_indexdef's statement, reworded as a person would write it: table unqualified in public, btree implied. */
+export function indexStatement(index: Index): string {
+  const m = indexHead.exec(index.definition)
+  if (!m) return index.definition
+  const [head, unique = '', name, only = '', first, second, method] = m
+  const table = second === undefined ? first! : qualified(unquote(first!), unquote(second))
+  return `CREATE ${unique}INDEX ${name} ON ${only}${table} ${method === 'btree' ? '' : `USING ${method} `}${index.definition.slice(head.length)}`
+}
+
+function unquote(name: string): string {
+  return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name
+}
+
+function columnList(columns: readonly string[]): string {
+  return columns.map(ident).join(', ')
+}

@@ -1,0 +1,123 @@
+import { compare } from '../compare/compare.js'
+import type { EnumUsage, Operation } from '../ops/operation.js'
+import { emptySchema, type Schema } from '../schema/schema.js'
+import { alterColumn, columnDefinition } from './column-sql.js'
+import { checkClause, foreignKeyClause, indexStatement, primaryKeyClause, uniqueClause } from './constraint-sql.js'
+import { ident, qualified, quoteLiteral } from './ident.js'
+
+/** One SQL statement and the operation it comes from, so a report can say why the statement exists. */
+export interface RenderedStatement {
+  readonly sql: string
+  readonly op: Operation
+}
+
+type Renderers = { readonly [K in Operation['kind']]: (op: Extract<Operation, { kind: K }>) => string[] }
+
+/** SQL statements, in order, that carry out `ops`. */
+export function renderSql(ops: readonly Operation[]): RenderedStatement[] {
+  return ops.flatMap((op) => (renderers[op.kind] as (op: Operation) => string[])(op).map((sql) => ({ sql, op })))
+}
+
+/** The DDL that builds `schema` in an empty database: how models become a database. */
+export function renderSchemaDdl(schema: Schema): RenderedStatement[] {
+  return renderSql(compare(emptySchema, schema))
+}
+
+const renderers: Renderers = {
+  create_schema: (op) => [`CREATE SCHEMA ${ident(op.schema)}`],
+  drop_schema: (op) => [`DROP SCHEMA ${ident(op.schema)}`],
+  create_enum: (op) => [
+    `CREATE TYPE ${qualified(op.enum.schema, op.enum.name)} AS ENUM (${op.enum.values.map(quoteLiteral).join(', ')})`,
+    ...comment('TYPE', qualified(op.enum.schema, op.enum.name), op.enum.comment, null),
+  ],
+  drop_enum: (op) => [`DROP TYPE ${qualified(op.enum.schema, op.enum.name)}`],
+  alter_enum: (op) => alterEnum(op),
+  set_enum_comment: (op) => comment('TYPE', qualified(op.enum.schema, op.enum.name), op.to, op.from),
+  create_table: (op) => {
+    const t = op.table
+    const name = qualified(t.schema, t.name)
+    const inlinePk = t.primaryKey?.columns.length === 1 && t.primaryKey.name === `${t.name}_pkey` ? t.primaryKey.columns[0] : undefined
+    const lines = [
+      ...t.columns.map((c) => columnDefinition(c, c.name === inlinePk)),
+      ...(t.primaryKey && inlinePk === undefined ? [primaryKeyClause(t.name, t.primaryKey)] : []),
+      ...t.uniques.map(uniqueClause),
+      ...t.checks.map((c) => checkClause(c).replace(/\s+NOT VALID$/, '')),
+      ...t.foreignKeys.map(foreignKeyClause),
+    ]
+    return [
+      `CREATE TABLE ${name} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)`,
+      ...t.indexes.map((index) => indexStatement(index)),
+      ...comment('TABLE', name, t.comment, null),
+      ...t.columns.flatMap((c) => comment('COLUMN', `${name}.${ident(c.name)}`, c.comment, null)),
+    ]
+  },
+  drop_table: (op) => [`DROP TABLE ${qualified(op.table.schema, op.table.name)}`],
+  set_table_comment: (op) => comment('TABLE', qualified(op.table.schema, op.table.name), op.to, op.from),
+  add_column: (op) => {
+    const name = qualified(op.table.schema, op.table.name)
+    return [
+      `ALTER TABLE ${name} ADD COLUMN ${columnDefinition(op.column)}`,
+      ...comment('COLUMN', `${name}.${ident(op.column.name)}`, op.column.comment, null),
+    ]
+  },
+  drop_column: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} DROP COLUMN ${ident(op.column.name)}`],
+  alter_column: (op) => alterColumn(op.table, op.from, op.to),
+  reorder_columns: (op) => [
+    `-- ${qualified(op.table.schema, op.table.name)}: columns (${op.from.join(', ')}) should read (${op.to.join(', ')}); ` +
+      'PostgreSQL cannot reorder columns, so recreate the table if the order matters',
+  ],
+  add_primary_key: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} ADD ${primaryKeyClause(op.table.name, op.primaryKey)}`],
+  drop_primary_key: (op) => [dropConstraint(op.table, op.primaryKey.name)],
+  add_unique: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} ADD ${uniqueClause(op.unique)}`],
+  drop_unique: (op) => [dropConstraint(op.table, op.unique.name)],
+  add_foreign_key: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} ADD ${foreignKeyClause(op.foreignKey)}`],
+  drop_foreign_key: (op) => [dropConstraint(op.table, op.foreignKey.name)],
+  add_check: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} ADD ${checkClause(op.check)}`],
+  drop_check: (op) => [dropConstraint(op.table, op.check.name)],
+  create_index: (op) => [indexStatement(op.index)],
+  drop_index: (op) => [`DROP INDEX ${qualified(op.table.schema, op.index.name)}`],
+}
+
+function dropConstraint(table: { schema: string; name: string }, name: string): string {
+  return `ALTER TABLE ${qualified(table.schema, table.name)} DROP CONSTRAINT ${ident(name)}`
+}
+
+function comment(what: string, name: string, to: string | null, from: string | null): string[] {
+  if (to === null && from === null) return []
+  return [`COMMENT ON ${what} ${name} IS ${to === null ? 'NULL' : quoteLiteral(to)}`]
+}
+
+/**
+ * Values only added: ADD VALUE, placed to keep the order. Anything else: rename the old type away, create the new
+ * one, convert each column through text, drop the old type.
+ */
+function alterEnum(op: Extract<Operation, { kind: 'alter_enum' }>): string[] {
+  const name = qualified(op.to.schema, op.to.name)
+  const added = op.to.values.filter((v) => !op.from.values.includes(v))
+  const kept = op.to.values.filter((v) => op.from.values.includes(v))
+  if (JSON.stringify(kept) === JSON.stringify(op.from.values)) {
+    return added.map((value) => {
+      const at = op.to.values.indexOf(value)
+      const place = at === op.to.values.length - 1 ? '' : at === 0 ? ` BEFORE ${quoteLiteral(op.to.values[1]!)}` : ` AFTER ${quoteLiteral(op.to.values[at - 1]!)}`
+      return `ALTER TYPE ${name} ADD VALUE ${quoteLiteral(value)}${place}`
+    })
+  }
+  const old = `${op.from.name}__old`
+  return [
+    `ALTER TYPE ${name} RENAME TO ${ident(old)}`,
+    `CREATE TYPE ${name} AS ENUM (${op.to.values.map(quoteLiteral).join(', ')})`,
+    ...op.usages.flatMap((u) => convertColumn(u, name)),
+    `DROP TYPE ${qualified(op.from.schema, old)}`,
+    ...comment('TYPE', name, op.to.comment, null),
+  ]
+}
+
+function convertColumn(u: EnumUsage, type: string): string[] {
+  const table = `ALTER TABLE ${qualified(u.table.schema, u.table.name)} ALTER COLUMN ${ident(u.column)}`
+  const cast = u.array ? `${ident(u.column)}::text[]::${type}[]` : `${ident(u.column)}::text::${type}`
+  return [
+    ...(u.defaultBefore !== null ? [`${table} DROP DEFAULT`] : []),
+    `${table} TYPE ${type}${u.array ? '[]' : ''} USING ${cast}`,
+    ...(u.defaultAfter !== null ? [`${table} SET DEFAULT ${u.defaultAfter}`] : []),
+  ]
+}
