@@ -1,0 +1,54 @@
+import type { Config } from '../config/config.js'
+import { waitForConnection } from '../db/client.js'
+import type { Log } from '../report/log.js'
+import { displayPath, listMigrations } from '../runtime/files.js'
+import { readHistory } from '../runtime/history.js'
+import { findProblems, type Problem } from '../runtime/problems.js'
+import { currentRevision } from '../runtime/target.js'
+
+/** Where the database stands against the migrations folder. */
+export interface StatusResult {
+  /** Newest applied migration; null at base. */
+  readonly current: string | null
+  /** Newest migration file; null when there are none. */
+  readonly head: string | null
+  readonly applied: AppliedMigration[]
+  readonly pending: string[]
+  /** What would stop upgrade or downgrade; status reports these rather than failing. */
+  readonly problems: Problem[]
+}
+
+/** A row of the history, with its file when it still exists. */
+export interface AppliedMigration {
+  readonly name: string
+  readonly file: string | null
+  readonly appliedAt: Date
+  readonly durationMs: number | null
+  /** `applied`, or `running`/`reverting` for a migration without a transaction that did not finish. */
+  readonly state: 'applied' | 'running' | 'reverting'
+}
+
+/** Reads the history (creating nothing) and compares it with the files; imports no migration. */
+export async function status(config: Config, databaseUrl: string, log: Log): Promise<StatusResult> {
+  const files = listMigrations(config.migrationsDir, config.cwd)
+  const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
+  try {
+    const history = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
+    const byName = new Map(files.map((f) => [f.name, f]))
+    const recorded = new Set(history.map((r) => r.name))
+    const problems = findProblems(files, history, config)
+    for (const problem of problems) log.warn(problem.message)
+    return {
+      current: currentRevision(history.filter((r) => r.state === 'applied').map((r) => r.name)),
+      head: files.at(-1)?.name ?? null,
+      applied: history.map((r) => {
+        const file = byName.get(r.name)
+        return { name: r.name, file: file ? displayPath(file.path, config.cwd) : null, appliedAt: r.appliedAt, durationMs: r.durationMs, state: r.state }
+      }),
+      pending: files.filter((f) => !recorded.has(f.name)).map((f) => f.name),
+      problems,
+    }
+  } finally {
+    await client.end().catch(() => {})
+  }
+}

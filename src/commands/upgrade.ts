@@ -1,0 +1,8 @@
+import type { Config } from '../config/config.js'
+import type { Log } from '../report/log.js'
+import { migrate, type MigrateResult } from '../runtime/migrate.js'
+
+/** Applies pending migrations up to `config.revision` (default head); with `config.dryRun`, only plans. */
+export function upgrade(config: Config, databaseUrl: string, log: Log): Promise<MigrateResult> {
+  return migrate(config, databaseUrl, log, 'up')
+}

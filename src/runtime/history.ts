@@ -1,0 +1,66 @@
+import type pg from 'pg'
+import { quoteIdent } from '../render/ident.js'
+import type { HistoryRow, HistoryState } from './types.js'
+
+/** Where applied migrations are recorded: config.historySchema / config.historyTable. */
+export interface HistoryTable {
+  readonly schema: string
+  readonly table: string
+}
+
+/** The table's name as SQL text, always quoted. */
+export function historySql(ref: HistoryTable): string {
+  return `${quoteIdent(ref.schema)}.${quoteIdent(ref.table)}`
+}
+
+export async function historyExists(client: pg.ClientBase, ref: HistoryTable): Promise<boolean> {
+  const { rows } = await client.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [historySql(ref)])
+  return rows[0]!.found
+}
+
+/** Creates the schema (only when missing: CREATE SCHEMA needs a privilege even with IF NOT EXISTS) and the table. */
+export async function ensureHistory(client: pg.ClientBase, ref: HistoryTable): Promise<void> {
+  if (await historyExists(client, ref)) return
+  const { rows } = await client.query<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [quoteIdent(ref.schema)])
+  if (!rows[0]!.found) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ref.schema)}`)
+  await client.query(`CREATE TABLE IF NOT EXISTS ${historySql(ref)} (
+  name text PRIMARY KEY,
+  checksum text NOT NULL,
+  state text NOT NULL DEFAULT 'applied' CHECK (state IN ('applied', 'running', 'reverting')),
+  applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  duration_ms integer,
+  error text
+)`)
+}
+
+/** Every recorded migration, oldest name first; empty when the table does not exist yet. */
+export async function readHistory(client: pg.ClientBase, ref: HistoryTable): Promise<HistoryRow[]> {
+  if (!(await historyExists(client, ref))) return []
+  const { rows } = await client.query<{ name: string; checksum: string; state: HistoryState; applied_at: Date; duration_ms: number | null; error: string | null }>(
+    `SELECT name, checksum, state, applied_at, duration_ms, error FROM ${historySql(ref)} ORDER BY name COLLATE "C"`,
+  )
+  return rows.map((r) => ({ name: r.name, checksum: r.checksum, state: r.state, appliedAt: r.applied_at, durationMs: r.duration_ms, error: r.error }))
+}
+
+/** Records a migration as `state`, replacing any row of the same name. */
+export async function writeRow(client: pg.ClientBase, ref: HistoryTable, row: { name: string; checksum: string; state: HistoryState; durationMs: number | null }): Promise<void> {
+  await client.query(
+    `INSERT INTO ${historySql(ref)} (name, checksum, state, duration_ms) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, state = excluded.state, duration_ms = excluded.duration_ms,
+       applied_at = clock_timestamp(), error = NULL`,
+    [row.name, row.checksum, row.state, row.durationMs],
+  )
+}
+
+export async function setState(client: pg.ClientBase, ref: HistoryTable, name: string, state: HistoryState): Promise<void> {
+  await client.query(`UPDATE ${historySql(ref)} SET state = $2, error = NULL WHERE name = $1`, [name, state])
+}
+
+export async function recordError(client: pg.ClientBase, ref: HistoryTable, name: string, error: string): Promise<void> {
+  await client.query(`UPDATE ${historySql(ref)} SET error = $2 WHERE name = $1`, [name, error])
+}
+
+export async function deleteRow(client: pg.ClientBase, ref: HistoryTable, name: string): Promise<boolean> {
+  const { rowCount } = await client.query(`DELETE FROM ${historySql(ref)} WHERE name = $1`, [name])
+  return (rowCount ?? 0) > 0
+}

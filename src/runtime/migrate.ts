@@ -1,0 +1,92 @@
+import type pg from 'pg'
+import type { Config } from '../config/config.js'
+import { waitForConnection } from '../db/client.js'
+import { HistoryError } from '../errors.js'
+import type { Log } from '../report/log.js'
+import { displayPath, listMigrations } from './files.js'
+import { ensureHistory, readHistory, type HistoryTable } from './history.js'
+import { acquireLock } from './lock.js'
+import { assertNoProblems, findProblems } from './problems.js'
+import { currentRevision, planDowngrade, planUpgrade, type Plan } from './target.js'
+import type { MigrationFile } from './types.js'
+import { downMissing, runSteps, type StepResult } from './umzug.js'
+
+/** What an upgrade or downgrade did, or with dryRun would do. */
+export interface MigrateResult {
+  readonly direction: 'up' | 'down'
+  readonly dryRun: boolean
+  /** Newest applied migration before the run; null at base. */
+  readonly from: string | null
+  /** The revision asked for, resolved to a full name; null for base. */
+  readonly target: string | null
+  /** Newest applied migration after the run (unchanged by a dry run). */
+  readonly current: string | null
+  /** Names the run applies (up) or reverts (down), in order. */
+  readonly planned: string[]
+  /** What actually ran; empty for a dry run. */
+  readonly applied: StepResult[]
+  /** Migrations not applied after the run. */
+  readonly pending: string[]
+}
+
+/** Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/umzug.ts). */
+export async function migrate(config: Config, databaseUrl: string, log: Log, direction: 'up' | 'down'): Promise<MigrateResult> {
+  const files = listMigrations(config.migrationsDir, config.cwd)
+  const ref: HistoryTable = { schema: config.historySchema, table: config.historyTable }
+  const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
+  try {
+    if (config.dryRun) {
+      const plan = await prepare(client, config, ref, files, direction)
+      return result(config, direction, plan.from, plan.plan, new Set(plan.applied), [], files)
+    }
+    await applySessionSettings(client, config)
+    const release = await acquireLock(client, ref, config.lockWaitMs, log)
+    try {
+      // Read the history only now, under the lock, so a run that waited never repeats another's work.
+      await ensureHistory(client, ref)
+      const { plan, from } = await prepare(client, config, ref, files, direction)
+      if (plan.steps.length === 0) log.info(`nothing to ${direction === 'up' ? 'apply' : 'revert'}: the database is at ${from ?? 'base'}`)
+      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log)
+      const after = (await readHistory(client, ref)).map((r) => r.name)
+      return result(config, direction, from, plan, new Set(after), done, files)
+    } finally {
+      await release().catch(() => {})
+    }
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+async function prepare(client: pg.ClientBase, config: Config, ref: HistoryTable, files: readonly MigrationFile[], direction: 'up' | 'down') {
+  const history = await readHistory(client, ref)
+  assertNoProblems(findProblems(files, history, config), direction)
+  const applied = history.map((r) => r.name)
+  const plan = direction === 'up' ? planUpgrade(config.revision, files, new Set(applied)) : planDowngrade(config.revision, files, new Set(applied))
+  if (direction === 'down') {
+    const missing = await downMissing(plan.steps, config.cwd)
+    if (missing) {
+      const where = missing.kind === 'sql' ? `add ${missing.name}.down.sql beside ${displayPath(missing.path, config.cwd)}` : `export a down function from ${displayPath(missing.path, config.cwd)}`
+      throw new HistoryError('no_down', `migration ${missing.name} cannot be reverted: it has no down migration (${where}); nothing was changed`, displayPath(missing.path, config.cwd))
+    }
+  }
+  return { plan, from: currentRevision(applied), applied }
+}
+
+/** lock_timeout and statement_timeout for the whole session; set_config keeps the values out of SQL text. */
+async function applySessionSettings(client: pg.ClientBase, config: Config): Promise<void> {
+  if (config.lockTimeoutMs !== null) await client.query(`SELECT set_config('lock_timeout', $1, false)`, [`${config.lockTimeoutMs}ms`])
+  if (config.statementTimeoutMs !== null) await client.query(`SELECT set_config('statement_timeout', $1, false)`, [`${config.statementTimeoutMs}ms`])
+}
+
+function result(config: Config, direction: 'up' | 'down', from: string | null, plan: Plan, applied: ReadonlySet<string>, done: StepResult[], files: readonly MigrationFile[]): MigrateResult {
+  return {
+    direction,
+    dryRun: config.dryRun,
+    from,
+    target: plan.target,
+    current: currentRevision(applied),
+    planned: plan.steps.map((s) => s.name),
+    applied: done,
+    pending: files.filter((f) => !applied.has(f.name)).map((f) => f.name),
+  }
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs'
+import type pg from 'pg'
+import { HistoryError, MigrationError } from '../errors.js'
+import { lineAt, offsetOfPosition, splitStatements, type SqlStatement } from './sql-split.js'
+
+/** The first-line comment that makes a SQL migration run without a transaction. */
+export const noTransactionDirective = '-- db-migrate: no-transaction'
+
+/** True when the file's first line is `-- db-migrate: no-transaction`. */
+export function optsOutOfTransaction(sql: string): boolean {
+  const first = sql.replace(/^\uFEFF/, '').split('\n', 1)[0] ?? ''
+  return /^\s*--\s*db-migrate:\s*no-transaction\s*$/i.test(first)
+}
+
+export interface SqlRun {
+  readonly name: string
+  readonly direction: 'up' | 'down'
+  /** The file as messages show it. */
+  readonly file: string
+  readonly transactional: boolean
+}
+
+/**
+ * Runs a SQL file statement by statement (each on its own without a transaction, as CREATE INDEX CONCURRENTLY
+ * requires), so a failure can name its statement; a file that cannot be split safely runs as one string.
+ */
+export async function runSqlFile(client: pg.ClientBase, path: string, run: SqlRun): Promise<void> {
+  const sql = readFileSync(path, 'utf8')
+  const split = splitStatements(sql)
+  const statements = split ?? [{ text: sql, start: 0 }]
+  if (run.transactional) refuseTransactionControl(statements, run)
+  for (const statement of statements) {
+    try {
+      await client.query(statement.text)
+    } catch (error) {
+      throw sqlError(error, sql, statement, run, split === null)
+    }
+  }
+}
+
+function refuseTransactionControl(statements: readonly SqlStatement[], run: SqlRun): void {
+  for (const statement of statements) {
+    const word = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*([a-z]+)/i.exec(statement.text)?.[1]?.toLowerCase()
+    if (word && ['begin', 'commit', 'end', 'rollback', 'start', 'abort'].includes(word)) {
+      throw new HistoryError('transaction_control', `${run.file} has a ${word.toUpperCase()} statement, but db-migrate runs each migration in its own transaction: remove it, or make "${noTransactionDirective}" the file's first line`, run.file)
+    }
+  }
+}
+
+function sqlError(error: unknown, sql: string, statement: SqlStatement, run: SqlRun, whole: boolean): MigrationError {
+  const pgError = error as Partial<pg.DatabaseError>
+  const position = Number(pgError.position)
+  const offset = Number.isInteger(position) && position > 0
+    ? statement.start + offsetOfPosition(statement.text, position)
+    : statement.start + codeStart(statement.text)
+  const line = lineAt(sql, offset)
+  const failing = whole ? sql.split('\n')[line - 1]!.trim() : statement.text.slice(codeStart(statement.text)).trim()
+  const message = pgError.message ?? String(error)
+  const hint = pgError.hint ? ` (hint: ${pgError.hint})` : ''
+  return new MigrationError(
+    `migration ${run.name} (${run.direction}) failed at ${run.file}:${line}: ${message}${hint} — in: ${oneLine(failing)}`,
+    { name: run.name, file: run.file, direction: run.direction, line, statement: failing },
+    { cause: error },
+  )
+}
+
+/** Offset of the first character that is neither whitespace nor part of a comment. */
+function codeStart(text: string): number {
+  return /^\s*(?:(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)\s*)*/.exec(text)?.[0].length ?? 0
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat
+}

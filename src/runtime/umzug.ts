@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs'
+import type pg from 'pg'
+import { Umzug, type MigrationParams, type RunnableMigration, type UmzugStorage } from 'umzug'
+import { AppError, MigrationError, errorMessage } from '../errors.js'
+import type { Log } from '../report/log.js'
+import { displayPath } from './files.js'
+import { deleteRow, readHistory, recordError, setState, writeRow, type HistoryTable } from './history.js'
+import { lineInStack, loadMigrationModule } from './module.js'
+import { optsOutOfTransaction, runSqlFile } from './sql-run.js'
+import type { MigrationFile, MigrationModule } from './types.js'
+
+/** What Umzug hands every migration and the storage: the one connection that holds the lock. */
+export interface RunContext {
+  readonly client: pg.ClientBase
+}
+
+/** A migration that ran, and how long it took (including its bookkeeping). */
+export interface StepResult {
+  readonly name: string
+  readonly file: string
+  readonly durationMs: number
+  readonly transactional: boolean
+}
+
+interface Running {
+  readonly file: MigrationFile
+  readonly started: number
+  readonly transactional: boolean
+}
+
+/**
+ * Runs `steps` through Umzug on `client`. Umzug calls a migration's up/down and then, separately, the storage;
+ * so a transactional migration's BEGIN is issued in up/down and its COMMIT only after the history row is
+ * written, in the storage. A migration that opts out records a `running`/`reverting` row first.
+ */
+export async function runSteps(client: pg.ClientBase, ref: HistoryTable, direction: 'up' | 'down', steps: readonly MigrationFile[], cwd: string, log: Log): Promise<StepResult[]> {
+  const running = new Map<string, Running>()
+  const done: StepResult[] = []
+  const modules = new Map<string, Promise<MigrationModule>>()
+  const moduleOf = (file: MigrationFile) => {
+    if (!modules.has(file.name)) modules.set(file.name, loadMigrationModule(file.path, displayPath(file.path, cwd)))
+    return modules.get(file.name)!
+  }
+
+  const run = async (file: MigrationFile, dir: 'up' | 'down') => {
+    const show = displayPath(dir === 'down' && file.downPath ? file.downPath : file.path, cwd)
+    const module = file.kind === 'module' ? await moduleOf(file) : undefined
+    const sqlPath = dir === 'up' ? file.path : file.downPath
+    const transactional = module ? module.transaction !== false : !optsOutOfTransaction(readFileSync(sqlPath!, 'utf8'))
+    running.set(file.name, { file, started: Date.now(), transactional })
+    log.info(`${dir === 'up' ? 'applying' : 'reverting'} ${file.name}${transactional ? '' : ' (no transaction)'}`)
+    if (transactional) {
+      await client.query('BEGIN')
+    } else if (dir === 'up') {
+      await writeRow(client, ref, { name: file.name, checksum: file.checksum, state: 'running', durationMs: null })
+    } else {
+      await setState(client, ref, file.name, 'reverting')
+    }
+    try {
+      if (module) {
+        const fn = dir === 'up' ? module.up : module.down!
+        try {
+          await fn({ client, name: file.name })
+        } catch (error) {
+          const line = lineInStack(error, file.path)
+          throw new MigrationError(
+            `migration ${file.name} (${dir}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${errorMessage(error)}`,
+            { name: file.name, file: show, direction: dir, ...(line ? { line } : {}) },
+            { cause: error },
+          )
+        }
+      } else {
+        await runSqlFile(client, sqlPath!, { name: file.name, direction: dir, file: show, transactional })
+      }
+    } catch (error) {
+      if (transactional) await client.query('ROLLBACK').catch(() => {})
+      else await recordError(client, ref, file.name, errorMessage(error)).catch(() => {})
+      throw error
+    }
+  }
+
+  const finish = async (name: string, record: () => Promise<unknown>) => {
+    const step = running.get(name)!
+    try {
+      await record()
+      if (step.transactional) await client.query('COMMIT')
+    } catch (error) {
+      if (step.transactional) await client.query('ROLLBACK').catch(() => {})
+      throw error
+    }
+    const durationMs = Date.now() - step.started
+    done.push({ name, file: displayPath(step.file.path, cwd), durationMs, transactional: step.transactional })
+    log.info(`${direction === 'up' ? 'applied' : 'reverted'} ${name} in ${durationMs}ms`)
+  }
+
+  const storage: UmzugStorage<RunContext> = {
+    executed: async ({ context }) => (await readHistory(context.client, ref)).map((r) => r.name),
+    logMigration: async ({ name }: MigrationParams<RunContext>) => {
+      await finish(name, () => writeRow(client, ref, { name, checksum: running.get(name)!.file.checksum, state: 'applied', durationMs: Date.now() - running.get(name)!.started }))
+    },
+    unlogMigration: async ({ name }: MigrationParams<RunContext>) => {
+      await finish(name, () => deleteRow(client, ref, name))
+    },
+  }
+
+  const migrations: RunnableMigration<RunContext>[] = steps.map((file) => ({
+    name: file.name,
+    path: file.path,
+    up: () => run(file, 'up'),
+    down: () => run(file, 'down'),
+  }))
+  const umzug = new Umzug<RunContext>({ migrations, context: { client }, storage, logger: undefined })
+  try {
+    const names = steps.map((s) => s.name)
+    if (direction === 'up') await umzug.up({ migrations: names })
+    else await umzug.down({ migrations: names })
+  } catch (error) {
+    // Umzug wraps what a migration throws in its own error; ours already says everything.
+    const cause = (error as { cause?: unknown }).cause
+    throw cause instanceof AppError ? cause : error
+  }
+  return done
+}
+
+/** Checks, before anything runs, that every step of a downgrade can be reverted. */
+export async function downMissing(steps: readonly MigrationFile[], cwd: string): Promise<MigrationFile | undefined> {
+  for (const file of steps) {
+    if (file.kind === 'sql' ? file.downPath === null : !(await loadMigrationModule(file.path, displayPath(file.path, cwd))).down) return file
+  }
+  return undefined
+}
