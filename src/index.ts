@@ -1,0 +1,5 @@
+// db-migrate-action as a library: the model language that models modules import, and the schema it describes.
+export * from './models/index.js'
+export { toSchema, buildSchema, type Models, type BuiltSchema } from './models/to-schema.js'
+export { loadModels, type LoadedModels } from './models/load.js'
+export type * as schema from './schema/schema.js'

@@ -1,0 +1,59 @@
+import { existsSync, statSync } from 'node:fs'
+import { isAbsolute, relative } from 'node:path'
+import { ModelError } from '../errors.js'
+import { importModule } from '../loader/import.js'
+import type { Schema } from '../schema/schema.js'
+import { collectModels } from './collect.js'
+import { buildSchema, type Models } from './to-schema.js'
+
+export interface LoadedModels {
+  /** The models file as messages show it: relative to the working directory when inside it. */
+  readonly file: string
+  readonly models: Models
+  readonly schema: Schema
+}
+
+/**
+ * Imports the models module (TypeScript or JavaScript, no build step) and turns its exported tables and enums into
+ * a Schema. Every failure is a one-line ModelError that names the file and says what to do.
+ */
+export async function loadModels(path: string, options: { cwd?: string } = {}): Promise<LoadedModels> {
+  const file = displayPath(path, options.cwd ?? process.cwd())
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new ModelError(`models file ${file} does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module`, file)
+  }
+  let exports: Record<string, unknown>
+  try {
+    exports = await importModule(path, { fresh: true })
+  } catch (error) {
+    throw importError(error, file)
+  }
+  const models = collectModels(exports)
+  if (models.tables.length === 0) {
+    throw new ModelError(`models file ${file} exports no tables: export each table declared with table() from 'db-migrate-action'`, file)
+  }
+  const { schema, problems } = buildSchema(models)
+  if (problems.length) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''
+    throw new ModelError(`models file ${file}: ${problems[0]}${more}`, file)
+  }
+  return { file, models, schema }
+}
+
+function importError(error: unknown, file: string): ModelError {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim()
+  const name = error instanceof Error ? error.name : ''
+  const code = (error as { code?: string }).code
+  if (name === 'SyntaxError' || /Unexpected token|Expected|Unterminated/.test(message)) {
+    return new ModelError(`models file ${file} does not compile: ${message}: fix the syntax there`, file, { cause: error })
+  }
+  if (code === 'ERR_MODULE_NOT_FOUND') {
+    return new ModelError(`models file ${file} imports something that cannot be found: ${message}: install it or fix the import`, file, { cause: error })
+  }
+  return new ModelError(`models file ${file} failed while loading: ${message}: fix the error the module throws`, file, { cause: error })
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+}

@@ -1,0 +1,19 @@
+import { entity } from './entity.js'
+import type { AnyTable } from './table.js'
+
+/** A relationship between two tables, for the application's own use: it produces no DDL. */
+export interface Relation<TTable extends AnyTable = AnyTable> {
+  readonly [entity]: 'relation'
+  readonly cardinality: 'one' | 'many'
+  readonly target: TTable
+}
+
+/** The other side holds at most one row for this one (SQLAlchemy's many-to-one / one-to-one). */
+export function one<TTable extends AnyTable>(target: TTable): Relation<TTable> {
+  return { [entity]: 'relation', cardinality: 'one', target }
+}
+
+/** The other side holds any number of rows for this one (SQLAlchemy's one-to-many). */
+export function many<TTable extends AnyTable>(target: TTable): Relation<TTable> {
+  return { [entity]: 'relation', cardinality: 'many', target }
+}

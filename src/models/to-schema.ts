@@ -1,0 +1,356 @@
+// Models → Schema, with no database. Names left out get PostgreSQL's defaults; every problem found on the way is
+// collected as one line that names the table and column.
+import { qualified } from '../render/ident.js'
+import type * as S from '../schema/schema.js'
+import { ModelError } from '../errors.js'
+import type { AnyColumn, EnumRef } from './column.js'
+import type { ForeignKeyState, IndexElement, IndexState, OrderedElement, TableConstraint } from './constraints.js'
+import { entity, entityKind } from './entity.js'
+import type { EnumType } from './enum.js'
+import { defaultSql, expressionColumns, expressionSql } from './expression.js'
+import { byteLength, columnsAddition, defaultName, uniqueName } from './names.js'
+import type { SqlExpression } from './sql.js'
+import type { AnyTable } from './table.js'
+
+/** The tables and enums a models module declares. */
+export interface Models {
+  readonly tables: readonly AnyTable[]
+  readonly enums: readonly EnumType[]
+}
+
+export interface BuiltSchema {
+  readonly schema: S.Schema
+  /** One line per problem, e.g. `column post.title: varchar length must be ...`; empty when the models are sound. */
+  readonly problems: readonly string[]
+}
+
+/** The schema the models describe; throws ModelError naming the first problem. */
+export function toSchema(models: Models, file?: string): S.Schema {
+  const { schema, problems } = buildSchema(models)
+  if (problems.length) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''
+    throw new ModelError(`${file ? `${file}: ` : ''}${problems[0]}${more}`, file)
+  }
+  return schema
+}
+
+/** The schema the models describe, and every problem found in them. */
+export function buildSchema(models: Models): BuiltSchema {
+  const problems: string[] = []
+  const enums = collectEnums(models, problems)
+  const seen = new Map<string, AnyTable>()
+  for (const t of models.tables) {
+    const key = qualified(t.schema, t.name)
+    if (seen.has(key)) problems.push(`table ${key} is declared twice: give one of them another name or schema`)
+    seen.set(key, t)
+    checkName(`table ${key}`, t.name, problems)
+  }
+  const relationNames = new Map<string, Set<string>>()
+  for (const t of models.tables) names(relationNames, t.schema).add(t.name)
+  const tables = models.tables.map((t) => buildTable(t, models, names(relationNames, t.schema), problems))
+  const schemas = [...new Set([...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== 'public').sort()
+  return { schema: { schemas, enums, tables }, problems }
+}
+
+function names(map: Map<string, Set<string>>, schema: string): Set<string> {
+  let set = map.get(schema)
+  if (!set) map.set(schema, (set = new Set()))
+  return set
+}
+
+function checkName(what: string, name: string, problems: string[]): void {
+  if (name === '') problems.push(`${what} has an empty name: give it one`)
+  else if (byteLength(name) > 63) problems.push(`${what}: the name is ${byteLength(name)} bytes but PostgreSQL keeps 63: shorten it`)
+}
+
+function collectEnums(models: Models, problems: string[]): S.EnumType[] {
+  const found = new Map<string, EnumRef>()
+  const add = (e: EnumRef) => {
+    const key = qualified(e.schema, e.name)
+    const before = found.get(key)
+    if (before && before.values.join('\0') !== e.values.join('\0')) problems.push(`enum ${key} is declared twice with different values: declare it once`)
+    if (!before) found.set(key, e)
+  }
+  models.enums.forEach(add)
+  for (const t of models.tables) for (const c of Object.values(t.columns)) if (c.state.enum) add(c.state.enum)
+  return [...found.values()].map((e) => {
+    const key = qualified(e.schema, e.name)
+    checkName(`enum ${key}`, e.name, problems)
+    if (e.values.length === 0) problems.push(`enum ${key} has no values: list at least one`)
+    const duplicate = e.values.find((v, i) => e.values.indexOf(v) !== i)
+    if (duplicate !== undefined) problems.push(`enum ${key} lists '${duplicate}' twice: list each value once`)
+    const long = e.values.find((v) => byteLength(v) > 63)
+    if (long !== undefined) problems.push(`enum ${key}: value '${long}' is longer than PostgreSQL's 63 bytes: shorten it`)
+    return { schema: e.schema, name: e.name, values: [...e.values], comment: e.comment }
+  })
+}
+
+function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, problems: string[]): S.Table {
+  const label = qualified(t.schema, t.name)
+  const columns = Object.values(t.columns)
+  const columnNames = new Set<string>()
+  const built: S.Column[] = []
+  for (const c of columns) {
+    const name = c.state.name ?? ''
+    const where = `column ${label}.${name}`
+    checkName(where, name, problems)
+    if (columnNames.has(name)) problems.push(`${where} is declared twice: give one of them another name`)
+    columnNames.add(name)
+    built.push(buildColumn(c, where, problems))
+  }
+
+  const own = (c: AnyColumn, what: string): string | null => {
+    if (entityKind(c) !== 'column') {
+      problems.push(`table ${label}: ${what} lists something that is not a column: pass columns of this table, e.g. t.id`)
+      return null
+    }
+    if (c.table !== t) {
+      problems.push(`table ${label}: ${what} lists column ${c.state.name ?? '?'} of ${c.table ? `table ${qualified(c.table.schema, c.table.name)}` : 'no table'}: use this table's columns`)
+      return null
+    }
+    return c.state.name ?? null
+  }
+  const ownAll = (cols: readonly AnyColumn[], what: string): string[] | null => {
+    if (cols.length === 0) {
+      problems.push(`table ${label}: ${what} lists no columns: add them with .on(...)`)
+      return null
+    }
+    const result = cols.map((c) => own(c, what))
+    return result.every((n): n is string => n !== null) ? result : null
+  }
+
+  const constraints = t.constraints.filter((x) => {
+    if (entityKind(x)) return true
+    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey() or check() items`)
+    return false
+  })
+  const of = <K extends TableConstraint[typeof entity]>(kind: K) =>
+    constraints.filter((x) => entityKind(x) === kind) as Extract<TableConstraint, { readonly [entity]: K }>[]
+
+  // Primary key: from the columns, or one table-level declaration.
+  let primaryKey: S.PrimaryKey | null = null
+  const pkColumns = columns.filter((c) => c.state.primaryKey).map((c) => c.state.name ?? '')
+  const pkDeclared = of('primary_key')
+  if (pkDeclared.length + (pkColumns.length ? 1 : 0) > 1) {
+    problems.push(`table ${label} declares more than one primary key: use .primaryKey() on each column of one key, or a single primaryKey().on(...)`)
+  }
+  if (pkDeclared[0]) {
+    const cols = ownAll(pkDeclared[0].state.columns, 'primary key')
+    if (cols) primaryKey = { name: uniqueName(pkDeclared[0].state.name ?? defaultName(t.name, null, 'pkey'), relationNames), columns: cols }
+    for (const c of cols ?? []) {
+      const i = built.findIndex((b) => b.name === c)
+      if (i >= 0) built[i] = { ...built[i]!, notNull: true }
+    }
+  } else if (pkColumns.length) {
+    primaryKey = { name: uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: pkColumns }
+  }
+
+  const uniques: S.Unique[] = []
+  for (const c of columns) {
+    if (!c.state.unique) continue
+    const name = c.state.unique.name ?? defaultName(t.name, c.state.name ?? '', 'key')
+    uniques.push({ name: uniqueName(name, relationNames), columns: [c.state.name ?? ''], nullsNotDistinct: !!c.state.unique.nullsNotDistinct })
+  }
+  for (const u of of('unique')) {
+    const cols = ownAll(u.state.columns, 'unique constraint')
+    if (!cols) continue
+    const name = u.state.name ?? defaultName(t.name, columnsAddition(cols), 'key')
+    uniques.push({ name: uniqueName(name, relationNames), columns: cols, nullsNotDistinct: u.state.nullsNotDistinct })
+  }
+
+  const constraintNames = new Set<string>()
+  const foreignKeys: S.ForeignKey[] = []
+  for (const c of columns) {
+    const ref = c.state.references
+    if (!ref) continue
+    const where = `foreign key ${label}.${c.state.name ?? ''}`
+    const target = resolveTarget(ref.target, models, where, problems)
+    if (!target) continue
+    const name = ref.options.name ?? defaultName(t.name, c.state.name ?? '', 'fkey')
+    foreignKeys.push(foreignKey(uniqueName(name, constraintNames), [c.state.name ?? ''], target.table, [target.column], ref.options))
+  }
+  for (const fk of of('foreign_key')) foreignKeys.push(...tableForeignKey(fk.state, t, label, models, constraintNames, ownAll, problems))
+
+  const checks: S.Check[] = []
+  for (const c of of('check')) {
+    if (entityKind(c.expression) !== 'sql') {
+      problems.push(`table ${label}: check ${c.name ?? ''} needs an sql\`...\` expression`)
+      continue
+    }
+    const referenced = [...new Set(expressionColumns(c.expression))]
+    const name = c.name ?? defaultName(t.name, referenced.length === 1 ? referenced[0]! : null, 'check')
+    checks.push({ name: uniqueName(name, constraintNames), definition: `CHECK (${expressionSql(c.expression)})` })
+  }
+
+  const indexes: S.Index[] = []
+  for (const ix of of('index')) {
+    const index = buildIndex(ix.state, t, label, own, relationNames, problems)
+    if (index) indexes.push(index)
+  }
+
+  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, indexes, comment: t.comment }
+}
+
+function buildColumn(c: AnyColumn, where: string, problems: string[]): S.Column {
+  const s = c.state
+  if (s.problem) problems.push(`${where}: ${s.problem}`)
+  const serial = /^(small|big)?serial$/.test(s.type)
+  const hasDefault = s.default !== undefined && s.default !== null
+  if (serial && (hasDefault || s.identity || s.array)) problems.push(`${where}: a ${s.type} column numbers itself: drop its default, identity or array`)
+  if (s.identity && hasDefault) problems.push(`${where}: an identity column cannot also have a default: keep one`)
+  if (s.generated && (hasDefault || s.identity)) problems.push(`${where}: a generated column cannot also have a default or identity: keep one`)
+  if (s.generated && entityKind(s.generated) !== 'sql') problems.push(`${where}: generatedAlwaysAs needs an sql\`...\` expression`)
+  if (hasDefault && typeof s.default === 'object' && entityKind(s.default) !== undefined && entityKind(s.default) !== 'sql') {
+    problems.push(`${where}: its default is a model object: use a literal or sql\`...\``)
+  }
+  return {
+    name: s.name ?? '',
+    type: s.array ? `${s.type}[]` : s.type,
+    notNull: s.notNull || s.primaryKey || s.identity !== null || serial,
+    default: hasDefault && !serial ? defaultSql(s.default, s.type, s.array) : null,
+    identity: s.identity,
+    generated: s.generated && entityKind(s.generated) === 'sql' ? expressionSql(s.generated) : null,
+    comment: s.comment,
+  }
+}
+
+interface Target {
+  readonly table: AnyTable
+  readonly column: string
+}
+
+function resolveTarget(target: unknown, models: Models, where: string, problems: string[]): Target | null {
+  if (typeof target === 'string') {
+    const parts = target.split('.')
+    const [schema, table, column] = parts.length === 3 ? parts : ['public', ...parts]
+    const found = parts.length >= 2 && parts.length <= 3 ? models.tables.find((t) => t.schema === schema && t.name === table) : undefined
+    if (!found) {
+      problems.push(`${where} references '${target}', but the models declare no table ${parts.length >= 2 ? parts.slice(0, -1).join('.') : target}: write 'table.column' naming an exported table`)
+      return null
+    }
+    if (!Object.values(found.columns).some((c) => c.state.name === column)) {
+      problems.push(`${where} references '${target}', but table ${qualified(found.schema, found.name)} has no column ${column}: check the column's name`)
+      return null
+    }
+    return { table: found, column: column! }
+  }
+  let value: unknown
+  try {
+    value = typeof target === 'function' ? (target as () => unknown)() : target
+  } catch (error) {
+    problems.push(`${where}: its reference threw ${error instanceof Error ? error.message : String(error)}: return a column, e.g. () => user.columns.id`)
+    return null
+  }
+  return targetColumn(value, models, where, problems)
+}
+
+function targetColumn(value: unknown, models: Models, where: string, problems: string[]): Target | null {
+  const c = value as AnyColumn
+  if (entityKind(value) !== 'column' || !c.table) {
+    problems.push(`${where} references ${value === undefined ? 'undefined' : 'something that is not a table column'}: return a column of an exported table, e.g. () => user.columns.id`)
+    return null
+  }
+  const table = models.tables.find((t) => t === c.table) ?? models.tables.find((t) => t.schema === c.table!.schema && t.name === c.table!.name)
+  if (!table) {
+    problems.push(`${where} references table ${qualified(c.table.schema, c.table.name)}, which the models module does not export: export it`)
+    return null
+  }
+  return { table, column: c.state.name ?? '' }
+}
+
+function foreignKey(name: string, columns: string[], target: AnyTable, refColumns: string[], options: ForeignKeyState['options']): S.ForeignKey {
+  return {
+    name,
+    columns,
+    refSchema: target.schema,
+    refTable: target.name,
+    refColumns,
+    onDelete: options.onDelete ?? 'no action',
+    onUpdate: options.onUpdate ?? 'no action',
+    deferrable: options.deferrable ?? false,
+  }
+}
+
+function tableForeignKey(
+  fk: ForeignKeyState,
+  t: AnyTable,
+  label: string,
+  models: Models,
+  constraintNames: Set<string>,
+  ownAll: (cols: readonly AnyColumn[], what: string) => string[] | null,
+  problems: string[],
+): S.ForeignKey[] {
+  const cols = ownAll(fk.columns, 'foreign key')
+  if (!cols) return []
+  const where = `foreign key ${label} (${cols.join(', ')})`
+  if (!fk.target) {
+    problems.push(`${where} references nothing: add .references(() => [other.columns.id])`)
+    return []
+  }
+  let values: unknown
+  try {
+    values = fk.target()
+  } catch (error) {
+    problems.push(`${where}: its reference threw ${error instanceof Error ? error.message : String(error)}: return the referenced columns`)
+    return []
+  }
+  const list = Array.isArray(values) ? values : [values]
+  const targets = list.map((v) => targetColumn(v, models, where, problems))
+  if (targets.some((x) => x === null)) return []
+  const refTables = new Set(targets.map((x) => x!.table))
+  if (refTables.size !== 1) {
+    problems.push(`${where} references columns of several tables: reference columns of one table`)
+    return []
+  }
+  if (targets.length !== cols.length) {
+    problems.push(`${where} has ${cols.length} column(s) but references ${targets.length}: list as many on each side`)
+    return []
+  }
+  const name = fk.name ?? defaultName(t.name, columnsAddition(cols), 'fkey')
+  return [foreignKey(uniqueName(name, constraintNames), cols, targets[0]!.table, targets.map((x) => x!.column), fk.options)]
+}
+
+function buildIndex(
+  ix: IndexState,
+  t: AnyTable,
+  label: string,
+  own: (c: AnyColumn, what: string) => string | null,
+  relationNames: Set<string>,
+  problems: string[],
+): S.Index | null {
+  if (ix.elements.length === 0) {
+    problems.push(`table ${label}: index ${ix.name ?? ''} lists no columns: add them with .on(...)`.replace('  ', ' '))
+    return null
+  }
+  const parts: string[] = []
+  const nameParts: string[] = []
+  for (const element of ix.elements) {
+    const ordered = isOrdered(element) ? element : null
+    const inner = ordered ? ordered.element : (element as AnyColumn | SqlExpression)
+    let text: string
+    if (entityKind(inner) === 'sql') {
+      const sqlText = expressionSql(inner as SqlExpression)
+      text = `(${sqlText})`
+      nameParts.push(/^\s*([a-z_][a-z0-9_]*)\s*\(/i.exec(sqlText)?.[1]?.toLowerCase() ?? 'expr')
+    } else {
+      const name = own(inner as AnyColumn, 'index')
+      if (name === null) return null
+      text = quoteName(name)
+      nameParts.push(name)
+    }
+    parts.push(ordered?.order === 'desc' ? `${text} DESC` : text)
+  }
+  const name = uniqueName(ix.name ?? defaultName(t.name, columnsAddition(nameParts), 'idx'), relationNames)
+  checkName(`index ${name}`, name, problems)
+  const where = ix.where && entityKind(ix.where) === 'sql' ? ` WHERE (${expressionSql(ix.where)})` : ''
+  const definition = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(name)} ON ${quoteName(t.schema)}.${quoteName(t.name)} USING ${ix.method} (${parts.join(', ')})${where}`
+  return { name, unique: ix.unique, method: ix.method, definition }
+}
+
+function isOrdered(element: IndexElement): element is OrderedElement {
+  return entityKind(element) === undefined && typeof element === 'object' && element !== null && 'element' in element
+}
+
+function quoteName(name: string): string {
+  return qualified('public', name)
+}
