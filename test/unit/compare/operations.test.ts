@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { compare } from '../../../src/compare/compare.js'
+import { explain, reverse, reverseAll, risk, type Operation } from '../../../src/ops/operation.js'
+import { isWidening } from '../../../src/ops/risk.js'
+import { emptySchema } from '../../../src/schema/schema.js'
+import { column, enumType, id, pk, schema, table } from './fixtures.js'
+
+const ref = { schema: 'public', name: 'post' }
+const alter = (from: Partial<Parameters<typeof column>[2]> & { type?: string }, to: typeof from): Operation => ({
+  kind: 'alter_column',
+  table: ref,
+  from: column('c', from.type ?? 'integer', from),
+  to: column('c', to.type ?? 'integer', to),
+})
+
+test('reverse of reverse is the operation again, for every kind compare emits', () => {
+  const post = table('post', [id, column('title', 'text')], { primaryKey: pk('post') })
+  const full = schema([post, table('app.tag', [id])], [enumType('mood', ['a'])])
+  for (const op of [...compare(emptySchema, full), ...compare(full, emptySchema)]) {
+    assert.deepEqual(reverse(reverse(op)), op)
+  }
+  assert.deepEqual(reverseAll(compare(emptySchema, full)), compare(full, emptySchema))
+})
+
+test('reverse of alter_column swaps from and to', () => {
+  assert.deepEqual(reverse(alter({}, { type: 'bigint' })), alter({ type: 'bigint' }, {}))
+})
+
+test('reverse of alter_enum restores the defaults the columns had', () => {
+  const usage = { table: ref, column: 'm', array: false, defaultBefore: "'a'::mood", defaultAfter: "'b'::mood" }
+  const op: Operation = { kind: 'alter_enum', from: enumType('mood', ['a']), to: enumType('mood', ['b']), usages: [usage] }
+  assert.deepEqual(reverse(op), { kind: 'alter_enum', from: enumType('mood', ['b']), to: enumType('mood', ['a']), usages: [{ ...usage, defaultAfter: "'a'::mood" }] })
+})
+
+const riskCases: { op: Operation; want: string | null }[] = [
+  { op: { kind: 'drop_table', table: table('post', [id]) }, want: 'drops a table and its rows' },
+  { op: { kind: 'drop_column', table: ref, column: id }, want: 'drops a column and its values' },
+  { op: alter({ type: 'integer' }, { type: 'bigint' }), want: null },
+  { op: alter({ type: 'bigint' }, { type: 'integer' }), want: 'changes type bigint → integer, which may not convert every value' },
+  { op: alter({ type: 'character varying(20)' }, { type: 'character varying(10)' }), want: 'changes type character varying(20) → character varying(10), which may not convert every value' },
+  { op: alter({ type: 'character varying(10)' }, { type: 'text' }), want: null },
+  { op: alter({}, { notNull: true }), want: 'sets NOT NULL: fails if a row holds NULL' },
+  { op: alter({ notNull: true }, {}), want: null },
+  { op: { kind: 'add_unique', table: ref, unique: { name: 'u', columns: ['c'], nullsNotDistinct: false } }, want: 'adds a unique constraint: fails if existing rows hold duplicates' },
+  { op: { kind: 'add_check', table: ref, check: { name: 'c', definition: 'CHECK ((c > 0))' } }, want: 'adds a check: fails if an existing row violates it' },
+  { op: { kind: 'alter_enum', from: enumType('mood', ['a', 'b']), to: enumType('mood', ['a']), usages: [] }, want: 'removes enum value b' },
+  { op: { kind: 'alter_enum', from: enumType('mood', ['a']), to: enumType('mood', ['a', 'b']), usages: [] }, want: null },
+  { op: { kind: 'add_column', table: ref, column: column('c', 'text', { notNull: true }) }, want: 'adds a NOT NULL column without a default: fails if the table has rows' },
+  { op: { kind: 'add_column', table: ref, column: column('c', 'text', { notNull: true, default: "''::text" }) }, want: null },
+  { op: { kind: 'create_table', table: table('post', [id]) }, want: null },
+]
+
+for (const c of riskCases) {
+  test(`risk of ${c.op.kind}: ${c.want ?? 'none'}`, () => {
+    assert.equal(risk(c.op)?.reason ?? null, c.want)
+  })
+}
+
+test('widening covers integers, numerics and text lengths', () => {
+  assert.equal(isWidening('smallint', 'bigint'), true)
+  assert.equal(isWidening('numeric(5,2)', 'numeric(7,3)'), true)
+  assert.equal(isWidening('numeric(5,2)', 'numeric(5,3)'), false)
+  assert.equal(isWidening('integer[]', 'bigint[]'), true)
+  assert.equal(isWidening('real', 'double precision'), true)
+  assert.equal(isWidening('text', 'character varying(5)'), false)
+})
+
+test('explain says what differs, from → to', () => {
+  assert.equal(explain({ kind: 'add_column', table: ref, column: column('email', 'text') }), 'table post: column email is in the target but not in the source')
+  assert.equal(explain({ kind: 'create_table', table: table('app.tag', [id]) }), 'table app.tag is in the target but not in the source')
+  assert.equal(
+    explain(alter({ type: 'integer' }, { type: 'bigint', notNull: true, default: '0' })),
+    'table post: column c type integer → bigint, nullable → NOT NULL, default none → 0',
+  )
+  assert.equal(
+    explain({ kind: 'drop_foreign_key', table: ref, foreignKey: { name: 'f', columns: ['a'], refSchema: 'app', refTable: 'u', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'no action', deferrable: false } }),
+    'table post: foreign key (a) → app.u (id) is in the source but not in the target',
+  )
+  assert.equal(
+    explain({ kind: 'alter_enum', from: enumType('mood', ['a']), to: enumType('mood', ['a', 'b']), usages: [] }),
+    'enum mood: values (a) → (a, b)',
+  )
+})
