@@ -57,7 +57,7 @@ export function alterColumn(table: TableRef, from: Column, to: Column): string[]
     out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${to.default}`)
   }
 
-  if (from.notNull !== to.notNull && !(to.notNull && to.identity !== null && from.identity === null)) {
+  if (from.notNull !== to.notNull) {
     out.push(`${column} ${to.notNull ? 'SET' : 'DROP'} NOT NULL`)
   }
   if (to.identity !== null && from.identity !== to.identity) {
