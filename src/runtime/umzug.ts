@@ -74,7 +74,7 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
       }
     } catch (error) {
       if (transactional) await client.query('ROLLBACK').catch(() => {})
-      else await recordError(client, ref, file.name, errorMessage(error)).catch(() => {})
+      else await recordError(client, ref, file.name, shortError(error)).catch(() => {})
       throw error
     }
   }
@@ -120,6 +120,13 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
     throw cause instanceof AppError ? cause : error
   }
   return done
+}
+
+/** What the history keeps of a failure: Postgres' message and the line, without the migration's name again. */
+function shortError(error: unknown): string {
+  if (!(error instanceof MigrationError)) return errorMessage(error)
+  const line = error.migration.line ? ` at line ${error.migration.line}` : ''
+  return `${errorMessage(error.cause ?? error)}${line}`
 }
 
 /** Checks, before anything runs, that every step of a downgrade can be reverted. */
