@@ -84,8 +84,8 @@ export class Column<TData = unknown, TNotNull extends boolean = false, THasDefau
     return this.with({ primaryKey: true, notNull: true })
   }
 
-  /** Server default: a literal (quoted and cast to the column's type) or sql`...` for an expression. */
-  default(value: TData | SqlExpression): Column<TData, TNotNull, true> {
+  /** Server default: a literal (quoted and cast to the column's type) or sql`...` for an expression; null for none. */
+  default(value: TData | SqlExpression | null): Column<TData, TNotNull, true> {
     return this.with({ default: value })
   }
 

@@ -24,7 +24,8 @@ export async function loadModels(path: string, options: { cwd?: string } = {}): 
   }
   let exports: Record<string, unknown>
   try {
-    exports = await importModule(path, { fresh: true })
+    // Not `fresh`: the loader hooks recognise TypeScript by a URL ending in .ts, which a cache-busting query hides.
+    exports = await importModule(path)
   } catch (error) {
     throw importError(error, file)
   }

@@ -1,6 +1,7 @@
 // Models → Schema, with no database. Names left out get PostgreSQL's defaults; every problem found on the way is
 // collected as one line that names the table and column.
-import { qualified } from '../render/ident.js'
+import { ident } from '../render/ident.js'
+import { qualifiedName } from '../schema/schema.js'
 import type * as S from '../schema/schema.js'
 import { ModelError } from '../errors.js'
 import type { AnyColumn, EnumRef } from './column.js'
@@ -40,7 +41,7 @@ export function buildSchema(models: Models): BuiltSchema {
   const enums = collectEnums(models, problems)
   const seen = new Map<string, AnyTable>()
   for (const t of models.tables) {
-    const key = qualified(t.schema, t.name)
+    const key = nameOf(t.schema, t.name)
     if (seen.has(key)) problems.push(`table ${key} is declared twice: give one of them another name or schema`)
     seen.set(key, t)
     checkName(`table ${key}`, t.name, problems)
@@ -66,7 +67,7 @@ function checkName(what: string, name: string, problems: string[]): void {
 function collectEnums(models: Models, problems: string[]): S.EnumType[] {
   const found = new Map<string, EnumRef>()
   const add = (e: EnumRef) => {
-    const key = qualified(e.schema, e.name)
+    const key = nameOf(e.schema, e.name)
     const before = found.get(key)
     if (before && before.values.join('\0') !== e.values.join('\0')) problems.push(`enum ${key} is declared twice with different values: declare it once`)
     if (!before) found.set(key, e)
@@ -74,7 +75,7 @@ function collectEnums(models: Models, problems: string[]): S.EnumType[] {
   models.enums.forEach(add)
   for (const t of models.tables) for (const c of Object.values(t.columns)) if (c.state.enum) add(c.state.enum)
   return [...found.values()].map((e) => {
-    const key = qualified(e.schema, e.name)
+    const key = nameOf(e.schema, e.name)
     checkName(`enum ${key}`, e.name, problems)
     if (e.values.length === 0) problems.push(`enum ${key} has no values: list at least one`)
     const duplicate = e.values.find((v, i) => e.values.indexOf(v) !== i)
@@ -86,7 +87,7 @@ function collectEnums(models: Models, problems: string[]): S.EnumType[] {
 }
 
 function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, problems: string[]): S.Table {
-  const label = qualified(t.schema, t.name)
+  const label = nameOf(t.schema, t.name)
   const columns = Object.values(t.columns)
   const columnNames = new Set<string>()
   const built: S.Column[] = []
@@ -105,7 +106,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
       return null
     }
     if (c.table !== t) {
-      problems.push(`table ${label}: ${what} lists column ${c.state.name ?? '?'} of ${c.table ? `table ${qualified(c.table.schema, c.table.name)}` : 'no table'}: use this table's columns`)
+      problems.push(`table ${label}: ${what} lists column ${c.state.name ?? '?'} of ${c.table ? `table ${nameOf(c.table.schema, c.table.name)}` : 'no table'}: use this table's columns`)
       return null
     }
     return c.state.name ?? null
@@ -229,7 +230,7 @@ function resolveTarget(target: unknown, models: Models, where: string, problems:
       return null
     }
     if (!Object.values(found.columns).some((c) => c.state.name === column)) {
-      problems.push(`${where} references '${target}', but table ${qualified(found.schema, found.name)} has no column ${column}: check the column's name`)
+      problems.push(`${where} references '${target}', but table ${nameOf(found.schema, found.name)} has no column ${column}: check the column's name`)
       return null
     }
     return { table: found, column: column! }
@@ -252,7 +253,7 @@ function targetColumn(value: unknown, models: Models, where: string, problems: s
   }
   const table = models.tables.find((t) => t === c.table) ?? models.tables.find((t) => t.schema === c.table!.schema && t.name === c.table!.name)
   if (!table) {
-    problems.push(`${where} references table ${qualified(c.table.schema, c.table.name)}, which the models module does not export: export it`)
+    problems.push(`${where} references table ${nameOf(c.table.schema, c.table.name)}, which the models module does not export: export it`)
     return null
   }
   return { table, column: c.state.name ?? '' }
@@ -352,5 +353,10 @@ function isOrdered(element: IndexElement): element is OrderedElement {
 }
 
 function quoteName(name: string): string {
-  return qualified('public', name)
+  return ident(name)
+}
+
+/** How messages name a table or enum: schema-qualified outside public, unquoted. */
+function nameOf(schema: string, name: string): string {
+  return qualifiedName({ schema, name })
 }

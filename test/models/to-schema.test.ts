@@ -185,11 +185,11 @@ describe('model problems', () => {
 
   it('refuses foreign keys to unknown tables, unknown columns and tables the module does not export', () => {
     const hidden = table('hidden', { id: integer().primaryKey() })
-    const t = table('t', {
+    const t: AnyTable = table('t', {
       a: integer().references('nowhere.id'),
       b: integer().references('t.nothing'),
       c: integer().references(() => hidden.columns.id),
-      d: integer().references(() => (t as AnyTable | undefined)?.columns.missing as never),
+      d: integer().references(() => t.columns.missing as never),
     })
     assert.deepEqual(problemsOf([t]), [
       "foreign key t.a references 'nowhere.id', but the models declare no table nowhere: write 'table.column' naming an exported table",
