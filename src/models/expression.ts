@@ -50,20 +50,19 @@ export function literalSql(value: unknown): string {
 }
 
 /**
- * A column default: a literal cast to the column's type as pg_get_expr prints it (`'draft'::text`, `0`, `true`,
- * `'{a,b}'::text[]`, `'{}'::jsonb`), or the text of an sql`...` expression. Null when there is none.
+ * A column default: a literal as a person writes one in DDL, left for PostgreSQL to convert to the column's type
+ * (`'draft'`, `0`, `true`, `'{a,b}'`, `'{}'` for jsonb), or the text of an sql`...` expression. Null when there is
+ * none. Uncast, so the catalog prints it exactly as it prints a hand-written migration's default.
  */
 export function defaultSql(value: unknown, type: string, array: boolean): string | null {
   if (value === undefined || value === null) return null
   if (entityKind(value) === 'sql') return expressionSql(value as SqlExpression)
-  const cast = (text: string) => `${quoteLiteral(text)}::${type}${array ? '[]' : ''}`
-  if (array) return cast(arrayText(value))
-  if (type === 'json' || type === 'jsonb') return cast(JSON.stringify(value))
+  if (array) return quoteLiteral(arrayText(value))
+  if (type === 'json' || type === 'jsonb') return quoteLiteral(JSON.stringify(value))
   if (typeof value === 'boolean') return value ? 'true' : 'false'
-  if (typeof value === 'number' || typeof value === 'bigint') {
-    return typeof value === 'number' && !Number.isFinite(value) ? cast(String(value)) : value < 0 ? cast(String(value)) : String(value)
-  }
-  return cast(scalarText(value, type))
+  if (typeof value === 'bigint') return String(value)
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : quoteLiteral(String(value))
+  return quoteLiteral(scalarText(value, type))
 }
 
 function scalarText(value: unknown, type: string): string {

@@ -22,18 +22,23 @@ export const bigserial = (name?: string): Column<BigIntValue, true, true> => col
 
 export const text = (name?: string): Column<string> => column('text', name)
 
-/** `character varying(length)`; unbounded without a length. */
-export const varchar = (length?: number, name?: string): Column<string> =>
-  column(length === undefined ? 'character varying' : `character varying(${length})`, name, { problem: lengthProblem('varchar', length) })
+/** `character varying(length)`; unbounded without a length: `varchar(100)`, `varchar(100, 'title')`, `varchar('note')`. */
+export function varchar(length?: number | string, name?: string): Column<string> {
+  if (typeof length === 'string') return column('character varying', length)
+  return column(length === undefined ? 'character varying' : `character varying(${length})`, name, { problem: lengthProblem('varchar', length) })
+}
 
 /** `character(length)`, blank-padded; PostgreSQL's default length is 1. */
-export const char = (length = 1, name?: string): Column<string> =>
-  column(`character(${length})`, name, { problem: lengthProblem('char', length) })
+export function char(length: number | string = 1, name?: string): Column<string> {
+  if (typeof length === 'string') return column('character(1)', length)
+  return column(`character(${length})`, name, { problem: lengthProblem('char', length) })
+}
 
 export const boolean = (name?: string): Column<boolean> => column('boolean', name)
 
-/** `numeric(precision, scale)`; arbitrary precision without arguments. */
-export function numeric(precision?: number, scale = 0, name?: string): Column<number | string> {
+/** `numeric(precision, scale)`; arbitrary precision without arguments: `numeric(10, 2)`, `numeric('ratio')`. */
+export function numeric(precision?: number | string, scale = 0, name?: string): Column<number | string> {
+  if (typeof precision === 'string') return column('numeric', precision)
   if (precision === undefined) return column('numeric', name)
   const problem = !Number.isInteger(precision) || precision < 1 || precision > 1000
     ? `numeric precision must be an integer from 1 to 1000, got ${precision}`
