@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { after, describe, it } from 'node:test'
 import { ModelError } from '../../src/errors.js'
 import { loadModels } from '../../src/models/load.js'
@@ -13,9 +14,7 @@ let n = 0
 /** Writes a models module into a project folder and loads it as `models.ts` of that folder. */
 async function load(source: string | null) {
   const project = join(dir, `p${n++}`)
-  writeFileSync(join(dir, 'unused'), '')
   if (source !== null) {
-    const { mkdirSync } = await import('node:fs')
     mkdirSync(join(project, 'src'), { recursive: true })
     writeFileSync(join(project, 'src', 'models.ts'), source)
   }
@@ -60,6 +59,19 @@ describe('loading models', () => {
     `)
     assert.deepEqual(loaded.schema.tables.map((t) => t.name), ['a', 'b'])
     assert.deepEqual(loaded.schema.enums.map((e) => e.name), ['mood'])
+  })
+
+  it('reads models made with another copy of the library, as when the bundled action loads them', async () => {
+    const { build } = await import('esbuild')
+    const copy = join(dir, 'other-copy.mjs')
+    await build({ entryPoints: [fileURLToPath(new URL('../../src/index.ts', import.meta.url))], bundle: true, platform: 'node', format: 'esm', outfile: copy, logLevel: 'silent' })
+    const loaded = await load(`
+      import { integer, table, text, index, sql } from ${JSON.stringify(pathToFileURL(copy).href)}
+      export const user = table('user', { id: integer().primaryKey(), email: text().default(sql\`''\`) }, (t) => [index().on(t.email)])
+      export const post = table('post', { id: integer().primaryKey(), userId: integer('user_id').references(() => user.columns.id) })
+    `)
+    assert.deepEqual(loaded.schema.tables.map((t) => [t.name, t.indexes.length, t.foreignKeys.length]), [['post', 0, 1], ['user', 1, 0]])
+    assert.equal(loaded.schema.tables[1]!.columns[1]!.default, "''")
   })
 
   it('says the file is missing and how to point at it', async () => {
