@@ -93,7 +93,11 @@ export class Column<TData = unknown, TNotNull extends boolean = false, THasDefau
     return this.with({ unique: options })
   }
 
-  /** A foreign key from this column: `.references(() => user.columns.id, { onDelete: 'cascade' })`. */
+  /**
+   * A foreign key from this column: `.references(() => user.columns.id, { onDelete: 'cascade' })`. A table that
+   * references itself needs the function's return type spelled out, `(): AnyColumn => node.columns.id`, as
+   * TypeScript cannot infer a type from its own initializer.
+   */
   references(target: ColumnTarget, options: ReferenceOptions = {}): Column<TData, TNotNull, THasDefault> {
     return this.with({ references: { target, options } })
   }
