@@ -17,10 +17,11 @@ export interface AutogenerateResult extends CheckResult {
 
 /**
  * Writes a SQL migration (`NAME.sql` + `NAME.down.sql`) that takes the migrated schema to the models' one, and
- * back. Found as check() finds drift; with no drift nothing is written.
+ * back. Found as check() finds drift; with no drift nothing is written. With no migrations folder yet, the first
+ * migration creates everything the models declare.
  */
 export async function autogenerate(config: Config, serverUrl: string, log: Log, now: Date = new Date()): Promise<AutogenerateResult> {
-  const { migrated: _m, models: _s, ...drift } = await findDrift(config, serverUrl, log)
+  const { migrated: _m, models: _s, ...drift } = await findDrift(config, serverUrl, log, { allowMissingMigrations: true })
   if (!drift.drift) {
     log.info('no changes: the models match the migrations, so no migration was written')
     return { ...drift, name: null, files: [] }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import type { Config } from '../config/config.js'
 import { connect } from '../db/client.js'
 import { MigrationError, ModelError } from '../errors.js'
@@ -9,7 +10,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../provision/scratc
 import { renderSchemaDdl, renderSql, type RenderedStatement } from '../render/sql.js'
 import { explainDrift } from '../report/explain-drift.js'
 import type { Log } from '../report/log.js'
-import type { Schema } from '../schema/schema.js'
+import { emptySchema, type Schema } from '../schema/schema.js'
 import { upgrade } from './upgrade.js'
 
 /** An operation that can lose data or fail on existing rows, with the statements that carry it out. */
@@ -54,13 +55,22 @@ export async function check(config: Config, serverUrl: string, log: Log): Promis
   return result
 }
 
+export interface DriftOptions {
+  /** A migrations folder that does not exist yet counts as empty (the first autogenerate of a project). */
+  readonly allowMissingMigrations?: boolean
+}
+
 /** check(), keeping both schemas. */
-export async function findDrift(config: Config, serverUrl: string, log: Log): Promise<Drift> {
+export async function findDrift(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<Drift> {
   const loaded = await loadModels(config.modelsPath, { cwd: config.cwd })
+  const noMigrations = options.allowMissingMigrations === true && !existsSync(config.migrationsDir)
   const [migrationsDb, modelsDb] = await scratchPair(serverUrl)
   try {
     // Both sides run at once; wait for both before the finally drops their databases.
-    const [replayed, built] = await Promise.allSettled([replayMigrations(config, migrationsDb.url, log), buildModels(loaded, modelsDb.url)])
+    const [replayed, built] = await Promise.allSettled([
+      noMigrations ? Promise.resolve({ schema: emptySchema, count: 0 }) : replayMigrations(config, migrationsDb.url, log),
+      buildModels(loaded, modelsDb.url),
+    ])
     if (replayed.status === 'rejected') throw replayed.reason
     if (built.status === 'rejected') throw built.reason
     const { schema: migrated, count } = replayed.value

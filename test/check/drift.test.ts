@@ -1,6 +1,8 @@
 // Models that disagree with their migrations: check reports the difference in words and SQL, and
 // revision --autogenerate writes the migration that closes it, with a down migration that undoes it.
 import assert from 'node:assert/strict'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { it } from 'node:test'
 import { autogenerate } from '../../src/commands/autogenerate.js'
 import { check } from '../../src/commands/check.js'
@@ -229,5 +231,18 @@ eachServer('revision --autogenerate', (server) => {
       'ALTER TABLE post DROP COLUMN email;',
       '',
     ].join('\n'))
+  })
+})
+
+eachServer('revision --autogenerate in a new project', (server) => {
+  it('writes the first migration, creating the migrations folder, from the models alone', async () => {
+    const p = project('models-schemas')
+    rmSync(join(p.dir, 'migrations'), { recursive: true })
+    const config = p.config({ message: 'initial' })
+    const written = await autogenerate(config, server.url, silentLog)
+    assert.equal(written.migrations, 0)
+    assert.match(written.name ?? '', /^\d{14}_initial$/)
+    assert.deepEqual(p.migrations(), [`${written.name}.down.sql`, `${written.name}.sql`])
+    assert.deepEqual((await check(config, server.url, silentLog)).explanations, [])
   })
 })
