@@ -5,11 +5,12 @@ import { qualifiedName } from '../schema/schema.js'
 import type * as S from '../schema/schema.js'
 import { ModelError } from '../errors.js'
 import type { AnyColumn, EnumRef } from './column.js'
-import type { ForeignKeyState, IndexElement, IndexState, OrderedElement, TableConstraint } from './constraints.js'
+import type { IndexElement, IndexState, OrderedElement, TableConstraint } from './constraints.js'
 import { entity, entityKind } from './entity.js'
 import type { EnumType } from './enum.js'
 import { defaultSql, expressionColumns, expressionSql } from './expression.js'
 import { byteLength, columnsAddition, defaultName, uniqueName } from './names.js'
+import { foreignKey, resolveTarget, tableForeignKey } from './references.js'
 import type { SqlExpression } from './sql.js'
 import type { AnyTable } from './table.js'
 
@@ -189,6 +190,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     if (index) indexes.push(index)
   }
 
+  for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems)
   return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, indexes, comment: t.comment }
 }
 
@@ -215,102 +217,6 @@ function buildColumn(c: AnyColumn, where: string, problems: string[]): S.Column 
   }
 }
 
-interface Target {
-  readonly table: AnyTable
-  readonly column: string
-}
-
-function resolveTarget(target: unknown, models: Models, where: string, problems: string[]): Target | null {
-  if (typeof target === 'string') {
-    const parts = target.split('.')
-    const [schema, table, column] = parts.length === 3 ? parts : ['public', ...parts]
-    const found = parts.length >= 2 && parts.length <= 3 ? models.tables.find((t) => t.schema === schema && t.name === table) : undefined
-    if (!found) {
-      problems.push(`${where} references '${target}', but the models declare no table ${parts.length >= 2 ? parts.slice(0, -1).join('.') : target}: write 'table.column' naming an exported table`)
-      return null
-    }
-    if (!Object.values(found.columns).some((c) => c.state.name === column)) {
-      problems.push(`${where} references '${target}', but table ${nameOf(found.schema, found.name)} has no column ${column}: check the column's name`)
-      return null
-    }
-    return { table: found, column: column! }
-  }
-  let value: unknown
-  try {
-    value = typeof target === 'function' ? (target as () => unknown)() : target
-  } catch (error) {
-    problems.push(`${where}: its reference threw ${error instanceof Error ? error.message : String(error)}: return a column, e.g. () => user.columns.id`)
-    return null
-  }
-  return targetColumn(value, models, where, problems)
-}
-
-function targetColumn(value: unknown, models: Models, where: string, problems: string[]): Target | null {
-  const c = value as AnyColumn
-  if (entityKind(value) !== 'column' || !c.table) {
-    problems.push(`${where} references ${value === undefined ? 'undefined' : 'something that is not a table column'}: return a column of an exported table, e.g. () => user.columns.id`)
-    return null
-  }
-  const table = models.tables.find((t) => t === c.table) ?? models.tables.find((t) => t.schema === c.table!.schema && t.name === c.table!.name)
-  if (!table) {
-    problems.push(`${where} references table ${nameOf(c.table.schema, c.table.name)}, which the models module does not export: export it`)
-    return null
-  }
-  return { table, column: c.state.name ?? '' }
-}
-
-function foreignKey(name: string, columns: string[], target: AnyTable, refColumns: string[], options: ForeignKeyState['options']): S.ForeignKey {
-  return {
-    name,
-    columns,
-    refSchema: target.schema,
-    refTable: target.name,
-    refColumns,
-    onDelete: options.onDelete ?? 'no action',
-    onUpdate: options.onUpdate ?? 'no action',
-    deferrable: options.deferrable ?? false,
-  }
-}
-
-function tableForeignKey(
-  fk: ForeignKeyState,
-  t: AnyTable,
-  label: string,
-  models: Models,
-  constraintNames: Set<string>,
-  ownAll: (cols: readonly AnyColumn[], what: string) => string[] | null,
-  problems: string[],
-): S.ForeignKey[] {
-  const cols = ownAll(fk.columns, 'foreign key')
-  if (!cols) return []
-  const where = `foreign key ${label} (${cols.join(', ')})`
-  if (!fk.target) {
-    problems.push(`${where} references nothing: add .references(() => [other.columns.id])`)
-    return []
-  }
-  let values: unknown
-  try {
-    values = fk.target()
-  } catch (error) {
-    problems.push(`${where}: its reference threw ${error instanceof Error ? error.message : String(error)}: return the referenced columns`)
-    return []
-  }
-  const list = Array.isArray(values) ? values : [values]
-  const targets = list.map((v) => targetColumn(v, models, where, problems))
-  if (targets.some((x) => x === null)) return []
-  const refTables = new Set(targets.map((x) => x!.table))
-  if (refTables.size !== 1) {
-    problems.push(`${where} references columns of several tables: reference columns of one table`)
-    return []
-  }
-  if (targets.length !== cols.length) {
-    problems.push(`${where} has ${cols.length} column(s) but references ${targets.length}: list as many on each side`)
-    return []
-  }
-  const name = fk.name ?? defaultName(t.name, columnsAddition(cols), 'fkey')
-  return [foreignKey(uniqueName(name, constraintNames), cols, targets[0]!.table, targets.map((x) => x!.column), fk.options)]
-}
-
 function buildIndex(
   ix: IndexState,
   t: AnyTable,
@@ -320,7 +226,7 @@ function buildIndex(
   problems: string[],
 ): S.Index | null {
   if (ix.elements.length === 0) {
-    problems.push(`table ${label}: index ${ix.name ?? ''} lists no columns: add them with .on(...)`.replace('  ', ' '))
+    problems.push(`table ${label}: index${ix.name ? ` ${ix.name}` : ''} lists no columns: add them with .on(...)`)
     return null
   }
   const parts: string[] = []
