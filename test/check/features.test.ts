@@ -10,6 +10,7 @@ const cases: [fixture: string, models: string, what: string][] = [
   ['models-demo', 'models.ts', 'the user/post demo'],
   ['models-types', 'models.ts', 'every column type, serial and identity columns, arrays'],
   ['models-defaults', 'models.ts', 'literal and expression defaults, escaped, and a generated column'],
+  ['models-defaults', 'equivalent.ts', 'the same defaults written as SQL'],
   ['models-constraints', 'models.ts', 'primary, unique, foreign key and check constraints'],
   ['models-constraints', 'equivalent.ts', 'the same constraints declared another way'],
   ['models-indexes', 'models.ts', 'unique, multi-column, partial, expression and gin/brin indexes'],
