@@ -1,0 +1,83 @@
+import * as core from '@actions/core'
+import { relative } from 'node:path'
+import { parseConfig, type Config } from '../config/config.js'
+import { runCommand, type CommandResult } from '../commands/run.js'
+import { AppError, ConfigError, HistoryError, MigrationError, ModelError, errorMessage } from '../errors.js'
+import type { Log } from '../report/log.js'
+import { redactSecrets } from '../report/redact.js'
+import { renderSummary } from '../report/summary.js'
+import { renderText } from '../report/text.js'
+import { inputLabel, readInputs } from './inputs.js'
+
+/** The action: inputs → config → command → outputs, job summary, annotations. The only user of @actions/core. */
+export async function run(): Promise<void> {
+  let config: Config | undefined
+  let secrets: readonly string[] = []
+  const clean = (text: string) => redactSecrets(text, secrets)
+  try {
+    config = parseConfig({ settings: readInputs(), env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), label: inputLabel })
+    secrets = config.secrets
+    for (const secret of secrets) {
+      core.setSecret(secret)
+      core.setSecret(encodeURIComponent(secret))
+    }
+    if (config.command === 'resolve') {
+      throw new ConfigError('command', `${inputLabel('command')} 'resolve' settles a database by hand: run npx db-migrate resolve <name> --applied|--rolled-back`)
+    }
+    const log: Log = { info: (m) => core.info(clean(m)), warn: (m) => core.warning(clean(m)) }
+    const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase })
+    setOutputs(result)
+    core.info(clean(renderText(result)))
+    await core.summary.addRaw(clean(renderSummary(result)), true).write()
+    if (result.command === 'check' && result.result.drift) {
+      core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
+    }
+  } catch (error) {
+    const message = clean(errorMessage(error))
+    const where = annotation(error, config)
+    if (where) core.error(message, where)
+    core.setFailed(message)
+    if (!(error instanceof AppError) && error instanceof Error && error.stack) core.debug(clean(error.stack))
+  }
+}
+
+function setOutputs(result: CommandResult): void {
+  if (result.database?.spunUpUrl) core.setOutput('database-url', result.database.spunUpUrl)
+  if (result.database?.keptRunning) core.saveState('embedded', JSON.stringify(result.database.keptRunning))
+  switch (result.command) {
+    case 'upgrade':
+    case 'downgrade':
+      core.setOutput('current-revision', result.result.current ?? '')
+      core.setOutput('applied', JSON.stringify(result.result.applied.map((a) => a.name)))
+      core.setOutput('pending', JSON.stringify(result.result.pending))
+      break
+    case 'status':
+      core.setOutput('current-revision', result.result.current ?? '')
+      core.setOutput('applied', JSON.stringify([]))
+      core.setOutput('pending', JSON.stringify(result.result.pending))
+      break
+    case 'check':
+      core.setOutput('drift', String(result.result.drift))
+      core.setOutput('diff', result.result.statements.map((s) => `${s};`).join('\n'))
+      break
+    case 'revision':
+      if ('drift' in result.result) {
+        core.setOutput('drift', String(result.result.drift))
+        core.setOutput('diff', result.result.statements.map((s) => `${s};`).join('\n'))
+      }
+      break
+    default:
+      break
+  }
+}
+
+/** Points an error annotation at the file (and line) it is about, relative to the workspace. */
+function annotation(error: unknown, config: Config | undefined): core.AnnotationProperties | undefined {
+  const base = process.env.GITHUB_WORKSPACE || process.cwd()
+  const rel = (file: string) => relative(base, file.startsWith('/') ? file : `${config?.cwd ?? base}/${file}`)
+  if (error instanceof MigrationError) {
+    return { title: `migration ${error.migration.name} failed`, file: rel(error.migration.file), startLine: error.migration.line }
+  }
+  if ((error instanceof HistoryError || error instanceof ModelError) && error.file) return { file: rel(error.file) }
+  return undefined
+}

@@ -1,0 +1,54 @@
+import { parseConfig, type Config, type SettingName } from '../config/config.js'
+import { runCommand, type CommandResult } from '../commands/run.js'
+import { AppError, errorMessage } from '../errors.js'
+import type { Log } from '../report/log.js'
+import { redactSecrets } from '../report/redact.js'
+import { renderText } from '../report/text.js'
+import { parseArgs, usage } from './args.js'
+import { version } from '../version.js'
+
+const flagLabel = (name: SettingName): string => (name === 'command' ? 'command' : name === 'revision' ? 'revision' : `--${name}`)
+
+/** The CLI: argv → config → command → stdout. Returns the exit status: 0 ok, 1 drift, 2 error. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  let secrets: readonly string[] = []
+  const write = (stream: NodeJS.WriteStream, text: string) => stream.write(`${redactSecrets(text, secrets)}\n`)
+  let json = argv.includes('--json')
+  try {
+    const args = parseArgs(argv)
+    if (args.help || argv.length === 0) {
+      write(process.stdout, usage)
+      return argv.length === 0 ? 2 : 0
+    }
+    if (args.version) {
+      write(process.stdout, version)
+      return 0
+    }
+    const config: Config = parseConfig({ settings: args.settings, env, cwd, label: flagLabel })
+    secrets = config.secrets
+    json = config.json
+    const log: Log = {
+      info: (message) => write(process.stderr, message),
+      warn: (message) => write(process.stderr, `warning: ${message}`),
+    }
+    const result = await runCommand(config, log, { resolution: args.resolution })
+    write(process.stdout, json ? JSON.stringify(jsonResult(result), null, 2) : renderText(result))
+    return result.command === 'check' && result.result.drift ? 1 : 0
+  } catch (error) {
+    const message = redactSecrets(errorMessage(error), secrets)
+    if (json) {
+      write(process.stdout, JSON.stringify({ error: { code: error instanceof AppError ? error.code : 'internal', message } }, null, 2))
+    }
+    write(process.stderr, `db-migrate: ${message}`)
+    if (!(error instanceof AppError) && env.DB_MIGRATE_DEBUG && error instanceof Error && error.stack) write(process.stderr, error.stack)
+    return 2
+  }
+}
+
+function jsonResult(result: CommandResult): unknown {
+  const { database, command } = result
+  const body = result.command === 'check' || (result.command === 'revision' && 'drift' in result.result)
+    ? { ...result.result, operations: undefined, rendered: undefined, risky: 'risky' in result.result ? result.result.risky.map(({ reason, explanation, statements }) => ({ reason, explanation, statements })) : [] }
+    : result.result
+  return { command, ...body, ...(database?.spunUpUrl ? { embedded: true } : {}) }
+}

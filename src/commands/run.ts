@@ -1,0 +1,59 @@
+import type { Config } from '../config/config.js'
+import { ConfigError } from '../errors.js'
+import type { Log } from '../report/log.js'
+import type { MigrateResult } from '../runtime/migrate.js'
+import { autogenerate, type AutogenerateResult } from './autogenerate.js'
+import { check, type CheckResult } from './check.js'
+import { downgrade } from './downgrade.js'
+import { init, type InitResult } from './init.js'
+import { resolve, type Resolution, type ResolveResult } from './resolve.js'
+import { revision, type RevisionResult } from './revision.js'
+import { withServer, type DatabaseInfo } from './server.js'
+import { status, type StatusResult } from './status.js'
+import { upgrade } from './upgrade.js'
+
+export type CommandResult =
+  | { readonly command: 'upgrade' | 'downgrade'; readonly result: MigrateResult; readonly database: DatabaseInfo }
+  | { readonly command: 'status'; readonly result: StatusResult; readonly database: DatabaseInfo }
+  | { readonly command: 'resolve'; readonly result: ResolveResult; readonly database: DatabaseInfo }
+  | { readonly command: 'check'; readonly result: CheckResult; readonly database: DatabaseInfo }
+  | { readonly command: 'revision'; readonly result: RevisionResult | AutogenerateResult; readonly database: DatabaseInfo | null }
+  | { readonly command: 'init'; readonly result: InitResult; readonly database: null }
+
+export type { DatabaseInfo }
+
+export interface RunOptions {
+  /** Leave a server that db-migrate started running after this process exits (the action, for later steps). */
+  readonly keepSpunUp?: boolean
+  readonly resolution?: Resolution
+}
+
+/** Runs one command: finds or starts Postgres, calls the command, and releases what it started. */
+export async function runCommand(config: Config, log: Log, options: RunOptions = {}): Promise<CommandResult> {
+  switch (config.command) {
+    case 'init':
+      return { command: 'init', result: await init(config, log), database: null }
+    case 'revision':
+      if (!config.autogenerate) return { command: 'revision', result: await revision(config, log), database: null }
+      return withServer(config, log, 'shadow', false, async (url, database) => ({
+        command: 'revision', result: await autogenerate(config, url, log), database,
+      }))
+    case 'check':
+      return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await check(config, url, log), database }))
+    case 'status':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))
+    case 'resolve': {
+      const resolution = options.resolution
+      if (!resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({
+        command: 'resolve', result: await resolve(config, url, log, resolution), database,
+      }))
+    }
+    case 'upgrade':
+    case 'downgrade': {
+      const command = config.command
+      const fn = command === 'upgrade' ? upgrade : downgrade
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command, result: await fn(config, url, log), database }))
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/** Small formatting helpers shared by the text and markdown reports. */
+export function duration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—'
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+export function isoTime(date: Date | string): string {
+  return (typeof date === 'string' ? new Date(date) : date).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')
+}

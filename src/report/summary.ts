@@ -1,0 +1,78 @@
+import type { CommandResult } from '../commands/run.js'
+import type { CheckResult } from '../commands/check.js'
+import type { MigrateResult } from '../runtime/migrate.js'
+import { duration, isoTime, plural } from './format.js'
+
+/** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
+export function renderSummary(result: CommandResult): string {
+  switch (result.command) {
+    case 'upgrade':
+    case 'downgrade':
+      return migrateSummary(result.result)
+    case 'status': {
+      const s = result.result
+      return [
+        `### db-migrate status: ${code(s.current ?? 'base')}`,
+        '',
+        table(['Migration', 'Applied at', 'Duration', 'State'], s.applied.map((a) => [code(a.name), isoTime(a.appliedAt), duration(a.durationMs), a.state])),
+        s.pending.length ? `**Pending:** ${s.pending.map(code).join(', ')}` : '**Pending:** none',
+        ...(s.problems.length ? ['', '**Problems:**', ...s.problems.map((p) => `- ${escape(p.message)}`)] : []),
+      ].join('\n')
+    }
+    case 'check':
+      return checkSummary(result.result)
+    case 'revision':
+      return 'drift' in result.result && !result.result.files.length
+        ? '### db-migrate revision\nNo changes: the models match the migrations.'
+        : `### db-migrate revision\nWrote ${result.result.files.map(code).join(' and ')}`
+    case 'init':
+      return `### db-migrate init\n${result.result.created.map((f) => `- created ${code(f)}`).join('\n')}`
+    case 'resolve':
+      return `### db-migrate resolve\n${code(result.result.name)} recorded as **${result.result.resolution}**`
+  }
+}
+
+function migrateSummary(r: MigrateResult): string {
+  const title = r.dryRun
+    ? `### db-migrate ${r.direction === 'up' ? 'upgrade' : 'downgrade'} (dry run): ${plural(r.planned.length, 'migration')} would run`
+    : `### db-migrate ${r.direction === 'up' ? 'upgrade' : 'downgrade'}: ${code(r.current ?? 'base')}`
+  const rows = r.dryRun
+    ? r.planned.map((n) => [code(n), r.direction === 'up' ? 'would apply' : 'would revert', '—'])
+    : r.applied.map((a) => [code(a.name), r.direction === 'up' ? 'applied' : 'reverted', duration(a.durationMs)])
+  return [
+    title,
+    '',
+    rows.length ? table(['Migration', 'Action', 'Duration'], rows) : `Nothing to do: the database is at ${code(r.current ?? 'base')}.`,
+    '',
+    r.pending.length ? `**Pending:** ${r.pending.map(code).join(', ')}` : '**Pending:** none',
+  ].join('\n')
+}
+
+function checkSummary(c: CheckResult): string {
+  if (!c.drift) return `### ✅ db-migrate check\nThe models match the ${plural(c.migrations, 'migration')}.`
+  return [
+    `### ❌ db-migrate check: the models and the migrations disagree`,
+    '',
+    ...c.explanations.map((e) => `- ${escape(e)}`),
+    '',
+    ...(c.risky.length ? ['**Risky:**', ...c.risky.map((r) => `- ${escape(r.explanation)}: ${escape(r.reason)}`), ''] : []),
+    'SQL that makes the migrations match the models (write it with `db-migrate revision --autogenerate -m "..."`):',
+    '',
+    '```sql',
+    ...c.statements.map((s) => `${s};`),
+    '```',
+  ].join('\n')
+}
+
+function table(head: string[], rows: string[][]): string {
+  if (!rows.length) return ''
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n'
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``
+}
+
+function escape(text: string): string {
+  return text.replace(/([|<>])/g, '\\$1')
+}

@@ -1,0 +1,74 @@
+import type { CommandResult } from '../commands/run.js'
+import type { CheckResult } from '../commands/check.js'
+import type { StatusResult } from '../commands/status.js'
+import type { MigrateResult } from '../runtime/migrate.js'
+import { duration, isoTime, plural } from './format.js'
+
+/** What the CLI prints on stdout for a result, for people. */
+export function renderText(result: CommandResult): string {
+  switch (result.command) {
+    case 'upgrade':
+    case 'downgrade':
+      return migrateText(result.result)
+    case 'status':
+      return statusText(result.result)
+    case 'check':
+      return checkText(result.result)
+    case 'revision':
+      if ('drift' in result.result) {
+        return result.result.files.length
+          ? `${checkText(result.result)}\nWrote ${result.result.files.join(' and ')}`
+          : 'No changes: the models match the migrations; no migration written.'
+      }
+      return `Wrote ${result.result.files.join(' and ')}`
+    case 'init':
+      return [
+        ...result.result.created.map((f) => `created ${f}`),
+        ...result.result.skipped.map((f) => `kept    ${f} (exists)`),
+      ].join('\n')
+    case 'resolve':
+      return `${result.result.name}: recorded as ${result.result.resolution}`
+  }
+}
+
+function migrateText(r: MigrateResult): string {
+  const verb = r.direction === 'up' ? 'apply' : 'revert'
+  const lines: string[] = []
+  if (r.dryRun) {
+    lines.push(r.planned.length ? `Dry run: would ${verb} ${plural(r.planned.length, 'migration')}:` : 'Dry run: nothing to do.')
+    lines.push(...r.planned.map((n) => `  ${n}`))
+  } else if (r.applied.length === 0) {
+    lines.push(`Nothing to ${verb}: the database is at ${r.current ?? 'base'}.`)
+  } else {
+    lines.push(`${r.direction === 'up' ? 'Applied' : 'Reverted'} ${plural(r.applied.length, 'migration')}:`)
+    const width = Math.max(...r.applied.map((a) => a.name.length))
+    lines.push(...r.applied.map((a) => `  ${a.name.padEnd(width)}  ${duration(a.durationMs)}`))
+  }
+  lines.push(`Current revision: ${r.current ?? 'base (nothing applied)'}`)
+  if (r.pending.length) lines.push(`Pending: ${r.pending.join(', ')}`)
+  return lines.join('\n')
+}
+
+function statusText(s: StatusResult): string {
+  const lines = [`Current revision: ${s.current ?? 'base (nothing applied)'}${s.head && s.current === s.head ? ' (head)' : ''}`]
+  if (s.applied.length) {
+    lines.push('Applied:')
+    const width = Math.max(...s.applied.map((a) => a.name.length))
+    for (const a of s.applied) {
+      lines.push(`  ${a.name.padEnd(width)}  ${isoTime(a.appliedAt)}  ${duration(a.durationMs)}${a.state === 'applied' ? '' : `  ${a.state.toUpperCase()}`}`)
+    }
+  }
+  lines.push(s.pending.length ? `Pending:\n${s.pending.map((n) => `  ${n}`).join('\n')}` : 'Pending: none')
+  if (s.problems.length) lines.push('Problems:', ...s.problems.map((p) => `  ${p.message}`))
+  return lines.join('\n')
+}
+
+function checkText(c: CheckResult): string {
+  if (!c.drift) return `OK: the models match the ${plural(c.migrations, 'migration')}.`
+  const lines = [`Drift: the models differ from the ${plural(c.migrations, 'migration')}:`]
+  lines.push(...c.explanations.map((e) => `  - ${e}`))
+  lines.push('', 'SQL that makes the migrations match the models:', '', ...c.statements.map((s) => `${s};`))
+  if (c.risky.length) lines.push('', 'Risky:', ...c.risky.map((r) => `  - ${r.explanation}: ${r.reason}`))
+  lines.push('', 'Write it as a migration: db-migrate revision --autogenerate -m "<message>"')
+  return lines.join('\n')
+}
