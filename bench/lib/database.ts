@@ -34,5 +34,5 @@ export function counting(client: pg.Client): { client: { query(text: string, val
 
 /** `PostgreSQL 15.2 (...)` → `15.2`. */
 export async function serverVersion(url: string): Promise<string> {
-  return withClient(url, async (c) => (await c.query<{ v: string }>('SHOW server_version')).rows[0]!.v.split(' ')[0]!)
+  return withClient(url, async (c) => (await c.query<{ v: string }>('SELECT current_setting(\'server_version\') AS v')).rows[0]!.v.split(' ')[0]!)
 }

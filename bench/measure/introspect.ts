@@ -1,0 +1,34 @@
+// introspect() alone on a migrated database, with its catalog round trips counted, against the floor of sending
+// the same catalog queries with nothing done to their rows.
+import pg from 'pg'
+import { introspect } from '../../src/introspect/introspect.js'
+import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, tablesQuery } from '../../src/introspect/queries.js'
+import type { Schema } from '../../src/schema/schema.js'
+
+export interface IntrospectRun {
+  readonly ms: number
+  readonly queries: number
+  readonly schema: Schema
+}
+
+const history = [{ schema: 'public', name: 'db_migrate_history' }]
+
+/** One introspect() over an open connection (connecting is not counted), counting its queries. */
+export async function introspectOnce(client: pg.Client): Promise<IntrospectRun> {
+  let queries = 0
+  const queryable = { query: (text: string, values?: unknown[]) => (queries++, client.query(text, values)) }
+  const started = performance.now()
+  const schema = await introspect(queryable, { exclude: history })
+  return { ms: performance.now() - started, queries, schema }
+}
+
+/** The floor: the introspector's own catalog queries, rows fetched and dropped. */
+export async function catalogFloor(client: pg.Client): Promise<number> {
+  const params = [null, JSON.stringify(history)]
+  const started = performance.now()
+  const saved = (await client.query(enterQuery)).rows[0].search_path
+  await client.query(enumsQuery, params.slice(0, 1))
+  for (const q of [tablesQuery, columnsQuery, constraintsQuery, indexesQuery]) await client.query(q, params)
+  await client.query(leaveQuery, [saved])
+  return performance.now() - started
+}

@@ -1,0 +1,55 @@
+import { formatValue, type Budget } from '../lib/figures.js'
+import type { Sample } from '../lib/stats.js'
+
+/** The measured medians the budgets of the issue are checked against; null where a figure could not be measured. */
+export interface BudgetInputs {
+  readonly upgradeRatio: Record<string, number | null>
+  readonly demoProcess: Sample | null
+  readonly check300: { readonly sample: Sample; readonly how: string } | null
+  readonly bothSides300: Sample | null
+  readonly queriesPerSide: Record<string, number>
+  readonly introspect1000: Sample | null
+  readonly embeddedCold: Sample | null
+  readonly embeddedCached: Sample | null
+  readonly actionFirstQuery: Sample | null
+  readonly checkMemory1000: { readonly mb: number; readonly how: string } | null
+}
+
+// introspect() also sets and restores search_path around its reads: two round trips that touch no catalog
+const settingsQueries = 2
+
+export function budgets(i: BudgetInputs): Budget[] {
+  const ms = (s: Sample) => formatValue(s.median, 'ms')
+  const under = (label: string, limit: string, max: number, s: Sample | null, how = ''): Budget =>
+    ({ label, limit, measured: s ? `${ms(s)}${how ? ` (${how})` : ''}` : 'not measured', pass: s ? s.median <= max : null })
+  const list: Budget[] = []
+  for (const [size, r] of Object.entries(i.upgradeRatio)) {
+    list.push({ label: `upgrade head at ${size}, migrate() vs floor (b)`, limit: '≤ 1.10×', measured: r === null ? 'not measured' : `${r.toFixed(2)}×`, pass: r === null ? null : r <= 1.1 })
+  }
+  list.push(under('demo 2×2 upgrade, whole CLI process', '≤ 150 ms', 150, i.demoProcess))
+  list.push(under('check 300×600 cold, Postgres start included', '≤ 3 s', 3000, i.check300?.sample ?? null, i.check300?.how))
+  list.push(under('introspect both sides + compare at 300 tables', '≤ 300 ms', 300, i.bothSides300))
+  const counts = Object.entries(i.queriesPerSide)
+  const catalog = counts.map(([, n]) => n - settingsQueries)
+  list.push({
+    label: 'catalog queries, both sides, any number of tables',
+    limit: '≤ 10',
+    measured: counts.length ? `${2 * catalog[0]!} (${counts.map(([size, n]) => `${n - settingsQueries} + ${settingsQueries} settings per side at ${size}`).join('; ')})` : 'not measured',
+    pass: counts.length ? catalog.every((n) => n === catalog[0]) && 2 * catalog[0]! <= 10 : null,
+  })
+  list.push(under('introspect 1000 tables', '< 300 ms', 299.999, i.introspect1000))
+  list.push(under('embedded Postgres ready, cold', '≤ 1 s', 1000, i.embeddedCold))
+  list.push(under('embedded Postgres ready, cached cluster', '≤ 0.3 s', 300, i.embeddedCached))
+  list.push(under('action start to first query', '≤ 150 ms', 150, i.actionFirstQuery))
+  list.push({
+    label: 'peak memory of check at 1000 tables',
+    limit: '< 300 MB',
+    measured: i.checkMemory1000 ? `${i.checkMemory1000.mb.toFixed(0)} MB (${i.checkMemory1000.how})` : 'not measured',
+    pass: i.checkMemory1000 ? i.checkMemory1000.mb < 300 : null,
+  })
+  return list
+}
+
+export function verdict(b: Budget): string {
+  return b.pass === null ? 'n/a' : b.pass ? 'PASS' : 'MISS'
+}

