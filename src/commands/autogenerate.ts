@@ -5,6 +5,7 @@ import { HistoryError } from '../errors.js'
 import { migrationName, renderMigrationFiles } from '../render/migration-file.js'
 import type { Log } from '../report/log.js'
 import { displayPath } from '../runtime/files.js'
+import { noTransactionDirective } from '../runtime/sql-run.js'
 import { findDrift, type CheckResult } from './check.js'
 
 /** What `revision --autogenerate` found and wrote. */
@@ -27,7 +28,7 @@ export async function autogenerate(config: Config, serverUrl: string, log: Log, 
     return { ...drift, name: null, files: [] }
   }
   const name = migrationName(config.message, now)
-  const { up, down } = renderMigrationFiles(name, config.message, drift.operations, now)
+  const { up, down } = renderMigrationFiles(name, config.message, drift.operations, { noTransactionDirective, now })
   const upPath = join(config.migrationsDir, `${name}.sql`)
   const downPath = join(config.migrationsDir, `${name}.down.sql`)
   for (const path of [upPath, downPath]) {

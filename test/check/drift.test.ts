@@ -130,6 +130,7 @@ const cases: Case[] = [
       'table audit.login is created by the migrations but is not in the models',
       'table reporting.report is in the models but no migration creates it',
       'table billing.customer: column name differs: comment "as printed on invoices" in the migrations, none in the models',
+      "table billing.customer: column plan differs: default 'free'::billing.plan in the migrations, 'team'::billing.plan in the models",
       'table billing.customer: comment "people who pay" in the migrations, "customers" in the models',
       'table reporting.report: foreign key (customer_id) → billing.customer (id) is in the models but no migration creates it',
       'schema audit is created by the migrations but is not in the models',
@@ -141,6 +142,7 @@ const cases: Case[] = [
       'DROP TABLE audit.login',
       'CREATE TABLE reporting.report (\n  id serial PRIMARY KEY,\n  customer_id integer\n)',
       'COMMENT ON COLUMN billing.customer.name IS NULL',
+      "ALTER TABLE billing.customer ALTER COLUMN plan SET DEFAULT 'team'::billing.plan",
       "COMMENT ON TABLE billing.customer IS 'customers'",
       'ALTER TABLE reporting.report ADD CONSTRAINT report_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES billing.customer (id)',
       'DROP SCHEMA audit',
@@ -173,6 +175,10 @@ eachServer('revision --autogenerate', (server) => {
       assert.deepEqual(written.files, [`migrations/${written.name}.sql`, `migrations/${written.name}.down.sql`])
       assert.deepEqual(p.migrations(), [...before, `${written.name}.down.sql`, `${written.name}.sql`].sort())
       assert.deepEqual(written.explanations, c.explanations)
+
+      // An enum value added and used in one migration cannot share a transaction.
+      const up = p.read(`migrations/${written.name}.sql`)
+      assert.equal(up.startsWith('-- db-migrate: no-transaction\n'), c.fixture === 'models-schemas')
 
       const after = await check(config, server.url, silentLog)
       assert.deepEqual(after.explanations, [], 'the models still differ after the generated migration')

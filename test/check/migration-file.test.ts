@@ -26,7 +26,7 @@ describe('migration files', () => {
       { kind: 'alter_column', table: post, from: column(), to: column({ type: 'character varying(100)', notNull: true }) },
       { kind: 'reorder_columns', table: post, from: ['b', 'a'], to: ['a', 'b'] },
     ]
-    const files = renderMigrationFiles('20250607080910_tighten', 'Tighten titles', ops, now)
+    const files = renderMigrationFiles('20250607080910_tighten', 'Tighten titles', ops, { noTransactionDirective: '-- no-tx', now })
     assert.equal(files.up, [
       '-- Tighten titles',
       '-- Revision: 20250607080910_tighten',
