@@ -36,8 +36,8 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
     if (config.dryRun) {
-      const plan = await prepare(client, config, ref, files, direction)
-      return result(config, direction, plan.from, plan.plan, new Set(plan.applied), [], files)
+      const { plan, from, applied } = await prepare(client, config, ref, files, direction)
+      return result(config, direction, from, plan, new Set(applied), [], files)
     }
     await applySessionSettings(client, config)
     const release = await acquireLock(client, ref, config.lockWaitMs, log)

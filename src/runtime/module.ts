@@ -9,7 +9,7 @@ export async function loadMigrationModule(path: string, file: string): Promise<M
   try {
     exports = await importModule(path)
   } catch (error) {
-    throw new HistoryError('migration_import', `${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}`, file, { cause: error })
+    throw new HistoryError('migration_import', `${file} could not be loaded: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim()}`, file, { cause: error })
   }
   const source = (typeof exports.up === 'function' ? exports : exports.default ?? {}) as Record<string, unknown>
   if (typeof source.up !== 'function') {

@@ -86,7 +86,13 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
       if (step.transactional) await client.query('COMMIT')
     } catch (error) {
       if (step.transactional) await client.query('ROLLBACK').catch(() => {})
-      throw error
+      if (error instanceof AppError) throw error
+      const file = displayPath(step.file.path, cwd)
+      const outcome = step.transactional
+        ? 'it was rolled back with its history row'
+        : `its history row was not updated, so it needs attention: check it and run db-migrate resolve ${name}`
+      throw new MigrationError(`migration ${name} (${direction}) failed while committing: ${errorMessage(error)}; ${outcome}`,
+        { name, file, direction, statement: 'COMMIT' }, { cause: error })
     }
     const durationMs = Date.now() - step.started
     done.push({ name, file: displayPath(step.file.path, cwd), durationMs, transactional: step.transactional })

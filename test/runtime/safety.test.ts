@@ -98,6 +98,52 @@ eachServer('safety', (database) => {
     assert.equal(result.current, '20240102000000_index_user_name')
   })
 
+  it('rolls back a migration whose deferred constraint fails at COMMIT', async () => {
+    const db = await database()
+    const p = project('runtime-failing')
+    p.remove('migrations/20240103000000_after_broken.sql')
+    p.write('migrations/20240102000000_broken_post.sql',
+      'CREATE TABLE post (id integer PRIMARY KEY, user_id integer REFERENCES "user" (id) DEFERRABLE INITIALLY DEFERRED);\nINSERT INTO post VALUES (1, 42);\n')
+    await assert.rejects(upgrade(p.config(), db.url, silentLog), (e: Error) =>
+      e instanceof MigrationError && e.migration.statement === 'COMMIT' &&
+      /^migration 20240102000000_broken_post \(up\) failed while committing: insert or update on table "post" violates foreign key constraint .*; it was rolled back with its history row$/.test(e.message))
+    assert.deepEqual(await tables(db.url), ['db_migrate_history', 'user'])
+    assert.deepEqual(await history(db.url), ['20240101000000_create_user'])
+  })
+
+  it('refuses transaction control in a migration that runs in a transaction', async () => {
+    const db = await database()
+    const p = project('runtime-failing')
+    p.write('migrations/20240102000000_broken_post.sql', 'BEGIN;\nCREATE TABLE post (id integer);\nCOMMIT;\n')
+    await assert.rejects(upgrade(p.config(), db.url, silentLog), (e: Error) =>
+      e instanceof HistoryError && e.code === 'transaction_control' && /has a BEGIN statement, .*-- db-migrate: no-transaction/.test(e.message))
+    assert.deepEqual(await tables(db.url), ['db_migrate_history', 'user'])
+  })
+
+  it('names the line of a failing TypeScript migration and the file of one that does not compile', async () => {
+    const db = await database()
+    const p = project('runtime-failing')
+    p.write('migrations/20240102000000_broken_post.sql', 'SELECT 1;\n')
+    p.write('migrations/20240103000000_after_broken.sql', 'SELECT 1;\n')
+    p.write('migrations/20240104000000_typed.ts', [
+      'import type { MigrationContext } from "../../../../src/runtime/types.js"',
+      'export async function up({ client }: MigrationContext): Promise<void> {',
+      '  await client.query("CREATE TABLE typed (id integer)")',
+      '  throw new Error("data check failed: 3 orphans")',
+      '}',
+      '',
+    ].join('\n'))
+    await assert.rejects(upgrade(p.config(), db.url, silentLog), (e: Error) =>
+      e instanceof MigrationError && e.migration.line === 4 &&
+      e.message === 'migration 20240104000000_typed (up) failed at migrations/20240104000000_typed.ts:4: data check failed: 3 orphans')
+    assert.ok(!(await tables(db.url)).includes('typed'))
+    p.remove('migrations/20240104000000_typed.ts')
+    p.write('migrations/20240104000000_garbled.ts', 'export async function up( {\n')
+    await assert.rejects(upgrade(p.config(), db.url, silentLog), (e: Error) =>
+      e instanceof HistoryError && e.code === 'migration_import' && /^migrations\/20240104000000_garbled\.ts could not be loaded: /.test(e.message) && !e.message.includes('\n'))
+    assert.deepEqual(await history(db.url), ['20240101000000_create_user', '20240102000000_broken_post', '20240103000000_after_broken'])
+  })
+
   it('stops before applying anything when an applied file changed, but not for CRLF line endings', async () => {
     const db = await database()
     const p = project('runtime-basic')
@@ -115,6 +161,8 @@ eachServer('safety', (database) => {
       return true
     })
     assert.deepEqual(await history(db.url), basic.slice(0, 3))
+    await resolve(p.config({ revision: '20240101' }), db.url, silentLog, 'applied')
+    assert.deepEqual((await upgrade(p.config(), db.url, silentLog)).applied.map((s) => s.name), [basic[3]])
   })
 
   it('stops when an applied file vanished or was renamed', async () => {
