@@ -104,6 +104,6 @@ export function tableForeignKey(
     problems.push(`${where} has ${cols.length} column(s) but references ${targets.length}: list as many on each side`)
     return []
   }
-  const name = fk.name ?? defaultName(t.name, columnsAddition(cols), 'fkey')
-  return [foreignKey(uniqueName(name, constraintNames), cols, targets[0]!.table, targets.map((x) => x!.column), fk.options)]
+  const name = fk.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), 'fkey'), constraintNames)
+  return [foreignKey(name, cols, targets[0]!.table, targets.map((x) => x!.column), fk.options)]
 }

@@ -129,6 +129,27 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
   const of = <K extends TableConstraint[typeof entity]>(kind: K) =>
     constraints.filter((x) => entityKind(x) === kind) as Extract<TableConstraint, { readonly [entity]: K }>[]
 
+  // Names given in the models are reserved first, so the defaults PostgreSQL would choose step around them.
+  const constraintNames = new Set<string>()
+  const reserve = (names: (string | undefined)[], taken: Set<string>, space: string) => {
+    for (const name of names) {
+      if (name === undefined) continue
+      if (taken.has(name)) problems.push(`table ${label}: the name ${name} is already taken ${space}: choose another`)
+      taken.add(name)
+    }
+  }
+  reserve([
+    ...of('primary_key').map((x) => x.state.name),
+    ...columns.map((c) => c.state.unique?.name),
+    ...of('unique').map((x) => x.state.name),
+    ...of('index').map((x) => x.state.name),
+  ], relationNames, `by a table, index or constraint in schema ${t.schema}`)
+  reserve([
+    ...columns.map((c) => c.state.references?.options.name),
+    ...of('foreign_key').map((x) => x.state.name),
+    ...of('check').map((x) => x.name),
+  ], constraintNames, 'by another constraint of the table')
+
   // Primary key: from the columns, or one table-level declaration.
   let primaryKey: S.PrimaryKey | null = null
   const pkColumns = columns.filter((c) => c.state.primaryKey).map((c) => c.state.name ?? '')
@@ -138,7 +159,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
   }
   if (pkDeclared[0]) {
     const cols = ownAll(pkDeclared[0].state.columns, 'primary key')
-    if (cols) primaryKey = { name: uniqueName(pkDeclared[0].state.name ?? defaultName(t.name, null, 'pkey'), relationNames), columns: cols }
+    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: cols }
     for (const c of cols ?? []) {
       const i = built.findIndex((b) => b.name === c)
       if (i >= 0) built[i] = { ...built[i]!, notNull: true }
@@ -150,17 +171,16 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
   const uniques: S.Unique[] = []
   for (const c of columns) {
     if (!c.state.unique) continue
-    const name = c.state.unique.name ?? defaultName(t.name, c.state.name ?? '', 'key')
-    uniques.push({ name: uniqueName(name, relationNames), columns: [c.state.name ?? ''], nullsNotDistinct: !!c.state.unique.nullsNotDistinct })
+    const name = c.state.unique.name ?? uniqueName(defaultName(t.name, c.state.name ?? '', 'key'), relationNames)
+    uniques.push({ name, columns: [c.state.name ?? ''], nullsNotDistinct: !!c.state.unique.nullsNotDistinct })
   }
   for (const u of of('unique')) {
     const cols = ownAll(u.state.columns, 'unique constraint')
     if (!cols) continue
-    const name = u.state.name ?? defaultName(t.name, columnsAddition(cols), 'key')
-    uniques.push({ name: uniqueName(name, relationNames), columns: cols, nullsNotDistinct: u.state.nullsNotDistinct })
+    const name = u.state.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), 'key'), relationNames)
+    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct })
   }
 
-  const constraintNames = new Set<string>()
   const foreignKeys: S.ForeignKey[] = []
   for (const c of columns) {
     const ref = c.state.references
@@ -168,8 +188,8 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     const where = `foreign key ${label}.${c.state.name ?? ''}`
     const target = resolveTarget(ref.target, models, where, problems)
     if (!target) continue
-    const name = ref.options.name ?? defaultName(t.name, c.state.name ?? '', 'fkey')
-    foreignKeys.push(foreignKey(uniqueName(name, constraintNames), [c.state.name ?? ''], target.table, [target.column], ref.options))
+    const name = ref.options.name ?? uniqueName(defaultName(t.name, c.state.name ?? '', 'fkey'), constraintNames)
+    foreignKeys.push(foreignKey(name, [c.state.name ?? ''], target.table, [target.column], ref.options))
   }
   for (const fk of of('foreign_key')) foreignKeys.push(...tableForeignKey(fk.state, t, label, models, constraintNames, ownAll, problems))
 
@@ -180,8 +200,8 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
       continue
     }
     const referenced = [...new Set(expressionColumns(c.expression))]
-    const name = c.name ?? defaultName(t.name, referenced.length === 1 ? referenced[0]! : null, 'check')
-    checks.push({ name: uniqueName(name, constraintNames), definition: `CHECK (${expressionSql(c.expression)})` })
+    const name = c.name ?? uniqueName(defaultName(t.name, referenced.length === 1 ? referenced[0]! : null, 'check'), constraintNames)
+    checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})` })
   }
 
   const indexes: S.Index[] = []
@@ -247,7 +267,7 @@ function buildIndex(
     }
     parts.push(ordered?.order === 'desc' ? `${text} DESC` : text)
   }
-  const name = uniqueName(ix.name ?? defaultName(t.name, columnsAddition(nameParts), 'idx'), relationNames)
+  const name = ix.name ?? uniqueName(defaultName(t.name, columnsAddition(nameParts), 'idx'), relationNames)
   checkName(`index ${name}`, name, problems)
   const where = ix.where && entityKind(ix.where) === 'sql' ? ` WHERE (${expressionSql(ix.where)})` : ''
   const definition = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(name)} ON ${quoteName(t.schema)}.${quoteName(t.name)} USING ${ix.method} (${parts.join(', ')})${where}`

@@ -235,3 +235,23 @@ describe('model problems', () => {
     })
   })
 })
+
+describe('model names', () => {
+  it('keeps names given in the models and steps the default ones around them', () => {
+    const t = table('t', { a: integer(), b: integer() }, (x) => [index().on(x.a), index('t_a_idx').on(x.b)])
+    assert.deepEqual(schemaOf([t]).tables[0]!.indexes.map((i) => [i.name, i.definition]), [
+      ['t_a_idx1', 'CREATE INDEX t_a_idx1 ON public.t USING btree (a)'],
+      ['t_a_idx', 'CREATE INDEX t_a_idx ON public.t USING btree (b)'],
+    ])
+  })
+
+  it('refuses a name given twice, or given to a table and an index', () => {
+    const a = table('a', { x: integer().unique({ name: 'b' }) }, (t) => [index('dup').on(t.x), index('dup').on(t.x), check('c', sql`true`), check('c', sql`false`)])
+    const b = table('b', { x: integer() })
+    assert.deepEqual(problemsOf([a, b]), [
+      'table a: the name b is already taken by a table, index or constraint in schema public: choose another',
+      'table a: the name dup is already taken by a table, index or constraint in schema public: choose another',
+      'table a: the name c is already taken by another constraint of the table: choose another',
+    ])
+  })
+})
