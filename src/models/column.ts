@@ -1,7 +1,8 @@
+import type { ReferentialAction } from '../schema/schema.js'
 import { entity } from './entity.js'
 import type { SqlExpression } from './sql.js'
 
-export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default'
+export type { ReferentialAction }
 
 /** What `references()` points at: a function returning the column (so tables may refer to each other in any order),
  *  or its name as `'table.column'` / `'schema.table.column'`. */
