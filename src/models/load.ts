@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { isAbsolute, relative } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { ModelError } from '../errors.js'
 import { importModule } from '../loader/import.js'
 import type { Schema } from '../schema/schema.js'
@@ -14,10 +14,11 @@ export interface LoadedModels {
 }
 
 /**
- * Imports the models module (TypeScript or JavaScript, no build step) and turns its exported tables and enums into
- * a Schema. Every failure is a one-line ModelError that names the file and says what to do.
+ * Imports the models module (TypeScript or JavaScript, no build step; a folder means its index module) and turns
+ * its exported tables and enums into a Schema. Every failure is a one-line ModelError that names the file and says what to do.
  */
-export async function loadModels(path: string, options: { cwd?: string } = {}): Promise<LoadedModels> {
+export async function loadModels(setting: string, options: { cwd?: string } = {}): Promise<LoadedModels> {
+  const path = modulePath(setting)
   const file = displayPath(path, options.cwd ?? process.cwd())
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new ModelError(`models file ${file} does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module`, file)
@@ -41,6 +42,13 @@ export async function loadModels(path: string, options: { cwd?: string } = {}): 
   return { file, models, schema }
 }
 
+/** A folder of models stands for its index module. */
+function modulePath(path: string): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return path
+  const index = ['index.ts', 'index.mts', 'index.js', 'index.mjs'].map((name) => join(path, name)).find((p) => existsSync(p))
+  return index ?? join(path, 'index.ts')
+}
+
 function importError(error: unknown, file: string): ModelError {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim()
   const name = error instanceof Error ? error.name : ''
@@ -56,5 +64,5 @@ function importError(error: unknown, file: string): ModelError {
 
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path)
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path
 }

@@ -74,6 +74,16 @@ describe('loading models', () => {
     assert.equal(loaded.schema.tables[1]!.columns[1]!.default, "''")
   })
 
+  it('loads a folder of models through its index module', async () => {
+    const project = join(dir, 'folder')
+    mkdirSync(join(project, 'src', 'models'), { recursive: true })
+    writeFileSync(join(project, 'src', 'models', 'user.ts'), "import { integer, table } from 'db-migrate-action'\nexport const user = table('user', { id: integer().primaryKey() })\n")
+    writeFileSync(join(project, 'src', 'models', 'index.ts'), "export * from './user.js'\n")
+    const loaded = await loadModels(join(project, 'src', 'models'), { cwd: project })
+    assert.equal(loaded.file, 'src/models/index.ts')
+    assert.deepEqual(loaded.schema.tables.map((t) => t.name), ['user'])
+  })
+
   it('says the file is missing and how to point at it', async () => {
     const error = await loadError(null)
     assert.equal(error.message, 'models file src/models.ts does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module')
