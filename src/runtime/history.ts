@@ -13,6 +13,7 @@ export function historySql(ref: HistoryTable): string {
   return `${quoteIdent(ref.schema)}.${quoteIdent(ref.table)}`
 }
 
+/** True when the history table exists (status and dry runs read it without creating it). */
 export async function historyExists(client: pg.ClientBase, ref: HistoryTable): Promise<boolean> {
   const { rows } = await client.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [historySql(ref)])
   return rows[0]!.found
@@ -52,14 +53,17 @@ export async function writeRow(client: pg.ClientBase, ref: HistoryTable, row: { 
   )
 }
 
+/** Marks a row `running`/`reverting` before a migration without a transaction starts, clearing an old error. */
 export async function setState(client: pg.ClientBase, ref: HistoryTable, name: string, state: HistoryState): Promise<void> {
   await client.query(`UPDATE ${historySql(ref)} SET state = $2, error = NULL WHERE name = $1`, [name, state])
 }
 
+/** Keeps Postgres' message on the row of a migration without a transaction that failed. */
 export async function recordError(client: pg.ClientBase, ref: HistoryTable, name: string, error: string): Promise<void> {
   await client.query(`UPDATE ${historySql(ref)} SET error = $2 WHERE name = $1`, [name, error])
 }
 
+/** Forgets a migration (reverted, or resolved as rolled back); false when it was not recorded. */
 export async function deleteRow(client: pg.ClientBase, ref: HistoryTable, name: string): Promise<boolean> {
   const { rowCount } = await client.query(`DELETE FROM ${historySql(ref)} WHERE name = $1`, [name])
   return (rowCount ?? 0) > 0
