@@ -1,0 +1,6 @@
+import type { Models } from './to-schema.js';
+/**
+ * The tables and enums among a module's exports: exported directly, or inside exported arrays and plain objects
+ * (`export const tables = { user, post }`). Relations are skipped: they produce no DDL.
+ */
+export declare function collectModels(exports: Record<string, unknown>): Models;

@@ -1,0 +1,91 @@
+import type { AnyColumn, ReferenceOptions } from './column.js';
+import { entity } from './entity.js';
+import type { SqlExpression } from './sql.js';
+/** A column or expression in an index, with its sort order. */
+export interface OrderedElement {
+    readonly element: AnyColumn | SqlExpression;
+    readonly order: 'asc' | 'desc';
+}
+export type IndexElement = AnyColumn | SqlExpression | OrderedElement;
+export declare const asc: (element: AnyColumn | SqlExpression) => OrderedElement;
+export declare const desc: (element: AnyColumn | SqlExpression) => OrderedElement;
+export interface IndexState {
+    readonly name: string | undefined;
+    readonly unique: boolean;
+    readonly method: string;
+    readonly elements: readonly IndexElement[];
+    readonly where: SqlExpression | null;
+}
+/** `CREATE [UNIQUE] INDEX`: columns or expressions, an access method and an optional predicate. */
+export declare class IndexBuilder {
+    readonly state: IndexState;
+    readonly [entity]: "index";
+    constructor(state: IndexState);
+    /** Columns or expressions, in order: `.on(t.lastName, t.firstName)`, `.on(sql\`lower(${t.email})\`)`, `.on(desc(t.createdAt))`. */
+    on(...elements: IndexElement[]): IndexBuilder;
+    /** Access method: `btree` (the default), `hash`, `gin`, `gist`, `brin`, `spgist`. */
+    using(method: string): IndexBuilder;
+    /** A partial index over the rows the predicate holds for. */
+    where(predicate: SqlExpression): IndexBuilder;
+    unique(): IndexBuilder;
+}
+/** An index; named `<table>_<column>_idx` as PostgreSQL would when `name` is unset. */
+export declare const index: (name?: string) => IndexBuilder;
+export declare const uniqueIndex: (name?: string) => IndexBuilder;
+export interface UniqueState {
+    readonly name: string | undefined;
+    readonly columns: readonly AnyColumn[];
+    readonly nullsNotDistinct: boolean;
+}
+/** A unique constraint over one or more columns. */
+export declare class UniqueBuilder {
+    readonly state: UniqueState;
+    readonly [entity]: "unique";
+    constructor(state: UniqueState);
+    on(...columns: AnyColumn[]): UniqueBuilder;
+    /** NULLs count as equal, so at most one row may hold NULL (PostgreSQL 15+). */
+    nullsNotDistinct(): UniqueBuilder;
+}
+/** A unique constraint; named `<table>_<columns>_key` when `name` is unset. */
+export declare const unique: (name?: string) => UniqueBuilder;
+export interface PrimaryKeyState {
+    readonly name: string | undefined;
+    readonly columns: readonly AnyColumn[];
+}
+/** A primary key over several columns; for one column, `.primaryKey()` on it reads better. */
+export declare class PrimaryKeyBuilder {
+    readonly state: PrimaryKeyState;
+    readonly [entity]: "primary_key";
+    constructor(state: PrimaryKeyState);
+    on(...columns: AnyColumn[]): PrimaryKeyBuilder;
+}
+/** A (composite) primary key; named `<table>_pkey` when `name` is unset. */
+export declare const primaryKey: (name?: string) => PrimaryKeyBuilder;
+export interface ForeignKeyState {
+    readonly name: string | undefined;
+    readonly columns: readonly AnyColumn[];
+    readonly target: (() => readonly AnyColumn[]) | null;
+    readonly options: Omit<ReferenceOptions, 'name'>;
+}
+/** A foreign key over several columns. */
+export declare class ForeignKeyBuilder {
+    readonly state: ForeignKeyState;
+    readonly [entity]: "foreign_key";
+    constructor(state: ForeignKeyState);
+    on(...columns: AnyColumn[]): ForeignKeyBuilder;
+    /** The referenced columns, in the same order: `.references(() => [order.columns.id, order.columns.tenantId])`. */
+    references(target: () => readonly AnyColumn[], options?: Omit<ReferenceOptions, 'name'>): ForeignKeyBuilder;
+}
+/** A (composite) foreign key; named `<table>_<columns>_fkey` when `name` is unset. */
+export declare const foreignKey: (name?: string) => ForeignKeyBuilder;
+/** A check constraint. */
+export interface CheckConstraint {
+    readonly [entity]: 'check';
+    readonly name: string | undefined;
+    readonly expression: SqlExpression;
+}
+/** `CHECK (expression)`; named as PostgreSQL would (`<table>_<column>_check`) when only the expression is given. */
+export declare function check(name: string, expression: SqlExpression): CheckConstraint;
+export declare function check(expression: SqlExpression): CheckConstraint;
+/** What a table's third argument may return. */
+export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint;

@@ -1,0 +1,7 @@
+export { sql, type SqlExpression } from './sql.js';
+export { Column, type AnyColumn, type ColumnState, type ColumnTarget, type ReferenceOptions, type ReferentialAction, type UniqueOptions } from './column.js';
+export * from './types.js';
+export { enumType, type EnumOptions, type EnumType } from './enum.js';
+export { table, type AnyTable, type Table, type TableOptions } from './table.js';
+export { asc, check, desc, foreignKey, index, primaryKey, unique, uniqueIndex, type CheckConstraint, type ForeignKeyBuilder, type IndexBuilder, type IndexElement, type PrimaryKeyBuilder, type TableConstraint, type UniqueBuilder, } from './constraints.js';
+export { many, one, type Relation } from './relations.js';

@@ -1,0 +1,80 @@
+/**
+ * The one typed description of a database schema. Introspection of a live database produces it, and so does
+ * building the models in a scratch database and reading it back, so both sides of a comparison share every spelling.
+ * Strings that hold SQL (types, defaults, expressions) are as PostgreSQL prints them (format_type, pg_get_expr, ...).
+ */
+export interface Schema {
+    /** Schemas other than `public` that hold tables or enums. */
+    readonly schemas: readonly string[];
+    readonly enums: readonly EnumType[];
+    readonly tables: readonly Table[];
+}
+export interface EnumType {
+    readonly schema: string;
+    readonly name: string;
+    readonly values: readonly string[];
+    readonly comment: string | null;
+}
+export interface Table {
+    readonly schema: string;
+    readonly name: string;
+    readonly columns: readonly Column[];
+    readonly primaryKey: PrimaryKey | null;
+    readonly uniques: readonly Unique[];
+    readonly foreignKeys: readonly ForeignKey[];
+    readonly checks: readonly Check[];
+    readonly indexes: readonly Index[];
+    readonly comment: string | null;
+}
+export interface Column {
+    readonly name: string;
+    /** SQL type as PostgreSQL prints it: `integer`, `character varying(20)`, `timestamp with time zone`, `text[]`,
+     *  an enum as its (schema-qualified when not public) name; `serial`/`bigserial`/`smallserial` for an integer column
+     *  whose default is the nextval of a sequence it owns. */
+    readonly type: string;
+    readonly notNull: boolean;
+    /** Default expression as pg_get_expr prints it, or null. Null for serial columns. */
+    readonly default: string | null;
+    readonly identity: 'always' | 'by default' | null;
+    /** Expression of a generated (stored) column, or null. */
+    readonly generated: string | null;
+    readonly comment: string | null;
+}
+export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+export interface PrimaryKey {
+    readonly name: string;
+    readonly columns: readonly string[];
+}
+export interface Unique {
+    readonly name: string;
+    readonly columns: readonly string[];
+    readonly nullsNotDistinct: boolean;
+}
+export interface ForeignKey {
+    readonly name: string;
+    readonly columns: readonly string[];
+    readonly refSchema: string;
+    readonly refTable: string;
+    readonly refColumns: readonly string[];
+    readonly onDelete: ReferentialAction;
+    readonly onUpdate: ReferentialAction;
+    readonly deferrable: boolean;
+}
+export interface Check {
+    readonly name: string;
+    /** As pg_get_constraintdef prints it, e.g. `CHECK ((price > (0)::numeric))`. */
+    readonly definition: string;
+}
+export interface Index {
+    readonly name: string;
+    readonly unique: boolean;
+    /** Access method: btree, hash, gin, gist, brin, ... */
+    readonly method: string;
+    /** As pg_get_indexdef prints it, e.g. `CREATE UNIQUE INDEX ix ON public.t USING btree (lower(email)) WHERE ...`. */
+    readonly definition: string;
+}
+export declare const emptySchema: Schema;
+export declare function qualifiedName(item: {
+    schema: string;
+    name: string;
+}): string;
