@@ -9,14 +9,15 @@ import { findBundle, type Bundle } from './lib/bundle.js'
 import { serverVersion } from './lib/database.js'
 import type { Figure } from './lib/figures.js'
 import { machineFacts } from './lib/machine.js'
-import type { Sample } from './lib/stats.js'
+import { summarize, type Sample } from './lib/stats.js'
+import { roundTrips } from './measure/round-trips.js'
 import { analyse } from './report/analysis.js'
 import { budgets } from './report/budgets.js'
 import { consoleTable } from './report/console.js'
 import { markdown } from './report/markdown.js'
-import { checkFigures, embeddedFigures, embeddedFloor, type CheckFigures } from './suites/cold.js'
+import { checkFigures, embeddedFigures, embeddedUpgradeFigures, type CheckFigures } from './suites/cold.js'
 import { introspectFigures, upgradeFigures, type IntrospectFigures } from './suites/given.js'
-import { actionFigures, bundleFigures, cliUpgradeFigures } from './suites/processes.js'
+import { actionFigures, bundleFigures, cliStartFigures, cliUpgradeFigures } from './suites/processes.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const tmp = join(root, 'bench', '.tmp')
@@ -95,6 +96,14 @@ async function main(): Promise<void> {
     }
     await up.migrated.drop()
   }
+  const trips = await attempt('statements sent at 300×600', notes, () => roundTrips(o.serverUrl, p300))
+  if (trips) {
+    const group = 'upgrade head from empty (given server)'
+    figures.push(
+      { group, label: 'statements sent by floor (b), counted on the wire', size: p300.label, unit: 'queries', sample: summarize([trips.floorB]) },
+      { group, label: 'statements sent by migrate(), counted on the wire', size: p300.label, unit: 'queries', sample: summarize([trips.migrate]), floor: { label: 'floor (b)', median: trips.floorB } },
+    )
+  }
 
   log('bundle')
   const bundle: Bundle | null = await attempt('the bundle (dist/ or a private build)', notes, () => findBundle(root, tmp, o.rebuild))
@@ -103,7 +112,9 @@ async function main(): Promise<void> {
   if (bundle) {
     if (bundle.origin !== 'dist') notes.push('dist/ was missing or --rebuild was given: the CLI and action figures use a private bundle of the working tree (bench/.tmp/dist)')
     figures.push(...bundleFigures(bundle))
-    log('CLI upgrade, whole process')
+    log('CLI start and upgrade, whole process')
+    const start = await attempt('CLI start', notes, () => cliStartFigures(bundle, o.quick ? 3 : 10))
+    if (start) figures.push(...start)
     for (const project of o.quick ? [demo] : [demo, p300]) {
       const cli = await attempt(`CLI upgrade at ${project.label}`, notes, () => cliUpgradeFigures(bundle, o.serverUrl, project, project === demo ? runs(demo) : 1))
       if (cli) figures.push(...cli)
@@ -128,8 +139,9 @@ async function main(): Promise<void> {
   const checks = new Map<Project, CheckFigures>()
   for (const project of o.quick ? [p300] : [p300, p1000!]) {
     log(`check cold at ${project.label}`)
-    const floor = await attempt(`floor (b) on the embedded server at ${project.label}`, notes, () => embeddedFloor(project, project.tables >= 1000 ? 1 : o.quick ? 1 : 3))
-    if (floor) figures.push({ group: 'check, cold (embedded server started, cached cluster)', label: 'floor (b) on the embedded server', size: project.label, unit: 'ms', sample: floor })
+    const embeddedUp = await attempt(`upgrade on the embedded server at ${project.label}`, notes, () => embeddedUpgradeFigures(project, project.tables >= 1000 ? 1 : o.quick ? 1 : 3))
+    if (embeddedUp) figures.push(...embeddedUp.figures)
+    const floor = embeddedUp?.floorB ?? null
     const check = await attempt(`check at ${project.label}`, notes, () => checkFigures(project, join(tmp, 'run'), o.quick || project.tables >= 1000 ? 1 : 3, bundle, floor?.median ?? null))
     if (check) {
       checks.set(project, check)
@@ -155,7 +167,7 @@ async function main(): Promise<void> {
   const machine = machineFacts(existsSync(node24) ? node24 : null, givenVersion, embedded?.version ?? null)
   const durationS = (performance.now() - began) / 1000
   console.log(consoleTable(figures, budgetList))
-  const analysis = analyse({ figures, budgets: budgetList, checks, p300, p1000 })
+  const analysis = analyse({ figures, budgets: budgetList, checks, p300, p1000, trips })
   writeFileSync(o.out, markdown({
     date: new Date().toISOString().slice(0, 10), seed: o.seed, quick: o.quick, durationS, machine,
     projects: [demo, ...synthetic], figures, budgets: budgetList, analysis, notes,

@@ -213,6 +213,8 @@ class Evolver {
     if (candidates.length < 2) return null
     const a = this.rng.pick(candidates)
     const b = this.rng.pick(candidates.filter((c) => c !== a))
+    // two constraints over the same columns are legal but only ever a mistake; projects do not keep them
+    if (table.uniques.some((u) => u.columns.includes(a.name) && u.columns.includes(b.name))) return null
     const unique = { name: `${table.name}_uq${this.next(`${table.name}:uq`)}`, columns: [a.name, b.name] }
     a.locked = b.locked = true
     table.uniques.push(unique)
@@ -278,6 +280,8 @@ class Evolver {
         lock(c)
       }
     }
+    const signature = sql.replace(` ${name} `, ' ')
+    if (table.indexes.some((i) => i.sql.replace(` ${i.name} `, ' ') === signature)) return null
     table.indexes.push({ name, sql, model })
     return sql
   }

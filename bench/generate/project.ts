@@ -15,13 +15,16 @@ export interface Project {
   readonly changes: Record<string, number>
 }
 
+// Part of the folder name, so that a change to the generator never reuses a project an older one wrote.
+const generatorVersion = 2
+
 /**
  * Writes a synthetic project of `tables` tables built by `migrations` migrations under `root`. Generation is
  * deterministic in `seed`; an existing project from the same inputs is reused.
  */
 export function syntheticProject(root: string, tables: number, migrations: number, seed: number): Project {
   const label = `${tables}×${migrations}`
-  const dir = join(root, `project-${tables}x${migrations}-seed${seed}`)
+  const dir = join(root, `project-${tables}x${migrations}-seed${seed}-v${generatorVersion}`)
   const migrationsDir = join(dir, 'migrations')
   const modelsPath = join(dir, 'models.ts')
   const summaryPath = join(dir, 'changes.json')

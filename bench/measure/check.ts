@@ -14,6 +14,8 @@ export interface CheckRun {
   readonly stages: Record<string, number>
   /** Start of the server to the result (stopping the server excluded). */
   readonly totalMs: number
+  /** Alternatives to a stage, timed aside (stages mode). */
+  readonly experiments: Record<string, number>
   readonly operations: number
   /** Catalog round trips of both introspections (stages mode). */
   readonly queries: number

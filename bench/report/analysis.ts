@@ -1,5 +1,7 @@
+// What each missed budget's time is made of, written from this run's own measurements.
 import type { Project } from '../generate/project.js'
-import type { Budget, Figure } from '../lib/figures.js'
+import { formatValue, type Budget, type Figure } from '../lib/figures.js'
+import type { RoundTrips } from '../measure/round-trips.js'
 import type { CheckFigures } from '../suites/cold.js'
 
 export interface AnalysisInputs {
@@ -8,9 +10,64 @@ export interface AnalysisInputs {
   readonly checks: ReadonlyMap<Project, CheckFigures>
   readonly p300: Project
   readonly p1000: Project | undefined
+  readonly trips: RoundTrips | null
 }
 
-/** Paragraphs on what each missed budget's time is made of, from this run's measurements. */
-export function analyse(_i: AnalysisInputs): string[] {
-  return []
+const ms = (value: number) => formatValue(value, 'ms')
+
+export function analyse(i: AnalysisInputs): string[] {
+  const out: string[] = []
+  const missed = (prefix: string) => i.budgets.some((b) => b.pass === false && b.label.startsWith(prefix))
+  const median = (label: string, size?: string, group?: string) =>
+    i.figures.find((f) => f.label.trim() === label && (size === undefined || f.size === size) && (group === undefined || f.group.startsWith(group)))?.sample?.median
+
+  if (i.trips) {
+    const extra = i.trips.migrate - i.trips.floorB
+    const up = median('migrate() in-process', i.p300.label, 'upgrade head from empty (embedded')
+    const floor = median('floor (b): one transaction per migration + bookkeeping insert', i.p300.label, 'upgrade head from empty (embedded')
+    const perTrip = up !== undefined && floor !== undefined && extra > 0 ? ` On the embedded server, where no fsync hides it, migrate() takes ${ms(up)} against ${ms(floor)} for floor (b): about ${(((up - floor) / extra) * 1000).toFixed(0)} µs per extra statement.` : ''
+    out.push(`**upgrade head** (${missed('upgrade head') ? 'budget missed' : 'within budget'}): at ${i.p300.label}, migrate() sends ${i.trips.migrate} statements where floor (b) sends ${i.trips.floorB} (counted on the wire): the runtime splits each SQL file into its statements (runtime/sql-run.ts, runSqlFile) and adds its lock, history-table and history reads around the run.${perTrip} On the given server each commit's WAL flush dominates and the extra statements weigh less.`)
+  }
+
+  const c300 = i.checks.get(i.p300)
+  if (c300) {
+    const s = c300.stages
+    const get = (name: string) => s[name] ?? 0
+    const replaySide = get('replay migrations') + get('introspect migrations side')
+    const modelsSide = get('build models schema') + get('introspect models side')
+    const fixed = get('start-up') + get('import models module') + get('models to schema') + get('scratch databases') + get('compare') + get('render') + get('drop scratch databases')
+    const critical = fixed + Math.max(replaySide, modelsSide)
+    const batch = c300.experiments['build models schema as one batch']
+    const list = Object.entries(s).filter(([name]) => name !== 'stop server').map(([name, v]) => `${name} ${ms(v)}`).join(', ')
+    const headline = c300.cli ? `the CLI takes ${ms(c300.cli.median)} start to exit; in-process (server start + check()) ${ms(c300.whole.median)}` : `server start + check() takes ${ms(c300.whole.median)}`
+    out.push(
+      `**check at ${i.p300.label}, cold** (${missed('check 300') ? 'budget missed' : 'within budget'}): ${headline}. Stage by stage, one after the other: ${list}. ` +
+      `check() runs the replay (+ its introspection, ${ms(replaySide)}) and the models build (+ its introspection, ${ms(modelsSide)}) at once, so with two free cores ` +
+      `it would take about ${ms(critical)}; the rest of the measured time is the two server backends and Node sharing the machine's cores.` +
+      (batch !== undefined ? ` The models' DDL is sent one statement at a time with a commit each (commands/check.ts, buildModels); sent as one query in one transaction it took ${ms(batch)} instead of ${ms(get('build models schema'))}.` : ''),
+    )
+  }
+
+  if (missed('demo 2×2')) {
+    const cli = median('`db-migrate upgrade head` (CLI), start to exit', 'demo 2×2')
+    const version = median('`db-migrate --version` (loads the CLI bundle), start to exit')
+    const bare = median('bare `node -e ""`, start to exit')
+    const floor = median('bare node + pg doing floor (b), start to exit', 'demo 2×2')
+    out.push(`**demo upgrade, whole process** (budget missed): ${cli !== undefined ? ms(cli) : '?'} start to exit. Node itself starts and exits in ${bare !== undefined ? ms(bare) : '?'}; loading the CLI bundle brings that to ${version !== undefined ? ms(version) : '?'}; a bare Node process with pg doing the same two migrations takes ${floor !== undefined ? ms(floor) : '?'}.`)
+  }
+
+  if (missed('action start')) {
+    const action = median('action: start to first query')
+    const bare = median('bare node + pg: start to first query')
+    const size = i.figures.find((f) => f.group.startsWith('bundle size') && f.label === 'index.js')?.sample?.median
+    out.push(`**action start** (budget missed): ${action !== undefined ? ms(action) : '?'} from process start to the first query, against ${bare !== undefined ? ms(bare) : '?'} for a bare Node 24 process that loads pg and queries; the difference is loading and evaluating dist/index.js${size !== undefined ? ` (${size.toFixed(0)} kB)` : ''} and what runs before connecting.`)
+  }
+
+  if (missed('embedded Postgres ready, cold')) out.push('**embedded start, cold** (budget missed): the cold start runs initdb once per cache; see the embedded figures for the split between cold and cached.')
+
+  const c1000 = i.p1000 ? i.checks.get(i.p1000) : undefined
+  if (c1000 && missed('peak memory')) {
+    out.push(`**check memory at ${i.p1000!.label}** (budget missed): peak ${c1000.cliRss ? `${c1000.cliRss.median.toFixed(0)} MB for the CLI` : `${c1000.childRss.median.toFixed(0)} MB in-process`}.`)
+  }
+  return out
 }

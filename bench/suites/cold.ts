@@ -5,9 +5,10 @@ import type { Figure } from '../lib/figures.js'
 import { summarize, type Sample } from '../lib/stats.js'
 import { checkCli, checkInChild, type CheckRun } from '../measure/check.js'
 import { embeddedStarts } from '../measure/embedded.js'
-import { floorPerMigration, migrationTexts } from '../measure/floors.js'
+import { floorOneTransaction, floorPerMigration, migrationTexts } from '../measure/floors.js'
 import { startEmbedded } from '../../src/provision/embedded.js'
 import { freshDatabase } from '../lib/database.js'
+import { upgradeInProcess } from '../measure/upgrade.js'
 
 export interface EmbeddedFigures {
   readonly figures: Figure[]
@@ -16,18 +17,41 @@ export interface EmbeddedFigures {
   readonly version: string
 }
 
-/** Floor (b) on an embedded server (durability off, as check's server runs): what check's replay is a ratio to. */
-export async function embeddedFloor(project: Project, runs: number): Promise<Sample> {
+/**
+ * Floor (b) and migrate() on an embedded server (durability off, as check's server runs), alternating: without fsync
+ * at every commit, what the runtime adds to the floor shows. Floor (b) here is what check's replay is a ratio to.
+ */
+export async function embeddedUpgradeFigures(project: Project, runs: number): Promise<{ figures: Figure[]; floorB: Sample }> {
   const server = await startEmbedded()
   try {
     const texts = migrationTexts(project)
-    const values: number[] = []
-    for (let i = 0; i < runs; i++) {
-      const db = await freshDatabase(server.url, 'floor_b')
-      values.push(await floorPerMigration(db.url, texts))
-      await db.drop()
+    const oneTransaction: number[] = []
+    const floor: number[] = []
+    const up: number[] = []
+    const fresh = async (label: string, fn: (url: string) => Promise<number>) => {
+      const db = await freshDatabase(server.url, label)
+      try {
+        return await fn(db.url)
+      } finally {
+        await db.drop()
+      }
     }
-    return summarize(values)
+    for (let i = 0; i < runs; i++) {
+      oneTransaction.push(await fresh('floor_a', (url) => floorOneTransaction(url, texts)))
+      floor.push(await fresh('floor_b', (url) => floorPerMigration(url, texts)))
+      up.push(await fresh('upgrade', (url) => upgradeInProcess(project, url)))
+    }
+    const group = 'upgrade head from empty (embedded server, durability off)'
+    const floorB = summarize(floor)
+    const floorA = summarize(oneTransaction)
+    return {
+      floorB,
+      figures: [
+        { group, label: 'floor (a): all SQL, one transaction', size: project.label, unit: 'ms', sample: floorA },
+        { group, label: 'floor (b): one transaction per migration + bookkeeping insert', size: project.label, unit: 'ms', sample: floorB, floor: { label: 'floor (a)', median: floorA.median } },
+        { group, label: 'migrate() in-process', size: project.label, unit: 'ms', sample: summarize(up), floor: { label: 'floor (b)', median: floorB.median } },
+      ],
+    }
   } finally {
     await server.stop()
   }
@@ -61,6 +85,8 @@ export interface CheckFigures {
   readonly figures: Figure[]
   /** Median per stage of the `stages` runs. */
   readonly stages: Record<string, number>
+  /** Median of each alternative timed aside. */
+  readonly experiments: Record<string, number>
   readonly whole: Sample
   readonly cli: Sample | null
   readonly cliRss: Sample | null
@@ -89,6 +115,8 @@ export async function checkFigures(project: Project, tmp: string, runs: number, 
   }
   const stages: Record<string, number> = {}
   for (const name of Object.keys(staged[0]!.stages)) stages[name] = summarize(staged.map((s) => s.stages[name] ?? 0)).median
+  const experiments: Record<string, number> = {}
+  for (const name of Object.keys(staged[0]!.experiments)) experiments[name] = summarize(staged.map((s) => s.experiments[name] ?? 0)).median
   const floor = floorB === null ? undefined : { label: 'floor (b) on the embedded server', median: floorB }
   const wholeSample = summarize(whole.map((w) => w.totalMs))
   const childRss = summarize(whole.map((w) => w.maxRssMb))
@@ -102,8 +130,11 @@ export async function checkFigures(project: Project, tmp: string, runs: number, 
       group, label: `  stage: ${name}`, size: project.label, unit: 'ms', sample: summarize(staged.map((s) => s.stages[name] ?? 0)),
       ...(name === 'replay migrations' && floor ? { floor } : {}),
     })),
+    ...Object.keys(staged[0]!.experiments).map((name): Figure => ({
+      group, label: `  aside: ${name}`, size: project.label, unit: 'ms', sample: summarize(staged.map((s) => s.experiments[name] ?? 0)),
+    })),
     ...(cliRssSample ? [{ group, label: '`db-migrate check` peak memory', size: project.label, unit: 'MB' as const, sample: cliRssSample }] : []),
     { group, label: 'check() peak memory (process under tsx)', size: project.label, unit: 'MB', sample: childRss, note: `after loading modules: ${whole[0]!.rssAfterLoadMb.toFixed(0)} MB` },
   ]
-  return { figures, stages, whole: wholeSample, cli: cliSample, cliRss: cliRssSample, childRss, operations: whole[0]!.operations }
+  return { figures, stages, experiments, whole: wholeSample, cli: cliSample, cliRss: cliRssSample, childRss, operations: whole[0]!.operations }
 }

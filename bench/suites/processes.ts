@@ -43,6 +43,24 @@ export async function cliUpgradeFigures(bundle: Bundle, serverUrl: string, proje
   ]
 }
 
+/** `node dist/cli.js --version`: starting Node and loading the CLI bundle, with no work. */
+export async function cliStartFigures(bundle: Bundle, runs: number): Promise<Figure[]> {
+  const group = 'whole process (given server)'
+  const bare: number[] = []
+  const own: number[] = []
+  for (let i = 0; i < runs; i++) {
+    bare.push((await runProcess(process.execPath, ['-e', ''], { cwd: process.cwd(), env: toolEnv() })).wallMs)
+    const run = await runProcess(process.execPath, [bundle.cli, '--version'], { cwd: process.cwd(), env: toolEnv() })
+    if (run.code !== 0) throw new Error(`db-migrate --version exited ${run.code}`)
+    own.push(run.wallMs)
+  }
+  const floor = summarize(bare)
+  return [
+    { group, label: 'bare `node -e ""`, start to exit', size: '', unit: 'ms', sample: floor },
+    { group, label: '`db-migrate --version` (loads the CLI bundle), start to exit', size: '', unit: 'ms', sample: summarize(own), floor: { label: 'bare node', median: floor.median } },
+  ]
+}
+
 /** The action's process start to its first query, and the same for a bare Node 24 process that loads pg and queries. */
 export async function actionFigures(bundle: Bundle, node24: string, actionYml: string, serverUrl: string, project: Project, runs: number): Promise<Figure[]> {
   const group = 'action (Node 24, given server)'
