@@ -13,13 +13,15 @@ export type RevisionFormat = 'sql' | 'ts'
 export interface RevisionResult {
   /** `<UTC timestamp YYYYMMDDHHMMSS>_<message as a slug>`. */
   readonly name: string
-  /** The files written, as messages show them. */
+  /** The files written (or, on a dry run, that would be), as messages show them. */
   readonly files: string[]
+  /** True when `config.dryRun` kept the files from being written. */
+  readonly dryRun: boolean
 }
 
 /**
  * Writes an empty migration named after `config.message`, sorting after every existing one (a clock behind the
- * newest migration, or two revisions in one second, move the timestamp forward).
+ * newest migration, or two revisions in one second, move the timestamp forward). A dry run writes nothing.
  */
 export function revision(config: Config, log: Log, options: { format?: RevisionFormat; now?: Date } = {}): RevisionResult {
   const message = config.message?.trim()
@@ -43,14 +45,15 @@ export function revision(config: Config, log: Log, options: { format?: RevisionF
   const files: Array<[string, string]> = options.format === 'ts'
     ? [[`${name}.ts`, tsModule(message, created)]]
     : [[`${name}.sql`, sqlUp(message, created)], [`${name}.down.sql`, sqlDown(message)]]
+  const written = files.map(([file]) => displayPath(join(config.migrationsDir, file), config.cwd))
+  if (config.dryRun) {
+    log.info(`dry run: would write ${written.join(' and ')}`)
+    return { name, files: written, dryRun: true }
+  }
   mkdirSync(config.migrationsDir, { recursive: true })
-  const written = files.map(([file, text]) => {
-    const path = join(config.migrationsDir, file)
-    writeFileSync(path, text, { flag: 'wx' })
-    return displayPath(path, config.cwd)
-  })
+  for (const [file, text] of files) writeFileSync(join(config.migrationsDir, file), text, { flag: 'wx' })
   log.info(`wrote ${written.join(' and ')}`)
-  return { name, files: written }
+  return { name, files: written, dryRun: false }
 }
 
 function timestampOf(name: string): Date | null {

@@ -17,6 +17,7 @@ eachServer('revision', (database) => {
     assert.deepEqual(result, {
       name: '20250304050607_add_e_mail_to_user',
       files: ['migrations/20250304050607_add_e_mail_to_user.sql', 'migrations/20250304050607_add_e_mail_to_user.down.sql'],
+      dryRun: false,
     })
     assert.match(readFileSync(join(p.dir, result.files[0]!), 'utf8'), /^-- Add e-mail to "user"!\n-- Created 2025-03-04 05:06:07 UTC/)
     const db = await database()
@@ -45,6 +46,14 @@ eachServer('revision', (database) => {
     assert.equal(revision(p.config({ message: 'late' }), silentLog, { now }).name, '20300101000001_late')
     p.write('migrations/zz_manual.sql', '')
     assert.throws(() => revision(p.config({ message: 'x' }), silentLog, { now }), (e: Error) => e instanceof HistoryError && /sort before zz_manual/.test(e.message))
+  })
+
+  it('writes nothing on a dry run', () => {
+    const p = project('runtime-basic')
+    const before = p.migrations()
+    const result = revision(p.config({ message: 'add email', 'dry-run': 'true' }), silentLog, { now })
+    assert.deepEqual(result, { name: '20250304050607_add_email', files: ['migrations/20250304050607_add_email.sql', 'migrations/20250304050607_add_email.down.sql'], dryRun: true })
+    assert.deepEqual(p.migrations(), before)
   })
 
   it('needs a message', () => {
