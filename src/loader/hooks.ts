@@ -15,6 +15,11 @@ export function initialize(data: { libUrl?: string } | undefined): void {
 
 const tsExtension = /\.(ts|mts|cts|tsx)$/
 
+/** By the path alone: a `?t=` cache-busting query must not hide the extension. */
+function isTypeScript(url: string): boolean {
+  return tsExtension.test(url.split(/[?#]/)[0]!)
+}
+
 export async function resolve(specifier: string, context: ResolveContext, next: NextResolve) {
   try {
     return await next(specifier, context)
@@ -23,7 +28,7 @@ export async function resolve(specifier: string, context: ResolveContext, next: 
       return { url: libUrl, shortCircuit: true }
     }
     // TypeScript sources import siblings as './x.js' or './x': try the .ts file.
-    if (context.parentURL && tsExtension.test(context.parentURL) && /^\.\.?\//.test(specifier)) {
+    if (context.parentURL && isTypeScript(context.parentURL) && /^\.\.?\//.test(specifier)) {
       for (const candidate of [specifier.replace(/\.(m|c)?js$/, '.$1ts'), `${specifier}.ts`, `${specifier}/index.ts`]) {
         if (candidate === specifier) continue
         try {
@@ -38,10 +43,10 @@ export async function resolve(specifier: string, context: ResolveContext, next: 
 }
 
 export async function load(url: string, context: object, next: NextLoad) {
-  if (!url.startsWith('file:') || !tsExtension.test(url) || url.includes('/node_modules/')) return next(url, context)
+  if (!url.startsWith('file:') || !isTypeScript(url) || url.includes('/node_modules/')) return next(url, context)
   const path = new URL(url)
   const source = await readFile(path, 'utf8')
-  const commonjs = url.endsWith('.cts')
+  const commonjs = path.pathname.endsWith('.cts')
   const { code } = transform(source, {
     transforms: commonjs ? ['typescript', 'imports'] : ['typescript'],
     filePath: decodeURIComponent(path.pathname),

@@ -20,7 +20,8 @@ export interface ActionRun extends ProcessResult {
   readonly summary: string
   /** What the main step saved for the post step (GITHUB_STATE). */
   readonly stateFile: string
-  /** Every byte the run showed anyone: for asserting that secrets appear nowhere. */
+  /** Every byte the run showed anyone (the runner consumes `::add-mask::` commands and never shows them):
+   *  for asserting that secrets appear nowhere. */
   readonly everything: string
 }
 
@@ -90,7 +91,11 @@ export async function runAction(options: { cwd: string; inputs?: Record<string, 
   if (!options.stateFile) writeFileSync(stateFile, written)
   const outputs = parseCommandFile(readFileSync(outputFile, 'utf8'))
   const summary = readFileSync(summaryFile, 'utf8')
-  return { ...result, outputs, summary, stateFile, everything: [result.stdout, result.stderr, summary, JSON.stringify(outputs), written].join('\n') }
+  return { ...result, outputs, summary, stateFile, everything: [shown(result.stdout), result.stderr, summary, JSON.stringify(outputs), written].join('\n') }
+}
+
+function shown(stdout: string): string {
+  return stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')
 }
 
 /** The runner turns the state file into STATE_* variables for the post step. */
