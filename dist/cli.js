@@ -30541,6 +30541,7 @@ function parseConfig(source) {
     json: flag(raw("json"), label("json")),
     keepDatabase: flag(raw("keep-database") ?? "true", label("keep-database")),
     columnOrder: flag(raw("column-order"), label("column-order")),
+    format: oneOf(raw("format") ?? "sql", ["sql", "ts"], label("format")),
     secrets: [database?.password, shadowDatabase?.password, env.DB_PASS].filter((s) => !!s)
   };
 }
@@ -30550,6 +30551,10 @@ function duration(value, setting) {
   if (!match) throw new ConfigError(setting, `${setting} '${value}' is not a duration: use e.g. 500ms, 5s or 2min`);
   const unit = { ms: 1, s: 1e3, min: 6e4, m: 6e4, h: 36e5 }[match[2] ?? "ms"] ?? 1;
   return Math.round(Number(match[1]) * unit);
+}
+function oneOf(value, allowed, setting) {
+  if (allowed.includes(value)) return value;
+  throw new ConfigError(setting, `${setting} '${value}' is not one of ${allowed.join(", ")}`);
 }
 function flag(value, setting) {
   if (value === void 0) return false;
@@ -33169,14 +33174,15 @@ function revision(config, log, options = {}) {
   }
   const created = `${now.toISOString().slice(0, 19).replace("T", " ")} UTC`;
   const files = options.format === "ts" ? [[`${name}.ts`, tsModule(message, created)]] : [[`${name}.sql`, sqlUp(message, created)], [`${name}.down.sql`, sqlDown(message)]];
+  const written = files.map(([file]) => displayPath(join5(config.migrationsDir, file), config.cwd));
+  if (config.dryRun) {
+    log.info(`dry run: would write ${written.join(" and ")}`);
+    return { name, files: written, dryRun: true };
+  }
   mkdirSync3(config.migrationsDir, { recursive: true });
-  const written = files.map(([file, text3]) => {
-    const path = join5(config.migrationsDir, file);
-    writeFileSync3(path, text3, { flag: "wx" });
-    return displayPath(path, config.cwd);
-  });
+  for (const [file, text3] of files) writeFileSync3(join5(config.migrationsDir, file), text3, { flag: "wx" });
   log.info(`wrote ${written.join(" and ")}`);
-  return { name, files: written };
+  return { name, files: written, dryRun: false };
 }
 function timestampOf(name) {
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/.exec(name);
@@ -33885,7 +33891,7 @@ async function runCommand(config, log, options = {}) {
     case "init":
       return { command: "init", result: await init(config, log), database: null };
     case "revision":
-      if (!config.autogenerate) return { command: "revision", result: await revision(config, log), database: null };
+      if (!config.autogenerate) return { command: "revision", result: await revision(config, log, { format: config.format }), database: null };
       return withServer(config, log, "shadow", false, async (url, database) => ({
         command: "revision",
         result: await autogenerate(config, url, log),
@@ -33950,11 +33956,11 @@ function renderText(result2) {
         return result2.result.files.length ? `${checkText(result2.result)}
 Wrote ${result2.result.files.join(" and ")}` : "No changes: the models match the migrations; no migration written.";
       }
-      return `Wrote ${result2.result.files.join(" and ")}`;
+      return `${result2.result.dryRun ? "Would write" : "Wrote"} ${result2.result.files.join(" and ")}`;
     case "init":
       return [
         ...result2.result.created.map((f) => `created ${f}`),
-        ...result2.result.skipped.map((f) => `kept    ${f} (exists)`)
+        ...result2.result.skipped.map((s) => `kept    ${s.file} (${s.reason})`)
       ].join("\n");
     case "resolve":
       return `${result2.result.name}: recorded as ${result2.result.resolution}`;
@@ -34017,7 +34023,8 @@ var valueFlags = {
   "--lock-wait": "lock-wait",
   "--connect-timeout": "connect-timeout",
   "-m": "message",
-  "--message": "message"
+  "--message": "message",
+  "--format": "format"
 };
 var booleanFlags = {
   "--allow-out-of-order": "allow-out-of-order",
@@ -34061,7 +34068,8 @@ Commands:
   downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)
   status                    current revision, applied and pending migrations (--json for machines)
   check                     fail when the models and the migrations disagree; print the SQL that fixes it
-  revision -m "message"     write a new empty migration (--autogenerate: from the models' difference)
+  revision -m "message"     write a new empty migration (--format ts for TypeScript;
+                            --autogenerate: the one that makes the migrations match the models)
   init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow
   resolve <name> --applied|--rolled-back
                             settle a migration that ran outside a transaction and did not finish

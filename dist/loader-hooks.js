@@ -23666,6 +23666,9 @@ function initialize(data) {
   libUrl = data?.libUrl;
 }
 var tsExtension = /\.(ts|mts|cts|tsx)$/;
+function isTypeScript(url) {
+  return tsExtension.test(url.split(/[?#]/)[0]);
+}
 async function resolve(specifier, context, next) {
   try {
     return await next(specifier, context);
@@ -23673,7 +23676,7 @@ async function resolve(specifier, context, next) {
     if (libUrl && (specifier === "db-migrate-action" || specifier === "db-migrate-action/models")) {
       return { url: libUrl, shortCircuit: true };
     }
-    if (context.parentURL && tsExtension.test(context.parentURL) && /^\.\.?\//.test(specifier)) {
+    if (context.parentURL && isTypeScript(context.parentURL) && /^\.\.?\//.test(specifier)) {
       for (const candidate of [specifier.replace(/\.(m|c)?js$/, ".$1ts"), `${specifier}.ts`, `${specifier}/index.ts`]) {
         if (candidate === specifier) continue;
         try {
@@ -23686,10 +23689,10 @@ async function resolve(specifier, context, next) {
   }
 }
 async function load(url, context, next) {
-  if (!url.startsWith("file:") || !tsExtension.test(url) || url.includes("/node_modules/")) return next(url, context);
+  if (!url.startsWith("file:") || !isTypeScript(url) || url.includes("/node_modules/")) return next(url, context);
   const path = new URL(url);
   const source = await readFile(path, "utf8");
-  const commonjs = url.endsWith(".cts");
+  const commonjs = path.pathname.endsWith(".cts");
   const { code } = (0, import_sucrase.transform)(source, {
     transforms: commonjs ? ["typescript", "imports"] : ["typescript"],
     filePath: decodeURIComponent(path.pathname),

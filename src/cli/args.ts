@@ -18,6 +18,7 @@ const valueFlags: Partial<Record<string, SettingName>> = {
   '--connect-timeout': 'connect-timeout',
   '-m': 'message',
   '--message': 'message',
+  '--format': 'format',
 }
 
 /** Boolean flags, by the setting they turn on. */
@@ -73,7 +74,8 @@ Commands:
   downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)
   status                    current revision, applied and pending migrations (--json for machines)
   check                     fail when the models and the migrations disagree; print the SQL that fixes it
-  revision -m "message"     write a new empty migration (--autogenerate: from the models' difference)
+  revision -m "message"     write a new empty migration (--format ts for TypeScript;
+                            --autogenerate: the one that makes the migrations match the models)
   init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow
   resolve <name> --applied|--rolled-back
                             settle a migration that ran outside a transaction and did not finish

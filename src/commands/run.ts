@@ -34,7 +34,7 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
     case 'init':
       return { command: 'init', result: await init(config, log), database: null }
     case 'revision':
-      if (!config.autogenerate) return { command: 'revision', result: await revision(config, log), database: null }
+      if (!config.autogenerate) return { command: 'revision', result: await revision(config, log, { format: config.format }), database: null }
       return withServer(config, log, 'shadow', false, async (url, database) => ({
         command: 'revision', result: await autogenerate(config, url, log), database,
       }))

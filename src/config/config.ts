@@ -13,7 +13,7 @@ export type SettingName =
   | 'command' | 'revision' | 'database-url' | 'shadow-database-url' | 'env-file' | 'working-directory'
   | 'migrations' | 'models' | 'history-schema' | 'history-table' | 'lock-timeout' | 'statement-timeout'
   | 'lock-wait' | 'connect-timeout' | 'allow-out-of-order' | 'dry-run' | 'message' | 'autogenerate' | 'json'
-  | 'keep-database' | 'column-order'
+  | 'keep-database' | 'column-order' | 'format'
 
 /** Fully resolved, validated settings: what every command runs from. */
 export interface Config {
@@ -38,6 +38,8 @@ export interface Config {
   readonly json: boolean
   readonly keepDatabase: boolean
   readonly columnOrder: boolean
+  /** `revision`: write a SQL pair (`NAME.sql` + `NAME.down.sql`) or one TypeScript module. */
+  readonly format: 'sql' | 'ts'
   /** Every password found in the settings, for masking. */
   readonly secrets: readonly string[]
 }
@@ -98,6 +100,7 @@ export function parseConfig(source: ConfigSource): Config {
     json: flag(raw('json'), label('json')),
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
+    format: oneOf(raw('format') ?? 'sql', ['sql', 'ts'] as const, label('format')),
     secrets: [database?.password, shadowDatabase?.password, env.DB_PASS].filter((s): s is string => !!s),
   }
 }
@@ -109,6 +112,11 @@ export function duration(value: string | undefined, setting: string): number | n
   if (!match) throw new ConfigError(setting, `${setting} '${value}' is not a duration: use e.g. 500ms, 5s or 2min`)
   const unit = { ms: 1, s: 1000, min: 60_000, m: 60_000, h: 3_600_000 }[match[2] ?? 'ms'] ?? 1
   return Math.round(Number(match[1]) * unit)
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], setting: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new ConfigError(setting, `${setting} '${value}' is not one of ${allowed.join(', ')}`)
 }
 
 function flag(value: string | undefined, setting: string): boolean {

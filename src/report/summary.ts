@@ -24,7 +24,7 @@ export function renderSummary(result: CommandResult): string {
     case 'revision':
       return 'drift' in result.result && !result.result.files.length
         ? '### db-migrate revision\nNo changes: the models match the migrations.'
-        : `### db-migrate revision\nWrote ${result.result.files.map(code).join(' and ')}`
+        : `### db-migrate revision\n${'dryRun' in result.result && result.result.dryRun ? 'Would write' : 'Wrote'} ${result.result.files.map(code).join(' and ')}`
     case 'init':
       return `### db-migrate init\n${result.result.created.map((f) => `- created ${code(f)}`).join('\n')}`
     case 'resolve':

@@ -20,11 +20,11 @@ export function renderText(result: CommandResult): string {
           ? `${checkText(result.result)}\nWrote ${result.result.files.join(' and ')}`
           : 'No changes: the models match the migrations; no migration written.'
       }
-      return `Wrote ${result.result.files.join(' and ')}`
+      return `${result.result.dryRun ? 'Would write' : 'Wrote'} ${result.result.files.join(' and ')}`
     case 'init':
       return [
         ...result.result.created.map((f) => `created ${f}`),
-        ...result.result.skipped.map((f) => `kept    ${f} (exists)`),
+        ...result.result.skipped.map((s) => `kept    ${s.file} (${s.reason})`),
       ].join('\n')
     case 'resolve':
       return `${result.result.name}: recorded as ${result.result.resolution}`
