@@ -16,11 +16,12 @@ export interface CompareOptions {
 export function compare(from: Schema, to: Schema, options: CompareOptions = {}): Operation[] {
   const fromSchemas = new Set(from.schemas)
   const toSchemas = new Set(to.schemas)
+  const enums = compareEnums(from, to)
   const ops: Operation[] = [
     ...to.schemas.filter((s) => !fromSchemas.has(s)).map((schema): Operation => ({ kind: 'create_schema', schema })),
     ...from.schemas.filter((s) => !toSchemas.has(s)).map((schema): Operation => ({ kind: 'drop_schema', schema })),
-    ...compareEnums(from, to),
-    ...compareTables(from, to, options.columnOrder ?? false),
+    ...enums.ops,
+    ...compareTables(from, to, options.columnOrder ?? false, enums.managed),
   ]
   return ops.map((op, i) => ({ op, i })).sort((a, b) => phase[a.op.kind] - phase[b.op.kind] || a.i - b.i).map((x) => x.op)
 }

@@ -6,12 +6,13 @@ export interface TableRef {
   readonly name: string
 }
 
-/** A column whose type is an enum (or an array of it): the enum recipe must convert it. */
+/** A column whose type is an enum (or an array of it): the enum change converts it and sets its default. */
 export interface EnumUsage {
   readonly table: TableRef
   readonly column: string
   readonly array: boolean
-  /** Default the column has when the op runs (dropped first: it names the enum), and the one it gets afterwards. */
+  /** Default the column has when the op runs, and the one it gets from it: a default names an enum value, so
+   *  alter_enum owns the default of the columns that keep the type (alter_column leaves it alone). */
   readonly defaultBefore: string | null
   readonly defaultAfter: string | null
 }
@@ -65,12 +66,11 @@ export function reverse(op: Operation): Operation {
     case 'drop_enum':
       return { kind: 'create_enum', enum: op.enum }
     case 'alter_enum':
-      // Undone at the same point of the reversed list, where the columns hold the defaults they had before.
       return {
         kind: 'alter_enum',
         from: op.to,
         to: op.from,
-        usages: op.usages.map((u) => ({ ...u, defaultAfter: u.defaultBefore })),
+        usages: op.usages.map((u) => ({ ...u, defaultBefore: u.defaultAfter, defaultAfter: u.defaultBefore })),
       }
     case 'set_enum_comment':
       return { ...op, from: op.to, to: op.from }

@@ -49,6 +49,13 @@ const cases: { op: Operation; want: string[] }[] = [
       'DROP TYPE mood__old',
     ],
   },
+  {
+    op: {
+      kind: 'alter_enum', from: mood, to: enumType('mood', ['sad', 'ok', 'great']),
+      usages: [{ table: user, column: 'mood', array: false, defaultBefore: "'ok'::mood", defaultAfter: "'great'::mood" }],
+    },
+    want: ["ALTER TYPE mood ADD VALUE 'great'", `ALTER TABLE "user" ALTER COLUMN mood SET DEFAULT 'great'::mood`],
+  },
   { op: { kind: 'set_enum_comment', enum: { schema: 'public', name: 'mood' }, from: 'x', to: null }, want: ['COMMENT ON TYPE mood IS NULL'] },
   {
     op: {

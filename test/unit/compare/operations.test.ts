@@ -30,7 +30,12 @@ test('reverse of alter_column swaps from and to', () => {
 test('reverse of alter_enum restores the defaults the columns had', () => {
   const usage = { table: ref, column: 'm', array: false, defaultBefore: "'a'::mood", defaultAfter: "'b'::mood" }
   const op: Operation = { kind: 'alter_enum', from: enumType('mood', ['a']), to: enumType('mood', ['b']), usages: [usage] }
-  assert.deepEqual(reverse(op), { kind: 'alter_enum', from: enumType('mood', ['b']), to: enumType('mood', ['a']), usages: [{ ...usage, defaultAfter: "'a'::mood" }] })
+  assert.deepEqual(reverse(op), {
+    kind: 'alter_enum',
+    from: enumType('mood', ['b']),
+    to: enumType('mood', ['a']),
+    usages: [{ ...usage, defaultBefore: "'b'::mood", defaultAfter: "'a'::mood" }],
+  })
 })
 
 const riskCases: { op: Operation; want: string | null }[] = [
