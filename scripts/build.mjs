@@ -1,7 +1,7 @@
 // Bundles the action, the CLI, the library and the TypeScript loader into dist/, then writes the library's types.
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -27,6 +27,26 @@ await build({
     js: "import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  plugins: [
+    {
+      // pg probes for Cloudflare Workers by constructing a fetch Response, which on Node 20 loads the whole
+      // fetch implementation (tens of milliseconds at every start); db-migrate only ever runs on Node.
+      name: 'pg-on-node',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, (args) => ({
+          contents: readFileSync(args.path, 'utf8').replace("typeof Response === 'function'", 'false'),
+          loader: 'js',
+        }))
+      },
+    },
+    {
+      name: 'without-umzug-cli',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/cli$/ }, (args) =>
+          /[\\/]umzug[\\/]lib[\\/]/.test(args.importer) ? { path: `${root}scripts/umzug-cli-stub.cjs` } : undefined)
+      },
+    },
+  ],
 })
 
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.types.json`], { stdio: 'inherit' })

@@ -28,7 +28,8 @@ export async function run(): Promise<void> {
     const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase })
     setOutputs(result)
     core.info(clean(renderText(result)))
-    await core.summary.addRaw(clean(renderSummary(result)), true).write()
+    // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(clean(renderSummary(result)), true).write()
     if (result.command === 'check' && result.result.drift) {
       core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
     }
