@@ -40,6 +40,12 @@ await build({
       },
     },
     {
+      name: 'without-oidc-client',
+      setup(b) {
+        b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({ path: `${root}scripts/http-client-stub.mjs` }))
+      },
+    },
+    {
       name: 'without-umzug-cli',
       setup(b) {
         b.onResolve({ filter: /^\.\/cli$/ }, (args) =>
