@@ -1,19 +1,14 @@
 import type { Operation, TableRef } from '../ops/operation.js'
 import type { Column, Table } from '../schema/schema.js'
-import { columnKey } from './enums.js'
 import { sameExpression } from './normalize.js'
 
-/**
- * Columns added, dropped or altered in a table both sides have; the order only when `columnOrder` is set.
- * Defaults of `enumManaged` columns are left to the alter_enum that converts them.
- */
-export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrder: boolean, enumManaged: ReadonlySet<string> = new Set()): Operation[] {
+/** Columns added, dropped or altered in a table both sides have; the order only when `columnOrder` is set. */
+export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrder: boolean): Operation[] {
   const ops: Operation[] = []
   const toByName = new Map(to.columns.map((c) => [c.name, c]))
   const fromNames = new Set(from.columns.map((c) => c.name))
   for (const column of from.columns) {
-    const found = toByName.get(column.name)
-    const target = found && enumManaged.has(columnKey(ref, column.name)) ? { ...found, default: column.default } : found
+    const target = toByName.get(column.name)
     if (!target) ops.push({ kind: 'drop_column', table: ref, column })
     else if (!sameColumn(column, target)) ops.push({ kind: 'alter_column', table: ref, from: column, to: target })
   }

@@ -16,17 +16,20 @@ export interface CompareOptions {
 export function compare(from: Schema, to: Schema, options: CompareOptions = {}): Operation[] {
   const fromSchemas = new Set(from.schemas)
   const toSchemas = new Set(to.schemas)
-  const enums = compareEnums(from, to)
   const ops: Operation[] = [
     ...to.schemas.filter((s) => !fromSchemas.has(s)).map((schema): Operation => ({ kind: 'create_schema', schema })),
     ...from.schemas.filter((s) => !toSchemas.has(s)).map((schema): Operation => ({ kind: 'drop_schema', schema })),
-    ...enums.ops,
-    ...compareTables(from, to, options.columnOrder ?? false, enums.managed),
+    ...compareEnums(from, to),
+    ...compareTables(from, to, options.columnOrder ?? false),
   ]
-  return ops.map((op, i) => ({ op, i })).sort((a, b) => phase[a.op.kind] - phase[b.op.kind] || a.i - b.i).map((x) => x.op)
+  return ops.map((op, i) => ({ op, i })).sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || a.i - b.i).map((x) => x.op)
 }
 
-// Drop foreign keys before the tables and constraints they use; drop tables before the constraints of tables
+function phaseOf(op: Operation): number {
+  return op.kind === 'alter_enum' && op.stage === 'remove_values' ? phase.drop_enum : phase[op.kind]
+}
+
+// Enums grow before the tables change and shrink after them (see alter_enum). Drop foreign keys before the tables and constraints they use; drop tables before the constraints of tables
 // that stay (a dropped table's foreign key may use them); create tables before the keys that reference them.
 const phase: Record<OperationKind, number> = {
   create_schema: 1,

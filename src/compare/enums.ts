@@ -3,12 +3,12 @@ import type { Column, EnumType, Schema } from '../schema/schema.js'
 import { keyOf } from './keys.js'
 
 /**
- * Enums created, dropped, whose values changed (with the columns to convert) or whose comment changed.
- * `managed` holds the columns (keyOf table + name) whose default the alter_enum sets, since a default names a value.
+ * Enums created, dropped, whose values changed or whose comment changed. A change of values is two alter_enum
+ * ops: one that adds the target's new values early, one that removes the values the target lacks (or fixes the
+ * order) once the tables are done; see Operation.
  */
-export function compareEnums(from: Schema, to: Schema): { ops: Operation[]; managed: Set<string> } {
+export function compareEnums(from: Schema, to: Schema): Operation[] {
   const ops: Operation[] = []
-  const managed = new Set<string>()
   const toByKey = new Map(to.enums.map((e) => [keyOf(e), e]))
   const fromByKey = new Map(from.enums.map((e) => [keyOf(e), e]))
   for (const e of to.enums) if (!fromByKey.has(keyOf(e))) ops.push({ kind: 'create_enum', enum: e })
@@ -18,20 +18,33 @@ export function compareEnums(from: Schema, to: Schema): { ops: Operation[]; mana
       ops.push({ kind: 'drop_enum', enum: e })
       continue
     }
-    if (JSON.stringify(e.values) !== JSON.stringify(target.values)) {
-      const list = usages(e, from, to)
-      for (const u of list) if (u.keeps) managed.add(columnKey(u.table, u.column))
-      ops.push({ kind: 'alter_enum', from: e, to: target, usages: list.map(({ keeps: _, ...u }) => u) })
+    const both = { ...e, values: union(e.values, target.values) }
+    if (!sameValues(e.values, both.values)) {
+      ops.push({ kind: 'alter_enum', stage: 'add_values', from: e, to: both, usages: usages(e, from) })
+    }
+    if (!sameValues(both.values, target.values)) {
+      ops.push({ kind: 'alter_enum', stage: 'remove_values', from: { ...both, comment: target.comment }, to: target, usages: usages(e, to) })
     }
     if (e.comment !== target.comment) {
       ops.push({ kind: 'set_enum_comment', enum: { schema: e.schema, name: e.name }, from: e.comment, to: target.comment })
     }
   }
-  return { ops, managed }
+  return ops
 }
 
-export function columnKey(table: { schema: string; name: string }, column: string): string {
-  return JSON.stringify([table.schema, table.name, column])
+/** `from`'s values in their order, with each of `to`'s new values placed after the value it follows in `to`. */
+export function union(from: readonly string[], to: readonly string[]): string[] {
+  const out = [...from]
+  to.forEach((value, i) => {
+    if (out.includes(value)) return
+    const after = i === 0 ? -1 : out.indexOf(to[i - 1]!)
+    out.splice(after + 1, 0, value)
+  })
+  return out
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i])
 }
 
 /** The type name as format_type prints it (search_path `public`), without its quotes. */
@@ -41,36 +54,19 @@ export function enumTypeName(e: { schema: string; name: string }): string {
 
 /** Whether `column` is of enum `e` (`array`: an array of it). */
 export function enumUse(column: Column, e: EnumType): { array: boolean } | null {
-  const type = unquoted(column.type)
+  const type = column.type.replace(/"/g, '')
   const name = enumTypeName(e)
   if (type === name) return { array: false }
   if (type === `${name}[]`) return { array: true }
   return null
 }
 
-function unquoted(type: string): string {
-  return type.replace(/"/g, '')
-}
-
-function usages(e: EnumType, from: Schema, to: Schema): (EnumUsage & { keeps: boolean })[] {
-  const toTables = new Map(to.tables.map((t) => [keyOf(t), t]))
-  const target = to.enums.find((x) => keyOf(x) === keyOf(e))!
-  const list: (EnumUsage & { keeps: boolean })[] = []
-  for (const table of from.tables) {
-    for (const column of table.columns) {
+/** The columns of `schema` whose type is enum `e`. */
+function usages(e: EnumType, schema: Schema): EnumUsage[] {
+  return schema.tables.flatMap((table) =>
+    table.columns.flatMap((column): EnumUsage[] => {
       const use = enumUse(column, e)
-      if (!use) continue
-      const after = toTables.get(keyOf(table))?.columns.find((c) => c.name === column.name)
-      const keeps = after !== undefined && enumUse(after, target)?.array === use.array
-      list.push({
-        table: { schema: table.schema, name: table.name },
-        column: column.name,
-        array: use.array,
-        defaultBefore: column.default,
-        defaultAfter: keeps ? after.default : null,
-        keeps,
-      })
-    }
-  }
-  return list
+      return use ? [{ table: { schema: table.schema, name: table.name }, column: column.name, array: use.array, default: column.default }] : []
+    }),
+  )
 }

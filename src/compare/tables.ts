@@ -6,7 +6,7 @@ import { compareIndexes } from './indexes.js'
 import { keyOf } from './keys.js'
 
 /** Tables created and dropped, and for tables both sides have: columns, constraints, indexes and comment. */
-export function compareTables(from: Schema, to: Schema, columnOrder: boolean, enumManaged: ReadonlySet<string>): Operation[] {
+export function compareTables(from: Schema, to: Schema, columnOrder: boolean): Operation[] {
   const fromByKey = new Map(from.tables.map((t) => [keyOf(t), t]))
   const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]))
   const ops: Operation[] = []
@@ -27,7 +27,7 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean, en
     const target = toByKey.get(keyOf(table))
     if (!target) continue
     const ref = refOf(table)
-    ops.push(...compareColumns(ref, table, target, columnOrder, enumManaged))
+    ops.push(...compareColumns(ref, table, target, columnOrder))
     ops.push(...compareConstraints(ref, table, target))
     ops.push(...compareIndexes(ref, table, target))
     if (table.comment !== target.comment) ops.push({ kind: 'set_table_comment', table: ref, from: table.comment, to: target.comment })

@@ -12,8 +12,14 @@ export function explain(op: Operation): string {
       return `enum ${qualifiedName(op.enum)} (${op.enum.values.join(', ')}) is in the target but not in the source`
     case 'drop_enum':
       return `enum ${qualifiedName(op.enum)} is in the source but not in the target`
-    case 'alter_enum':
-      return `enum ${qualifiedName(op.to)}: values (${op.from.values.join(', ')}) → (${op.to.values.join(', ')})`
+    case 'alter_enum': {
+      const added = op.to.values.filter((v) => !op.from.values.includes(v))
+      const removed = op.from.values.filter((v) => !op.to.values.includes(v))
+      const name = `enum ${qualifiedName(op.to)}`
+      if (added.length && !removed.length && op.stage === 'add_values') return `${name}: ${values(added)} in the target but not in the source`
+      if (removed.length && !added.length) return `${name}: ${values(removed)} in the source but not in the target`
+      return `${name}: values (${op.from.values.join(', ')}) → (${op.to.values.join(', ')})`
+    }
     case 'set_enum_comment':
       return `enum ${qualifiedName(op.enum)}: comment ${text(op.from)} → ${text(op.to)}`
     case 'create_table':
@@ -67,6 +73,10 @@ export function columnChanges(from: Column, to: Column): string[] {
 
 function foreignKey(fk: ForeignKey): string {
   return `foreign key (${fk.columns.join(', ')}) → ${qualifiedName({ schema: fk.refSchema, name: fk.refTable })} (${fk.refColumns.join(', ')})`
+}
+
+function values(list: string[]): string {
+  return list.length === 1 ? `value ${list[0]} is` : `values ${list.join(', ')} are`
 }
 
 function text(value: string | null): string {

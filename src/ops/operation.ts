@@ -6,15 +6,13 @@ export interface TableRef {
   readonly name: string
 }
 
-/** A column whose type is an enum (or an array of it): the enum change converts it and sets its default. */
+/** A column of an enum type (or an array of it) when an alter_enum runs: rebuilding the type converts it. */
 export interface EnumUsage {
   readonly table: TableRef
   readonly column: string
   readonly array: boolean
-  /** Default the column has when the op runs, and the one it gets from it: a default names an enum value, so
-   *  alter_enum owns the default of the columns that keep the type (alter_column leaves it alone). */
-  readonly defaultBefore: string | null
-  readonly defaultAfter: string | null
+  /** Its default, which names the type: set aside while the column converts, then put back. */
+  readonly default: string | null
 }
 
 /**
@@ -26,8 +24,18 @@ export type Operation =
   | { readonly kind: 'drop_schema'; readonly schema: string }
   | { readonly kind: 'create_enum'; readonly enum: EnumType }
   | { readonly kind: 'drop_enum'; readonly enum: EnumType }
-  /** Values added, removed or reordered; `usages` are the columns of that type when the op runs. */
-  | { readonly kind: 'alter_enum'; readonly from: EnumType; readonly to: EnumType; readonly usages: readonly EnumUsage[] }
+  /**
+   * Values change in two steps: `add_values` runs before the tables change and grows the enum to hold the values of
+   * both sides; `remove_values` runs after them and leaves the target's values in the target's order. In between
+   * every default and value either side uses is valid. `usages` are the columns of the type when the op runs.
+   */
+  | {
+      readonly kind: 'alter_enum'
+      readonly stage: 'add_values' | 'remove_values'
+      readonly from: EnumType
+      readonly to: EnumType
+      readonly usages: readonly EnumUsage[]
+    }
   | { readonly kind: 'set_enum_comment'; readonly enum: TableRef; readonly from: string | null; readonly to: string | null }
   /** The table with its columns, primary key, uniques, checks, indexes, comments and the foreign keys that can be
    *  created with it; other foreign keys come as separate add_foreign_key ops. */
@@ -66,12 +74,7 @@ export function reverse(op: Operation): Operation {
     case 'drop_enum':
       return { kind: 'create_enum', enum: op.enum }
     case 'alter_enum':
-      return {
-        kind: 'alter_enum',
-        from: op.to,
-        to: op.from,
-        usages: op.usages.map((u) => ({ ...u, defaultBefore: u.defaultAfter, defaultAfter: u.defaultBefore })),
-      }
+      return { ...op, stage: op.stage === 'add_values' ? 'remove_values' : 'add_values', from: op.to, to: op.from }
     case 'set_enum_comment':
       return { ...op, from: op.to, to: op.from }
     case 'create_table':

@@ -89,23 +89,20 @@ function comment(what: string, name: string, to: string | null, from: string | n
 
 /**
  * Values only added: ADD VALUE, placed to keep the order. Anything else: rename the old type away, create the new
- * one, convert each column through text, drop the old type. Either way the columns get their new defaults.
+ * one, convert each column through text, drop the old type.
  */
 function alterEnum(op: Extract<Operation, { kind: 'alter_enum' }>): string[] {
   const name = qualified(op.to.schema, op.to.name)
   const added = op.to.values.filter((v) => !op.from.values.includes(v))
   const kept = op.to.values.filter((v) => op.from.values.includes(v))
   if (JSON.stringify(kept) === JSON.stringify(op.from.values)) {
-    return [
-      ...added.map((value) => {
-        const at = op.to.values.indexOf(value)
-        const place = at === op.to.values.length - 1 ? '' : at === 0 ? ` BEFORE ${quoteLiteral(op.to.values[1]!)}` : ` AFTER ${quoteLiteral(op.to.values[at - 1]!)}`
-        return `ALTER TYPE ${name} ADD VALUE ${quoteLiteral(value)}${place}`
-      }),
-      ...op.usages
-        .filter((u) => u.defaultAfter !== u.defaultBefore)
-        .map((u) => `${alterTableColumn(u)} ${u.defaultAfter === null ? 'DROP DEFAULT' : `SET DEFAULT ${u.defaultAfter}`}`),
-    ]
+    // Added in the target's order, each one's predecessor is already there; only leading values need BEFORE.
+    return added.map((value) => {
+      const at = op.to.values.indexOf(value)
+      const place =
+        at === op.to.values.length - 1 ? '' : at === 0 ? ` BEFORE ${quoteLiteral(op.from.values[0]!)}` : ` AFTER ${quoteLiteral(op.to.values[at - 1]!)}`
+      return `ALTER TYPE ${name} ADD VALUE ${quoteLiteral(value)}${place}`
+    })
   }
   const old = `${op.from.name}__old`
   return [
@@ -117,16 +114,12 @@ function alterEnum(op: Extract<Operation, { kind: 'alter_enum' }>): string[] {
   ]
 }
 
-function alterTableColumn(u: EnumUsage): string {
-  return `ALTER TABLE ${qualified(u.table.schema, u.table.name)} ALTER COLUMN ${ident(u.column)}`
-}
-
 function convertColumn(u: EnumUsage, type: string): string[] {
-  const table = alterTableColumn(u)
+  const table = `ALTER TABLE ${qualified(u.table.schema, u.table.name)} ALTER COLUMN ${ident(u.column)}`
   const cast = u.array ? `${ident(u.column)}::text[]::${type}[]` : `${ident(u.column)}::text::${type}`
   return [
-    ...(u.defaultBefore !== null ? [`${table} DROP DEFAULT`] : []),
+    ...(u.default !== null ? [`${table} DROP DEFAULT`] : []),
     `${table} TYPE ${type}${u.array ? '[]' : ''} USING ${cast}`,
-    ...(u.defaultAfter !== null ? [`${table} SET DEFAULT ${u.defaultAfter}`] : []),
+    ...(u.default !== null ? [`${table} SET DEFAULT ${u.default}`] : []),
   ]
 }

@@ -24,19 +24,20 @@ const cases: { op: Operation; want: string[] }[] = [
   { op: { kind: 'create_enum', enum: { ...mood, comment: 'feelings' } }, want: ["CREATE TYPE mood AS ENUM ('sad', 'ok')", "COMMENT ON TYPE mood IS 'feelings'"] },
   { op: { kind: 'drop_enum', enum: enumType('app.mood', []) }, want: ['DROP TYPE app.mood'] },
   {
-    op: { kind: 'alter_enum', from: mood, to: enumType('mood', ['bad', 'sad', 'meh', 'ok', 'great']), usages: [] },
+    op: { kind: 'alter_enum', stage: 'add_values', from: mood, to: enumType('mood', ['bad', 'worse', 'sad', 'meh', 'ok', 'great']), usages: [] },
     want: [
       "ALTER TYPE mood ADD VALUE 'bad' BEFORE 'sad'",
+      "ALTER TYPE mood ADD VALUE 'worse' AFTER 'bad'",
       "ALTER TYPE mood ADD VALUE 'meh' AFTER 'sad'",
       "ALTER TYPE mood ADD VALUE 'great'",
     ],
   },
   {
     op: {
-      kind: 'alter_enum', from: mood, to: enumType('mood', ['ok']),
+      kind: 'alter_enum', stage: 'remove_values', from: mood, to: enumType('mood', ['ok']),
       usages: [
-        { table: user, column: 'mood', array: false, defaultBefore: "'sad'::mood", defaultAfter: "'ok'::mood" },
-        { table: user, column: 'moods', array: true, defaultBefore: null, defaultAfter: null },
+        { table: user, column: 'mood', array: false, default: "'ok'::mood" },
+        { table: user, column: 'moods', array: true, default: null },
       ],
     },
     want: [
@@ -48,13 +49,6 @@ const cases: { op: Operation; want: string[] }[] = [
       'ALTER TABLE "user" ALTER COLUMN moods TYPE mood[] USING moods::text[]::mood[]',
       'DROP TYPE mood__old',
     ],
-  },
-  {
-    op: {
-      kind: 'alter_enum', from: mood, to: enumType('mood', ['sad', 'ok', 'great']),
-      usages: [{ table: user, column: 'mood', array: false, defaultBefore: "'ok'::mood", defaultAfter: "'great'::mood" }],
-    },
-    want: ["ALTER TYPE mood ADD VALUE 'great'", `ALTER TABLE "user" ALTER COLUMN mood SET DEFAULT 'great'::mood`],
   },
   { op: { kind: 'set_enum_comment', enum: { schema: 'public', name: 'mood' }, from: 'x', to: null }, want: ['COMMENT ON TYPE mood IS NULL'] },
   {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { compare } from '../../../src/compare/compare.js'
+import { union } from '../../../src/compare/enums.js'
 import type { Operation } from '../../../src/ops/operation.js'
 import { emptySchema, type Schema } from '../../../src/schema/schema.js'
 import { column, enumType, id, schema, table } from './fixtures.js'
@@ -25,33 +26,74 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
     want: [{ kind: 'drop_table', table: person('mood') }, { kind: 'drop_enum', enum: mood }],
   },
   {
-    name: 'values changed: the columns using it (arrays too) come along, and the enum change sets their defaults',
+    name: 'values added: the enum grows before the columns change',
     from: schema([person('mood', "'ok'::mood")], [mood]),
     to: schema([person('mood', "'happy'::mood")], [happier]),
     want: [
       {
         kind: 'alter_enum',
+        stage: 'add_values',
         from: mood,
         to: happier,
         usages: [
-          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, defaultBefore: "'ok'::mood", defaultAfter: "'happy'::mood" },
-          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, defaultBefore: null, defaultAfter: null },
+          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: "'ok'::mood" },
+          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null },
+        ],
+      },
+      {
+        kind: 'alter_column',
+        table: { schema: 'public', name: 'person' },
+        from: column('mood', 'mood', { default: "'ok'::mood" }),
+        to: column('mood', 'mood', { default: "'happy'::mood" }),
+      },
+    ],
+  },
+  {
+    name: 'values replaced: grows to both sides first, shrinks once the columns use the new values',
+    from: schema([person('mood', "'sad'::mood")], [mood]),
+    to: schema([person('mood', "'happy'::mood")], [enumType('mood', ['happy', 'ok'])]),
+    want: [
+      {
+        kind: 'alter_enum',
+        stage: 'add_values',
+        from: mood,
+        to: enumType('mood', ['happy', 'sad', 'ok']),
+        usages: [
+          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: "'sad'::mood" },
+          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null },
+        ],
+      },
+      {
+        kind: 'alter_column',
+        table: { schema: 'public', name: 'person' },
+        from: column('mood', 'mood', { default: "'sad'::mood" }),
+        to: column('mood', 'mood', { default: "'happy'::mood" }),
+      },
+      {
+        kind: 'alter_enum',
+        stage: 'remove_values',
+        from: enumType('mood', ['happy', 'sad', 'ok']),
+        to: enumType('mood', ['happy', 'ok']),
+        usages: [
+          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: "'happy'::mood" },
+          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null },
         ],
       },
     ],
   },
   {
-    name: 'an enum in another schema is matched by its qualified name',
+    name: 'reordered values in another schema: one rebuild after the tables',
     from: schema([person('app.mood')], [appMood]),
     to: schema([person('app.mood')], [{ ...appMood, values: ['ok', 'sad'] }]),
     want: [
       {
         kind: 'alter_enum',
+        stage: 'remove_values',
         from: appMood,
         to: { ...appMood, values: ['ok', 'sad'] },
         usages: [
-          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, defaultBefore: null, defaultAfter: null },
-          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, defaultBefore: null, defaultAfter: null },
+          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: null },
+          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null },
         ],
       },
     ],
@@ -69,3 +111,9 @@ for (const c of cases) {
     assert.deepEqual(compare(c.from, c.to), c.want)
   })
 }
+
+test('union keeps the source order and places new values after their predecessor in the target', () => {
+  assert.deepEqual(union(['a', 'b'], ['b', 'c', 'a']), ['a', 'b', 'c'])
+  assert.deepEqual(union(['c'], ['a', 'b', 'c']), ['a', 'b', 'c'])
+  assert.deepEqual(union([], ['x']), ['x'])
+})

@@ -27,15 +27,18 @@ test('reverse of alter_column swaps from and to', () => {
   assert.deepEqual(reverse(alter({}, { type: 'bigint' })), alter({ type: 'bigint' }, {}))
 })
 
-test('reverse of alter_enum restores the defaults the columns had', () => {
-  const usage = { table: ref, column: 'm', array: false, defaultBefore: "'a'::mood", defaultAfter: "'b'::mood" }
-  const op: Operation = { kind: 'alter_enum', from: enumType('mood', ['a']), to: enumType('mood', ['b']), usages: [usage] }
-  assert.deepEqual(reverse(op), {
-    kind: 'alter_enum',
-    from: enumType('mood', ['b']),
-    to: enumType('mood', ['a']),
-    usages: [{ ...usage, defaultBefore: "'b'::mood", defaultAfter: "'a'::mood" }],
-  })
+test('reverse of a growing alter_enum shrinks at the mirrored point', () => {
+  const usage = { table: ref, column: 'm', array: false, default: "'a'::mood" }
+  const op: Operation = { kind: 'alter_enum', stage: 'add_values', from: enumType('mood', ['a']), to: enumType('mood', ['a', 'b']), usages: [usage] }
+  assert.deepEqual(reverse(op), { kind: 'alter_enum', stage: 'remove_values', from: enumType('mood', ['a', 'b']), to: enumType('mood', ['a']), usages: [usage] })
+})
+
+test('a value change and its reverse both pass through the union of values', () => {
+  const before = schema([table('p', [id, column('m', 'mood', { default: "'a'::mood" })])], [enumType('mood', ['a', 'b'])])
+  const after = schema([table('p', [id, column('m', 'mood', { default: "'c'::mood" })])], [enumType('mood', ['c', 'b'])])
+  const ops = compare(before, after)
+  assert.deepEqual(ops.map((op) => (op.kind === 'alter_enum' ? `${op.stage} ${op.to.values}` : op.kind)), ['add_values c,a,b', 'alter_column', 'remove_values c,b'])
+  assert.deepEqual(reverseAll(ops).map((op) => (op.kind === 'alter_enum' ? `${op.stage} ${op.to.values}` : op.kind)), ['add_values c,a,b', 'alter_column', 'remove_values a,b'])
 })
 
 const riskCases: { op: Operation; want: string | null }[] = [
@@ -49,8 +52,8 @@ const riskCases: { op: Operation; want: string | null }[] = [
   { op: alter({ notNull: true }, {}), want: null },
   { op: { kind: 'add_unique', table: ref, unique: { name: 'u', columns: ['c'], nullsNotDistinct: false } }, want: 'adds a unique constraint: fails if existing rows hold duplicates' },
   { op: { kind: 'add_check', table: ref, check: { name: 'c', definition: 'CHECK ((c > 0))' } }, want: 'adds a check: fails if an existing row violates it' },
-  { op: { kind: 'alter_enum', from: enumType('mood', ['a', 'b']), to: enumType('mood', ['a']), usages: [] }, want: 'removes enum value b' },
-  { op: { kind: 'alter_enum', from: enumType('mood', ['a']), to: enumType('mood', ['a', 'b']), usages: [] }, want: null },
+  { op: { kind: 'alter_enum', stage: 'remove_values', from: enumType('mood', ['a', 'b']), to: enumType('mood', ['a']), usages: [] }, want: 'removes enum value b' },
+  { op: { kind: 'alter_enum', stage: 'add_values', from: enumType('mood', ['a']), to: enumType('mood', ['a', 'b']), usages: [] }, want: null },
   { op: { kind: 'add_column', table: ref, column: column('c', 'text', { notNull: true }) }, want: 'adds a NOT NULL column without a default: fails if the table has rows' },
   { op: { kind: 'add_column', table: ref, column: column('c', 'text', { notNull: true, default: "''::text" }) }, want: null },
   { op: { kind: 'create_table', table: table('post', [id]) }, want: null },
@@ -83,7 +86,15 @@ test('explain says what differs, from → to', () => {
     'table post: foreign key (a) → app.u (id) is in the source but not in the target',
   )
   assert.equal(
-    explain({ kind: 'alter_enum', from: enumType('mood', ['a']), to: enumType('mood', ['a', 'b']), usages: [] }),
-    'enum mood: values (a) → (a, b)',
+    explain({ kind: 'alter_enum', stage: 'add_values', from: enumType('mood', ['a']), to: enumType('mood', ['a', 'b', 'c']), usages: [] }),
+    'enum mood: values b, c are in the target but not in the source',
+  )
+  assert.equal(
+    explain({ kind: 'alter_enum', stage: 'remove_values', from: enumType('mood', ['a', 'b']), to: enumType('mood', ['b']), usages: [] }),
+    'enum mood: value a is in the source but not in the target',
+  )
+  assert.equal(
+    explain({ kind: 'alter_enum', stage: 'remove_values', from: enumType('mood', ['a', 'b']), to: enumType('mood', ['b', 'a']), usages: [] }),
+    'enum mood: values (a, b) → (b, a)',
   )
 })
