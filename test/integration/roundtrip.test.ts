@@ -1,0 +1,209 @@
+// Round trip against real Postgres: for generated schemas A and B, the operations compare() finds take a database
+// built as A to one that reads back equal to B, and their reverse takes it back to A.
+// Reproduce a failure with ROUNDTRIP_SEED=<seed> (and ROUNDTRIP_PATH=<path>) from the report; ROUNDTRIP_RUNS sets the count.
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import fc from 'fast-check'
+import { compare } from '../../src/compare/compare.js'
+import { connect, type Client } from '../../src/db/client.js'
+import { introspect } from '../../src/introspect/introspect.js'
+import { reverseAll, type Operation } from '../../src/ops/operation.js'
+import { renderSchemaDdl, renderSql, type RenderedStatement } from '../../src/render/sql.js'
+import type { Column, EnumType, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../src/schema/schema.js'
+import { scratchDatabase, testServers, type ScratchDatabase } from '../helpers/postgres.js'
+
+// A column's name says its family, and types only change within a family, as they would in a real project.
+const families: Record<string, { types: string[]; defaults: (string | null)[] }> = {
+  n: { types: ['smallint', 'integer', 'bigint', 'numeric(8,2)', 'numeric', 'real', 'double precision'], defaults: [null, '0', '42'] },
+  s: { types: ['text', 'character varying(10)', 'character varying(20)', 'character(4)'], defaults: [null, "'x'::text", "''::text"] },
+  t: { types: ['timestamp without time zone', 'timestamp with time zone'], defaults: [null, 'now()', 'CURRENT_TIMESTAMP', 'transaction_timestamp()'] },
+  b: { types: ['boolean'], defaults: [null, 'true', 'false'] },
+  j: { types: ['jsonb', 'json'], defaults: [null, "'{}'"] },
+  u: { types: ['uuid'], defaults: [null, 'gen_random_uuid()'] },
+  a: { types: ['text[]', 'character varying(10)[]', 'integer[]'], defaults: [null, "'{}'", 'ARRAY[]::text[]'] },
+  d: { types: ['date'], defaults: [null, 'CURRENT_DATE'] },
+  v: { types: ['interval'], defaults: [null, "'1 day'::interval"] },
+  x: { types: ['bytea'], defaults: [null] },
+}
+const columnNames = ['n0', 'n1', 's0', 's1', 't0', 'b0', 'j0', 'u0', 'a0', 'd0', 'v0', 'x0', 'm0', 'm1']
+const idKinds: Pick<Column, 'type' | 'identity'>[] = [
+  { type: 'integer', identity: null },
+  { type: 'bigint', identity: null },
+  { type: 'serial', identity: null },
+  { type: 'bigserial', identity: null },
+  { type: 'integer', identity: 'always' },
+  { type: 'bigint', identity: 'by default' },
+]
+const actions: ReferentialAction[] = ['no action', 'restrict', 'cascade', 'set null']
+const tableNames = ['t0', 't1', 't2', 'app.t3']
+
+const small = fc.nat({ max: 11 })
+const choice = fc.record({ type: small, dflt: small, notNull: fc.boolean(), comment: fc.boolean() })
+const tableArb = fc.record({
+  id: fc.constantFrom(...idKinds),
+  pk: fc.boolean(),
+  idNotNull: fc.boolean(),
+  columns: fc.shuffledSubarray(columnNames, { maxLength: 5 }),
+  choices: fc.array(choice, { minLength: columnNames.length, maxLength: columnNames.length }),
+  unique: fc.option(fc.record({ take: small, two: fc.boolean(), nnd: fc.boolean() })),
+  check: fc.boolean(),
+  indexes: fc.array(fc.record({ kind: fc.constantFrom('btree', 'unique', 'partial', 'lower', 'gin', 'hash', 'pair'), take: small }), { maxLength: 2 }),
+  fks: fc.array(fc.record({ target: small, onDelete: fc.constantFrom(...actions), deferrable: fc.boolean() }), { maxLength: 2 }),
+  comment: fc.boolean(),
+})
+const schemaArb = fc.record({
+  enums: fc.tuple(fc.option(fc.shuffledSubarray(['a', 'b', 'c', 'd'], { minLength: 1 })), fc.option(fc.shuffledSubarray(['a', 'b', 'c', 'd'], { minLength: 1 }))),
+  enumComment: fc.boolean(),
+  tables: fc.shuffledSubarray(tableNames, { minLength: 1 }),
+  shapes: fc.array(tableArb, { minLength: tableNames.length, maxLength: tableNames.length }),
+})
+
+type RawSchema = typeof schemaArb extends fc.Arbitrary<infer T> ? T : never
+
+function buildSchema(raw: RawSchema): Schema {
+  const enums: EnumType[] = raw.enums.flatMap((values, i) =>
+    values ? [{ schema: 'public', name: `e${i}`, values, comment: i === 0 && raw.enumComment ? 'kinds' : null }] : [])
+  const names = [...raw.tables].sort()
+  const withPk = new Set(names.filter((_, i) => raw.shapes[i]!.pk))
+  const tables = names.map((qualifiedName, ti): Table => {
+    const shape = raw.shapes[ti]!
+    const [schema, name] = qualifiedName.includes('.') ? (qualifiedName.split('.') as [string, string]) : ['public', qualifiedName]
+    const identityOrSerial = shape.id.identity !== null || shape.id.type.endsWith('serial')
+    const columns: Column[] = [{ name: 'id', ...shape.id, notNull: shape.pk || identityOrSerial || shape.idNotNull, default: null, generated: null, comment: null }]
+    for (const columnName of shape.columns) {
+      const c = shape.choices[columnNames.indexOf(columnName)]!
+      let type: string
+      let dflt: string | null
+      if (columnName.startsWith('m')) {
+        const e = enums.find((x) => x.name === `e${columnName[1]}`)
+        if (!e) continue
+        type = e.name
+        dflt = c.dflt % 3 === 0 ? `'${e.values[c.dflt % e.values.length]}'::${e.name}` : null
+      } else {
+        const family = families[columnName[0]!]!
+        type = family.types[c.type % family.types.length]!
+        dflt = family.defaults[c.dflt % family.defaults.length]!
+        if (dflt === 'ARRAY[]::text[]' && type !== 'text[]') dflt = "'{}'"
+      }
+      columns.push({ name: columnName, type, notNull: c.notNull, default: dflt, identity: null, generated: null, comment: c.comment ? "it's noted" : null })
+    }
+    const foreignKeys: ForeignKey[] = []
+    shape.fks.forEach((fk, i) => {
+      const target = names[fk.target % names.length]!
+      if (!withPk.has(target)) return
+      const [refSchema, refTable] = target.includes('.') ? (target.split('.') as [string, string]) : ['public', target]
+      columns.push({ name: `f${i}`, type: 'bigint', notNull: false, default: null, identity: null, generated: null, comment: null })
+      foreignKeys.push({ name: `${name}_f${i}_fkey`, columns: [`f${i}`], refSchema, refTable, refColumns: ['id'], onDelete: fk.onDelete, onUpdate: 'no action', deferrable: fk.deferrable })
+    })
+    const comparable = columns.filter((c) => !c.name.startsWith('j') && c.name !== 'id').map((c) => c.name)
+    const pick = (take: number, count: number): string[] => {
+      const out: string[] = []
+      for (let k = 0; k < count && comparable.length; k++) {
+        const next = comparable[(take + k) % comparable.length]!
+        if (!out.includes(next)) out.push(next)
+      }
+      return out
+    }
+    const uniques = shape.unique && comparable.length
+      ? [{ columns: pick(shape.unique.take, shape.unique.two ? 2 : 1), nullsNotDistinct: shape.unique.nnd }].map((u) => ({
+          ...u, name: `${name}_${u.columns.join('_')}${u.nullsNotDistinct ? '_nnd' : ''}_key`,
+        }))
+      : []
+    const numeric = columns.find((c) => c.name.startsWith('n'))
+    const checks = shape.check && numeric ? [{ name: `${name}_${numeric.name}_check`, definition: `CHECK ((${numeric.name} > 0))` }] : []
+    const indexes: Index[] = []
+    for (const ix of shape.indexes) {
+      const on = `${schema}.${name}`
+      const text = columns.find((c) => c.name.startsWith('s'))
+      const array = columns.find((c) => c.name.startsWith('a'))
+      let index: Omit<Index, 'name'> | null = null
+      const [first] = pick(ix.take, 1)
+      if (ix.kind === 'btree' && first) index = { unique: false, method: 'btree', definition: `(${first})` }
+      if (ix.kind === 'unique' && first) index = { unique: true, method: 'btree', definition: `(${first}, id)` }
+      if (ix.kind === 'partial' && first) index = { unique: false, method: 'btree', definition: `(${first}) WHERE (id > 0)` }
+      if (ix.kind === 'pair' && comparable.length > 1) index = { unique: false, method: 'btree', definition: `(${pick(ix.take, 2).join(', ')})` }
+      if (ix.kind === 'lower' && text) index = { unique: false, method: 'btree', definition: `(lower((${text.name})::text))` }
+      if (ix.kind === 'gin' && array) index = { unique: false, method: 'gin', definition: `(${array.name})` }
+      if (ix.kind === 'hash' && text) index = { unique: false, method: 'hash', definition: `(${text.name})` }
+      if (!index) continue
+      const indexName = `${name}_${index.method}${index.unique ? 'u' : ''}_${index.definition.replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}_idx`
+      if (indexes.some((i) => i.name === indexName)) continue
+      indexes.push({
+        name: indexName,
+        unique: index.unique,
+        method: index.method,
+        definition: `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${indexName} ON ${on} USING ${index.method} ${index.definition}`,
+      })
+    }
+    return {
+      schema, name, columns,
+      primaryKey: shape.pk ? { name: `${name}_pkey`, columns: ['id'] } : null,
+      uniques, foreignKeys, checks, indexes,
+      comment: shape.comment ? 'a table' : null,
+    }
+  })
+  const schemas = [...new Set(tables.map((t) => t.schema))].filter((s) => s !== 'public')
+  return { schemas, enums, tables }
+}
+
+async function reset(client: Client): Promise<void> {
+  await client.query('DROP SCHEMA IF EXISTS app CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public')
+}
+
+async function apply(client: Client, statements: RenderedStatement[]): Promise<void> {
+  for (const s of statements) {
+    try {
+      await client.query(s.sql)
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n  in: ${s.sql}\n  for: ${s.op.kind}`, { cause: error })
+    }
+  }
+}
+
+const show = (ops: Operation[]): string => renderSql(ops).map((s) => `  ${s.sql};`).join('\n')
+
+for (const server of await testServers()) {
+  describe(`round trip (${server.label})`, () => {
+    let dbs: ScratchDatabase[] = []
+    let a: Client
+    let b: Client
+    before(async () => {
+      dbs = [await scratchDatabase(server, 'roundtrip_a'), await scratchDatabase(server, 'roundtrip_b')]
+      a = await connect(dbs[0]!.url)
+      b = await connect(dbs[1]!.url)
+    })
+    after(async () => {
+      await a?.end()
+      await b?.end()
+      for (const db of dbs) await db.drop()
+    })
+
+    test('compare(A, B) applied to A gives B, and its reverse gives A back', async () => {
+      await fc.assert(
+        fc.asyncProperty(schemaArb, schemaArb, async (rawA, rawB) => {
+          await reset(a)
+          await apply(a, renderSchemaDdl(buildSchema(rawA)))
+          const fromA = await introspect(a)
+          await reset(b)
+          await apply(b, renderSchemaDdl(buildSchema(rawB)))
+          const toB = await introspect(b)
+
+          const ops = compare(fromA, toB)
+          await apply(a, renderSql(ops))
+          const reached = await introspect(a)
+          assert.deepEqual(compare(reached, toB), [], `forward left differences after:\n${show(ops)}`)
+
+          const back = reverseAll(ops)
+          await apply(a, renderSql(back))
+          const returned = await introspect(a)
+          assert.deepEqual(compare(returned, fromA), [], `reverse left differences after:\n${show(back)}`)
+        }),
+        {
+          numRuns: Number(process.env.ROUNDTRIP_RUNS ?? 30),
+          seed: process.env.ROUNDTRIP_SEED ? Number(process.env.ROUNDTRIP_SEED) : undefined,
+          path: process.env.ROUNDTRIP_PATH,
+        },
+      )
+    })
+  })
+}
