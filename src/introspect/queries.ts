@@ -40,10 +40,11 @@ export const columnsQuery = `
 SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
        a.attgenerated AS generated, col_description(a.attrelid, a.attnum) AS comment,
-       (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
-          FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-         WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-           AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a' LIMIT 1) AS owned_nextval
+       CASE WHEN a.atthasdef AND a.attidentity = '' THEN
+         (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
+            FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+           WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+             AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a' LIMIT 1) END AS owned_nextval
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { connect, type Client } from '../../src/db/client.js'
+import { compare } from '../../src/compare/compare.js'
 import { introspect, type Queryable } from '../../src/introspect/introspect.js'
 import type { Column, Table } from '../../src/schema/schema.js'
 import { scratchDatabase, testServers, type ScratchDatabase } from '../helpers/postgres.js'
@@ -190,5 +191,37 @@ for (const server of await testServers()) {
       assert.equal(many, few)
       assert.ok(few <= 10, `${few} queries`)
     })
+  })
+}
+
+// 300 tables of 8 columns, each with a primary key, unique, check, foreign key, index and comments.
+const wideSql = Array.from({ length: 300 }, (_, i) => `
+CREATE TABLE t${i} (
+  id bigserial PRIMARY KEY, parent_id bigint ${i ? `REFERENCES t${i - 1} ON DELETE CASCADE` : ''}, code varchar(40) NOT NULL UNIQUE,
+  n numeric(10,2) DEFAULT 0 CHECK (n >= 0), flag boolean NOT NULL DEFAULT false, created timestamptz NOT NULL DEFAULT now(),
+  tags text[] DEFAULT '{}', body jsonb);
+CREATE INDEX t${i}_created_idx ON t${i} (created DESC) WHERE flag;
+COMMENT ON TABLE t${i} IS 'table ${i}'; COMMENT ON COLUMN t${i}.code IS 'code';`).join('')
+
+for (const server of await testServers()) {
+  test(`introspect and compare both sides of 300 tables (${server.label})`, async (t) => {
+    const dbs = [await scratchDatabase(server, 'wide'), await scratchDatabase(server, 'wide')]
+    const clients = await Promise.all(dbs.map((db) => connect(db.url)))
+    try {
+      for (const c of clients) await c.query(wideSql)
+      await introspect(clients[0]!) // warm the catalog caches, as a second command run would find them
+      const started = performance.now()
+      const [from, to] = [await introspect(clients[0]!), await introspect(clients[1]!)]
+      const ops = compare(from, to)
+      const ms = performance.now() - started
+      t.diagnostic(`introspect ×2 + compare, 300 tables: ${ms.toFixed(0)} ms`)
+      assert.equal(from.tables.length, 300)
+      assert.deepEqual(ops, [])
+      // The target is 300 ms; the bound leaves room for a busy machine.
+      assert.ok(ms < 2000, `${ms.toFixed(0)} ms`)
+    } finally {
+      for (const c of clients) await c.end()
+      for (const db of dbs) await db.drop()
+    }
   })
 }
