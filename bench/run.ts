@@ -106,17 +106,17 @@ async function main(): Promise<void> {
   }
 
   log('bundle')
-  const bundle: Bundle | null = await attempt('the bundle (dist/ or a private build)', notes, () => findBundle(root, tmp, o.rebuild))
+  const bundle: Bundle | null = await attempt('the bundle (dist/ or a private build)', notes, async () => findBundle(root, o.rebuild))
   let demoProcess: Sample | null = null
   let actionFirstQuery: Sample | null = null
   if (bundle) {
-    if (bundle.origin !== 'dist') notes.push('dist/ was missing or --rebuild was given: the CLI and action figures use a private bundle of the working tree (bench/.tmp/dist)')
+    if (bundle.origin !== 'dist') notes.push('dist/ was missing or --rebuild was given: the benchmark built it from the working tree first (npm run build)')
     figures.push(...bundleFigures(bundle))
     log('CLI start and upgrade, whole process')
     const start = await attempt('CLI start', notes, () => cliStartFigures(bundle, o.quick ? 3 : 10))
     if (start) figures.push(...start)
     for (const project of o.quick ? [demo] : [demo, p300]) {
-      const cli = await attempt(`CLI upgrade at ${project.label}`, notes, () => cliUpgradeFigures(bundle, o.serverUrl, project, project === demo ? runs(demo) : 1))
+      const cli = await attempt(`CLI upgrade at ${project.label}`, notes, () => cliUpgradeFigures(bundle, o.serverUrl, project, project === demo ? runs(demo) : 3))
       if (cli) figures.push(...cli)
       if (cli && project === demo) demoProcess = cli[1]!.sample
     }

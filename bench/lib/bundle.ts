@@ -1,50 +1,23 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { build } from 'esbuild'
 
 /** The bundles the action and the CLI run from. */
 export interface Bundle {
   readonly dir: string
   readonly cli: string
   readonly action: string
-  /** `dist/` as committed, or a private build of the working tree made by the benchmark. */
-  readonly origin: 'dist' | 'private build'
+  /** Whether the benchmark found dist/ or built it (when missing, or asked to with --rebuild). */
+  readonly origin: 'dist' | 'built by the benchmark'
   /** Size in bytes of each top-level .js file. */
   readonly sizes: Record<string, number>
 }
 
-/**
- * dist/ when it holds both entry points; otherwise (or with `rebuild`) a private bundle of the working tree in `tmp`,
- * built with the options of scripts/build.mjs so that dist/, which the release process owns, is left alone.
- */
-export async function findBundle(root: string, tmp: string, rebuild: boolean): Promise<Bundle> {
-  const dist = join(root, 'dist')
-  if (!rebuild && existsSync(join(dist, 'cli.js')) && existsSync(join(dist, 'index.js'))) return describe(dist, 'dist')
-  const out = join(tmp, 'dist')
-  const entryPoints: Record<string, string> = {
-    index: 'src/action/index.ts',
-    cli: 'src/cli/index.ts',
-    lib: 'src/index.ts',
-    'loader-hooks': 'src/loader/hooks.ts',
-  }
-  if (existsSync(join(root, 'src/action/post.ts'))) entryPoints.post = 'src/action/post.ts'
-  await build({
-    absWorkingDir: root,
-    entryPoints,
-    outdir: out,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    legalComments: 'none',
-    external: ['pg-native'],
-    banner: { js: "import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  })
-  return describe(out, 'private build')
-}
-
-function describe(dir: string, origin: Bundle['origin']): Bundle {
+/** dist/ as it is; built first with the project's own build (npm run build) when it is missing or `rebuild` is set. */
+export function findBundle(root: string, rebuild: boolean): Bundle {
+  const dir = join(root, 'dist')
+  const present = existsSync(join(dir, 'cli.js')) && existsSync(join(dir, 'index.js'))
+  if (rebuild || !present) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] })
   const sizes = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.js')).sort().map((f) => [f, statSync(join(dir, f)).size]))
-  return { dir, cli: join(dir, 'cli.js'), action: join(dir, 'index.js'), origin, sizes }
+  return { dir, cli: join(dir, 'cli.js'), action: join(dir, 'index.js'), origin: rebuild || !present ? 'built by the benchmark' : 'dist', sizes }
 }

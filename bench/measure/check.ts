@@ -37,9 +37,17 @@ export async function checkInChild(mode: 'stages' | 'whole', project: Project, t
   return { ...(JSON.parse(lastLine(run.stdout)) as Omit<CheckRun, 'processMs'>), processMs: run.wallMs }
 }
 
-/** `node dist/cli.js check` with no database: the CLI starts its own server. Drift exits 1; other failures throw. */
-export async function checkCli(cli: string, project: Project, env: NodeJS.ProcessEnv = {}): Promise<ProcessRun> {
-  const run = await runProcess(process.execPath, [cli, 'check', '--migrations', project.migrationsDir, '--models', project.modelsPath], { cwd: project.dir, env: toolEnv(env) })
-  if (run.code !== 0 && run.code !== 1) throw new Error(`db-migrate check exited ${run.code}: ${lastLine(run.stderr || run.stdout)}`)
-  return run
+/** `node dist/cli.js check --json` with no database: the CLI starts its own server. Anything but a check result throws. */
+export async function checkCli(cli: string, project: Project, env: NodeJS.ProcessEnv = {}): Promise<ProcessRun & { drift: boolean }> {
+  const run = await runProcess(process.execPath, [cli, 'check', '--json', '--migrations', project.migrationsDir, '--models', project.modelsPath], { cwd: project.dir, env: toolEnv(env) })
+  let result: { command?: string; drift?: boolean } = {}
+  try {
+    result = JSON.parse(run.stdout)
+  } catch {
+    // not a result: reported below
+  }
+  if ((run.code !== 0 && run.code !== 1) || result.command !== 'check' || typeof result.drift !== 'boolean') {
+    throw new Error(`db-migrate check exited ${run.code} without a result: ${lastLine(run.stderr || run.stdout)}`)
+  }
+  return { ...run, drift: result.drift }
 }

@@ -22,13 +22,25 @@ export async function introspectOnce(client: pg.Client): Promise<IntrospectRun> 
   return { ms: performance.now() - started, queries, schema }
 }
 
-/** The floor: the introspector's own catalog queries, rows fetched and dropped. */
-export async function catalogFloor(client: pg.Client): Promise<number> {
+/** The floor: the introspector's own catalog queries, rows fetched and dropped; with the time of each. */
+export async function catalogFloor(client: pg.Client): Promise<{ ms: number; perQuery: Record<string, number> }> {
   const params = [null, JSON.stringify(history)]
+  const perQuery: Record<string, number> = {}
   const started = performance.now()
+  let mark = started
+  const lap = (name: string) => {
+    const now = performance.now()
+    perQuery[name] = now - mark
+    mark = now
+  }
   const saved = (await client.query(enterQuery)).rows[0].search_path
   await client.query(enumsQuery, params.slice(0, 1))
-  for (const q of [tablesQuery, columnsQuery, constraintsQuery, indexesQuery]) await client.query(q, params)
+  lap('search_path + enums')
+  const named = { tables: tablesQuery, columns: columnsQuery, constraints: constraintsQuery, indexes: indexesQuery }
+  for (const [name, q] of Object.entries(named)) {
+    await client.query(q, params)
+    lap(name)
+  }
   await client.query(leaveQuery, [saved])
-  return performance.now() - started
+  return { ms: performance.now() - started, perQuery }
 }

@@ -63,6 +63,14 @@ export function analyse(i: AnalysisInputs): string[] {
     out.push(`**action start** (budget missed): ${action !== undefined ? ms(action) : '?'} from process start to the first query, against ${bare !== undefined ? ms(bare) : '?'} for a bare Node 24 process that loads pg and queries; the difference is loading and evaluating dist/index.js${size !== undefined ? ` (${size.toFixed(0)} kB)` : ''} and what runs before connecting.`)
   }
 
+  if (missed('introspect 1000') && i.p1000) {
+    const size = i.p1000.label
+    const total = median('introspect() one side', size)
+    const parts = ['search_path + enums', 'tables', 'columns', 'constraints', 'indexes'].map((q) => [q, median(`catalog query: ${q}`, size)] as const)
+    const sum = parts.reduce((acc, [, v]) => acc + (v ?? 0), 0)
+    out.push(`**introspect at ${size}** (budget missed): ${total !== undefined ? ms(total) : '?'} per introspection, of which the server's catalog queries take ${ms(sum)} (${parts.map(([q, v]) => `${q} ${v !== undefined ? ms(v) : '?'}`).join(', ')}); the rest is assembling the Schema in JS. The time is the server's: the column query's correlated subquery on pg_depend (owned sequences, introspect/queries.ts columnsQuery) and the per-row pg_get_* functions.`)
+  }
+
   if (missed('embedded Postgres ready, cold')) out.push('**embedded start, cold** (budget missed): the cold start runs initdb once per cache; see the embedded figures for the split between cold and cached.')
 
   const c1000 = i.p1000 ? i.checks.get(i.p1000) : undefined

@@ -109,7 +109,7 @@ export function markdown(r: Report): string {
     '```',
     '',
     'Options: `--database-url URL` (the given server; default BENCH_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres),',
-    '`--seed N`, `--rebuild` (bundle the working tree privately instead of using dist/), `--out FILE`.',
+    '`--seed N`, `--rebuild` (run `npm run build` first; done anyway when dist/ is missing), `--out FILE`.',
     'NODE24_BIN points at the Node 24 binary for the action figures (default: .cache/node24, where `npm test` installs it).',
     '',
   )

@@ -104,11 +104,13 @@ export async function checkFigures(project: Project, tmp: string, runs: number, 
   const whole: CheckRun[] = []
   const cli: number[] = []
   const cliRss: number[] = []
+  let cliDrift = false
   for (let i = 0; i < runs; i++) {
     staged.push(await checkInChild('stages', project, tmp))
     whole.push(await checkInChild('whole', project, tmp))
     if (bundle) {
       const run = await checkCli(bundle.cli, project)
+      if (run.drift) cliDrift = true
       cli.push(run.wallMs)
       if (run.maxRssMb !== null) cliRss.push(run.maxRssMb)
     }
@@ -123,7 +125,7 @@ export async function checkFigures(project: Project, tmp: string, runs: number, 
   const cliSample = cli.length ? summarize(cli) : null
   const cliRssSample = cliRss.length ? summarize(cliRss) : null
   const figures: Figure[] = [
-    ...(cliSample ? [{ group, label: '`db-migrate check` (CLI), start to exit', size: project.label, unit: 'ms' as const, sample: cliSample, ...(floor ? { floor } : {}) }] : []),
+    ...(cliSample ? [{ group, label: '`db-migrate check` (CLI), start to exit', size: project.label, unit: 'ms' as const, sample: cliSample, ...(floor ? { floor } : {}), note: cliDrift ? 'reported drift' : 'no drift' }] : []),
     { group, label: 'server start + check() in-process', size: project.label, unit: 'ms', sample: wholeSample, ...(floor ? { floor } : {}), note: `${whole[0]!.operations} operation(s) found` },
     { group, label: 'stage by stage, sequential (sum)', size: project.label, unit: 'ms', sample: summarize(staged.map((s) => s.totalMs)), ...(floor ? { floor } : {}) },
     ...Object.keys(stages).map((name): Figure => ({

@@ -87,11 +87,14 @@ export async function introspectFigures(serverUrl: string, project: Project, mig
   const group = 'introspection (given server)'
   const own: number[] = []
   const floor: number[] = []
+  const perQuery: Record<string, number>[] = []
   let queries = 0
   await withClient(migrated.url, async (client) => {
     await introspectOnce(client) // warm the server's catalog caches, as a real run's replay would have
     for (let i = 0; i < runs; i++) {
-      floor.push(await catalogFloor(client))
+      const f = await catalogFloor(client)
+      floor.push(f.ms)
+      perQuery.push(f.perQuery)
       const run = await introspectOnce(client)
       own.push(run.ms)
       queries = run.queries
@@ -102,6 +105,7 @@ export async function introspectFigures(serverUrl: string, project: Project, mig
   const figures: Figure[] = [
     { group, label: 'introspect() one side', size: project.label, unit: 'ms', sample: introspect, floor: { label: 'its catalog queries alone', median: catalog.median } },
     { group, label: 'round trips per side (5 catalog reads + search_path set/restore)', size: project.label, unit: 'queries', sample: summarize([queries]) },
+    ...Object.keys(perQuery[0]!).map((name): Figure => ({ group, label: `  catalog query: ${name}`, size: project.label, unit: 'ms', sample: summarize(perQuery.map((p) => p[name]!)) })),
   ]
   if (!withModels) return { figures, queriesPerSide: queries, introspect, bothSides: null, operations: null }
 
