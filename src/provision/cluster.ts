@@ -1,55 +1,57 @@
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chownSync, cpSync, existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { ProvisionError } from '../errors.js'
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { errorMessage, ProvisionError } from '../errors.js'
 import { libraryEnv, type PgBinaries } from './binaries.js'
 import { ensureDir } from './cache.js'
 import type { ServerUser } from './server-user.js'
+import { createTar, extractTar } from './tar.js'
 
 const exe = process.platform === 'win32' ? '.exe' : ''
 
 /**
- * An initialised data directory for these binaries, made once per cache with initdb and copied for every start:
- * initdb is most of a cold start. Superuser `postgres`, trust authentication, UTF8 with the C locale.
+ * Fills the empty `dataDir` with an initialised cluster for these binaries (superuser `postgres`, trust
+ * authentication, UTF8, C locale). initdb is most of a cold start, so its result is kept in the cache as one tar
+ * archive and unpacked on later starts: one 30 MB file writes and reads far faster than the cluster's ~1000 files.
  */
-export async function templateCluster(binaries: PgBinaries, user: ServerUser | null, cache: string, log: (message: string) => void): Promise<string> {
-  const initdb = join(binaries.binDir, `initdb${exe}`)
-  const { size, mtimeMs } = statSync(initdb)
-  const key = createHash('sha256').update(JSON.stringify([binaries.binDir, binaries.version, size, mtimeMs, user?.uid ?? process.getuid?.()])).digest('hex').slice(0, 12)
-  const clusters = ensureDir(join(cache, 'clusters'))
-  const template = join(clusters, `${binaries.version}-${key}`)
-  if (existsSync(join(template, 'PG_VERSION'))) return template
-
-  log(`initialising a PostgreSQL ${binaries.version} cluster (once per cache)`)
-  const staging = mkdtempSync(join(clusters, '.init-'))
+export async function prepareCluster(binaries: PgBinaries, user: ServerUser | null, cache: string, dataDir: string, log: (message: string) => void): Promise<void> {
+  const archive = templateArchive(binaries, user, cache)
+  let cached: Buffer | undefined
   try {
-    if (user) chownSync(staging, user.uid, user.gid)
-    const data = join(staging, 'data')
-    const args = ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync', '--wal-segsize=1']
-    await runAs(initdb, args, { user, cwd: staging, env: libraryEnv(binaries) })
-    try {
-      renameSync(data, template)
-    } catch (error) {
-      // a concurrent start made the same template first; use theirs
-      if (!existsSync(join(template, 'PG_VERSION'))) throw error
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true })
+    cached = readFileSync(archive)
+  } catch {
+    // first start with these binaries
   }
-  return template
-}
-
-/** Copies a template data directory to `dest`, keeping owner and modes (postgres insists on both). */
-export async function copyCluster(template: string, dest: string): Promise<void> {
-  if (process.platform === 'win32') {
-    cpSync(template, dest, { recursive: true })
+  if (cached) {
+    extractTar(cached, dataDir, { strip: 1, keepModes: true, owner: user ?? undefined })
     return
   }
-  // cp -a is about twice as fast as cpSync and eight times fs.cp on a 30 MB cluster, and keeps the owner when root
-  await promisify(execFile)('cp', ['-a', template, dest])
+
+  log(`initialising a PostgreSQL ${binaries.version} cluster (once; later starts reuse it)`)
+  const args = ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync', '--wal-segsize=1']
+  await runAs(join(binaries.binDir, `initdb${exe}`), args, { user, cwd: dirname(dataDir), env: libraryEnv(binaries) })
+  const staging = `${archive}.${process.pid}.tmp`
+  try {
+    writeFileSync(staging, createTar(dataDir))
+    renameSync(staging, archive)
+  } catch (error) {
+    // a cache we cannot write only costs the next start an initdb
+    rmSync(staging, { force: true })
+    log(`could not cache the initialised cluster in ${dirname(archive)}: ${errorMessage(error)}`)
+  }
 }
+
+/** The cached archive's path: one per binaries build and per account the server runs as (files keep owners). */
+function templateArchive(binaries: PgBinaries, user: ServerUser | null, cache: string): string {
+  const { size, mtimeMs } = statSync(join(binaries.binDir, `initdb${exe}`))
+  const identity = [binaries.binDir, binaries.version, size, mtimeMs, user?.uid ?? process.getuid?.() ?? 0, initdbVersion]
+  const key = createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 12)
+  return join(ensureDir(join(cache, 'clusters')), `${binaries.version}-${key}.tar`)
+}
+
+// bump when the initdb arguments change, so caches made with the old ones are not reused
+const initdbVersion = 1
 
 /** Runs a PostgreSQL tool to completion as `user`, failing with the last lines it printed. */
 function runAs(file: string, args: string[], options: { user: ServerUser | null; cwd: string; env: NodeJS.ProcessEnv }): Promise<void> {

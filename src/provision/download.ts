@@ -48,7 +48,7 @@ export async function downloadedNative(cache: string, log: (message: string) => 
   const staging = `${target}.${process.pid}.tmp`
   ensureDir(join(cache, 'binaries'))
   rmSync(staging, { recursive: true, force: true })
-  extractTar(gunzipSync(archive), staging, 1)
+  extractTar(gunzipSync(archive), staging, { strip: 1 })
   hydrateSymlinks(join(staging, 'native'))
   try {
     renameSync(staging, target)

@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { chownSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ProvisionError } from '../errors.js'
 import { findBinaries, libraryEnv, type BinarySource, type PgBinaries } from './binaries.js'
-import { cacheRoot } from './cache.js'
-import { copyCluster, templateCluster } from './cluster.js'
+import { cacheRoot, runParent } from './cache.js'
+import { prepareCluster } from './cluster.js'
 import { stopOnExit } from './exit-cleanup.js'
 import { serverUser, type ServerUser } from './server-user.js'
 
@@ -61,13 +60,11 @@ export async function startEmbedded(options: StartOptions = {}): Promise<Embedde
   const log = options.log ?? (() => {})
   const user = serverUser()
   const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log })
-  const template = await templateCluster(binaries, user, cacheRoot(user), log)
-
-  const runDir = mkdtempSync(join(tmpdir(), 'db-migrate-pg-'))
+  const runDir = mkdtempSync(join(runParent(), 'db-migrate-pg-'))
   try {
     if (user) chownSync(runDir, user.uid, user.gid)
     const dataDir = join(runDir, 'data')
-    await copyCluster(template, dataDir)
+    await prepareCluster(binaries, user, cacheRoot(user), dataDir, log)
     for (let attempt = 1; ; attempt++) {
       const port = await freePort()
       try {
