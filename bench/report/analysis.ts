@@ -25,26 +25,31 @@ export function analyse(i: AnalysisInputs): string[] {
     const extra = i.trips.migrate - i.trips.floorB
     const up = median('migrate() in-process', i.p300.label, 'upgrade head from empty (embedded')
     const floor = median('floor (b): one transaction per migration + bookkeeping insert', i.p300.label, 'upgrade head from empty (embedded')
-    const perTrip = up !== undefined && floor !== undefined && extra > 0 ? ` On the embedded server, where no fsync hides it, migrate() takes ${ms(up)} against ${ms(floor)} for floor (b): about ${(((up - floor) / extra) * 1000).toFixed(0)} µs per extra statement.` : ''
+    const split = median('aside: floor (b) sending statements one by one, split as the runtime does', i.p300.label, 'upgrade head from empty (embedded')
+    const perTrip = up !== undefined && floor !== undefined && extra > 0 ? ` On the embedded server, where no fsync hides it, migrate() takes ${ms(up)} against ${ms(floor)} for floor (b)` +
+      (split !== undefined ? `; floor (b) sending the same statements one by one takes ${ms(split)}, so the split explains ${Math.max(0, Math.min(100, ((split - floor) / (up - floor)) * 100)).toFixed(0)}% of the difference. Proposed: in a transactional migration, send the file as one query and locate a failing statement from the error's position (runtime/sql-run.ts, runSqlFile; keep the split for no-transaction files, where each statement must run on its own).` : '.') : ''
     out.push(`**upgrade head** (${missed('upgrade head') ? 'budget missed' : 'within budget'}): at ${i.p300.label}, migrate() sends ${i.trips.migrate} statements where floor (b) sends ${i.trips.floorB} (counted on the wire): the runtime splits each SQL file into its statements (runtime/sql-run.ts, runSqlFile) and adds its lock, history-table and history reads around the run.${perTrip} On the given server each commit's WAL flush dominates and the extra statements weigh less.`)
   }
 
-  const c300 = i.checks.get(i.p300)
-  if (c300) {
-    const s = c300.stages
+  for (const [project, c] of i.checks) {
+    const s = c.stages
     const get = (name: string) => s[name] ?? 0
     const replaySide = get('replay migrations') + get('introspect migrations side')
     const modelsSide = get('build models schema') + get('introspect models side')
     const fixed = get('start-up') + get('import models module') + get('models to schema') + get('scratch databases') + get('compare') + get('render') + get('drop scratch databases')
     const critical = fixed + Math.max(replaySide, modelsSide)
-    const batch = c300.experiments['build models schema as one batch']
+    const batch = c.experiments['build models schema as one batch']
+    const sucrase = c.experiments['sucrase transform of models.ts alone']
     const list = Object.entries(s).filter(([name]) => name !== 'stop server').map(([name, v]) => `${name} ${ms(v)}`).join(', ')
-    const headline = c300.cli ? `the CLI takes ${ms(c300.cli.median)} start to exit; in-process (server start + check()) ${ms(c300.whole.median)}` : `server start + check() takes ${ms(c300.whole.median)}`
+    const headline = c.cli ? `the CLI takes ${ms(c.cli.median)} start to exit; in-process (server start + check()) ${ms(c.whole.median)}` : `server start + check() takes ${ms(c.whole.median)}`
+    const budget = project === i.p300 ? ` (${missed('check 300') ? 'budget missed' : 'within budget'})` : ''
     out.push(
-      `**check at ${i.p300.label}, cold** (${missed('check 300') ? 'budget missed' : 'within budget'}): ${headline}. Stage by stage, one after the other: ${list}. ` +
-      `check() runs the replay (+ its introspection, ${ms(replaySide)}) and the models build (+ its introspection, ${ms(modelsSide)}) at once, so with two free cores ` +
-      `it would take about ${ms(critical)}; the rest of the measured time is the two server backends and Node sharing the machine's cores.` +
-      (batch !== undefined ? ` The models' DDL is sent one statement at a time with a commit each (commands/check.ts, buildModels); sent as one query in one transaction it took ${ms(batch)} instead of ${ms(get('build models schema'))}.` : ''),
+      `**check at ${project.label}, cold**${budget}: ${headline}. Stage by stage, one after the other: ${list}. ` +
+      `check() runs the replay (+ its introspection, ${ms(replaySide)}) and the models build (+ its introspection, ${ms(modelsSide)}) at once; with two free cores ` +
+      `it would take about ${ms(critical)}, and the rest of the measured time is the two server backends and Node sharing the machine's two cores. ` +
+      `The replay is migrate(), so what the upgrade paragraph says of its statements holds here too.` +
+      (batch !== undefined ? ` The models' DDL is sent one statement at a time, each its own transaction (commands/check.ts, buildModels); sent as one query in one transaction it took ${ms(batch)} instead of ${ms(get('build models schema'))}.` : '') +
+      (sucrase !== undefined ? ` Importing the models module (${ms(get('import models module'))}) includes ${ms(sucrase)} of sucrase compiling models.ts on the loader thread.` : ''),
     )
   }
 
@@ -63,12 +68,17 @@ export function analyse(i: AnalysisInputs): string[] {
     out.push(`**action start** (budget missed): ${action !== undefined ? ms(action) : '?'} from process start to the first query, against ${bare !== undefined ? ms(bare) : '?'} for a bare Node 24 process that loads pg and queries; the difference is loading and evaluating dist/index.js${size !== undefined ? ` (${size.toFixed(0)} kB)` : ''} and what runs before connecting.`)
   }
 
-  if (missed('introspect 1000') && i.p1000) {
+  if (i.p1000) {
     const size = i.p1000.label
     const total = median('introspect() one side', size)
     const parts = ['search_path + enums', 'tables', 'columns', 'constraints', 'indexes'].map((q) => [q, median(`catalog query: ${q}`, size)] as const)
     const sum = parts.reduce((acc, [, v]) => acc + (v ?? 0), 0)
-    out.push(`**introspect at ${size}** (budget missed): ${total !== undefined ? ms(total) : '?'} per introspection, of which the server's catalog queries take ${ms(sum)} (${parts.map(([q, v]) => `${q} ${v !== undefined ? ms(v) : '?'}`).join(', ')}); the rest is assembling the Schema in JS. The time is the server's: the column query's correlated subquery on pg_depend (owned sequences, introspect/queries.ts columnsQuery) and the per-row pg_get_* functions.`)
+    const asIs = median('aside: columns query as it is', size)
+    const joined = median('aside: columns query, comments by LEFT JOIN pg_description (same rows)', size)
+    const proposal = asIs !== undefined && joined !== undefined
+      ? ` Column comments come from col_description(), a SQL function called once per column; read through a LEFT JOIN on pg_description instead, the columns query returned the same rows in ${ms(joined)} instead of ${ms(asIs)} (introspect/queries.ts, columnsQuery; obj_description() in tablesQuery and enumsQuery is the same pattern).`
+      : ''
+    out.push(`**introspect at ${size}** (${missed('introspect 1000') ? 'budget missed' : 'within budget'}): ${total !== undefined ? ms(total) : '?'} per introspection, of which the catalog queries take ${ms(sum)} as the client sees them (${parts.map(([q, v]) => `${q} ${v !== undefined ? ms(v) : '?'}`).join(', ')}); the rest is assembling the Schema. Most of the queries' time is the functions evaluated for every row (pg_get_indexdef, pg_get_constraintdef, pg_get_expr, col_description), not the joins.${proposal} The four queries are independent: run over two connections at once, the wall time would approach that of the two slowest.`)
   }
 
   if (missed('embedded Postgres ready, cold')) out.push('**embedded start, cold** (budget missed): the cold start runs initdb once per cache; see the embedded figures for the split between cold and cached.')

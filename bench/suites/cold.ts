@@ -5,7 +5,7 @@ import type { Figure } from '../lib/figures.js'
 import { summarize, type Sample } from '../lib/stats.js'
 import { checkCli, checkInChild, type CheckRun } from '../measure/check.js'
 import { embeddedStarts } from '../measure/embedded.js'
-import { floorOneTransaction, floorPerMigration, migrationTexts } from '../measure/floors.js'
+import { floorOneTransaction, floorPerMigration, floorPerStatement, migrationTexts } from '../measure/floors.js'
 import { startEmbedded } from '../../src/provision/embedded.js'
 import { freshDatabase } from '../lib/database.js'
 import { upgradeInProcess } from '../measure/upgrade.js'
@@ -28,6 +28,7 @@ export async function embeddedUpgradeFigures(project: Project, runs: number): Pr
     const oneTransaction: number[] = []
     const floor: number[] = []
     const up: number[] = []
+    const perStatement: number[] = []
     const fresh = async (label: string, fn: (url: string) => Promise<number>) => {
       const db = await freshDatabase(server.url, label)
       try {
@@ -40,6 +41,7 @@ export async function embeddedUpgradeFigures(project: Project, runs: number): Pr
       oneTransaction.push(await fresh('floor_a', (url) => floorOneTransaction(url, texts)))
       floor.push(await fresh('floor_b', (url) => floorPerMigration(url, texts)))
       up.push(await fresh('upgrade', (url) => upgradeInProcess(project, url)))
+      perStatement.push(await fresh('floor_s', (url) => floorPerStatement(url, texts)))
     }
     const group = 'upgrade head from empty (embedded server, durability off)'
     const floorB = summarize(floor)
@@ -50,6 +52,7 @@ export async function embeddedUpgradeFigures(project: Project, runs: number): Pr
         { group, label: 'floor (a): all SQL, one transaction', size: project.label, unit: 'ms', sample: floorA },
         { group, label: 'floor (b): one transaction per migration + bookkeeping insert', size: project.label, unit: 'ms', sample: floorB, floor: { label: 'floor (a)', median: floorA.median } },
         { group, label: 'migrate() in-process', size: project.label, unit: 'ms', sample: summarize(up), floor: { label: 'floor (b)', median: floorB.median } },
+        { group, label: '  aside: floor (b) sending statements one by one, split as the runtime does', size: project.label, unit: 'ms', sample: summarize(perStatement), floor: { label: 'floor (b)', median: floorB.median } },
       ],
     }
   } finally {

@@ -9,7 +9,7 @@ import { freshDatabase, withClient, type ScratchDatabase } from '../lib/database
 import type { Figure } from '../lib/figures.js'
 import { summarize, type Sample } from '../lib/stats.js'
 import { floorOneTransaction, floorPerMigration, migrationTexts } from '../measure/floors.js'
-import { catalogFloor, introspectOnce } from '../measure/introspect.js'
+import { catalogFloor, columnsQueryVariants, introspectOnce } from '../measure/introspect.js'
 import { upgradeInProcess } from '../measure/upgrade.js'
 
 export interface UpgradeFigures {
@@ -89,6 +89,7 @@ export async function introspectFigures(serverUrl: string, project: Project, mig
   const floor: number[] = []
   const perQuery: Record<string, number>[] = []
   let queries = 0
+  let variants: Awaited<ReturnType<typeof columnsQueryVariants>> = null
   await withClient(migrated.url, async (client) => {
     await introspectOnce(client) // warm the server's catalog caches, as a real run's replay would have
     for (let i = 0; i < runs; i++) {
@@ -99,6 +100,7 @@ export async function introspectFigures(serverUrl: string, project: Project, mig
       own.push(run.ms)
       queries = run.queries
     }
+    variants = await columnsQueryVariants(client, runs)
   })
   const introspect = summarize(own)
   const catalog = summarize(floor)
@@ -107,6 +109,14 @@ export async function introspectFigures(serverUrl: string, project: Project, mig
     { group, label: 'round trips per side (5 catalog reads + search_path set/restore)', size: project.label, unit: 'queries', sample: summarize([queries]) },
     ...Object.keys(perQuery[0]!).map((name): Figure => ({ group, label: `  catalog query: ${name}`, size: project.label, unit: 'ms', sample: summarize(perQuery.map((p) => p[name]!)) })),
   ]
+  const v = variants as { asIs: number[]; joined: number[] } | null
+  if (v) {
+    const asIs = summarize(v.asIs)
+    figures.push(
+      { group, label: '  aside: columns query as it is', size: project.label, unit: 'ms', sample: asIs },
+      { group, label: '  aside: columns query, comments by LEFT JOIN pg_description (same rows)', size: project.label, unit: 'ms', sample: summarize(v.joined), floor: { label: 'as it is', median: asIs.median } },
+    )
+  }
   if (!withModels) return { figures, queriesPerSide: queries, introspect, bothSides: null, operations: null }
 
   const modelsDb = await freshDatabase(serverUrl, 'models')
