@@ -12,11 +12,13 @@ export interface ScratchDatabase {
 
 /**
  * Creates an empty database named `<prefix>_<random>` on the server of `serverUrl` (a URL whose user may create
- * databases). It is copied from template1, which measured no slower than template0.
+ * databases). It is copied from template1 like any new database, so it has what the server's databases start
+ * with. Measured: template0 is no faster on the embedded server (16 ms each) and only slightly on a durable one
+ * (79 vs 93 ms); STRATEGY FILE_COPY halves the embedded cost but triples the durable one with its checkpoints.
  */
 export async function createScratchDatabase(serverUrl: string, prefix = 'scratch'): Promise<ScratchDatabase> {
   const name = `${prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 40)}_${randomBytes(6).toString('hex')}`
-  await onServer(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`)
+  await onServer(serverUrl, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE template1`)
   let dropped: Promise<void> | undefined
   return {
     url: withDatabase(serverUrl, name),

@@ -1,0 +1,63 @@
+import type { Config } from '../config/config.js'
+import { withDatabase } from '../config/url.js'
+import { connect, waitForConnection } from '../db/client.js'
+import { quoteIdent } from '../render/ident.js'
+import type { Log } from '../report/log.js'
+import type { BinarySource } from './binaries.js'
+import { startEmbedded, type EmbeddedServer } from './embedded.js'
+
+/** The database a command works on, and how to give it back. */
+export interface Provisioned {
+  readonly url: string
+  /** The server started for this run, or null when the config named one. */
+  readonly spunUp: EmbeddedServer | null
+  /** Stops a server we started (unless it was kept for later steps); a no-op for a given URL. */
+  release(): Promise<void>
+}
+
+export interface ProvisionOptions {
+  /** Leave a started server running after this process exits, if config.keepDatabase allows (the action's later steps use it). */
+  readonly keep?: boolean
+  /** The database to create on a started server; default `postgres` (exists already). */
+  readonly database?: string
+  /** Which binaries to start; default DB_MIGRATE_PG_SOURCE, else `auto`. */
+  readonly source?: BinarySource
+}
+
+/**
+ * A given URL is used as is, once it accepts connections (waiting up to config.connectTimeoutMs for a server that
+ * is still starting). Without one, an embedded server is started.
+ */
+export async function provisionDatabase(config: Config, log: Log, options: ProvisionOptions = {}): Promise<Provisioned> {
+  if (config.database) {
+    const client = await waitForConnection(config.database.url, config.connectTimeoutMs)
+    await client.end()
+    return { url: config.database.url, spunUp: null, release: async () => {} }
+  }
+
+  const detached = (options.keep ?? false) && config.keepDatabase
+  const server = await startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) })
+  log.info(`started PostgreSQL ${server.version} on 127.0.0.1:${server.port}`)
+  const database = options.database ?? 'postgres'
+  try {
+    if (database !== 'postgres') await createDatabase(server.url, database)
+  } catch (error) {
+    await server.stop()
+    throw error
+  }
+  return {
+    url: withDatabase(server.url, database),
+    spunUp: server,
+    release: detached ? async () => {} : () => server.stop(),
+  }
+}
+
+async function createDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = await connect(serverUrl)
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdent(name)}`)
+  } finally {
+    await client.end()
+  }
+}
