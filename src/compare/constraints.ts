@@ -25,23 +25,34 @@ export function compareConstraints(ref: TableRef, from: Table, to: Table): Opera
   return ops
 }
 
-/** Pairs items with equal signatures (as multisets); what is left over was removed or added. */
-export function matchBySignature<T>(from: readonly T[], to: readonly T[], signature: (item: T) => string): { removed: T[]; added: T[] } {
-  const pool = new Map<string, number>()
-  for (const item of to) pool.set(signature(item), (pool.get(signature(item)) ?? 0) + 1)
-  const removed: T[] = []
-  for (const item of from) {
-    const left = pool.get(signature(item)) ?? 0
-    if (left > 0) pool.set(signature(item), left - 1)
-    else removed.push(item)
+/**
+ * Pairs items with equal signatures (as multisets); what is left over was removed or added. A kept item whose name
+ * an added item takes is rebuilt under its new name, so the added one does not collide with it.
+ */
+export function matchBySignature<T extends { readonly name: string }>(
+  from: readonly T[],
+  to: readonly T[],
+  signature: (item: T) => string,
+): { removed: T[]; added: T[] } {
+  const unmatched = new Map<string, T[]>()
+  for (const item of to) unmatched.set(signature(item), [...(unmatched.get(signature(item)) ?? []), item])
+  const kept: [T, T][] = []
+  const take = (item: T, sameName: boolean): boolean => {
+    const candidates = unmatched.get(signature(item)) ?? []
+    const at = sameName ? candidates.findIndex((c) => c.name === item.name) : candidates.length ? 0 : -1
+    if (at < 0) return false
+    kept.push([item, candidates.splice(at, 1)[0]!])
+    return true
   }
-  const kept = new Map<string, number>()
-  for (const item of from) kept.set(signature(item), (kept.get(signature(item)) ?? 0) + 1)
-  const added: T[] = []
-  for (const item of to) {
-    const left = kept.get(signature(item)) ?? 0
-    if (left > 0) kept.set(signature(item), left - 1)
-    else added.push(item)
+  const rest = from.filter((item) => !take(item, true))
+  const removed = rest.filter((item) => !take(item, false))
+  const added = to.filter((item) => !kept.some(([, match]) => match === item))
+  const takenNames = new Set(added.map((item) => item.name))
+  for (const [item, match] of kept) {
+    if (item.name !== match.name && takenNames.has(item.name)) {
+      removed.push(item)
+      added.unshift(match)
+    }
   }
   return { removed, added }
 }

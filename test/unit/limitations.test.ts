@@ -3,12 +3,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { compare } from '../../src/compare/compare.js'
 import { renderSql } from '../../src/render/sql.js'
-import type { Index } from '../../src/schema/schema.js'
 import { column, enumType, id, schema, table } from './compare/fixtures.js'
-
-const index = (name: string, columns: string): Index => ({
-  name, unique: false, method: 'btree', definition: `CREATE INDEX ${name} ON public.t USING btree (${columns})`,
-})
 
 test('a renamed column is a drop and an add: its values are lost unless the migration is edited', () => {
   const ops = compare(schema([table('t', [id, column('name', 'text')])]), schema([table('t', [id, column('full_name', 'text')])]))
@@ -18,15 +13,6 @@ test('a renamed column is a drop and an add: its values are lost unless the migr
 test('a renamed table is a drop and a create', () => {
   const ops = compare(schema([table('t', [id])]), schema([table('u', [id])]))
   assert.deepEqual(ops.map((op) => op.kind), ['drop_table', 'create_table'])
-})
-
-test('an index is matched by definition, so a new index may take the name of one that stays under its old name', () => {
-  // from: a on (x); to: b on (x), a on (y). a stays (it matches b), then "CREATE INDEX a" collides with it.
-  const ops = compare(
-    schema([table('t', [id, column('x', 'text'), column('y', 'text')], { indexes: [index('a', 'x')] })]),
-    schema([table('t', [id, column('x', 'text'), column('y', 'text')], { indexes: [index('b', 'x'), index('a', 'y')] })]),
-  )
-  assert.deepEqual(renderSql(ops).map((s) => s.sql), ['CREATE INDEX a ON t (y)'])
 })
 
 test('adding enum values renders ADD VALUE, which PostgreSQL lets no statement of the same transaction use', () => {

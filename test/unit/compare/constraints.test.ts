@@ -83,6 +83,22 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
     want: [],
   },
   {
+    name: 'a kept index whose name a new index takes is rebuilt under its new name',
+    from: item({ indexes: [index('a', '(code)')] }),
+    to: item({ indexes: [index('b', '(code)'), index('a', '(price)')] }),
+    want: [
+      { kind: 'drop_index', table: ref, index: index('a', '(code)') },
+      { kind: 'create_index', table: ref, index: index('b', '(code)') },
+      { kind: 'create_index', table: ref, index: index('a', '(price)') },
+    ],
+  },
+  {
+    name: 'equal signatures pair by name first',
+    from: item({ uniques: [unique('x', ['code']), unique('y', ['code'])] }),
+    to: item({ uniques: [unique('y', ['code'])] }),
+    want: [{ kind: 'drop_unique', table: ref, unique: unique('x', ['code']) }],
+  },
+  {
     name: 'index made unique',
     from: item({ indexes: [index('i', '(code)')] }),
     to: item({ indexes: [index('i', '(code)', true)] }),
