@@ -8,7 +8,7 @@ import { demoProject, syntheticProject, type Project } from './generate/project.
 import { findBundle, type Bundle } from './lib/bundle.js'
 import { serverVersion } from './lib/database.js'
 import type { Figure } from './lib/figures.js'
-import { machineFacts } from './lib/machine.js'
+import { loadNow, machineFacts } from './lib/machine.js'
 import { summarize, type Sample } from './lib/stats.js'
 import { roundTrips } from './measure/round-trips.js'
 import { analyse } from './report/analysis.js'
@@ -62,6 +62,7 @@ async function attempt<T>(what: string, notes: string[], fn: () => Promise<T>): 
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2))
   const began = performance.now()
+  const loadAtStart = loadNow()
   mkdirSync(tmp, { recursive: true })
   const notes: string[] = []
   const figures: Figure[] = []
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const sizes: [number, number][] = o.quick ? [[50, 100], [300, 600]] : [[50, 100], [300, 600], [1000, 1000]]
   const synthetic = sizes.map(([t, m]) => syntheticProject(tmp, t, m, o.seed))
   const [p50, p300, p1000] = synthetic as [Project, Project, Project | undefined]
-  const runs = (project: Project) => (o.quick ? (project.tables <= 2 ? 3 : 1) : project.tables <= 2 ? 10 : project.tables <= 50 ? 5 : project.tables <= 300 ? 5 : 1)
+  const runs = (project: Project) => (o.quick ? (project.tables <= 2 ? 3 : 1) : project.tables <= 2 ? 10 : project.tables <= 50 ? 5 : project.tables <= 300 ? 7 : 1)
 
   log(`given server: ${o.serverUrl.replace(/:[^:@/]*@/, ':***@')}`)
   const givenVersion = await serverVersion(o.serverUrl)
@@ -135,6 +136,11 @@ async function main(): Promise<void> {
   log('embedded PostgreSQL start')
   const embedded = await attempt('embedded start', notes, () => embeddedFigures(o.quick ? 1 : 3))
   if (embedded) figures.push(...embedded.figures)
+  if (!o.quick) {
+    // the binaries the npm package ships, which a machine without PostgreSQL installed gets
+    const packaged = await attempt('embedded start from the npm package', notes, () => embeddedFigures(3, 'package'))
+    if (packaged) figures.push(...packaged.figures)
+  }
 
   const checks = new Map<Project, CheckFigures>()
   for (const project of o.quick ? [p300] : [p300, p1000!]) {
@@ -164,7 +170,7 @@ async function main(): Promise<void> {
     checkMemory1000: c1000 ? (c1000.cliRss ? { mb: c1000.cliRss.median, how: 'CLI process' } : { mb: c1000.childRss.median, how: 'in-process under tsx' }) : null,
   })
 
-  const machine = machineFacts(existsSync(node24) ? node24 : null, givenVersion, embedded?.version ?? null)
+  const machine = machineFacts(existsSync(node24) ? node24 : null, givenVersion, embedded?.version ?? null, loadAtStart)
   const durationS = (performance.now() - began) / 1000
   console.log(consoleTable(figures, budgetList))
   const analysis = analyse({ figures, budgets: budgetList, checks, p300, p1000, trips })

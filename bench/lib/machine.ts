@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { cpus, totalmem, release } from 'node:os'
+import { cpus, loadavg, release, totalmem } from 'node:os'
 
 /** What the figures were measured on. */
 export interface Machine {
@@ -11,9 +11,16 @@ export interface Machine {
   readonly node24: string | null
   readonly givenServer: string
   readonly embeddedServer: string | null
+  /** 1-minute load average when the run began and when it ended: how busy the shared machine was. */
+  readonly load: readonly [number, number]
 }
 
-export function machineFacts(node24: string | null, givenServer: string, embeddedServer: string | null): Machine {
+/** The 1-minute load average now. */
+export function loadNow(): number {
+  return loadavg()[0] ?? 0
+}
+
+export function machineFacts(node24: string | null, givenServer: string, embeddedServer: string | null, loadAtStart: number): Machine {
   let node24Version: string | null = null
   if (node24) {
     try {
@@ -31,5 +38,6 @@ export function machineFacts(node24: string | null, givenServer: string, embedde
     node24: node24Version,
     givenServer,
     embeddedServer,
+    load: [loadAtStart, loadNow()],
   }
 }

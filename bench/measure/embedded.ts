@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cacheRoot } from '../../src/provision/cache.js'
+import type { BinarySource } from '../../src/provision/binaries.js'
 import { startEmbedded } from '../../src/provision/embedded.js'
 import { serverUser } from '../../src/provision/server-user.js'
 
@@ -12,8 +13,11 @@ export interface EmbeddedRun {
   readonly version: string
 }
 
-/** Starts twice with a new empty cache (DB_MIGRATE_CACHE): the first start initialises it, the second copies from it. */
-export async function embeddedStarts(): Promise<EmbeddedRun> {
+/**
+ * Starts twice with a new empty cache (DB_MIGRATE_CACHE): the first start initialises it, the second copies from it.
+ * `source` forces where binaries come from; by default the provisioning code's own order.
+ */
+export async function embeddedStarts(source?: BinarySource): Promise<EmbeddedRun> {
   const cache = mkdtempSync(join(tmpdir(), 'db-migrate-bench-cache-'))
   // the server runs as another user when we are root; it must reach the cache for the result to be a cold start
   chmodSync(cache, 0o755)
@@ -23,7 +27,7 @@ export async function embeddedStarts(): Promise<EmbeddedRun> {
     if (cacheRoot(serverUser()) !== cache) throw new Error(`the provisioning code would not use the empty cache ${cache}`)
     const time = async () => {
       const started = performance.now()
-      const server = await startEmbedded()
+      const server = await startEmbedded(source ? { source } : {})
       const ms = performance.now() - started
       await server.stop()
       return { ms, version: server.version }

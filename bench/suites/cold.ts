@@ -6,6 +6,7 @@ import { summarize, type Sample } from '../lib/stats.js'
 import { checkCli, checkInChild, type CheckRun } from '../measure/check.js'
 import { embeddedStarts } from '../measure/embedded.js'
 import { floorOneTransaction, floorPerMigration, floorPerStatement, migrationTexts } from '../measure/floors.js'
+import type { BinarySource } from '../../src/provision/binaries.js'
 import { startEmbedded } from '../../src/provision/embedded.js'
 import { freshDatabase } from '../lib/database.js'
 import { upgradeInProcess } from '../measure/upgrade.js'
@@ -60,17 +61,17 @@ export async function embeddedUpgradeFigures(project: Project, runs: number): Pr
   }
 }
 
-export async function embeddedFigures(runs: number): Promise<EmbeddedFigures> {
+export async function embeddedFigures(runs: number, source?: BinarySource): Promise<EmbeddedFigures> {
   const cold: number[] = []
   const cached: number[] = []
   let version = ''
   for (let i = 0; i < runs; i++) {
-    const run = await embeddedStarts()
+    const run = await embeddedStarts(source)
     cold.push(run.coldMs)
     cached.push(run.cachedMs)
     version = run.version
   }
-  const group = `embedded PostgreSQL ${version} ready`
+  const group = `embedded PostgreSQL ${version} ready (binaries: ${source ?? 'default order'})`
   const coldSample = summarize(cold)
   const cachedSample = summarize(cached)
   return {
