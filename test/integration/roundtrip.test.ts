@@ -238,6 +238,7 @@ for (const server of await testServers()) {
       for (const db of dbs) await db.drop()
     })
 
+    const seen = new Map<string, number>()
     /** Builds A and B, then checks that compare(A, B) reaches B and its reverse comes back to A. */
     const roundTrip = async (buildA: (c: Client) => Promise<void>, buildB: (c: Client) => Promise<void>): Promise<void> => {
       await reset(a)
@@ -248,6 +249,7 @@ for (const server of await testServers()) {
       const toB = await introspect(b)
 
       const ops = compare(fromA, toB)
+      for (const op of ops) seen.set(op.kind, (seen.get(op.kind) ?? 0) + 1)
       await apply(a, renderSql(ops))
       const reached = await introspect(a)
       assert.deepEqual(compare(reached, toB), [], `forward left differences after:\n${show(ops)}`)
@@ -260,7 +262,7 @@ for (const server of await testServers()) {
     const fromSql = (sql: string) => async (c: Client) => void (await c.query(sql))
     const fromSchema = (schema: Schema) => (c: Client) => apply(c, renderSchemaDdl(schema))
 
-    test('compare(A, B) applied to A gives B, and its reverse gives A back', async () => {
+    test('compare(A, B) applied to A gives B, and its reverse gives A back', async (t) => {
       await fc.assert(
         fc.asyncProperty(schemaArb, schemaArb, (rawA, rawB) => roundTrip(fromSchema(buildSchema(rawA)), fromSchema(buildSchema(rawB)))),
         {
@@ -269,6 +271,7 @@ for (const server of await testServers()) {
           path: process.env.ROUNDTRIP_PATH,
         },
       )
+      t.diagnostic(`operations exercised: ${[...seen].sort().map(([kind, n]) => `${kind} ${n}`).join(', ')}`)
     })
 
     for (const example of examples) {
