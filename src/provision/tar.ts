@@ -61,6 +61,7 @@ export interface ExtractOptions {
 export function extractTar(archive: Buffer, dest: string, options: ExtractOptions = {}): void {
   const { strip = 0, keepModes = false, owner } = options
   const created = [dest]
+  const links = new Set<string>()
   mkdirSync(dest, { recursive: true, mode: 0o755 })
   for (const entry of readTar(archive)) {
     const parts = entry.path.split('/').filter((p) => p !== '' && p !== '.').slice(strip)
@@ -72,6 +73,10 @@ export function extractTar(archive: Buffer, dest: string, options: ExtractOption
     if (isAbsolute(relative) || relative.split(sep).includes('..')) {
       throw new Error(`archive member ${entry.path} points outside the extraction directory`)
     }
+    // a member under a symlink extracted earlier would be written wherever that link points
+    if (parts.slice(0, -1).some((_, i) => links.has(parts.slice(0, i + 1).join('/')))) {
+      throw new Error(`archive member ${entry.path} points outside the extraction directory (through a symlink)`)
+    }
     const target = join(dest, relative)
     if (entry.type === 'directory') {
       mkdirSync(target, { recursive: true })
@@ -82,6 +87,7 @@ export function extractTar(archive: Buffer, dest: string, options: ExtractOption
     mkdirSync(dirname(target), { recursive: true, mode: 0o755 })
     if (entry.type === 'symlink') {
       symlinkSync(entry.linkTarget, target)
+      links.add(parts.join('/'))
       if (owner) lchownSync(target, owner.uid, owner.gid)
       continue
     }

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { startEmbedded, stopEmbedded, type EmbeddedState } from '../../src/provision/embedded.js'
+import { serverUser } from '../../src/provision/server-user.js'
+
+const starter = fileURLToPath(new URL('./fixtures/start-server.ts', import.meta.url))
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return true
+  }
+}
+
+async function eventually(check: () => boolean, ms = 5000): Promise<boolean> {
+  const deadline = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > deadline) return false
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return true
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T> {
+  const client = new pg.Client(url)
+  await client.connect()
+  try {
+    return (await client.query<T>(sql)).rows[0]!
+  } finally {
+    await client.end()
+  }
+}
+
+/** Runs the starter fixture in a process of its own; resolves with the state it printed and the process. */
+function startInChild(mode: 'detached' | 'attached', after: 'exit' | 'wait') {
+  const child = spawn(process.execPath, ['--import', 'tsx', starter, mode, after], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const state = new Promise<EmbeddedState>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!) as EmbeddedState)
+    })
+    child.on('exit', (code) => reject(new Error(`starter exited with ${code} before printing its state`)))
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, state, exited }
+}
+
+describe('embedded server', () => {
+  it('serves the postgres superuser on 127.0.0.1 with scratch settings', async () => {
+    const server = await startEmbedded()
+    try {
+      assert.equal(server.url, `postgresql://postgres@127.0.0.1:${server.port}/postgres`)
+      const row = await query<Record<string, string>>(server.url, `SELECT current_user AS who, current_setting('fsync') AS fsync,
+        current_setting('synchronous_commit') AS sync, current_setting('full_page_writes') AS fpw,
+        current_setting('max_connections') AS conns, current_setting('listen_addresses') AS listen,
+        current_setting('server_encoding') AS encoding`)
+      assert.deepEqual(row, { who: 'postgres', fsync: 'off', sync: 'off', fpw: 'off', conns: '100', listen: '127.0.0.1', encoding: 'UTF8' })
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('takes twenty clients at once', async () => {
+    const server = await startEmbedded()
+    try {
+      const clients = Array.from({ length: 20 }, () => new pg.Client(server.url))
+      await Promise.all(clients.map((c) => c.connect()))
+      const counts = await Promise.all(clients.map((c) => c.query('SELECT 1')))
+      assert.equal(counts.length, 20)
+      await Promise.all(clients.map((c) => c.end()))
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('runs two servers side by side on different ports', async () => {
+    const [a, b] = await Promise.all([startEmbedded(), startEmbedded()])
+    try {
+      assert.notEqual(a.port, b.port)
+      assert.notEqual(a.state.dataDir, b.state.dataDir)
+      await query(a.url, 'CREATE TABLE only_in_a (id int)')
+      assert.equal((await query<{ n: number }>(b.url, `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'only_in_a'`)).n, 0)
+    } finally {
+      await Promise.all([a.stop(), b.stop()])
+    }
+  })
+
+  it('stop() ends the server and removes its directory', async () => {
+    const server = await startEmbedded()
+    const { pid, runDir } = server.state
+    assert.ok(running(pid) && existsSync(runDir))
+    await server.stop()
+    assert.equal(running(pid), false)
+    assert.equal(existsSync(runDir), false)
+    await server.stop()
+    await assert.rejects(query(server.url, 'SELECT 1'), /ECONNREFUSED/)
+  })
+
+  it('runs the server as an unprivileged user when we are root', async (t) => {
+    const user = serverUser()
+    if (!user) return t.skip('not running as root')
+    const server = await startEmbedded()
+    try {
+      const uid = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${server.state.pid}/status`, 'utf8'))?.[1]
+      assert.equal(Number(uid), user.uid)
+      assert.equal(statSync(server.state.dataDir).uid, user.uid)
+      assert.equal(statSync(server.state.dataDir).mode & 0o777, 0o700)
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('a detached server outlives the process that started it and stops from another one', async () => {
+    const { state, exited } = startInChild('detached', 'exit')
+    const started = await state
+    assert.equal(await exited, 0)
+    assert.ok(running(started.pid), 'server still running after its parent exited')
+    assert.equal((await query<{ one: number }>(started.url, 'SELECT 1 AS one')).one, 1)
+    await stopEmbedded(JSON.parse(JSON.stringify(started)) as EmbeddedState)
+    assert.equal(running(started.pid), false)
+    assert.equal(existsSync(started.runDir), false)
+  })
+
+  it('an attached server dies with the process that started it', async () => {
+    const { state, exited } = startInChild('attached', 'exit')
+    const started = await state
+    await exited
+    assert.ok(await eventually(() => !running(started.pid)), 'server stopped when its parent exited')
+    assert.equal(existsSync(started.runDir), false)
+  })
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`an attached server stops when its process gets ${signal}`, async () => {
+      const { child, state, exited } = startInChild('attached', 'wait')
+      const started = await state
+      child.kill(signal)
+      await exited
+      assert.ok(await eventually(() => !running(started.pid)), `server stopped after ${signal}`)
+      assert.equal(existsSync(started.runDir), false)
+    })
+  }
+
+  it('stopEmbedded leaves alone a process that is not the recorded server', async () => {
+    const server = await startEmbedded()
+    try {
+      await stopEmbedded({ ...server.state, pid: process.pid, runDir: `${server.state.runDir}-missing` })
+      assert.ok(running(server.state.pid))
+      assert.equal((await query<{ one: number }>(server.url, 'SELECT 1 AS one')).one, 1)
+    } finally {
+      await server.stop()
+    }
+  })
+})
