@@ -21,16 +21,21 @@ export interface IntrospectOptions {
 export async function introspect(client: Queryable, options: IntrospectOptions = {}): Promise<Schema> {
   const params = [options.schemas ?? null, JSON.stringify(options.exclude ?? [])]
   const saved = (await client.query(enterQuery)).rows[0].search_path as string
+  let schema: Schema
   try {
     const enums = (await client.query(enumsQuery, params.slice(0, 1))).rows
     const tables = (await client.query(tablesQuery, params)).rows
     const columns = (await client.query(columnsQuery, params)).rows
     const constraints = (await client.query(constraintsQuery, params)).rows
     const indexes = (await client.query(indexesQuery, params)).rows
-    return assemble(enums, tables, columns, constraints, indexes)
-  } finally {
-    await client.query(leaveQuery, [saved])
+    schema = assemble(enums, tables, columns, constraints, indexes)
+  } catch (error) {
+    // The first failure is the one to report; the connection may be gone.
+    await client.query(leaveQuery, [saved]).catch(() => {})
+    throw error
   }
+  await client.query(leaveQuery, [saved])
+  return schema
 }
 
 function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[]): Schema {
