@@ -11,6 +11,7 @@ import type { Figure } from './lib/figures.js'
 import { loadNow, machineFacts } from './lib/machine.js'
 import { summarize, type Sample } from './lib/stats.js'
 import { roundTrips } from './measure/round-trips.js'
+import { redactUrl } from '../src/config/url.js'
 import { analyse } from './report/analysis.js'
 import { budgets } from './report/budgets.js'
 import { consoleTable } from './report/console.js'
@@ -47,6 +48,17 @@ function options(argv: readonly string[]): Options {
 
 const log = (message: string) => process.stderr.write(`${message}\n`)
 
+/** An error message with the URL's password, if any, taken out. */
+function redactSecret(text: string, url: string): string {
+  let password = ''
+  try {
+    password = decodeURIComponent(new URL(url).password)
+  } catch {
+    return text
+  }
+  return password ? text.split(password).join('***') : text
+}
+
 /** A figure that could not be measured, with the reason, instead of a failed run. */
 async function attempt<T>(what: string, notes: string[], fn: () => Promise<T>): Promise<T | null> {
   try {
@@ -75,8 +87,16 @@ async function main(): Promise<void> {
   const [p50, p300, p1000] = synthetic as [Project, Project, Project | undefined]
   const runs = (project: Project) => (o.quick ? (project.tables <= 2 ? 3 : 1) : project.tables <= 2 ? 10 : project.tables <= 50 ? 5 : project.tables <= 300 ? 7 : 1)
 
-  log(`given server: ${o.serverUrl.replace(/:[^:@/]*@/, ':***@')}`)
-  const givenVersion = await serverVersion(o.serverUrl)
+  log(`given server: ${redactUrl(o.serverUrl)}`)
+  let givenVersion: string
+  try {
+    givenVersion = await serverVersion(o.serverUrl)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    log(`bench: cannot reach the given server ${redactUrl(o.serverUrl)} (${redactSecret(reason, o.serverUrl)}): start one (docker compose up -d db) and pass its URL with --database-url or BENCH_DATABASE_URL`)
+    process.exitCode = 2
+    return
+  }
   const upgradeRatio: Record<string, number | null> = {}
   const queriesPerSide: Record<string, number> = {}
   const introspected = new Map<Project, IntrospectFigures>()
@@ -173,6 +193,9 @@ async function main(): Promise<void> {
   const machine = machineFacts(existsSync(node24) ? node24 : null, givenVersion, embedded?.version ?? null, loadAtStart)
   const durationS = (performance.now() - began) / 1000
   console.log(consoleTable(figures, budgetList))
+  for (const [project, c] of checks) {
+    if (c.operations > 0 || c.cliDrift) notes.push(`check reported differences at ${project.label} (${c.operations} operation(s) in-process${c.cliDrift ? ', drift from the CLI' : ''}): the generated models.ts and migrations should agree, so the generator or check is wrong`)
+  }
   const analysis = analyse({ figures, budgets: budgetList, checks, p300, p1000, trips })
   writeFileSync(o.out, markdown({
     date: new Date().toISOString().slice(0, 10), seed: o.seed, quick: o.quick, durationS, machine,

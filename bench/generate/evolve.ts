@@ -7,11 +7,13 @@ import {
   type ColumnType, type Default, type GenColumn, type GenEnum, type GenSchema, type GenTable, type KeyKind, type OnDelete,
 } from './schema.js'
 
+/** One migration file: its name (the revision) and its SQL. */
 export interface GeneratedMigration {
   readonly name: string
   readonly sql: string
 }
 
+/** A generated project: the final schema and the migrations that build it. */
 export interface Evolution {
   readonly schema: GenSchema
   readonly migrations: GeneratedMigration[]

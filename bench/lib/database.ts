@@ -8,6 +8,7 @@ export function freshDatabase(serverUrl: string, label: string): Promise<Scratch
   return createScratchDatabase(serverUrl, `bench_${label}`)
 }
 
+/** Runs `fn` on a new connection to `url`, closed afterwards. */
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()

@@ -1,5 +1,6 @@
 import type { Sample } from './stats.js'
 
+/** What a figure counts. */
 export type Unit = 'ms' | 'MB' | 'queries' | 'kB'
 
 /** One measured figure: several runs summarised, and the floor it is a ratio to when it has one. */
@@ -16,6 +17,7 @@ export interface Figure {
   readonly missing?: string
 }
 
+/** The figure's median over its floor's, or null when it has no floor. */
 export function ratio(figure: Figure): number | null {
   return figure.sample && figure.floor && figure.floor.median > 0 ? figure.sample.median / figure.floor.median : null
 }
@@ -29,6 +31,7 @@ export interface Budget {
   readonly pass: boolean | null
 }
 
+/** A value as the report prints it: ms below 1 s, then seconds. */
 export function formatValue(value: number, unit: Unit): string {
   if (unit === 'ms') return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`
   if (unit === 'MB') return `${value.toFixed(0)} MB`

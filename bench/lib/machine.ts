@@ -20,6 +20,7 @@ export function loadNow(): number {
   return loadavg()[0] ?? 0
 }
 
+/** CPU, cores, memory, OS and the Node and PostgreSQL versions of this run. */
 export function machineFacts(node24: string | null, givenServer: string, embeddedServer: string | null, loadAtStart: number): Machine {
   let node24Version: string | null = null
   if (node24) {

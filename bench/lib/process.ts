@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+/** How a child process ended and what it cost. */
 export interface ProcessRun {
   readonly code: number | null
   readonly stdout: string

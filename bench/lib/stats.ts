@@ -6,6 +6,7 @@ export interface Sample {
   readonly max: number
 }
 
+/** Median, min and max of `values`. */
 export function summarize(values: readonly number[]): Sample {
   if (values.length === 0) throw new Error('no values to summarise')
   const sorted = [...values].sort((a, b) => a - b)

@@ -9,6 +9,7 @@ import { runProcess, toolEnv } from '../lib/process.js'
 import { contactProxy } from '../lib/proxy.js'
 import { lastLine } from './upgrade.js'
 
+/** Times from the process start, as the server saw them. */
 export interface ActionStart {
   /** Process start to the first TCP connection to the server. */
   readonly connectMs: number

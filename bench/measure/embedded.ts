@@ -7,6 +7,7 @@ import type { BinarySource } from '../../src/provision/binaries.js'
 import { startEmbedded } from '../../src/provision/embedded.js'
 import { serverUser } from '../../src/provision/server-user.js'
 
+/** One cold and one cached start, and the server version. */
 export interface EmbeddedRun {
   readonly coldMs: number
   readonly cachedMs: number

@@ -5,6 +5,7 @@ import { introspect } from '../../src/introspect/introspect.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, tablesQuery } from '../../src/introspect/queries.js'
 import type { Schema } from '../../src/schema/schema.js'
 
+/** One introspection: its time, round trips and result. */
 export interface IntrospectRun {
   readonly ms: number
   readonly queries: number

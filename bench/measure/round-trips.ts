@@ -5,11 +5,13 @@ import { contactProxy } from '../lib/proxy.js'
 import { floorPerMigration, migrationTexts } from './floors.js'
 import { upgradeInProcess } from './upgrade.js'
 
+/** Statements each sent for the same project. */
 export interface RoundTrips {
   readonly floorB: number
   readonly migrate: number
 }
 
+/** Counts, through a proxy, the statements floor (b) and migrate() send for `project`. */
 export async function roundTrips(serverUrl: string, project: Project): Promise<RoundTrips> {
   const server = new URL(serverUrl)
   const proxy = await contactProxy({ host: server.hostname, port: Number(server.port || 5432) })

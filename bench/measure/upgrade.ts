@@ -24,6 +24,7 @@ export async function upgradeCli(cli: string, project: Project, url: string, nod
   return run
 }
 
+/** The last line of a process's output: where tools put their error. */
 export function lastLine(text: string): string {
   return text.trim().split('\n').pop() ?? ''
 }

@@ -4,6 +4,7 @@ import { formatValue, type Budget, type Figure } from '../lib/figures.js'
 import type { RoundTrips } from '../measure/round-trips.js'
 import type { CheckFigures } from '../suites/cold.js'
 
+/** What the analysis reads: the run's figures, budgets and check breakdowns. */
 export interface AnalysisInputs {
   readonly figures: readonly Figure[]
   readonly budgets: readonly Budget[]
@@ -15,6 +16,7 @@ export interface AnalysisInputs {
 
 const ms = (value: number) => formatValue(value, 'ms')
 
+/** Paragraphs on where the time goes for upgrade, check and introspection, and on each missed budget. */
 export function analyse(i: AnalysisInputs): string[] {
   const out: string[] = []
   const missed = (prefix: string) => i.budgets.some((b) => b.pass === false && b.label.startsWith(prefix))

@@ -18,6 +18,7 @@ export interface BudgetInputs {
 // introspect() also sets and restores search_path around its reads: two round trips that touch no catalog
 const settingsQueries = 2
 
+/** Every budget of the issue, PASS, MISS or not measured. */
 export function budgets(i: BudgetInputs): Budget[] {
   const ms = (s: Sample) => formatValue(s.median, 'ms')
   const under = (label: string, limit: string, max: number, s: Sample | null, how = ''): Budget =>
@@ -50,6 +51,7 @@ export function budgets(i: BudgetInputs): Budget[] {
   return list
 }
 
+/** PASS, MISS or n/a. */
 export function verdict(b: Budget): string {
   return b.pass === null ? 'n/a' : b.pass ? 'PASS' : 'MISS'
 }

@@ -3,6 +3,7 @@ import { formatValue, ratio, type Budget, type Figure } from '../lib/figures.js'
 import type { Machine } from '../lib/machine.js'
 import { verdict } from './budgets.js'
 
+/** Everything BENCHMARKS.md is written from. */
 export interface Report {
   readonly date: string
   readonly seed: number

@@ -11,6 +11,7 @@ import { startEmbedded } from '../../src/provision/embedded.js'
 import { freshDatabase } from '../lib/database.js'
 import { upgradeInProcess } from '../measure/upgrade.js'
 
+/** Embedded start figures, and the samples the budgets use. */
 export interface EmbeddedFigures {
   readonly figures: Figure[]
   readonly cold: Sample
@@ -61,6 +62,7 @@ export async function embeddedUpgradeFigures(project: Project, runs: number): Pr
   }
 }
 
+/** Cold and cached starts, `runs` times each, with a new empty cache every time. */
 export async function embeddedFigures(runs: number, source?: BinarySource): Promise<EmbeddedFigures> {
   const cold: number[] = []
   const cached: number[] = []
@@ -85,6 +87,7 @@ export async function embeddedFigures(runs: number, source?: BinarySource): Prom
   }
 }
 
+/** Cold check figures, and what the budgets and the analysis use. */
 export interface CheckFigures {
   readonly figures: Figure[]
   /** Median per stage of the `stages` runs. */
@@ -96,6 +99,8 @@ export interface CheckFigures {
   readonly cliRss: Sample | null
   readonly childRss: Sample
   readonly operations: number
+  /** Whether the CLI reported drift in any run. */
+  readonly cliDrift: boolean
 }
 
 /**
@@ -142,5 +147,5 @@ export async function checkFigures(project: Project, tmp: string, runs: number, 
     ...(cliRssSample ? [{ group, label: '`db-migrate check` peak memory', size: project.label, unit: 'MB' as const, sample: cliRssSample }] : []),
     { group, label: 'check() peak memory (process under tsx)', size: project.label, unit: 'MB', sample: childRss, note: `after loading modules: ${whole[0]!.rssAfterLoadMb.toFixed(0)} MB` },
   ]
-  return { figures, stages, experiments, whole: wholeSample, cli: cliSample, cliRss: cliRssSample, childRss, operations: whole[0]!.operations }
+  return { figures, stages, experiments, whole: wholeSample, cli: cliSample, cliRss: cliRssSample, childRss, operations: whole[0]!.operations, cliDrift }
 }

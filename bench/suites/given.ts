@@ -12,6 +12,7 @@ import { floorOneTransaction, floorPerMigration, migrationTexts } from '../measu
 import { catalogFloor, columnsQueryVariants, introspectOnce } from '../measure/introspect.js'
 import { upgradeInProcess } from '../measure/upgrade.js'
 
+/** Upgrade figures at one size, and what later measures need. */
 export interface UpgradeFigures {
   readonly figures: Figure[]
   /** Median of floor (b), which other figures at this size are a ratio to. */
@@ -70,6 +71,7 @@ async function onFresh(serverUrl: string, label: string, fn: (url: string) => Pr
   }
 }
 
+/** Introspection figures, and what the budgets use. */
 export interface IntrospectFigures {
   readonly figures: Figure[]
   readonly queriesPerSide: number
