@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
@@ -42,8 +44,11 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 /** Runs the starter fixture in a process of its own; resolves with the state it printed and the process. */
-function startInChild(mode: 'detached' | 'attached', after: 'exit' | 'wait') {
-  const child = spawn(process.execPath, ['--import', 'tsx', starter, mode, after], { stdio: ['ignore', 'pipe', 'inherit'] })
+function startInChild(mode: 'detached' | 'attached', after: 'exit' | 'wait', as?: { uid: number; gid: number; env: NodeJS.ProcessEnv }) {
+  const child = spawn(process.execPath, ['--import', 'tsx', starter, mode, after], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    ...(as ? { uid: as.uid, gid: as.gid, env: { ...process.env, ...as.env } } : {}),
+  })
   const state = new Promise<EmbeddedState>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -119,6 +124,28 @@ describe('embedded server', () => {
     } finally {
       await server.stop()
     }
+  })
+
+  it('starts as an ordinary user too, caching in its own XDG_CACHE_HOME', async (t) => {
+    const user = serverUser()
+    if (!user) return t.skip('not root: this whole file already runs as an ordinary user')
+    const home = mkdtempSync(join(tmpdir(), 'db-migrate-home-'))
+    chownSync(home, user.uid, user.gid)
+    t.after(() => rmSync(home, { recursive: true, force: true }))
+    const env = { HOME: home, XDG_CACHE_HOME: join(home, 'cache'), DB_MIGRATE_CACHE: '' }
+    const { child, state, exited } = startInChild('attached', 'wait', { uid: user.uid, gid: user.gid, env })
+    const started = await state
+    try {
+      const uid = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${started.pid}/status`, 'utf8'))?.[1]
+      assert.equal(Number(uid), user.uid)
+      assert.equal((await query<{ one: number }>(started.url, 'SELECT 1 AS one')).one, 1)
+      assert.equal(readdirSync(join(home, 'cache', 'db-migrate', 'clusters')).filter((f) => f.endsWith('.tar')).length, 1)
+    } finally {
+      child.kill('SIGTERM')
+      await exited
+    }
+    assert.ok(await eventually(() => !running(started.pid)), 'server stopped with its process')
+    assert.equal(existsSync(started.runDir), false)
   })
 
   it('a detached server outlives the process that started it and stops from another one', async () => {
