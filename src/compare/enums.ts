@@ -61,12 +61,21 @@ export function enumUse(column: Column, e: EnumType): { array: boolean } | null 
   return null
 }
 
-/** The columns of `schema` whose type is enum `e`. */
+/** The columns of `schema` whose type is enum `e`, each with its table's checks and indexes that name the type. */
 function usages(e: EnumType, schema: Schema): EnumUsage[] {
-  return schema.tables.flatMap((table) =>
-    table.columns.flatMap((column): EnumUsage[] => {
+  const cast = new RegExp(`::${escapeRegExp(enumTypeName(e))}(?![\\w$])`)
+  const namesType = (definition: string): boolean => cast.test(definition.replace(/"/g, ''))
+  return schema.tables.flatMap((table) => {
+    const checks = table.checks.filter((c) => namesType(c.definition))
+    const indexes = table.indexes.filter((i) => namesType(i.definition))
+    return table.columns.flatMap((column): EnumUsage[] => {
       const use = enumUse(column, e)
-      return use ? [{ table: { schema: table.schema, name: table.name }, column: column.name, array: use.array, default: column.default }] : []
-    }),
-  )
+      if (!use) return []
+      return [{ table: { schema: table.schema, name: table.name }, column: column.name, array: use.array, default: column.default, checks, indexes }]
+    })
+  })
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

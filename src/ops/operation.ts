@@ -13,6 +13,9 @@ export interface EnumUsage {
   readonly array: boolean
   /** Its default, which names the type: set aside while the column converts, then put back. */
   readonly default: string | null
+  /** Checks and indexes of its table whose expressions name the type: dropped and recreated around the change. */
+  readonly checks: readonly Check[]
+  readonly indexes: readonly Index[]
 }
 
 /**

@@ -1,6 +1,6 @@
 import { compare } from '../compare/compare.js'
 import type { EnumUsage, Operation } from '../ops/operation.js'
-import { emptySchema, type Schema } from '../schema/schema.js'
+import { emptySchema, type Check, type Index, type Schema } from '../schema/schema.js'
 import { alterColumn, columnDefinition } from './column-sql.js'
 import { checkClause, foreignKeyClause, indexStatement, primaryKeyClause, uniqueClause } from './constraint-sql.js'
 import { ident, qualified, quoteLiteral } from './ident.js'
@@ -105,10 +105,21 @@ function alterEnum(op: Extract<Operation, { kind: 'alter_enum' }>): string[] {
     })
   }
   const old = `${op.from.name}__old`
+  // Checks and indexes whose expressions name the type cannot follow the column to the new type: rebuild them.
+  const checks = new Map<string, [EnumUsage['table'], Check]>()
+  const indexes = new Map<string, [EnumUsage['table'], Index]>()
+  for (const u of op.usages) {
+    for (const c of u.checks) checks.set(JSON.stringify([u.table.schema, u.table.name, c.name]), [u.table, c])
+    for (const i of u.indexes) indexes.set(JSON.stringify([u.table.schema, i.name]), [u.table, i])
+  }
   return [
     `ALTER TYPE ${name} RENAME TO ${ident(old)}`,
     `CREATE TYPE ${name} AS ENUM (${op.to.values.map(quoteLiteral).join(', ')})`,
+    ...[...checks.values()].map(([table, c]) => renderers.drop_check({ kind: 'drop_check', table, check: c })[0]!),
+    ...[...indexes.values()].map(([table, index]) => renderers.drop_index({ kind: 'drop_index', table, index })[0]!),
     ...op.usages.flatMap((u) => convertColumn(u, name)),
+    ...[...checks.values()].map(([table, c]) => renderers.add_check({ kind: 'add_check', table, check: c })[0]!),
+    ...[...indexes.values()].map(([, index]) => indexStatement(index)),
     `DROP TYPE ${qualified(op.from.schema, old)}`,
     ...comment('TYPE', name, op.to.comment, null),
   ]

@@ -36,8 +36,8 @@ const cases: { op: Operation; want: string[] }[] = [
     op: {
       kind: 'alter_enum', stage: 'remove_values', from: mood, to: enumType('mood', ['ok']),
       usages: [
-        { table: user, column: 'mood', array: false, default: "'ok'::mood" },
-        { table: user, column: 'moods', array: true, default: null },
+        { table: user, column: 'mood', array: false, default: "'ok'::mood", checks: [], indexes: [] },
+        { table: user, column: 'moods', array: true, default: null, checks: [], indexes: [] },
       ],
     },
     want: [
@@ -47,6 +47,26 @@ const cases: { op: Operation; want: string[] }[] = [
       'ALTER TABLE "user" ALTER COLUMN mood TYPE mood USING mood::text::mood',
       `ALTER TABLE "user" ALTER COLUMN mood SET DEFAULT 'ok'::mood`,
       'ALTER TABLE "user" ALTER COLUMN moods TYPE mood[] USING moods::text[]::mood[]',
+      'DROP TYPE mood__old',
+    ],
+  },
+  {
+    op: {
+      kind: 'alter_enum', stage: 'remove_values', from: mood, to: enumType('mood', ['ok', 'sad']),
+      usages: [{
+        table: user, column: 'mood', array: false, default: null,
+        checks: [{ name: 'not_sad', definition: "CHECK ((mood <> 'sad'::mood))" }],
+        indexes: [{ name: 'ok_users', unique: false, method: 'btree', definition: "CREATE INDEX ok_users ON public.\"user\" USING btree (id) WHERE (mood = 'ok'::mood)" }],
+      }],
+    },
+    want: [
+      'ALTER TYPE mood RENAME TO mood__old',
+      "CREATE TYPE mood AS ENUM ('ok', 'sad')",
+      'ALTER TABLE "user" DROP CONSTRAINT not_sad',
+      'DROP INDEX ok_users',
+      'ALTER TABLE "user" ALTER COLUMN mood TYPE mood USING mood::text::mood',
+      `ALTER TABLE "user" ADD CONSTRAINT not_sad CHECK ((mood <> 'sad'::mood))`,
+      `CREATE INDEX ok_users ON "user" (id) WHERE (mood = 'ok'::mood)`,
       'DROP TYPE mood__old',
     ],
   },

@@ -12,6 +12,10 @@ const appMood = enumType('app.mood', ['sad', 'ok'])
 const person = (moodType: string, dflt: string | null = null) =>
   table('person', [id, column('mood', moodType, { default: dflt }), column('moods', `${moodType}[]`)])
 
+const naming = { name: 'not_sad', definition: "CHECK ((mood <> 'sad'::mood))" }
+const plain = { name: 'has_id', definition: 'CHECK ((id > 0))' }
+const partial = { name: 'ok_people', unique: false, method: 'btree', definition: "CREATE INDEX ok_people ON public.person USING btree (id) WHERE (mood = 'ok'::mood)" }
+
 const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
   {
     name: 'created before the tables that use it',
@@ -36,8 +40,8 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
         from: mood,
         to: happier,
         usages: [
-          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: "'ok'::mood" },
-          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null },
+          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: "'ok'::mood", checks: [], indexes: [] },
+          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null, checks: [], indexes: [] },
         ],
       },
       {
@@ -59,8 +63,8 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
         from: mood,
         to: enumType('mood', ['happy', 'sad', 'ok']),
         usages: [
-          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: "'sad'::mood" },
-          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null },
+          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: "'sad'::mood", checks: [], indexes: [] },
+          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null, checks: [], indexes: [] },
         ],
       },
       {
@@ -75,8 +79,8 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
         from: enumType('mood', ['happy', 'sad', 'ok']),
         to: enumType('mood', ['happy', 'ok']),
         usages: [
-          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: "'happy'::mood" },
-          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null },
+          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: "'happy'::mood", checks: [], indexes: [] },
+          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null, checks: [], indexes: [] },
         ],
       },
     ],
@@ -92,8 +96,25 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
         from: appMood,
         to: { ...appMood, values: ['ok', 'sad'] },
         usages: [
-          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: null },
-          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null },
+          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: null, checks: [], indexes: [] },
+          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null, checks: [], indexes: [] },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'checks and indexes that name the type travel with the usage; others stay',
+    from: schema([{ ...person('mood'), checks: [naming, plain], indexes: [partial] }], [mood]),
+    to: schema([{ ...person('mood'), checks: [naming, plain], indexes: [partial] }], [enumType('mood', ['ok', 'sad'])]),
+    want: [
+      {
+        kind: 'alter_enum',
+        stage: 'remove_values',
+        from: mood,
+        to: enumType('mood', ['ok', 'sad']),
+        usages: [
+          { table: { schema: 'public', name: 'person' }, column: 'mood', array: false, default: null, checks: [naming], indexes: [partial] },
+          { table: { schema: 'public', name: 'person' }, column: 'moods', array: true, default: null, checks: [naming], indexes: [partial] },
         ],
       },
     ],

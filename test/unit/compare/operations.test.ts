@@ -28,7 +28,7 @@ test('reverse of alter_column swaps from and to', () => {
 })
 
 test('reverse of a growing alter_enum shrinks at the mirrored point', () => {
-  const usage = { table: ref, column: 'm', array: false, default: "'a'::mood" }
+  const usage = { table: ref, column: 'm', array: false, default: "'a'::mood", checks: [], indexes: [] }
   const op: Operation = { kind: 'alter_enum', stage: 'add_values', from: enumType('mood', ['a']), to: enumType('mood', ['a', 'b']), usages: [usage] }
   assert.deepEqual(reverse(op), { kind: 'alter_enum', stage: 'remove_values', from: enumType('mood', ['a', 'b']), to: enumType('mood', ['a']), usages: [usage] })
 })
