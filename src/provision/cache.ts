@@ -1,6 +1,7 @@
 import { accessSync, chmodSync, constants, mkdirSync, statfsSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { errorMessage, ProvisionError } from '../errors.js'
 import { canReach, type ServerUser } from './server-user.js'
 
 /**
@@ -29,7 +30,11 @@ function isWritableDir(path: string): boolean {
 
 /** mkdir -p with directories the server's user can search, whatever the umask. */
 export function ensureDir(path: string): string {
-  if (mkdirSync(path, { recursive: true, mode: 0o755 })) chmodSync(path, 0o755)
+  try {
+    if (mkdirSync(path, { recursive: true, mode: 0o755 })) chmodSync(path, 0o755)
+  } catch (error) {
+    throw new ProvisionError(`cannot create ${path} (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}): set DB_MIGRATE_CACHE to a writable directory`, { cause: error })
+  }
   return path
 }
 

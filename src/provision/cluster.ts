@@ -24,8 +24,13 @@ export async function prepareCluster(binaries: PgBinaries, user: ServerUser | nu
     // first start with these binaries
   }
   if (cached) {
-    extractTar(cached, dataDir, { strip: 1, keepModes: true, owner: user ?? undefined })
-    return
+    try {
+      extractTar(cached, dataDir, { strip: 1, keepModes: true, owner: user ?? undefined })
+      return
+    } catch (error) {
+      log(`the cached cluster ${archive} is unreadable (${errorMessage(error)}); initialising a new one`)
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   }
 
   log(`initialising a PostgreSQL ${binaries.version} cluster (once; later starts reuse it)`)

@@ -13,6 +13,7 @@ export interface TarEntry {
 /**
  * Reads a ustar/pax/GNU tar archive held in memory (npm's tarballs are small enough). Pax `path`/`linkpath`
  * records and GNU long names are honoured; other member types (devices, fifos, hard links) are skipped.
+ * Throws on a truncated archive, so a half-written cache is never mistaken for a whole one.
  */
 export function* readTar(archive: Buffer): Generator<TarEntry> {
   let offset = 0
@@ -23,6 +24,7 @@ export function* readTar(archive: Buffer): Generator<TarEntry> {
     if (header.every((b) => b === 0)) return
     const size = octal(header.subarray(124, 136))
     const typeFlag = String.fromCharCode(header[156] ?? 0)
+    if (offset + 512 + size > archive.length) throw new Error('the archive is truncated')
     const data = archive.subarray(offset + 512, offset + 512 + size)
     offset += 512 + Math.ceil(size / 512) * 512
     if (typeFlag === 'x') {
@@ -46,6 +48,7 @@ export function* readTar(archive: Buffer): Generator<TarEntry> {
     const type = typeFlag === '5' ? 'directory' : typeFlag === '2' ? 'symlink' : typeFlag === '0' || typeFlag === '\0' || typeFlag === '7' ? 'file' : null
     if (type) yield { path, type, mode: octal(header.subarray(100, 108)) & 0o7777, linkTarget, data }
   }
+  throw new Error('the archive is truncated: it has no end marker')
 }
 
 export interface ExtractOptions {

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, truncateSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { startEmbedded, stopEmbedded, type EmbeddedState } from '../../src/provision/embedded.js'
+import { cacheRoot, ensureDir } from '../../src/provision/cache.js'
 import { serverUser } from '../../src/provision/server-user.js'
 
 const starter = fileURLToPath(new URL('./fixtures/start-server.ts', import.meta.url))
@@ -99,6 +100,31 @@ describe('embedded server', () => {
     } finally {
       await Promise.all([a.stop(), b.stop()])
     }
+  })
+
+  it('initialises a cluster once per cache, and again if the cached one is damaged', async (t) => {
+    const cache = mkdtempSync(join(ensureDir(cacheRoot(serverUser())), 'test-'))
+    chmodSync(cache, 0o755)
+    process.env.DB_MIGRATE_CACHE = cache
+    t.after(() => {
+      delete process.env.DB_MIGRATE_CACHE
+      rmSync(cache, { recursive: true, force: true })
+    })
+    const startLogged = async () => {
+      const messages: string[] = []
+      const server = await startEmbedded({ log: (m) => messages.push(m) })
+      assert.equal((await query<{ one: number }>(server.url, 'SELECT 1 AS one')).one, 1)
+      await server.stop()
+      return messages.join('\n')
+    }
+    assert.match(await startLogged(), /initialising a PostgreSQL/)
+    assert.doesNotMatch(await startLogged(), /initialising/)
+    const [archive] = readdirSync(join(cache, 'clusters')).filter((f) => f.endsWith('.tar'))
+    const path = join(cache, 'clusters', archive!)
+    const size = statSync(path).size
+    truncateSync(path, 5000)
+    assert.match(await startLogged(), /is unreadable .* initialising a new one/)
+    assert.equal(statSync(path).size, size)
   })
 
   it('stop() ends the server and removes its directory', async () => {

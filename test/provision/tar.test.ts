@@ -95,6 +95,17 @@ describe('tar', () => {
     }
   })
 
+  it('refuses a truncated archive', () => {
+    const source = join(fresh(), 'data')
+    mkdirSync(source, { recursive: true })
+    writeFileSync(join(source, 'a'), Buffer.alloc(3000, 1))
+    writeFileSync(join(source, 'b'), 'b')
+    const whole = createTar(source)
+    for (const length of [1536, whole.length - 1024]) {
+      assert.throws(() => extractTar(whole.subarray(0, length), fresh(), { strip: 1 }), /the archive is truncated/, `cut at ${length}`)
+    }
+  })
+
   it('puts absolute member paths under the destination, as tar does', () => {
     const dest = fresh()
     extractTar(Buffer.concat([member('/etc/evil', '0', 'x'), Buffer.alloc(1024)]), dest)
