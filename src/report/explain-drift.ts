@@ -20,8 +20,15 @@ export function explainDrift(op: Operation): string {
       return `enum ${qualifiedName(op.enum)} (${op.enum.values.join(', ')}) ${missing}`
     case 'drop_enum':
       return `enum ${qualifiedName(op.enum)} ${extra}`
-    case 'alter_enum':
-      return `enum ${qualifiedName(op.to)} has values (${op.from.values.join(', ')}) in the migrations but (${op.to.values.join(', ')}) in the models`
+    case 'alter_enum': {
+      // a change of values comes as two steps: add_values grows the type first, remove_values shrinks it last
+      const added = op.to.values.filter((v) => !op.from.values.includes(v))
+      const removed = op.from.values.filter((v) => !op.to.values.includes(v))
+      const name = `enum ${qualifiedName(op.to)}`
+      if (op.stage === 'add_values' && added.length) return `${name}: ${valueList(added, 'is', 'are')} in the models but no migration adds ${added.length === 1 ? 'it' : 'them'}`
+      if (op.stage === 'remove_values' && removed.length) return `${name}: ${valueList(removed, 'is created', 'are created')} by the migrations but not in the models`
+      return `${name} has values in the order (${op.from.values.join(', ')}) in the migrations but (${op.to.values.join(', ')}) in the models`
+    }
     case 'set_enum_comment':
       return `enum ${qualifiedName(op.enum)}: ${sides('comment', text(op.from), text(op.to))}`
     case 'create_table':
@@ -136,4 +143,8 @@ function foreignKey(fk: ForeignKey): string {
 
 function text(value: string | null): string {
   return value === null ? 'none' : JSON.stringify(value)
+}
+
+function valueList(values: readonly string[], one: string, many: string): string {
+  return values.length === 1 ? `value '${values[0]}' ${one}` : `values ${values.map((v) => `'${v}'`).join(', ')} ${many}`
 }

@@ -36,7 +36,7 @@ const cases: Case[] = [
   {
     fixture: 'models-types',
     explanations: [
-      'enum mood has values (sad, ok, happy) in the migrations but (sad, ok, happy, ecstatic) in the models',
+      "enum mood: value 'ecstatic' is in the models but no migration adds it",
       'table numbered: column tiny differs: type smallserial in the migrations, integer in the models; nullability NOT NULL in the migrations, nullable in the models',
       'table sample: column normal differs: type integer in the migrations, bigint in the models',
       'table sample: column name differs: type character varying(80) in the migrations, character varying(200) in the models',
@@ -125,7 +125,7 @@ const cases: Case[] = [
     fixture: 'models-schemas',
     explanations: [
       'schema reporting is in the models but no migration creates it',
-      'enum billing.plan has values (free, pro) in the migrations but (free, pro, team) in the models',
+      "enum billing.plan: value 'team' is in the models but no migration adds it",
       'table audit.login: foreign key (customer_id) → billing.customer (id) is created by the migrations but is not in the models',
       'table audit.login is created by the migrations but is not in the models',
       'table reporting.report is in the models but no migration creates it',

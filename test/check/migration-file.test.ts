@@ -76,4 +76,16 @@ describe('drift words', () => {
       'set the comment of table post',
     ])
   })
+
+  it('name enum values the models add and the migrations have in excess, one step each', () => {
+    const mood = (...values: string[]) => ({ schema: 'public', name: 'mood', values, comment: null })
+    const ops: Operation[] = [
+      { kind: 'alter_enum', stage: 'add_values', from: mood('sad', 'ok'), to: mood('happy', 'sad', 'ok'), usages: [] },
+      { kind: 'alter_enum', stage: 'remove_values', from: mood('happy', 'sad', 'ok'), to: mood('happy', 'ok'), usages: [] },
+    ]
+    assert.deepEqual(ops.map(explainDrift), [
+      "enum mood: value 'happy' is in the models but no migration adds it",
+      "enum mood: value 'sad' is created by the migrations but not in the models",
+    ])
+  })
 })
