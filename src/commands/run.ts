@@ -1,5 +1,7 @@
 import type { Config } from '../config/config.js'
 import { ConfigError } from '../errors.js'
+import { provisionDatabase } from '../provision/provision.js'
+import type { EmbeddedState } from '../provision/embedded.js'
 import type { Log } from '../report/log.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { autogenerate, type AutogenerateResult } from './autogenerate.js'
@@ -8,7 +10,6 @@ import { downgrade } from './downgrade.js'
 import { init, type InitResult } from './init.js'
 import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import { revision, type RevisionResult } from './revision.js'
-import { withServer, type DatabaseInfo } from './server.js'
 import { status, type StatusResult } from './status.js'
 import { upgrade } from './upgrade.js'
 
@@ -20,7 +21,13 @@ export type CommandResult =
   | { readonly command: 'revision'; readonly result: RevisionResult | AutogenerateResult; readonly database: DatabaseInfo | null }
   | { readonly command: 'init'; readonly result: InitResult; readonly database: null }
 
-export type { DatabaseInfo }
+/** Where a command ran: the database it was given, or the embedded server it started. */
+export interface DatabaseInfo {
+  /** Set only when db-migrate started the server; it holds no password. */
+  readonly spunUpUrl: string | null
+  /** For the action's post step, when the server was left running. */
+  readonly keptRunning: EmbeddedState | null
+}
 
 export interface RunOptions {
   /** Leave a server that db-migrate started running after this process exits (the action, for later steps). */
@@ -55,5 +62,25 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
       const fn = command === 'upgrade' ? upgrade : downgrade
       return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command, result: await fn(config, url, log), database }))
     }
+  }
+}
+
+async function withServer<T>(
+  config: Config,
+  log: Log,
+  role: 'target' | 'shadow',
+  keep: boolean,
+  fn: (url: string, database: DatabaseInfo) => Promise<T>,
+): Promise<T> {
+  const provisioned = await provisionDatabase(config, log, { role, keep })
+  const kept = keep && config.keepDatabase && provisioned.spunUp ? provisioned.spunUp.state : null
+  try {
+    return await fn(provisioned.url, { spunUpUrl: provisioned.spunUp ? provisioned.url : null, keptRunning: kept })
+  } catch (error) {
+    // a failed run hands no server to later steps: nothing would stop it
+    if (kept) await provisioned.spunUp?.stop().catch(() => {})
+    throw error
+  } finally {
+    await provisioned.release()
   }
 }

@@ -16,6 +16,9 @@ export interface Provisioned {
 }
 
 export interface ProvisionOptions {
+  /** `target`: the database to migrate (config.database); `shadow`: the server where check builds its scratch
+   *  databases (config.shadowDatabase), never the target. Default `target`. */
+  readonly role?: 'target' | 'shadow'
   /** Leave a started server running after this process exits, if config.keepDatabase allows (the action's later steps use it). */
   readonly keep?: boolean
   /** The database to create on a started server; default `postgres` (exists already). */
@@ -29,15 +32,19 @@ export interface ProvisionOptions {
  * is still starting). Without one, an embedded server is started.
  */
 export async function provisionDatabase(config: Config, log: Log, options: ProvisionOptions = {}): Promise<Provisioned> {
-  if (config.database) {
-    const client = await waitForConnection(config.database.url, config.connectTimeoutMs)
+  const role = options.role ?? 'target'
+  const given = role === 'target' ? config.database : config.shadowDatabase
+  if (given) {
+    const client = await waitForConnection(given.url, config.connectTimeoutMs)
     await client.end()
-    return { url: config.database.url, spunUp: null, release: async () => {} }
+    return { url: given.url, spunUp: null, release: async () => {} }
   }
 
   const detached = (options.keep ?? false) && config.keepDatabase
   const server = await startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) })
-  log.info(`started PostgreSQL ${server.version} on 127.0.0.1:${server.port}`)
+  log.info(role === 'target'
+    ? `no database configured (DATABASE_URL or DB_HOST…): started PostgreSQL ${server.version} on 127.0.0.1:${server.port}, ${detached ? 'left running for later steps' : 'stopped on exit'}`
+    : `started PostgreSQL ${server.version} on 127.0.0.1:${server.port} for scratch databases`)
   const database = options.database ?? 'postgres'
   try {
     if (database !== 'postgres') await createDatabase(server.url, database)

@@ -66,7 +66,15 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra }
 }
 
-export async function runAction(options: { cwd: string; inputs?: Record<string, string>; env?: NodeJS.ProcessEnv; entry?: 'index' | 'post'; stateFile?: string }): Promise<ActionRun> {
+export async function runAction(options: {
+  cwd: string
+  inputs?: Record<string, string>
+  env?: NodeJS.ProcessEnv
+  entry?: 'index' | 'post'
+  stateFile?: string
+  /** Where the action's checkout is (action.yml + dist/); this repository by default. */
+  actionDir?: string
+}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'db-migrate-runner-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
@@ -86,7 +94,7 @@ export async function runAction(options: { cwd: string; inputs?: Record<string, 
   })
   writeFileSync(env.GITHUB_STATE!, '')
   if (options.stateFile) Object.assign(env, stateVariables(readFileSync(stateFile, 'utf8')))
-  const result = await spawnProcess(node24, [join(root, 'dist', `${options.entry ?? 'index'}.js`)], { cwd: options.cwd, env })
+  const result = await spawnProcess(node24, [join(options.actionDir ?? root, 'dist', `${options.entry ?? 'index'}.js`)], { cwd: options.cwd, env })
   const written = readFileSync(env.GITHUB_STATE!, 'utf8')
   if (!options.stateFile) writeFileSync(stateFile, written)
   const outputs = parseCommandFile(readFileSync(outputFile, 'utf8'))
