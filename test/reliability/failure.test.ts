@@ -1,0 +1,66 @@
+// A migration that fails halfway through its statements, third in a chain of five.
+import assert from 'node:assert/strict'
+import { it } from 'node:test'
+import { runAction, runCli } from '../helpers/runner.js'
+import { annotations, applied, assertNoSecret, eachServer, oneErrorLine, project, rows, snapshot, tables } from './support.js'
+
+const third = 'migrations/20250103000000_create_invoice.sql'
+const broken = `CREATE TABLE invoice (id integer PRIMARY KEY);
+INSERT INTO ledger (step) VALUES ('create_invoice');
+INSERT INTO invoice (id) VALUES (1);
+SELECT id FROM no_such_table;
+`
+
+eachServer('a migration failing in the middle of a chain', (database) => {
+  it('CLI: earlier ones stay, it and later ones do not, the error names file, statement and cause; a fixed rerun continues', async () => {
+    const db = await database()
+    const p = project()
+    p.write(third, broken)
+    const env = { DATABASE_URL: db.secretUrl }
+    const failed = await runCli(['upgrade', 'head'], { cwd: p.dir, env })
+    assert.equal(failed.code, 2)
+    const error = oneErrorLine(failed.stderr)
+    assert.match(error, /20250103000000_create_invoice/)
+    assert.match(error, /migrations\/20250103000000_create_invoice\.sql:4/)
+    assert.match(error, /SELECT id FROM no_such_table/)
+    assert.match(error, /relation "no_such_table" does not exist/)
+    assertNoSecret(failed.stdout, failed.stderr)
+
+    assert.deepEqual(await applied(db.url), ['20250101000000_create_ledger', '20250102000000_create_account'])
+    assert.deepEqual((await snapshot(db.url)).history, ['20250101000000_create_ledger applied', '20250102000000_create_account applied'], 'no row of the failed one, in any state')
+    const present = await tables(db.url)
+    assert.ok(!present.includes('public.invoice'), 'its table is rolled back')
+    assert.ok(!present.includes('public.payment') && !present.includes('public.refund'))
+    assert.deepEqual((await rows<{ step: string }>(db.url, 'SELECT step FROM ledger ORDER BY id')).map((r) => r.step), ['create_ledger', 'create_account'], 'its row is rolled back')
+
+    p.write(third, broken.replace('SELECT id FROM no_such_table;\n', ''))
+    const rerun = await runCli(['upgrade', 'head', '--json'], { cwd: p.dir, env })
+    assert.equal(rerun.code, 0, rerun.stderr)
+    assert.deepEqual(JSON.parse(rerun.stdout).applied.map((s: { name: string }) => s.name), ['20250103000000_create_invoice', '20250104000000_create_payment', '20250105000000_create_refund'])
+    assert.deepEqual((await rows<{ id: number }>(db.url, 'SELECT id FROM invoice')).map((r) => r.id), [1])
+    assertNoSecret(rerun.stdout, rerun.stderr)
+  })
+
+  it('action: an error annotation on the file and line, with the statement and the cause', async () => {
+    const db = await database()
+    const p = project()
+    p.write(third, broken)
+    const run = await runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.secretUrl } })
+    assert.equal(run.code, 1)
+    const located = annotations(run.stdout).filter((line) => line.startsWith('::error ') && line.includes(`file=${third},line=4::`))
+    assert.equal(located.length, 1, run.stdout)
+    assert.match(located[0]!, /SELECT id FROM no_such_table/)
+    assert.match(located[0]!, /relation "no_such_table" does not exist/)
+    assertNoSecret(run.everything)
+    assert.deepEqual(await applied(db.url), ['20250101000000_create_ledger', '20250102000000_create_account'])
+    assert.ok(!(await tables(db.url)).includes('public.invoice'))
+  })
+
+  it('action: the failure is shown as one error, not once per reporter', { todo: 'the action prints the located annotation and then setFailed repeats the message as a second ::error::' }, async () => {
+    const db = await database()
+    const p = project()
+    p.write(third, broken)
+    const run = await runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.url } })
+    assert.equal(annotations(run.stdout).length, 1, run.stdout)
+  })
+})
