@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     process.exitCode = 2
     return
   }
-  const upgradeRatio: Record<string, number | null> = {}
+  const upgradeRatio: Record<string, { median: number; min: number } | null> = {}
   const queriesPerSide: Record<string, number> = {}
   const introspected = new Map<Project, IntrospectFigures>()
   for (const project of [demo, ...synthetic]) {
@@ -105,7 +105,8 @@ async function main(): Promise<void> {
     const up = await attempt(`upgrade at ${project.label}`, notes, () => upgradeFigures(o.serverUrl, project, runs(project), log))
     if (!up) continue
     figures.push(...up.figures)
-    upgradeRatio[project.label] = up.figures.at(-1)!.sample!.median / up.floorB
+    const [floorB, upgrade] = [up.figures[1]!.sample!, up.figures[2]!.sample!]
+    upgradeRatio[project.label] = { median: upgrade.median / floorB.median, min: upgrade.min / floorB.min }
     if (project !== demo) {
       log(`introspection at ${project.label}`)
       const intro = await attempt(`introspection at ${project.label}`, notes, () => introspectFigures(o.serverUrl, project, up.migrated, o.quick ? 3 : 7, project === p300))
