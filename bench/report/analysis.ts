@@ -60,7 +60,7 @@ export function analyse(i: AnalysisInputs): string[] {
     const version = median('`db-migrate --version` (loads the CLI bundle), start to exit')
     const bare = median('bare `node -e ""`, start to exit')
     const floor = median('bare node + pg doing floor (b), start to exit', 'demo 2×2')
-    out.push(`**demo upgrade, whole process** (budget missed): ${cli !== undefined ? ms(cli) : '?'} start to exit. Node itself starts and exits in ${bare !== undefined ? ms(bare) : '?'}; loading the CLI bundle brings that to ${version !== undefined ? ms(version) : '?'}; a bare Node process with pg doing the same two migrations takes ${floor !== undefined ? ms(floor) : '?'}${cli !== undefined && floor !== undefined ? ` (the CLI is at ${(cli / floor).toFixed(2)}× that floor)` : ''}. What remains above the budget is Node's own start on this machine and the database's work, not db-migrate.`)
+    out.push(`**demo upgrade, whole process** (budget missed): ${cli !== undefined ? ms(cli) : '?'} start to exit. Node itself starts and exits in ${bare !== undefined ? ms(bare) : '?'}; loading the CLI bundle brings that to ${version !== undefined ? ms(version) : '?'}; a bare Node process with pg doing the same two migrations takes ${floor !== undefined ? ms(floor) : '?'}${cli !== undefined && floor !== undefined ? ` (the CLI is at ${(cli / floor).toFixed(2)}× that floor)` : ''}.${cli !== undefined && floor !== undefined ? (cli <= floor * 1.1 ? ' What remains above the budget is Node\'s own start on this machine and the database\'s work, not db-migrate.' : ` db-migrate adds ${ms(cli - floor)} to that floor.`) : ''}`)
   }
 
   if (missed('action start')) {
