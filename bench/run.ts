@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { demoProject, syntheticProject, type Project } from './generate/project.js'
 import { findBundle, type Bundle } from './lib/bundle.js'
 import { serverVersion } from './lib/database.js'
-import type { Figure } from './lib/figures.js'
+import { grouped, type Figure } from './lib/figures.js'
 import { loadNow, machineFacts } from './lib/machine.js'
 import { summarize, type Sample } from './lib/stats.js'
 import { roundTrips } from './measure/round-trips.js'
@@ -193,14 +193,15 @@ async function main(): Promise<void> {
 
   const machine = machineFacts(existsSync(node24) ? node24 : null, givenVersion, embedded?.version ?? null, loadAtStart)
   const durationS = (performance.now() - began) / 1000
-  console.log(consoleTable(figures, budgetList))
+  const ordered = grouped(figures)
+  console.log(consoleTable(ordered, budgetList))
   for (const [project, c] of checks) {
     if (c.operations > 0 || c.cliDrift) notes.push(`check reported differences at ${project.label} (${c.operations} operation(s) in-process${c.cliDrift ? ', drift from the CLI' : ''}): the generated models.ts and migrations should agree, so the generator or check is wrong`)
   }
   const analysis = analyse({ figures, budgets: budgetList, checks, p300, p1000, trips })
   writeFileSync(o.out, markdown({
     date: new Date().toISOString().slice(0, 10), seed: o.seed, quick: o.quick, durationS, machine,
-    projects: [demo, ...synthetic], figures, budgets: budgetList, analysis, notes,
+    projects: [demo, ...synthetic], figures: ordered, budgets: budgetList, analysis, notes,
   }))
   log(`\nwrote ${o.out} (${durationS.toFixed(0)} s)`)
 }

@@ -38,3 +38,9 @@ export function formatValue(value: number, unit: Unit): string {
   if (unit === 'kB') return `${value.toFixed(0)} kB`
   return value.toFixed(0)
 }
+
+/** The figures with each group's together, groups in the order they first appear, figures in measured order. */
+export function grouped(figures: readonly Figure[]): Figure[] {
+  const order = [...new Set(figures.map((f) => f.group))]
+  return order.flatMap((group) => figures.filter((f) => f.group === group))
+}
