@@ -37,9 +37,11 @@ function options(argv: readonly string[]): Options {
     return at >= 0 ? argv[at + 1] : undefined
   }
   const quick = argv.includes('--quick')
+  const seed = Number(value('--seed') ?? 20240101)
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed '${value('--seed')}' is not a whole number: use e.g. --seed 42`)
   return {
     quick,
-    seed: Number(value('--seed') ?? 20240101),
+    seed,
     serverUrl: value('--database-url') ?? process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     rebuild: argv.includes('--rebuild'),
     out: value('--out') ?? (quick ? join(tmp, 'BENCHMARKS.quick.md') : join(root, 'BENCHMARKS.md')),
@@ -72,7 +74,14 @@ async function attempt<T>(what: string, notes: string[], fn: () => Promise<T>): 
 }
 
 async function main(): Promise<void> {
-  const o = options(process.argv.slice(2))
+  let o: Options
+  try {
+    o = options(process.argv.slice(2))
+  } catch (error) {
+    log(`bench: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 2
+    return
+  }
   const began = performance.now()
   const loadAtStart = loadNow()
   mkdirSync(tmp, { recursive: true })
@@ -128,7 +137,7 @@ async function main(): Promise<void> {
   }
 
   log('bundle')
-  const bundle: Bundle | null = await attempt('the bundle (dist/ or a private build)', notes, async () => findBundle(root, o.rebuild))
+  const bundle: Bundle | null = await attempt('the bundle (dist/)', notes, async () => findBundle(root, o.rebuild))
   let demoProcess: Sample | null = null
   let actionFirstQuery: Sample | null = null
   if (bundle) {
