@@ -11749,9 +11749,15 @@ function columnDefinition(c, primaryKey = false) {
   if (c.generated !== null) sql += ` GENERATED ALWAYS AS ${parenthesized(c.generated)} STORED`;
   if (c.identity !== null) sql += ` GENERATED ${c.identity === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`;
   if (c.notNull && c.identity === null && !(c.type in serialBase) && !primaryKey) sql += " NOT NULL";
-  if (c.default !== null) sql += ` DEFAULT ${c.default}`;
+  if (c.default !== null) sql += ` DEFAULT ${defaultSql(c.default, c.type)}`;
   if (primaryKey) sql += " PRIMARY KEY";
   return sql;
+}
+function defaultSql(expression, type) {
+  const literal = /^('(?:[^']|'')*')::(.+)$/.exec(expression);
+  if (!literal) return expression;
+  const cast = literal[2];
+  return cast === type || cast === type.replace(/\(\d+(,\s*\d+)?\)/, "") ? literal[1] : expression;
 }
 function alterColumn(table2, from, to) {
   const name = qualified(table2.schema, table2.name);
@@ -11783,7 +11789,7 @@ function alterColumn(table2, from, to) {
     out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS ${toType} OWNED BY ${name}.${ident(to.name)}`);
     out.push(`${column} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`);
   } else if (!toSerial && (fromSerial ? current !== null : !sameExpression(current, to.default))) {
-    out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${to.default}`);
+    out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${defaultSql(to.default, to.type)}`);
   }
   if (from.notNull !== to.notNull) {
     out.push(`${column} ${to.notNull ? "SET" : "DROP"} NOT NULL`);
@@ -12459,7 +12465,7 @@ function literalSql(value) {
   if (typeof value === "object") return quoteLiteral(JSON.stringify(value));
   return quoteLiteral(String(value));
 }
-function defaultSql(value, type, array) {
+function defaultSql2(value, type, array) {
   if (value === void 0 || value === null) return null;
   if (entityKind(value) === "sql") return expressionSql(value);
   if (array) return quoteLiteral(arrayText(value));
@@ -12770,7 +12776,7 @@ function buildColumn(c, where, problems) {
     name: s.name ?? "",
     type: s.array ? `${s.type}[]` : s.type,
     notNull: s.notNull || s.primaryKey || s.identity !== null || serial,
-    default: hasDefault && !serial ? defaultSql(s.default, s.type, s.array) : null,
+    default: hasDefault && !serial ? defaultSql2(s.default, s.type, s.array) : null,
     identity: s.identity,
     generated: s.generated && entityKind(s.generated) === "sql" ? expressionSql(s.generated) : null,
     comment: s.comment

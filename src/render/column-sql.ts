@@ -13,9 +13,20 @@ export function columnDefinition(c: Column, primaryKey = false): string {
   if (c.identity !== null) sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`
   // Identity, serial and primary key columns are NOT NULL without saying so.
   if (c.notNull && c.identity === null && !(c.type in serialBase) && !primaryKey) sql += ' NOT NULL'
-  if (c.default !== null) sql += ` DEFAULT ${c.default}`
+  if (c.default !== null) sql += ` DEFAULT ${defaultSql(c.default, c.type)}`
   if (primaryKey) sql += ' PRIMARY KEY'
   return sql
+}
+
+/**
+ * A default as a person writes it: PostgreSQL prints `'member'::character varying` for a literal in a varchar(20)
+ * column, but a quoted literal takes the column's type anyway, so a cast to that type (its length aside) is dropped.
+ */
+export function defaultSql(expression: string, type: string): string {
+  const literal = /^('(?:[^']|'')*')::(.+)$/.exec(expression)
+  if (!literal) return expression
+  const cast = literal[2]!
+  return cast === type || cast === type.replace(/\(\d+(,\s*\d+)?\)/, '') ? literal[1]! : expression
 }
 
 /**
@@ -54,7 +65,7 @@ export function alterColumn(table: TableRef, from: Column, to: Column): string[]
     out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS ${toType} OWNED BY ${name}.${ident(to.name)}`)
     out.push(`${column} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`)
   } else if (!toSerial && (fromSerial ? current !== null : !sameExpression(current, to.default))) {
-    out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${to.default}`)
+    out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${defaultSql(to.default, to.type)}`)
   }
 
   if (from.notNull !== to.notNull) {

@@ -20,7 +20,7 @@ test('adding enum values renders ADD VALUE, which PostgreSQL lets no statement o
   const after = schema([table('t', [id, column('m', 'mood', { default: "'b'::mood" })])], [enumType('mood', ['a', 'b'])])
   assert.deepEqual(renderSql(compare(before, after)).map((s) => s.sql), [
     "ALTER TYPE mood ADD VALUE 'b'",
-    "ALTER TABLE t ALTER COLUMN m SET DEFAULT 'b'::mood",
+    "ALTER TABLE t ALTER COLUMN m SET DEFAULT 'b'",
   ])
 })
 

@@ -94,7 +94,7 @@ const cases: { op: Operation; want: string[] }[] = [
         'CREATE TABLE post (',
         '  id integer PRIMARY KEY,',
         '  author_id integer NOT NULL,',
-        "  title character varying(200) NOT NULL DEFAULT ''::character varying,",
+        "  title character varying(200) NOT NULL DEFAULT '',",
         '  created_at timestamp with time zone NOT NULL DEFAULT now(),',
         '  slug text GENERATED ALWAYS AS (lower(title)) STORED,',
         '  CONSTRAINT post_slug_key UNIQUE NULLS NOT DISTINCT (slug),',
@@ -129,7 +129,7 @@ const cases: { op: Operation; want: string[] }[] = [
   { op: { kind: 'set_table_comment', table: appTag, from: null, to: 'labels' }, want: ["COMMENT ON TABLE app.tag IS 'labels'"] },
   {
     op: { kind: 'add_column', table: user, column: column('Email', 'text', { notNull: true, default: "''::text", comment: 'login' }) },
-    want: [`ALTER TABLE "user" ADD COLUMN "Email" text NOT NULL DEFAULT ''::text`, `COMMENT ON COLUMN "user"."Email" IS 'login'`],
+    want: [`ALTER TABLE "user" ADD COLUMN "Email" text NOT NULL DEFAULT ''`, `COMMENT ON COLUMN "user"."Email" IS 'login'`],
   },
   { op: { kind: 'drop_column', table: user, column: column('order', 'integer') }, want: ['ALTER TABLE "user" DROP COLUMN "order"'] },
   { op: alter({ type: 'integer' }, { type: 'bigint' }), want: ['ALTER TABLE "user" ALTER COLUMN name TYPE bigint'] },
@@ -139,7 +139,7 @@ const cases: { op: Operation; want: string[] }[] = [
     want: [
       'ALTER TABLE "user" ALTER COLUMN name DROP DEFAULT',
       'ALTER TABLE "user" ALTER COLUMN name TYPE character varying(5) USING name::character varying(5)',
-      `ALTER TABLE "user" ALTER COLUMN name SET DEFAULT 'y'::character varying`,
+      `ALTER TABLE "user" ALTER COLUMN name SET DEFAULT 'y'`,
       'ALTER TABLE "user" ALTER COLUMN name SET NOT NULL',
       `COMMENT ON COLUMN "user".name IS 'short'`,
     ],
