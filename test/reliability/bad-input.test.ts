@@ -110,6 +110,26 @@ const cases: Case[] = [
     args: (db) => ['upgrade', '--migrations', 'empty', ...urlFlag(db)],
     error: [/migration 20250101000000_create_ledger is applied but its file is gone from empty/],
   },
+  {
+    name: 'a password with a malformed percent-escape',
+    args: (db) => ['status', '--database-url', variant(db.secretUrl, (u) => { u.password = `${password}%zz` })],
+    error: [/--database-url/, /percent|%/],
+    todo: 'prints "db-migrate: URI malformed", naming neither the setting nor the fix',
+  },
+  {
+    name: 'a connection option the server rejects',
+    args: (db) => ['status', '--connect-timeout', '3s', '--database-url', `${db.secretUrl}?options=-c%20statement_timeout%3Dabc`],
+    error: [/invalid value for parameter "statement_timeout": "abc"/],
+    withinMs: 2_500,
+    todo: 'any server error at connect is retried until connect-timeout, then shown as "connection timed out" because the message contains "timeout"',
+  },
+  {
+    name: 'sslmode=require against a server without SSL',
+    args: (db) => ['status', '--connect-timeout', '3s', '--database-url', `${db.secretUrl}?sslmode=require`],
+    error: [/does not support SSL/],
+    withinMs: 2_500,
+    todo: 'retried until connect-timeout although it cannot succeed, and pg\'s multi-line SSL-mode warning is printed to stderr',
+  },
 ]
 
 /** A database with the first two migrations applied, and a table `y` an injection would aim at. */
@@ -122,7 +142,7 @@ async function prepared(database: () => Promise<Database>, p: Project): Promise<
 
 eachServer('bad input', (database) => {
   for (const c of cases) {
-    it(`${c.name}: one line, exit 2, nothing changed, no password`, async () => {
+    it(`${c.name}: one line, exit 2, nothing changed, no password`, { todo: c.todo }, async () => {
       const p = project()
       const db = await prepared(database, p)
       const extra = (await c.prepare?.(p, db)) ?? []
