@@ -138,8 +138,13 @@ export async function advisoryLocks(url: string): Promise<number> {
 
 /** Fails when the password, or its URL-encoded form, shows anywhere in `texts`. */
 export function assertNoSecret(...texts: string[]): void {
+  assertHidden(password, ...texts)
+}
+
+/** Fails when `secret`, or its URL-encoded form, shows anywhere in `texts`. */
+export function assertHidden(secret: string, ...texts: string[]): void {
   for (const text of texts) {
-    for (const form of [password, encodeURIComponent(password)]) {
+    for (const form of new Set([secret, encodeURIComponent(secret)])) {
       assert.ok(!text.includes(form), `the password is shown in:\n${text}`)
     }
   }

@@ -1,0 +1,95 @@
+// Bounded waits: a migration stuck behind another session's lock, a statement that runs too long, a concurrent run
+// that holds the migration lock. Each fails after its configured time with a message that says which wait ran out.
+import assert from 'node:assert/strict'
+import { after, it } from 'node:test'
+import pg from 'pg'
+import { runAction, runCli } from '../helpers/runner.js'
+import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, project, snapshot, startCli, until, type Database } from './support.js'
+
+const invoice = 'migrations/20250103000000_create_invoice.sql'
+
+/** Another session holding ACCESS EXCLUSIVE on `table` in an open transaction until the test ends. */
+async function holdLock(db: Database, table: string): Promise<void> {
+  const client = new pg.Client({ connectionString: db.url })
+  await client.connect()
+  await client.query('BEGIN')
+  await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`)
+  after(async () => {
+    await client.query('ROLLBACK').catch(() => {})
+    await client.end().catch(() => {})
+  })
+}
+
+eachServer('timeouts', (database) => {
+  it('--lock-timeout: a migration blocked by another session fails after the timeout, nothing applied', async () => {
+    const db = await database()
+    const p = project()
+    await migrateTo(p, db.url, '20250102')
+    await holdLock(db, 'ledger')
+    const before = await snapshot(db.url)
+    const started = Date.now()
+    const run = await runCli(['upgrade', '--lock-timeout', '500ms'], { cwd: p.dir, env: { DATABASE_URL: db.secretUrl } })
+    const took = Date.now() - started
+    assert.equal(run.code, 2, run.stderr)
+    assert.ok(took < 5_000, `took ${took} ms`)
+    const error = oneErrorLine(run.stderr)
+    assert.match(error, /lock timeout/)
+    assert.match(error, /20250103000000_create_invoice/)
+    assert.deepEqual(await snapshot(db.url), before)
+    assertNoSecret(run.stdout, run.stderr)
+  })
+
+  it('action: lock-timeout fails the step with an annotation on the migration', async () => {
+    const db = await database()
+    const p = project()
+    await migrateTo(p, db.url, '20250102')
+    await holdLock(db, 'ledger')
+    const before = await snapshot(db.url)
+    const run = await runAction({ cwd: p.dir, inputs: { 'database-url': db.secretUrl, 'lock-timeout': '500ms' } })
+    assert.equal(run.code, 1)
+    assert.ok(annotations(run.stdout).some((line) => line.includes(`file=${invoice}`) && /lock timeout/.test(line)), run.stdout)
+    assert.deepEqual(await snapshot(db.url), before)
+    assertNoSecret(run.everything)
+  })
+
+  it('--lock-timeout: the message names the setting to raise', { todo: 'the message is Postgres\'s "canceling statement due to lock timeout", which names neither lock-timeout nor what to do' }, async () => {
+    const db = await database()
+    const p = project()
+    await migrateTo(p, db.url, '20250102')
+    await holdLock(db, 'ledger')
+    const run = await runCli(['upgrade', '--lock-timeout', '500ms'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
+    assert.match(oneErrorLine(run.stderr), /lock-timeout/)
+  })
+
+  it('--statement-timeout: a statement running too long fails after the timeout, nothing of its migration stays', async () => {
+    const db = await database()
+    const p = project()
+    await migrateTo(p, db.url, '20250102')
+    p.write(invoice, `CREATE TABLE invoice (id integer PRIMARY KEY);\nSELECT pg_sleep(20);\n`)
+    const before = await snapshot(db.url)
+    const started = Date.now()
+    const run = await runCli(['upgrade', '--statement-timeout', '500ms'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
+    assert.ok(Date.now() - started < 5_000)
+    assert.equal(run.code, 2, run.stderr)
+    const error = oneErrorLine(run.stderr)
+    assert.match(error, /statement timeout/)
+    assert.match(error, /SELECT pg_sleep\(20\)/)
+    assert.deepEqual(await snapshot(db.url), before)
+  })
+
+  it('--lock-wait: a run waiting for a concurrent run gives up after the wait, and the other run finishes', async () => {
+    const db = await database()
+    const p = project()
+    p.write(invoice, `CREATE TABLE invoice (id integer PRIMARY KEY);\nSELECT pg_sleep(3);\n`)
+    const first = startCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
+    await until('the first run to reach pg_sleep', async () => (await backendsRunning(db.url, 'pg_sleep\\(3\\)')).length > 0)
+    const started = Date.now()
+    const second = await runCli(['upgrade', '--lock-wait', '1s'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
+    assert.ok(Date.now() - started < 2_900, 'gave up before the first run ended')
+    assert.equal(second.code, 2, second.stderr)
+    assert.match(oneErrorLine(second.stderr), /lock-wait/)
+    const done = await first.done
+    assert.equal(done.code, 0, done.stderr)
+    assert.equal((await snapshot(db.url)).history.length, 5)
+  })
+})
