@@ -56,4 +56,14 @@ eachServer('concurrent runs', (database) => {
     const status = await runCli(['status', '--json'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     assert.equal(JSON.parse(status.stdout).current, history.at(-1))
   })
+
+  it('8 first runs at once into a history schema that does not exist yet: one creates it, all succeed', async () => {
+    const db = await database()
+    const p = project()
+    const runs = await Promise.all(Array.from({ length: 8 }, () =>
+      startCli(['upgrade', '--json', '--history-schema', 'deploy history'], { cwd: p.dir, env: { DATABASE_URL: db.url } }).done))
+    for (const r of runs) assert.equal(r.code, 0, r.stderr)
+    assert.deepEqual(runs.flatMap((r) => JSON.parse(r.stdout).applied.map((s: { name: string }) => s.name)).sort(), chain)
+    assert.deepEqual((await rows<{ name: string }>(db.url, 'SELECT name FROM "deploy history".db_migrate_history ORDER BY name')).map((r) => r.name), chain)
+  })
 })

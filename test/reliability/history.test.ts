@@ -69,4 +69,18 @@ eachServer('an edited or missing history', (database) => {
     assert.ok(annotations(run.stdout).some((line) => line.includes(`file=${invoice}`) && line.includes('20250103000000_create_invoice')), run.stdout)
     assert.deepEqual(await snapshot(db.url), before)
   })
+
+  it('a downgrade across a migration without a down file stops before reverting anything', async () => {
+    const db = await database()
+    const p = project()
+    p.remove('migrations/20250103000000_create_invoice.down.sql')
+    await migrateTo(p, db.url, 'head')
+    const before = await snapshot(db.url)
+    const run = await runCli(['downgrade', 'base'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
+    assert.equal(run.code, 2, run.stderr)
+    const error = oneErrorLine(run.stderr)
+    assert.match(error, /20250103000000_create_invoice cannot be reverted: it has no down migration/)
+    assert.match(error, /add 20250103000000_create_invoice\.down\.sql/)
+    assert.deepEqual(await snapshot(db.url), before, 'refund and payment were not reverted either')
+  })
 })
