@@ -236,4 +236,4 @@ eachServer('bad input', (database) => {
     assert.match(errors[0]!, /^::error::cannot connect to postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/.*gave up after 1s/)
     assertNoSecret(run.everything)
   })
-})
+}, { concurrency: 4 })

@@ -83,4 +83,4 @@ eachServer('an edited or missing history', (database) => {
     assert.match(error, /add 20250103000000_create_invoice\.down\.sql/)
     assert.deepEqual(await snapshot(db.url), before, 'refund and payment were not reverted either')
   })
-})
+}, { concurrency: 3 })

@@ -68,4 +68,4 @@ eachServer('runs that change nothing', (database, server) => {
     assert.deepEqual(await snapshot(db.url), before)
     assert.deepEqual(await databasesOwnedBy(server.url, role), [], 'no scratch database left')
   })
-})
+}, { concurrency: 2 })

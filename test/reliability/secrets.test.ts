@@ -84,4 +84,4 @@ eachServer('secrets', (database) => {
     assert.equal(unreachable.code, 1)
     for (const run of [upgrade, status, check, fromEnv, failing, unreachable]) assertHidden(secret, run.everything)
   })
-})
+}, { concurrency: 2 })
