@@ -87,9 +87,11 @@ eachServer('a run killed halfway', (database) => {
     assert.deepEqual(await snapshot(db.url), before, 'neither retried nor skipped')
 
     const status = await runCli(['status'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
-    assert.match(status.stdout + status.stderr, /20250103000000_create_invoice.*(attention|running)/)
+    assert.match(status.stdout, /^ {2}20250103000000_create_invoice .*RUNNING$/m)
+    assert.match(status.stdout, /Problems:\n {2}migration 20250103000000_create_invoice was being applied without a transaction and needs attention.*db-migrate resolve 20250103000000_create_invoice --applied/)
     const statusJson = await runCli(['status', '--json'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
-    assert.match(statusJson.stdout, /20250103000000_create_invoice/)
+    const entry = JSON.parse(statusJson.stdout).applied.find((m: { name: string }) => m.name === '20250103000000_create_invoice')
+    assert.equal(entry?.state, 'running')
 
     const resolved = await runCli(['resolve', '20250103000000_create_invoice', '--applied'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     assert.equal(resolved.code, 0, resolved.stderr)

@@ -51,7 +51,8 @@ after(async () => {
  * that many of a server's tests at once: for suites whose tests share nothing and measure no time.
  */
 export function eachServer(name: string, body: (database: () => Promise<Database>, server: TestServer) => void, options: { concurrency?: number } = {}): void {
-  describe(name, async () => {
+  // The servers are independent, so their suites run side by side.
+  describe(name, { concurrency: true }, async () => {
     for (const server of await testServers()) {
       describe(server.label, { concurrency: options.concurrency ?? 1 }, () => body(() => scratch(server), server))
     }
