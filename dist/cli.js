@@ -9774,20 +9774,27 @@ function parseDatabaseUrl(url, setting) {
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:") {
     throw new ConfigError(setting, `${setting} must start with postgresql:// (it starts with ${parsed.protocol}//)`);
   }
+  const decode = (part, what) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      throw new ConfigError(setting, `${setting} has a malformed %-escape in its ${what}: write % as %25 and other special characters percent-encoded (encodeURIComponent)`);
+    }
+  };
   const socketHost = parsed.searchParams.get("host");
-  const host = decodeURIComponent(parsed.hostname) || socketHost || "";
+  const host = decode(parsed.hostname, "host") || socketHost || "";
   if (!host) throw new ConfigError(setting, `${setting} names no host: expected postgresql://user:password@host:5432/database`);
   const port = parsed.port === "" ? 5432 : Number(parsed.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(setting, `${setting} has an invalid port`);
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  const database = decode(parsed.pathname.replace(/^\//, ""), "database name");
   if (!database) throw new ConfigError(setting, `${setting} names no database: add one after the host, e.g. postgresql://user@host:5432/app`);
   return {
     url: url.trim(),
     host,
     port,
     database,
-    user: decodeURIComponent(parsed.username) || "postgres",
-    password: decodeURIComponent(parsed.password)
+    user: decode(parsed.username, "user") || "postgres",
+    password: decode(parsed.password, "password")
   };
 }
 function urlFromParts(env) {
@@ -9915,7 +9922,7 @@ var esm_default = import_lib.default;
 // src/db/client.ts
 async function connect(url, options = {}) {
   const client = new esm_default.Client({
-    connectionString: url,
+    connectionString: libpqSslModes(url),
     connectionTimeoutMillis: options.connectTimeoutMs ?? 1e4,
     application_name: options.applicationName ?? "db-migrate"
   });
@@ -9947,6 +9954,13 @@ async function waitForConnection(url, timeoutMs, options = {}) {
     }
   }
 }
+function libpqSslModes(url) {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has("sslmode") || parsed.searchParams.has("uselibpqcompat")) return url;
+  parsed.searchParams.set("uselibpqcompat", "true");
+  return parsed.toString();
+}
+var retriableCodes = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "EAI_AGAIN", "57P03", "53300"]);
 function connectionError(error, url) {
   const where = redactUrl(url);
   const code = error.code;
@@ -9971,12 +9985,22 @@ function connectionError(error, url) {
       retriable = code === "EAI_AGAIN";
       break;
     default:
-      retriable = true;
-      text3 = `cannot connect to ${where}: ${/timeout/i.test(message) ? "connection timed out" : code ?? message}`;
+      if (/does not support SSL/i.test(message)) {
+        text3 = `the server at ${where} does not accept SSL connections: remove sslmode from the URL, or use sslmode=disable`;
+      } else if (code === void 0 && /timeout/i.test(message)) {
+        text3 = `cannot connect to ${where}: connection timed out`;
+        retriable = true;
+      } else {
+        retriable = code !== void 0 && retriableCodes.has(code);
+        text3 = `cannot connect to ${where}: ${retriable ? code : firstLine(message)}`;
+      }
   }
   const err = new ProvisionError(text3, { cause: error });
   err.details.retriable = retriable;
   return err;
+}
+function firstLine(text3) {
+  return text3.split("\n")[0].trim();
 }
 
 // src/render/ident.ts
@@ -11603,6 +11627,18 @@ function displayPath(path, cwd) {
 // src/runtime/sql-run.ts
 import { readFileSync as readFileSync8 } from "node:fs";
 
+// src/db/advice.ts
+function advice(error) {
+  const { code, message } = error;
+  if (code === "55P03" && /lock timeout/i.test(message ?? "")) {
+    return " (the lock-timeout was reached: another session holds a lock this migration needs; retry when it is done, or raise --lock-timeout)";
+  }
+  if (code === "57014" && /statement timeout/i.test(message ?? "")) {
+    return " (the statement-timeout was reached: raise --statement-timeout for this migration, or make it faster)";
+  }
+  return "";
+}
+
 // src/runtime/sql-split.ts
 function splitStatements(sql) {
   const statements = [];
@@ -11740,7 +11776,7 @@ function sqlError(error, sql, statement, run2, whole) {
   const line = lineAt(sql, offset);
   const failing = whole ? sql.split("\n")[line - 1].trim() : statement.text.slice(codeStart(statement.text)).trim();
   const message = pgError.message ?? String(error);
-  const hint = pgError.hint ? ` (hint: ${pgError.hint})` : "";
+  const hint = (pgError.hint ? ` (hint: ${pgError.hint})` : "") + advice(error);
   return new MigrationError(
     `migration ${run2.name} (${run2.direction}) failed at ${run2.file}:${line}: ${message}${hint} \u2014 in: ${oneLine(failing)}`,
     { name: run2.name, file: run2.file, direction: run2.direction, line, statement: failing },
@@ -12516,6 +12552,43 @@ function formatMs(ms) {
   return ms >= 1e3 ? `${Math.round(ms / 100) / 10}s` : `${ms}ms`;
 }
 
+// src/runtime/module.ts
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+async function loadMigrationModule(path, file) {
+  let exports;
+  try {
+    exports = await importModule(path);
+  } catch (error) {
+    throw new HistoryError("migration_import", `${file} could not be loaded: ${(error instanceof Error ? error.message : String(error)).split("\n")[0].trim()}`, file, { cause: error });
+  }
+  const source = typeof exports.up === "function" ? exports : exports.default ?? {};
+  if (typeof source.up !== "function") {
+    throw new HistoryError("migration_exports", `${file} exports no up function: add \`export async function up({ client }) { ... }\``, file);
+  }
+  if (source.down !== void 0 && typeof source.down !== "function") {
+    throw new HistoryError("migration_exports", `${file} exports a down that is not a function`, file);
+  }
+  if (source.transaction !== void 0 && typeof source.transaction !== "boolean") {
+    throw new HistoryError("migration_exports", `${file} exports transaction = ${String(source.transaction)}: use true or false`, file);
+  }
+  return {
+    up: source.up,
+    down: source.down,
+    transaction: source.transaction
+  };
+}
+function lineInStack(error, path) {
+  const stack = error instanceof Error ? error.stack ?? "" : "";
+  const url = pathToFileURL2(path).href;
+  for (const frame of stack.split("\n")) {
+    const at = frame.indexOf(url);
+    if (at === -1) continue;
+    const match = /^(?:\?[^:]*)?:(\d+):\d+/.exec(frame.slice(at + url.length));
+    if (match) return Number(match[1]);
+  }
+  return void 0;
+}
+
 // src/runtime/target.ts
 function currentRevision(applied) {
   let current = null;
@@ -12652,45 +12725,6 @@ function assertNoProblems(problems, direction) {
 // src/runtime/umzug.ts
 var import_umzug = __toESM(require_lib3(), 1);
 import { readFileSync as readFileSync9 } from "node:fs";
-
-// src/runtime/module.ts
-import { pathToFileURL as pathToFileURL2 } from "node:url";
-async function loadMigrationModule(path, file) {
-  let exports;
-  try {
-    exports = await importModule(path);
-  } catch (error) {
-    throw new HistoryError("migration_import", `${file} could not be loaded: ${(error instanceof Error ? error.message : String(error)).split("\n")[0].trim()}`, file, { cause: error });
-  }
-  const source = typeof exports.up === "function" ? exports : exports.default ?? {};
-  if (typeof source.up !== "function") {
-    throw new HistoryError("migration_exports", `${file} exports no up function: add \`export async function up({ client }) { ... }\``, file);
-  }
-  if (source.down !== void 0 && typeof source.down !== "function") {
-    throw new HistoryError("migration_exports", `${file} exports a down that is not a function`, file);
-  }
-  if (source.transaction !== void 0 && typeof source.transaction !== "boolean") {
-    throw new HistoryError("migration_exports", `${file} exports transaction = ${String(source.transaction)}: use true or false`, file);
-  }
-  return {
-    up: source.up,
-    down: source.down,
-    transaction: source.transaction
-  };
-}
-function lineInStack(error, path) {
-  const stack = error instanceof Error ? error.stack ?? "" : "";
-  const url = pathToFileURL2(path).href;
-  for (const frame of stack.split("\n")) {
-    const at = frame.indexOf(url);
-    if (at === -1) continue;
-    const match = /^(?:\?[^:]*)?:(\d+):\d+/.exec(frame.slice(at + url.length));
-    if (match) return Number(match[1]);
-  }
-  return void 0;
-}
-
-// src/runtime/umzug.ts
 async function runSteps(client, ref, direction, steps, cwd, log) {
   const running = /* @__PURE__ */ new Map();
   const done = [];
@@ -12706,7 +12740,11 @@ async function runSteps(client, ref, direction, steps, cwd, log) {
     const transactional = module ? module.transaction !== false : !optsOutOfTransaction(readFileSync9(sqlPath, "utf8"));
     running.set(file.name, { file, started: Date.now(), transactional });
     log.info(`${dir === "up" ? "applying" : "reverting"} ${file.name}${transactional ? "" : " (no transaction)"}`);
-    if (transactional) {
+    let xid = null;
+    if (transactional && module) {
+      const [, started] = await client.query("BEGIN; SELECT txid_current()::text AS xid");
+      xid = started.rows[0].xid;
+    } else if (transactional) {
       await client.query("BEGIN");
     } else if (dir === "up") {
       await writeRow(client, ref, { name: file.name, checksum: file.checksum, state: "running", durationMs: null });
@@ -12718,10 +12756,13 @@ async function runSteps(client, ref, direction, steps, cwd, log) {
         const fn = dir === "up" ? module.up : module.down;
         try {
           await fn({ client, name: file.name });
+          if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir);
         } catch (error) {
+          if (error instanceof AppError) throw error;
+          if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir);
           const line = lineInStack(error, file.path);
           throw new MigrationError(
-            `migration ${file.name} (${dir}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${errorMessage(error)}`,
+            `migration ${file.name} (${dir}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${errorMessage(error)}${advice(error)}`,
             { name: file.name, file: show, direction: dir, ...line ? { line } : {} },
             { cause: error }
           );
@@ -12784,6 +12825,27 @@ async function runSteps(client, ref, direction, steps, cwd, log) {
   }
   return done;
 }
+async function assertStillInTransaction(client, ref, file, xid, show, dir) {
+  let now;
+  try {
+    now = (await client.query("SELECT txid_current_if_assigned()::text AS xid")).rows[0].xid;
+  } catch (error) {
+    if (error.code === "25P02") return;
+    throw error;
+  }
+  if (now === xid) return;
+  await client.query("ROLLBACK").catch(() => {
+  });
+  const message = `${show} ended the migration's transaction itself (COMMIT or ROLLBACK in ${dir}()), so part of it may be committed without a history row`;
+  await writeRow(client, ref, { name: file.name, checksum: file.checksum, state: dir === "up" ? "running" : "reverting", durationMs: null }).catch(() => {
+  });
+  await recordError(client, ref, file.name, message).catch(() => {
+  });
+  throw new MigrationError(
+    `migration ${file.name} (${dir}) failed: ${message}; check the database, then run db-migrate resolve ${file.name} --applied or --rolled-back. A migration that manages its own transactions exports transaction = false`,
+    { name: file.name, file: show, direction: dir }
+  );
+}
 function shortError(error) {
   if (!(error instanceof MigrationError)) return errorMessage(error);
   const line = error.migration.line ? ` at line ${error.migration.line}` : "";
@@ -12809,8 +12871,9 @@ async function migrate(config, databaseUrl, log, direction) {
     await applySessionSettings(client, config);
     const release = await acquireLock(client, ref, config.lockWaitMs, log);
     try {
-      await ensureHistory(client, ref);
       const { plan, from } = await prepare(client, config, ref, files, direction);
+      await Promise.all(plan.steps.filter((f) => f.kind === "module").map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))));
+      await ensureHistory(client, ref);
       if (plan.steps.length === 0) log.info(`nothing to ${direction === "up" ? "apply" : "revert"}: the database is at ${from ?? "base"}`);
       const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log);
       const after = (await readHistory(client, ref)).map((r) => r.name);
@@ -12827,6 +12890,9 @@ async function migrate(config, databaseUrl, log, direction) {
 async function prepare(client, config, ref, files, direction) {
   const history = await readHistory(client, ref);
   assertNoProblems(findProblems(files, history, config), direction);
+  if (files.length === 0) {
+    throw new HistoryError("no_migrations", `migrations folder ${displayPath(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`);
+  }
   const applied = history.map((r) => r.name);
   const plan = direction === "up" ? planUpgrade(config.revision, files, new Set(applied)) : planDowngrade(config.revision, files, new Set(applied));
   if (direction === "down") {
@@ -12839,8 +12905,15 @@ async function prepare(client, config, ref, files, direction) {
   return { plan, from: currentRevision(applied), applied };
 }
 async function applySessionSettings(client, config) {
-  if (config.lockTimeoutMs !== null) await client.query(`SELECT set_config('lock_timeout', $1, false)`, [`${config.lockTimeoutMs}ms`]);
-  if (config.statementTimeoutMs !== null) await client.query(`SELECT set_config('statement_timeout', $1, false)`, [`${config.statementTimeoutMs}ms`]);
+  const timeouts = [config.lockTimeoutMs === null ? null : `${config.lockTimeoutMs}ms`, config.statementTimeoutMs === null ? null : `${config.statementTimeoutMs}ms`];
+  const set = (checkInterval) => client.query(
+    `SELECT set_config('lock_timeout', coalesce($1, current_setting('lock_timeout')), false),
+            set_config('statement_timeout', coalesce($2, current_setting('statement_timeout')), false)${checkInterval ? `,
+            CASE WHEN current_setting('server_version_num')::int >= 140000
+                 THEN set_config('client_connection_check_interval', '1s', false) END` : ""}`,
+    timeouts
+  );
+  await set(true).catch(() => set(false));
 }
 function result(config, direction, from, plan, applied, done, files) {
   return {
@@ -12867,7 +12940,7 @@ async function check(config, serverUrl, log) {
 }
 async function findDrift(config, serverUrl, log, options = {}) {
   const loaded = await loadModels(config.modelsPath, { cwd: config.cwd });
-  const noMigrations = options.allowMissingMigrations === true && !existsSync9(config.migrationsDir);
+  const noMigrations = existsSync9(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd).length === 0 : options.allowMissingMigrations === true;
   const [migrationsDb, modelsDb] = await scratchPair(serverUrl);
   try {
     const [replayed, built] = await Promise.allSettled([

@@ -36,8 +36,12 @@ export async function run(): Promise<void> {
   } catch (error) {
     const message = clean(errorMessage(error))
     const where = annotation(error, config)
-    if (where) core.error(message, where)
-    core.setFailed(message)
+    if (where) {
+      core.error(message, where)
+      process.exitCode = core.ExitCode.Failure
+    } else {
+      core.setFailed(message)
+    }
     if (!(error instanceof AppError) && error instanceof Error && error.stack) core.debug(clean(error.stack))
   }
 }

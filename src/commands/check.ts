@@ -11,6 +11,7 @@ import { renderSchemaDdl, renderSql, type RenderedStatement } from '../render/sq
 import { explainDrift } from '../report/explain-drift.js'
 import type { Log } from '../report/log.js'
 import { emptySchema, type Schema } from '../schema/schema.js'
+import { listMigrations } from '../runtime/files.js'
 import { upgrade } from './upgrade.js'
 
 /** An operation that can lose data or fail on existing rows, with the statements that carry it out. */
@@ -63,7 +64,9 @@ export interface DriftOptions {
 /** check(), keeping both schemas. */
 export async function findDrift(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<Drift> {
   const loaded = await loadModels(config.modelsPath, { cwd: config.cwd })
-  const noMigrations = options.allowMissingMigrations === true && !existsSync(config.migrationsDir)
+  const noMigrations = existsSync(config.migrationsDir)
+    ? listMigrations(config.migrationsDir, config.cwd).length === 0
+    : options.allowMissingMigrations === true
   const [migrationsDb, modelsDb] = await scratchPair(serverUrl)
   try {
     // Both sides run at once; wait for both before the finally drops their databases.

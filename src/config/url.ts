@@ -21,20 +21,27 @@ export function parseDatabaseUrl(url: string, setting: string): DatabaseUrl {
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new ConfigError(setting, `${setting} must start with postgresql:// (it starts with ${parsed.protocol}//)`)
   }
+  const decode = (part: string, what: string) => {
+    try {
+      return decodeURIComponent(part)
+    } catch {
+      throw new ConfigError(setting, `${setting} has a malformed %-escape in its ${what}: write % as %25 and other special characters percent-encoded (encodeURIComponent)`)
+    }
+  }
   const socketHost = parsed.searchParams.get('host')
-  const host = decodeURIComponent(parsed.hostname) || socketHost || ''
+  const host = decode(parsed.hostname, 'host') || socketHost || ''
   if (!host) throw new ConfigError(setting, `${setting} names no host: expected postgresql://user:password@host:5432/database`)
   const port = parsed.port === '' ? 5432 : Number(parsed.port)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(setting, `${setting} has an invalid port`)
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''))
+  const database = decode(parsed.pathname.replace(/^\//, ''), 'database name')
   if (!database) throw new ConfigError(setting, `${setting} names no database: add one after the host, e.g. postgresql://user@host:5432/app`)
   return {
     url: url.trim(),
     host,
     port,
     database,
-    user: decodeURIComponent(parsed.username) || 'postgres',
-    password: decodeURIComponent(parsed.password),
+    user: decode(parsed.username, 'user') || 'postgres',
+    password: decode(parsed.password, 'password'),
   }
 }
 

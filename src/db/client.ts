@@ -13,7 +13,7 @@ export interface ConnectOptions {
 /** Opens one connection; failures become one-line errors that name the server but never the password. */
 export async function connect(url: string, options: ConnectOptions = {}): Promise<Client> {
   const client = new pg.Client({
-    connectionString: url,
+    connectionString: libpqSslModes(url),
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     application_name: options.applicationName ?? 'db-migrate',
   })
@@ -46,6 +46,20 @@ export async function waitForConnection(url: string, timeoutMs: number, options:
   }
 }
 
+/**
+ * sslmode as libpq (psql, alembic's drivers) reads it: `require` encrypts without verifying the certificate.
+ * node-postgres otherwise treats require as verify-full and prints a warning about it.
+ */
+function libpqSslModes(url: string): string {
+  const parsed = new URL(url)
+  if (!parsed.searchParams.has('sslmode') || parsed.searchParams.has('uselibpqcompat')) return url
+  parsed.searchParams.set('uselibpqcompat', 'true')
+  return parsed.toString()
+}
+
+// Failures of the network, or of a server that is not ready yet: waiting may help. Anything else the server says is final.
+const retriableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN', '57P03', '53300'])
+
 function connectionError(error: unknown, url: string): AppError {
   const where = redactUrl(url)
   const code = (error as { code?: string }).code
@@ -70,10 +84,21 @@ function connectionError(error: unknown, url: string): AppError {
       retriable = code === 'EAI_AGAIN'
       break
     default:
-      retriable = true
-      text = `cannot connect to ${where}: ${/timeout/i.test(message) ? 'connection timed out' : code ?? message}`
+      if (/does not support SSL/i.test(message)) {
+        text = `the server at ${where} does not accept SSL connections: remove sslmode from the URL, or use sslmode=disable`
+      } else if (code === undefined && /timeout/i.test(message)) {
+        text = `cannot connect to ${where}: connection timed out`
+        retriable = true
+      } else {
+        retriable = code !== undefined && retriableCodes.has(code)
+        text = `cannot connect to ${where}: ${retriable ? code : firstLine(message)}`
+      }
   }
   const err = new ProvisionError(text, { cause: error })
   err.details.retriable = retriable
   return err
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim()
 }

@@ -6,6 +6,7 @@ import type { Log } from '../report/log.js'
 import { displayPath, listMigrations } from './files.js'
 import { ensureHistory, readHistory, type HistoryTable } from './history.js'
 import { acquireLock } from './lock.js'
+import { loadMigrationModule } from './module.js'
 import { assertNoProblems, findProblems } from './problems.js'
 import { currentRevision, planDowngrade, planUpgrade, type Plan } from './target.js'
 import type { MigrationFile } from './types.js'
@@ -43,8 +44,10 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
     const release = await acquireLock(client, ref, config.lockWaitMs, log)
     try {
       // Read the history only now, under the lock, so a run that waited never repeats another's work.
-      await ensureHistory(client, ref)
       const { plan, from } = await prepare(client, config, ref, files, direction)
+      // A module that does not load stops the run before anything is written, the history table included.
+      await Promise.all(plan.steps.filter((f) => f.kind === 'module').map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))))
+      await ensureHistory(client, ref)
       if (plan.steps.length === 0) log.info(`nothing to ${direction === 'up' ? 'apply' : 'revert'}: the database is at ${from ?? 'base'}`)
       const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log)
       const after = (await readHistory(client, ref)).map((r) => r.name)
@@ -60,6 +63,10 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
 async function prepare(client: pg.ClientBase, config: Config, ref: HistoryTable, files: readonly MigrationFile[], direction: 'up' | 'down') {
   const history = await readHistory(client, ref)
   assertNoProblems(findProblems(files, history, config), direction)
+  if (files.length === 0) {
+    // most likely a migrations setting that points at the wrong folder: deploying nothing quietly would hide it
+    throw new HistoryError('no_migrations', `migrations folder ${displayPath(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`)
+  }
   const applied = history.map((r) => r.name)
   const plan = direction === 'up' ? planUpgrade(config.revision, files, new Set(applied)) : planDowngrade(config.revision, files, new Set(applied))
   if (direction === 'down') {
@@ -72,10 +79,22 @@ async function prepare(client: pg.ClientBase, config: Config, ref: HistoryTable,
   return { plan, from: currentRevision(applied), applied }
 }
 
-/** lock_timeout and statement_timeout for the whole session; set_config keeps the values out of SQL text. */
+/**
+ * Session settings, in one round trip: lock_timeout and statement_timeout as configured (set_config keeps the values
+ * out of SQL text), and, where the server has it (PostgreSQL 14+), client_connection_check_interval, so a run that
+ * dies in the middle of a long statement has that statement cancelled, and its locks freed, within a second.
+ */
 async function applySessionSettings(client: pg.ClientBase, config: Config): Promise<void> {
-  if (config.lockTimeoutMs !== null) await client.query(`SELECT set_config('lock_timeout', $1, false)`, [`${config.lockTimeoutMs}ms`])
-  if (config.statementTimeoutMs !== null) await client.query(`SELECT set_config('statement_timeout', $1, false)`, [`${config.statementTimeoutMs}ms`])
+  const timeouts = [config.lockTimeoutMs === null ? null : `${config.lockTimeoutMs}ms`, config.statementTimeoutMs === null ? null : `${config.statementTimeoutMs}ms`]
+  const set = (checkInterval: boolean) => client.query(
+    `SELECT set_config('lock_timeout', coalesce($1, current_setting('lock_timeout')), false),
+            set_config('statement_timeout', coalesce($2, current_setting('statement_timeout')), false)${checkInterval ? `,
+            CASE WHEN current_setting('server_version_num')::int >= 140000
+                 THEN set_config('client_connection_check_interval', '1s', false) END` : ''}`,
+    timeouts,
+  )
+  // servers on platforms that cannot watch a socket refuse a non-zero interval
+  await set(true).catch(() => set(false))
 }
 
 function result(config: Config, direction: 'up' | 'down', from: string | null, plan: Plan, applied: ReadonlySet<string>, done: StepResult[], files: readonly MigrationFile[]): MigrateResult {

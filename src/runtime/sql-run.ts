@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type pg from 'pg'
+import { advice } from '../db/advice.js'
 import { HistoryError, MigrationError } from '../errors.js'
 import { lineAt, offsetOfPosition, splitStatements, type SqlStatement } from './sql-split.js'
 
@@ -56,7 +57,7 @@ function sqlError(error: unknown, sql: string, statement: SqlStatement, run: Sql
   const line = lineAt(sql, offset)
   const failing = whole ? sql.split('\n')[line - 1]!.trim() : statement.text.slice(codeStart(statement.text)).trim()
   const message = pgError.message ?? String(error)
-  const hint = pgError.hint ? ` (hint: ${pgError.hint})` : ''
+  const hint = (pgError.hint ? ` (hint: ${pgError.hint})` : '') + advice(error)
   return new MigrationError(
     `migration ${run.name} (${run.direction}) failed at ${run.file}:${line}: ${message}${hint} — in: ${oneLine(failing)}`,
     { name: run.name, file: run.file, direction: run.direction, line, statement: failing },

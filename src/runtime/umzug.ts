@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type pg from 'pg'
 import { Umzug, type MigrationParams, type RunnableMigration, type UmzugStorage } from 'umzug'
+import { advice } from '../db/advice.js'
 import { AppError, MigrationError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
 import { displayPath } from './files.js'
@@ -49,7 +50,12 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
     const transactional = module ? module.transaction !== false : !optsOutOfTransaction(readFileSync(sqlPath!, 'utf8'))
     running.set(file.name, { file, started: Date.now(), transactional })
     log.info(`${dir === 'up' ? 'applying' : 'reverting'} ${file.name}${transactional ? '' : ' (no transaction)'}`)
-    if (transactional) {
+    let xid: string | null = null
+    if (transactional && module) {
+      // a module's code could end our transaction itself: remember its id to notice that afterwards
+      const [, started] = (await client.query('BEGIN; SELECT txid_current()::text AS xid')) as unknown as pg.QueryResult<{ xid: string }>[]
+      xid = started!.rows[0]!.xid
+    } else if (transactional) {
       await client.query('BEGIN')
     } else if (dir === 'up') {
       await writeRow(client, ref, { name: file.name, checksum: file.checksum, state: 'running', durationMs: null })
@@ -61,10 +67,13 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
         const fn = dir === 'up' ? module.up : module.down!
         try {
           await fn({ client, name: file.name })
+          if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir)
         } catch (error) {
+          if (error instanceof AppError) throw error
+          if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir)
           const line = lineInStack(error, file.path)
           throw new MigrationError(
-            `migration ${file.name} (${dir}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${errorMessage(error)}`,
+            `migration ${file.name} (${dir}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${errorMessage(error)}${advice(error)}`,
             { name: file.name, file: show, direction: dir, ...(line ? { line } : {}) },
             { cause: error },
           )
@@ -126,6 +135,29 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
     throw cause instanceof AppError ? cause : error
   }
   return done
+}
+
+/**
+ * Throws, leaving the migration marked as needing attention, when a module's code ended the transaction the runner
+ * opened for it (a COMMIT or ROLLBACK of its own): whatever it did before that is committed without a history row.
+ */
+async function assertStillInTransaction(client: pg.ClientBase, ref: HistoryTable, file: MigrationFile, xid: string, show: string, dir: 'up' | 'down'): Promise<void> {
+  let now: string | null
+  try {
+    now = (await client.query<{ xid: string | null }>('SELECT txid_current_if_assigned()::text AS xid')).rows[0]!.xid
+  } catch (error) {
+    if ((error as { code?: string }).code === '25P02') return // failed inside our transaction: it is still ours to roll back
+    throw error
+  }
+  if (now === xid) return
+  await client.query('ROLLBACK').catch(() => {})
+  const message = `${show} ended the migration's transaction itself (COMMIT or ROLLBACK in ${dir}()), so part of it may be committed without a history row`
+  await writeRow(client, ref, { name: file.name, checksum: file.checksum, state: dir === 'up' ? 'running' : 'reverting', durationMs: null }).catch(() => {})
+  await recordError(client, ref, file.name, message).catch(() => {})
+  throw new MigrationError(
+    `migration ${file.name} (${dir}) failed: ${message}; check the database, then run db-migrate resolve ${file.name} --applied or --rolled-back. A migration that manages its own transactions exports transaction = false`,
+    { name: file.name, file: show, direction: dir },
+  )
 }
 
 /** What the history keeps of a failure: Postgres' message and the line, without the migration's name again. */

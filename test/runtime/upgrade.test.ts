@@ -78,7 +78,8 @@ eachServer('upgrade', (database) => {
       assert.deepEqual(e.candidates, all)
       return true
     })
-    assert.deepEqual(await tables(db.url), ['db_migrate_history'])
+    // refused before anything was written, the history table included
+    assert.deepEqual(await tables(db.url), [])
   })
 
   it('plans without changing anything on a dry run, not even creating the history table', async () => {
