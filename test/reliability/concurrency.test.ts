@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { runAction, runCli } from '../helpers/runner.js'
-import { applied, eachServer, project, rows, startCli, tables } from './support.js'
+import { applied, eachServer, migrateTo, project, rows, startCli, tables } from './support.js'
 
 const chain = ['20250101000000_create_ledger', '20250102000000_create_account', '20250103000000_create_invoice', '20250104000000_create_payment', '20250105000000_create_refund']
 const head = chain.at(-1)!
@@ -65,5 +65,18 @@ eachServer('concurrent runs', (database) => {
     for (const r of runs) assert.equal(r.code, 0, r.stderr)
     assert.deepEqual(runs.flatMap((r) => JSON.parse(r.stdout).applied.map((s: { name: string }) => s.name)).sort(), chain)
     assert.deepEqual((await rows<{ name: string }>(db.url, 'SELECT name FROM "deploy history".db_migrate_history ORDER BY name')).map((r) => r.name), chain)
+  })
+
+  it('4 downgrades to base at once: each migration reverted once, every run exits 0 and reports base', async () => {
+    const db = await database()
+    const p = project()
+    await migrateTo(p, db.url, 'head')
+    const runs = await Promise.all(Array.from({ length: 4 }, () => startCli(['downgrade', 'base', '--json'], { cwd: p.dir, env: { DATABASE_URL: db.url } }).done))
+    for (const r of runs) {
+      assert.equal(r.code, 0, r.stderr)
+      assert.equal(JSON.parse(r.stdout).current, null)
+    }
+    assert.deepEqual(runs.flatMap((r) => JSON.parse(r.stdout).applied.map((s: { name: string }) => s.name)).sort(), chain)
+    assert.deepEqual(await assertSchemaMatchesHistory(db.url), [])
   })
 })
