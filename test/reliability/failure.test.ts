@@ -56,6 +56,18 @@ eachServer('a migration failing in the middle of a chain', (database) => {
     assert.ok(!(await tables(db.url)).includes('public.invoice'))
   })
 
+  it('action: after the failure, the outputs and the job summary say where the run stopped', { todo: 'a failed run writes no outputs and no job summary: current-revision is empty although two migrations were applied' }, async () => {
+    const db = await database()
+    const p = project()
+    p.write(third, broken)
+    const run = await runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.url } })
+    assert.equal(run.code, 1)
+    assert.equal(run.outputs['current-revision'], '20250102000000_create_account')
+    assert.deepEqual(JSON.parse(run.outputs.applied ?? '[]'), ['20250101000000_create_ledger', '20250102000000_create_account'])
+    assert.match(run.summary, /20250103000000_create_invoice/)
+    assert.match(run.summary, /no_such_table/)
+  })
+
   it('action: the failure is shown as one error, not once per reporter', async () => {
     const db = await database()
     const p = project()
