@@ -54,6 +54,7 @@ eachServer('secrets', (database) => {
     // Failures: the password must not ride along in the error either.
     assert.equal((await cli(['status', '--connect-timeout', '1s', '--database-url', withSecret(db.url, secret, (x) => { x.port = '1' })])).code, 2)
     assert.equal((await cli(['status', '--database-url', withSecret(db.url, secret, (x) => { x.pathname = '/no_such_database' })])).code, 2)
+    assert.equal((await cli(['upgrade', '--json', '--database-url', withSecret(db.url, secret, (x) => { x.pathname = '/no_such_database' })])).code, 2)
     assert.equal((await cli(['status', '--connect-timeout', '1s'], { DB_HOST: '127.0.0.1', DB_PORT: '1', DB_NAME: 'x', DB_USER: 'postgres', DB_PASS: secret })).code, 2)
     assert.equal((await cli(['check', '--connect-timeout', '1s', '--shadow-database-url', withSecret(db.url, secret, (x) => { x.port = '1' })])).code, 2)
     p.write('migrations/20250104000000_create_payment.sql', `CREATE TABLE payment (id integer);\nSELECT no_such_function('${'x'}');\n`)
