@@ -171,6 +171,7 @@ eachServer('bad input', (database, server) => {
     p.remove('migrations/20250101000000_create_ledger.down.sql')
     const run = await runCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     assert.equal(run.code, 2)
+    assert.match(oneErrorLine(run.stderr), /migrations\/20250101000000_create_ledger\.ts/)
     assert.deepEqual((await snapshot(db.url)).tables, [])
   })
 
