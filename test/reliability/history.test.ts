@@ -36,6 +36,17 @@ eachServer('an edited or missing history', (database) => {
     await refused(db, cli, /migrations\/20250103000000_create_invoice\.sql changed after it was applied/, /new migration/, /db-migrate resolve 20250103000000_create_invoice --applied/)
   })
 
+  it('an applied migration checked out with CRLF line endings (a Windows runner) is not an edit', async () => {
+    const { db, p, cli } = await halfway(database)
+    for (const name of ['20250101000000_create_ledger', '20250102000000_create_account', '20250103000000_create_invoice']) {
+      const path = `migrations/${name}.sql`
+      p.write(path, p.read(path).replace(/\n/g, '\r\n'))
+    }
+    const run = await cli('upgrade', 'head')
+    assert.equal(run.code, 0, run.stderr)
+    assert.equal((await snapshot(db.url)).history.length, 5)
+  })
+
   it('an applied migration deleted: stops, names it and says what to do', async () => {
     const { db, p, cli } = await halfway(database)
     p.remove(invoice)
