@@ -11753,6 +11753,14 @@ async function runSqlFile(client, path, run2) {
   const split = splitStatements(sql);
   const statements = split ?? [{ text: sql, start: 0 }];
   if (run2.transactional) refuseTransactionControl(statements, run2);
+  if (run2.transactional && statements.length > 1) {
+    try {
+      await client.query(sql);
+      return;
+    } catch (error) {
+      throw await locate(client, error, sql, statements, run2);
+    }
+  }
   for (const statement of statements) {
     try {
       await client.query(statement.text);
@@ -11769,10 +11777,35 @@ function refuseTransactionControl(statements, run2) {
     }
   }
 }
-function sqlError(error, sql, statement, run2, whole) {
+var circumstantial = /* @__PURE__ */ new Set(["55P03", "57014", "40001", "40P01", "57P01", "57P02", "57P03"]);
+async function locate(client, error, sql, statements, run2) {
   const pgError = error;
   const position = Number(pgError.position);
-  const offset = Number.isInteger(position) && position > 0 ? statement.start + offsetOfPosition(statement.text, position) : statement.start + codeStart(statement.text);
+  if (Number.isInteger(position) && position > 0) {
+    const offset = offsetOfPosition(sql, position);
+    const statement = statements.filter((s) => s.start <= offset).at(-1) ?? statements[0];
+    return sqlError(error, sql, statement, run2, false, offset);
+  }
+  if (!circumstantial.has(pgError.code ?? "")) {
+    try {
+      await client.query("ROLLBACK; BEGIN");
+      for (const statement of statements) {
+        try {
+          await client.query(statement.text);
+        } catch (again) {
+          return sqlError(again, sql, statement, run2, false);
+        }
+      }
+    } catch {
+    }
+  }
+  const message = `${pgError.message ?? String(error)}${pgError.hint ? ` (hint: ${pgError.hint})` : ""}${advice(error)}`;
+  return new MigrationError(`migration ${run2.name} (${run2.direction}) failed in ${run2.file}: ${message}`, { name: run2.name, file: run2.file, direction: run2.direction }, { cause: error });
+}
+function sqlError(error, sql, statement, run2, whole, absoluteOffset) {
+  const pgError = error;
+  const position = Number(pgError.position);
+  const offset = absoluteOffset ?? (Number.isInteger(position) && position > 0 ? statement.start + offsetOfPosition(statement.text, position) : statement.start + codeStart(statement.text));
   const line = lineAt(sql, offset);
   const failing = whole ? sql.split("\n")[line - 1].trim() : statement.text.slice(codeStart(statement.text)).trim();
   const message = pgError.message ?? String(error);

@@ -12209,6 +12209,14 @@ async function runSqlFile(client, path, run3) {
   const split = splitStatements(sql);
   const statements = split ?? [{ text: sql, start: 0 }];
   if (run3.transactional) refuseTransactionControl(statements, run3);
+  if (run3.transactional && statements.length > 1) {
+    try {
+      await client.query(sql);
+      return;
+    } catch (error2) {
+      throw await locate(client, error2, sql, statements, run3);
+    }
+  }
   for (const statement of statements) {
     try {
       await client.query(statement.text);
@@ -12225,10 +12233,35 @@ function refuseTransactionControl(statements, run3) {
     }
   }
 }
-function sqlError(error2, sql, statement, run3, whole) {
+var circumstantial = /* @__PURE__ */ new Set(["55P03", "57014", "40001", "40P01", "57P01", "57P02", "57P03"]);
+async function locate(client, error2, sql, statements, run3) {
   const pgError = error2;
   const position = Number(pgError.position);
-  const offset = Number.isInteger(position) && position > 0 ? statement.start + offsetOfPosition(statement.text, position) : statement.start + codeStart(statement.text);
+  if (Number.isInteger(position) && position > 0) {
+    const offset = offsetOfPosition(sql, position);
+    const statement = statements.filter((s) => s.start <= offset).at(-1) ?? statements[0];
+    return sqlError(error2, sql, statement, run3, false, offset);
+  }
+  if (!circumstantial.has(pgError.code ?? "")) {
+    try {
+      await client.query("ROLLBACK; BEGIN");
+      for (const statement of statements) {
+        try {
+          await client.query(statement.text);
+        } catch (again) {
+          return sqlError(again, sql, statement, run3, false);
+        }
+      }
+    } catch {
+    }
+  }
+  const message = `${pgError.message ?? String(error2)}${pgError.hint ? ` (hint: ${pgError.hint})` : ""}${advice(error2)}`;
+  return new MigrationError(`migration ${run3.name} (${run3.direction}) failed in ${run3.file}: ${message}`, { name: run3.name, file: run3.file, direction: run3.direction }, { cause: error2 });
+}
+function sqlError(error2, sql, statement, run3, whole, absoluteOffset) {
+  const pgError = error2;
+  const position = Number(pgError.position);
+  const offset = absoluteOffset ?? (Number.isInteger(position) && position > 0 ? statement.start + offsetOfPosition(statement.text, position) : statement.start + codeStart(statement.text));
   const line = lineAt(sql, offset);
   const failing = whole ? sql.split("\n")[line - 1].trim() : statement.text.slice(codeStart(statement.text)).trim();
   const message = pgError.message ?? String(error2);

@@ -22,14 +22,23 @@ export interface SqlRun {
 }
 
 /**
- * Runs a SQL file statement by statement (each on its own without a transaction, as CREATE INDEX CONCURRENTLY
- * requires), so a failure can name its statement; a file that cannot be split safely runs as one string.
+ * Runs a SQL file. In a transaction it goes as one query, one round trip however many statements it holds; a
+ * failure is then traced to its statement and line (see locate). Without a transaction it runs statement by
+ * statement, each on its own as CREATE INDEX CONCURRENTLY requires. A file that cannot be split safely runs as one string.
  */
 export async function runSqlFile(client: pg.ClientBase, path: string, run: SqlRun): Promise<void> {
   const sql = readFileSync(path, 'utf8')
   const split = splitStatements(sql)
   const statements = split ?? [{ text: sql, start: 0 }]
   if (run.transactional) refuseTransactionControl(statements, run)
+  if (run.transactional && statements.length > 1) {
+    try {
+      await client.query(sql)
+      return
+    } catch (error) {
+      throw await locate(client, error, sql, statements, run)
+    }
+  }
   for (const statement of statements) {
     try {
       await client.query(statement.text)
@@ -48,12 +57,45 @@ function refuseTransactionControl(statements: readonly SqlStatement[], run: SqlR
   }
 }
 
-function sqlError(error: unknown, sql: string, statement: SqlStatement, run: SqlRun, whole: boolean): MigrationError {
+// Errors that depend on other sessions or the clock: running the file again would not show where they came from.
+const circumstantial = new Set(['55P03', '57014', '40001', '40P01', '57P01', '57P02', '57P03'])
+
+/**
+ * The statement a failed whole-file query stopped at: from Postgres' error position, which counts from the start of
+ * the file, or else by running the statements again one by one in a fresh transaction (the caller rolls it back).
+ */
+async function locate(client: pg.ClientBase, error: unknown, sql: string, statements: readonly SqlStatement[], run: SqlRun): Promise<MigrationError> {
   const pgError = error as Partial<pg.DatabaseError>
   const position = Number(pgError.position)
-  const offset = Number.isInteger(position) && position > 0
+  if (Number.isInteger(position) && position > 0) {
+    const offset = offsetOfPosition(sql, position)
+    const statement = statements.filter((s) => s.start <= offset).at(-1) ?? statements[0]!
+    return sqlError(error, sql, statement, run, false, offset)
+  }
+  if (!circumstantial.has(pgError.code ?? '')) {
+    try {
+      await client.query('ROLLBACK; BEGIN')
+      for (const statement of statements) {
+        try {
+          await client.query(statement.text)
+        } catch (again) {
+          return sqlError(again, sql, statement, run, false)
+        }
+      }
+    } catch {
+      // the replay itself failed to start: report what we know
+    }
+  }
+  const message = `${pgError.message ?? String(error)}${pgError.hint ? ` (hint: ${pgError.hint})` : ''}${advice(error)}`
+  return new MigrationError(`migration ${run.name} (${run.direction}) failed in ${run.file}: ${message}`, { name: run.name, file: run.file, direction: run.direction }, { cause: error })
+}
+
+function sqlError(error: unknown, sql: string, statement: SqlStatement, run: SqlRun, whole: boolean, absoluteOffset?: number): MigrationError {
+  const pgError = error as Partial<pg.DatabaseError>
+  const position = Number(pgError.position)
+  const offset = absoluteOffset ?? (Number.isInteger(position) && position > 0
     ? statement.start + offsetOfPosition(statement.text, position)
-    : statement.start + codeStart(statement.text)
+    : statement.start + codeStart(statement.text))
   const line = lineAt(sql, offset)
   const failing = whole ? sql.split('\n')[line - 1]!.trim() : statement.text.slice(codeStart(statement.text)).trim()
   const message = pgError.message ?? String(error)

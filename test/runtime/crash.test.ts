@@ -15,7 +15,7 @@ async function upgradeKilledHalfway(dir: string, url: string): Promise<void> {
   const exited = new Promise((resolve) => proc.on('exit', resolve))
   const deadline = Date.now() + 20_000
   for (;;) {
-    const sleeping = await rows(url, `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query ~ '^\\s*SELECT pg_sleep' AND pid <> pg_backend_pid()`)
+    const sleeping = await rows(url, `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query ~ 'SELECT pg_sleep' AND pid <> pg_backend_pid()`)
     if (sleeping.length) break
     if (Date.now() > deadline || proc.exitCode !== null) throw new Error('the child upgrade never reached pg_sleep')
     await new Promise((r) => setTimeout(r, 50))
