@@ -12758,6 +12758,37 @@ function assertNoProblems(problems, direction) {
 // src/runtime/umzug.ts
 var import_umzug = __toESM(require_lib3(), 1);
 import { readFileSync as readFileSync9 } from "node:fs";
+
+// src/runtime/tracked-client.ts
+function trackedClient(client) {
+  const started = [];
+  const proxy = new Proxy(client, {
+    get(target, property) {
+      if (property === "query") {
+        return (...args) => {
+          const result2 = target.query(...args);
+          if (result2 instanceof Promise) {
+            started.push(result2);
+            result2.catch(() => {
+            });
+          }
+          return result2;
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    }
+  });
+  return {
+    client: proxy,
+    settle: async () => {
+      const failed = (await Promise.allSettled(started)).find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
+    }
+  };
+}
+
+// src/runtime/umzug.ts
 async function runSteps(client, ref, direction, steps, cwd, log) {
   const running = /* @__PURE__ */ new Map();
   const done = [];
@@ -12787,8 +12818,11 @@ async function runSteps(client, ref, direction, steps, cwd, log) {
     try {
       if (module) {
         const fn = dir === "up" ? module.up : module.down;
+        const tracked = trackedClient(client);
+        const forgetExit = failOnExit(file.name, show);
         try {
-          await fn({ client, name: file.name });
+          await fn({ client: tracked.client, name: file.name });
+          await tracked.settle();
           if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir);
         } catch (error) {
           if (error instanceof AppError) throw error;
@@ -12799,6 +12833,8 @@ async function runSteps(client, ref, direction, steps, cwd, log) {
             { name: file.name, file: show, direction: dir, ...line ? { line } : {} },
             { cause: error }
           );
+        } finally {
+          forgetExit();
         }
       } else {
         await runSqlFile(client, sqlPath, { name: file.name, direction: dir, file: show, transactional });
@@ -12857,6 +12893,15 @@ async function runSteps(client, ref, direction, steps, cwd, log) {
     throw cause instanceof AppError ? cause : error;
   }
   return done;
+}
+function failOnExit(name, file) {
+  const onExit = (code) => {
+    process.stderr.write(`db-migrate: migration ${name} ended the process (exit ${code}) while it ran, in ${file}: it and the migrations after it were not recorded as applied
+`);
+    process.exitCode = 2;
+  };
+  process.once("exit", onExit);
+  return () => process.off("exit", onExit);
 }
 async function assertStillInTransaction(client, ref, file, xid, show, dir) {
   let now;

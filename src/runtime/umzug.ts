@@ -7,6 +7,7 @@ import type { Log } from '../report/log.js'
 import { displayPath } from './files.js'
 import { deleteRow, readHistory, recordError, setState, writeRow, type HistoryTable } from './history.js'
 import { lineInStack, loadMigrationModule } from './module.js'
+import { trackedClient } from './tracked-client.js'
 import { optsOutOfTransaction, runSqlFile } from './sql-run.js'
 import type { MigrationFile, MigrationModule } from './types.js'
 
@@ -65,8 +66,11 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
     try {
       if (module) {
         const fn = dir === 'up' ? module.up : module.down!
+        const tracked = trackedClient(client)
+        const forgetExit = failOnExit(file.name, show)
         try {
-          await fn({ client, name: file.name })
+          await fn({ client: tracked.client, name: file.name })
+          await tracked.settle()
           if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir)
         } catch (error) {
           if (error instanceof AppError) throw error
@@ -77,6 +81,8 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
             { name: file.name, file: show, direction: dir, ...(line ? { line } : {}) },
             { cause: error },
           )
+        } finally {
+          forgetExit()
         }
       } else {
         await runSqlFile(client, sqlPath!, { name: file.name, direction: dir, file: show, transactional })
@@ -135,6 +141,19 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
     throw cause instanceof AppError ? cause : error
   }
   return done
+}
+
+/**
+ * A migration module that ends the process (process.exit) must not leave it looking like success: the run did not
+ * finish. While its code runs, an exit turns into a failure that names it.
+ */
+function failOnExit(name: string, file: string): () => void {
+  const onExit = (code: number) => {
+    process.stderr.write(`db-migrate: migration ${name} ended the process (exit ${code}) while it ran, in ${file}: it and the migrations after it were not recorded as applied\n`)
+    process.exitCode = 2
+  }
+  process.once('exit', onExit)
+  return () => process.off('exit', onExit)
 }
 
 /**
