@@ -9731,6 +9731,8 @@ var MigrationError = class extends AppError {
     super("migration", message, { migration }, options);
     this.migration = migration;
   }
+  /** Set by the runner when it could read the history after the failure. */
+  progress;
 };
 var ModelError = class extends AppError {
   constructor(message, file, options) {
@@ -12953,7 +12955,10 @@ async function migrate(config, databaseUrl, log, direction) {
       await Promise.all(plan.steps.filter((f) => f.kind === "module").map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))));
       await ensureHistory(client, ref);
       if (plan.steps.length === 0) log.info(`nothing to ${direction === "up" ? "apply" : "revert"}: the database is at ${from ?? "base"}`);
-      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log);
+      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log).catch(async (error) => {
+        if (error instanceof MigrationError) error.progress = await progressAfter(client, ref, files, plan, direction).catch(() => void 0);
+        throw error;
+      });
       const after = (await readHistory(client, ref)).map((r) => r.name);
       return result(config, direction, from, plan, new Set(after), done, files);
     } finally {
@@ -12981,6 +12986,14 @@ async function prepare(client, config, ref, files, direction) {
     }
   }
   return { plan, from: currentRevision(applied), applied };
+}
+async function progressAfter(client, ref, files, plan, direction) {
+  const applied = new Set((await readHistory(client, ref)).filter((r) => r.state === "applied").map((r) => r.name));
+  return {
+    done: plan.steps.map((s) => s.name).filter((name) => applied.has(name) === (direction === "up")),
+    current: currentRevision(applied),
+    pending: files.filter((f) => !applied.has(f.name)).map((f) => f.name)
+  };
 }
 async function applySessionSettings(client, config) {
   const timeouts = [config.lockTimeoutMs === null ? null : `${config.lockTimeoutMs}ms`, config.statementTimeoutMs === null ? null : `${config.statementTimeoutMs}ms`];

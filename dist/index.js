@@ -10187,6 +10187,8 @@ var MigrationError = class extends AppError {
     super("migration", message, { migration }, options);
     this.migration = migration;
   }
+  /** Set by the runner when it could read the history after the failure. */
+  progress;
 };
 var ModelError = class extends AppError {
   constructor(message, file, options) {
@@ -13409,7 +13411,10 @@ async function migrate(config, databaseUrl, log, direction) {
       await Promise.all(plan.steps.filter((f) => f.kind === "module").map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))));
       await ensureHistory(client, ref);
       if (plan.steps.length === 0) log.info(`nothing to ${direction === "up" ? "apply" : "revert"}: the database is at ${from ?? "base"}`);
-      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log);
+      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log).catch(async (error2) => {
+        if (error2 instanceof MigrationError) error2.progress = await progressAfter(client, ref, files, plan, direction).catch(() => void 0);
+        throw error2;
+      });
       const after = (await readHistory(client, ref)).map((r) => r.name);
       return result(config, direction, from, plan, new Set(after), done, files);
     } finally {
@@ -13437,6 +13442,14 @@ async function prepare(client, config, ref, files, direction) {
     }
   }
   return { plan, from: currentRevision(applied), applied };
+}
+async function progressAfter(client, ref, files, plan, direction) {
+  const applied = new Set((await readHistory(client, ref)).filter((r) => r.state === "applied").map((r) => r.name));
+  return {
+    done: plan.steps.map((s) => s.name).filter((name) => applied.has(name) === (direction === "up")),
+    current: currentRevision(applied),
+    pending: files.filter((f) => !applied.has(f.name)).map((f) => f.name)
+  };
 }
 async function applySessionSettings(client, config) {
   const timeouts = [config.lockTimeoutMs === null ? null : `${config.lockTimeoutMs}ms`, config.statementTimeoutMs === null ? null : `${config.statementTimeoutMs}ms`];
@@ -14002,6 +14015,18 @@ ${result2.result.created.map((f) => `- created ${code(f)}`).join("\n")}`;
 ${code(result2.result.name)} recorded as **${result2.result.resolution}**`;
   }
 }
+function renderFailure(command, message, progress) {
+  const lines = [`### \u274C db-migrate ${command} failed`, "", escape(message)];
+  if (progress) {
+    lines.push(
+      "",
+      progress.done.length ? `**Done before the failure:** ${progress.done.map(code).join(", ")}` : "**Done before the failure:** nothing",
+      `**Current revision:** ${code(progress.current ?? "base")}`,
+      progress.pending.length ? `**Pending:** ${progress.pending.map(code).join(", ")}` : "**Pending:** none"
+    );
+  }
+  return lines.join("\n");
+}
 function migrateSummary(r) {
   const title = r.dryRun ? `### db-migrate ${r.direction === "up" ? "upgrade" : "downgrade"} (dry run): ${plural(r.planned.length, "migration")} would run` : `### db-migrate ${r.direction === "up" ? "upgrade" : "downgrade"}: ${code(r.current ?? "base")}`;
   const rows = r.dryRun ? r.planned.map((n) => [code(n), r.direction === "up" ? "would apply" : "would revert", "\u2014"]) : r.applied.map((a) => [code(a.name), r.direction === "up" ? "applied" : "reverted", duration2(a.durationMs)]);
@@ -14165,6 +14190,15 @@ async function run2() {
     }
   } catch (error2) {
     const message = clean(errorMessage(error2));
+    if (error2 instanceof MigrationError && error2.progress) {
+      setOutput("current-revision", error2.progress.current ?? "");
+      setOutput("applied", JSON.stringify(error2.progress.done));
+      setOutput("pending", JSON.stringify(error2.progress.pending));
+    }
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await summary.addRaw(clean(renderFailure(config?.command ?? "db-migrate", message, error2 instanceof MigrationError ? error2.progress : void 0)), true).write().catch(() => {
+      });
+    }
     const where = annotation(error2, config);
     if (where) {
       error(message, where);

@@ -39,8 +39,18 @@ export class RevisionError extends AppError {
   }
 }
 
+/** Where a run that failed stopped: what it applied (or reverted) before the failure, and where the database stands. */
+export interface MigrationProgress {
+  readonly done: readonly string[]
+  readonly current: string | null
+  readonly pending: readonly string[]
+}
+
 /** A migration failed while running; `file` and `line` point at it for annotations. */
 export class MigrationError extends AppError {
+  /** Set by the runner when it could read the history after the failure. */
+  progress?: MigrationProgress
+
   constructor(
     message: string,
     readonly migration: { name: string; file: string; direction: 'up' | 'down'; line?: number; statement?: string },

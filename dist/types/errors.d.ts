@@ -23,6 +23,12 @@ export declare class RevisionError extends AppError {
     readonly candidates: string[];
     constructor(message: string, candidates?: string[]);
 }
+/** Where a run that failed stopped: what it applied (or reverted) before the failure, and where the database stands. */
+export interface MigrationProgress {
+    readonly done: readonly string[];
+    readonly current: string | null;
+    readonly pending: readonly string[];
+}
 /** A migration failed while running; `file` and `line` point at it for annotations. */
 export declare class MigrationError extends AppError {
     readonly migration: {
@@ -32,6 +38,8 @@ export declare class MigrationError extends AppError {
         line?: number;
         statement?: string;
     };
+    /** Set by the runner when it could read the history after the failure. */
+    progress?: MigrationProgress;
     constructor(message: string, migration: {
         name: string;
         file: string;

@@ -5,7 +5,7 @@ import { runCommand, type CommandResult } from '../commands/run.js'
 import { AppError, ConfigError, HistoryError, MigrationError, ModelError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
 import { redactSecrets } from '../report/redact.js'
-import { renderSummary } from '../report/summary.js'
+import { renderFailure, renderSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
 import { inputLabel, readInputs } from './inputs.js'
 
@@ -35,6 +35,14 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     const message = clean(errorMessage(error))
+    if (error instanceof MigrationError && error.progress) {
+      core.setOutput('current-revision', error.progress.current ?? '')
+      core.setOutput('applied', JSON.stringify(error.progress.done))
+      core.setOutput('pending', JSON.stringify(error.progress.pending))
+    }
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      await core.summary.addRaw(clean(renderFailure(config?.command ?? 'db-migrate', message, error instanceof MigrationError ? error.progress : undefined)), true).write().catch(() => {})
+    }
     const where = annotation(error, config)
     if (where) {
       core.error(message, where)

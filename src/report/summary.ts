@@ -1,5 +1,6 @@
 import type { CommandResult } from '../commands/run.js'
 import type { CheckResult } from '../commands/check.js'
+import type { MigrationProgress } from '../errors.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { duration, isoTime, plural } from './format.js'
 
@@ -30,6 +31,20 @@ export function renderSummary(result: CommandResult): string {
     case 'resolve':
       return `### db-migrate resolve\n${code(result.result.name)} recorded as **${result.result.resolution}**`
   }
+}
+
+/** Markdown for a run that failed: what went wrong and, for a migration, where the database stands now. */
+export function renderFailure(command: string, message: string, progress?: MigrationProgress): string {
+  const lines = [`### ❌ db-migrate ${command} failed`, '', escape(message)]
+  if (progress) {
+    lines.push(
+      '',
+      progress.done.length ? `**Done before the failure:** ${progress.done.map(code).join(', ')}` : '**Done before the failure:** nothing',
+      `**Current revision:** ${code(progress.current ?? 'base')}`,
+      progress.pending.length ? `**Pending:** ${progress.pending.map(code).join(', ')}` : '**Pending:** none',
+    )
+  }
+  return lines.join('\n')
 }
 
 function migrateSummary(r: MigrateResult): string {

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import type { Config } from '../config/config.js'
 import { waitForConnection } from '../db/client.js'
-import { HistoryError } from '../errors.js'
+import { HistoryError, MigrationError, type MigrationProgress } from '../errors.js'
 import type { Log } from '../report/log.js'
 import { displayPath, listMigrations } from './files.js'
 import { ensureHistory, readHistory, type HistoryTable } from './history.js'
@@ -49,7 +49,10 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
       await Promise.all(plan.steps.filter((f) => f.kind === 'module').map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))))
       await ensureHistory(client, ref)
       if (plan.steps.length === 0) log.info(`nothing to ${direction === 'up' ? 'apply' : 'revert'}: the database is at ${from ?? 'base'}`)
-      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log)
+      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log).catch(async (error: unknown) => {
+        if (error instanceof MigrationError) error.progress = await progressAfter(client, ref, files, plan, direction).catch(() => undefined)
+        throw error
+      })
       const after = (await readHistory(client, ref)).map((r) => r.name)
       return result(config, direction, from, plan, new Set(after), done, files)
     } finally {
@@ -77,6 +80,16 @@ async function prepare(client: pg.ClientBase, config: Config, ref: HistoryTable,
     }
   }
   return { plan, from: currentRevision(applied), applied }
+}
+
+/** What a failed run did before it failed, read back from the history (the failed step itself was rolled back). */
+async function progressAfter(client: pg.ClientBase, ref: HistoryTable, files: readonly MigrationFile[], plan: Plan, direction: 'up' | 'down'): Promise<MigrationProgress> {
+  const applied = new Set((await readHistory(client, ref)).filter((r) => r.state === 'applied').map((r) => r.name))
+  return {
+    done: plan.steps.map((s) => s.name).filter((name) => applied.has(name) === (direction === 'up')),
+    current: currentRevision(applied),
+    pending: files.filter((f) => !applied.has(f.name)).map((f) => f.name),
+  }
 }
 
 /**

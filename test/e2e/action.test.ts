@@ -66,7 +66,11 @@ for (const server of servers) {
       assert.match(run.stdout, /::error title=migration 20240303090000_broken failed,file=migrations\/20240303090000_broken\.sql,line=3::.*missing_table/)
       const tag = await adminQuery(db.url, `SELECT to_regclass('public.tag') AS t`)
       assert.equal(tag.rows[0].t, null)
-      assert.equal(run.outputs['current-revision'], undefined)
+      // where the run stopped: the two before it applied, it pending
+      assert.equal(run.outputs['current-revision'], '20240302090000_create_post')
+      assert.deepEqual(JSON.parse(run.outputs.applied!), ['20240301090000_create_user', '20240302090000_create_post'])
+      assert.deepEqual(JSON.parse(run.outputs.pending!), ['20240303090000_broken'])
+      assert.match(run.summary, /### ❌ db-migrate upgrade failed/)
     })
   })
 }
