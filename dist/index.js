@@ -10222,6 +10222,7 @@ function definedOnly(env) {
 }
 
 // src/config/url.ts
+var secretParameters = ["password", "sslpassword"];
 function parseDatabaseUrl(url, setting) {
   let parsed;
   try {
@@ -10252,7 +10253,8 @@ function parseDatabaseUrl(url, setting) {
     port,
     database,
     user: decode(parsed.username, "user") || "postgres",
-    password: decode(parsed.password, "password")
+    password: decode(parsed.password, "password"),
+    secrets: [decode(parsed.password, "password"), ...secretParameters.map((p) => parsed.searchParams.get(p) ?? "")].filter((s) => s !== "")
   };
 }
 function urlFromParts(env) {
@@ -10279,6 +10281,7 @@ function redactUrl(url) {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = "***";
+    for (const name of secretParameters) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "***");
     return parsed.toString();
   } catch {
     return "<database url>";
@@ -10335,7 +10338,7 @@ function parseConfig(source) {
     keepDatabase: flag(raw("keep-database") ?? "true", label("keep-database")),
     columnOrder: flag(raw("column-order"), label("column-order")),
     format: oneOf(raw("format") ?? "sql", ["sql", "ts"], label("format")),
-    secrets: [database?.password, shadowDatabase?.password, env.DB_PASS].filter((s) => !!s)
+    secrets: [...database?.secrets ?? [], ...shadowDatabase?.secrets ?? [], env.DB_PASS].filter((s) => !!s)
   };
 }
 function duration(value, setting) {
@@ -12212,11 +12215,18 @@ async function runSqlFile(client, path, run3) {
   const statements = split ?? [{ text: sql, start: 0 }];
   if (run3.transactional) refuseTransactionControl(statements, run3);
   if (run3.transactional && statements.length > 1) {
+    const connection = client.connection;
+    let completed = 0;
+    const count = () => void completed++;
+    connection?.on("commandComplete", count);
     try {
       await client.query(sql);
       return;
     } catch (error2) {
-      throw await locate(client, error2, sql, statements, run3);
+      const code2 = statements.filter((s) => codeStart(s.text) < s.text.length);
+      throw locate(error2, sql, connection ? code2[completed] : void 0, run3);
+    } finally {
+      connection?.off("commandComplete", count);
     }
   }
   for (const statement of statements) {
@@ -12235,28 +12245,11 @@ function refuseTransactionControl(statements, run3) {
     }
   }
 }
-var circumstantial = /* @__PURE__ */ new Set(["55P03", "57014", "40001", "40P01", "57P01", "57P02", "57P03"]);
-async function locate(client, error2, sql, statements, run3) {
+function locate(error2, sql, failed, run3) {
   const pgError = error2;
   const position = Number(pgError.position);
-  if (Number.isInteger(position) && position > 0) {
-    const offset = offsetOfPosition(sql, position);
-    const statement = statements.filter((s) => s.start <= offset).at(-1) ?? statements[0];
-    return sqlError(error2, sql, statement, run3, false, offset);
-  }
-  if (!circumstantial.has(pgError.code ?? "")) {
-    try {
-      await client.query("ROLLBACK; BEGIN");
-      for (const statement of statements) {
-        try {
-          await client.query(statement.text);
-        } catch (again) {
-          return sqlError(again, sql, statement, run3, false);
-        }
-      }
-    } catch {
-    }
-  }
+  if (Number.isInteger(position) && position > 0) return sqlError(error2, sql, failed ?? { text: sql, start: 0 }, run3, failed === void 0, offsetOfPosition(sql, position));
+  if (failed) return sqlError(error2, sql, failed, run3, false);
   const message = `${pgError.message ?? String(error2)}${pgError.hint ? ` (hint: ${pgError.hint})` : ""}${advice(error2)}`;
   return new MigrationError(`migration ${run3.name} (${run3.direction}) failed in ${run3.file}: ${message}`, { name: run3.name, file: run3.file, direction: run3.direction }, { cause: error2 });
 }
@@ -13247,7 +13240,8 @@ function trackedClient(client) {
 }
 
 // src/runtime/umzug.ts
-async function runSteps(client, ref, direction, steps, cwd, log) {
+async function runSteps(client, ref, direction, steps, cwd, log, restore = "") {
+  const reset = `RESET ALL${restore ? `; ${restore}` : ""}`;
   const running = /* @__PURE__ */ new Map();
   const done = [];
   const modules = /* @__PURE__ */ new Map();
@@ -13309,7 +13303,7 @@ async function runSteps(client, ref, direction, steps, cwd, log) {
     const step = running.get(name);
     try {
       await record();
-      if (step.transactional) await client.query("COMMIT");
+      await client.query(step.transactional ? `COMMIT; ${reset}` : reset);
     } catch (error2) {
       if (step.transactional) await client.query("ROLLBACK").catch(() => {
       });
@@ -13404,14 +13398,14 @@ async function migrate(config, databaseUrl, log, direction) {
       const { plan, from, applied } = await prepare(client, config, ref, files, direction);
       return result(config, direction, from, plan, new Set(applied), [], files);
     }
-    await applySessionSettings(client, config);
+    const restore = await applySessionSettings(client, config);
     const release = await acquireLock(client, ref, config.lockWaitMs, log);
     try {
       const { plan, from } = await prepare(client, config, ref, files, direction);
       await Promise.all(plan.steps.filter((f) => f.kind === "module").map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))));
       await ensureHistory(client, ref);
       if (plan.steps.length === 0) log.info(`nothing to ${direction === "up" ? "apply" : "revert"}: the database is at ${from ?? "base"}`);
-      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log).catch(async (error2) => {
+      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, restore).catch(async (error2) => {
         if (error2 instanceof MigrationError) error2.progress = await progressAfter(client, ref, files, plan, direction).catch(() => void 0);
         throw error2;
       });
@@ -13452,15 +13446,18 @@ async function progressAfter(client, ref, files, plan, direction) {
   };
 }
 async function applySessionSettings(client, config) {
-  const timeouts = [config.lockTimeoutMs === null ? null : `${config.lockTimeoutMs}ms`, config.statementTimeoutMs === null ? null : `${config.statementTimeoutMs}ms`];
-  const set = (checkInterval) => client.query(
-    `SELECT set_config('lock_timeout', coalesce($1, current_setting('lock_timeout')), false),
-            set_config('statement_timeout', coalesce($2, current_setting('statement_timeout')), false)${checkInterval ? `,
-            CASE WHEN current_setting('server_version_num')::int >= 140000
-                 THEN set_config('client_connection_check_interval', '1s', false) END` : ""}`,
-    timeouts
-  );
-  await set(true).catch(() => set(false));
+  const withCheck = sessionSql(config, true);
+  if (await client.query(withCheck).then(() => true, () => false)) return withCheck;
+  const without = sessionSql(config, false);
+  if (without) await client.query(without);
+  return without;
+}
+function sessionSql(config, checkInterval) {
+  return [
+    config.lockTimeoutMs === null ? "" : `SET lock_timeout = '${config.lockTimeoutMs}ms'`,
+    config.statementTimeoutMs === null ? "" : `SET statement_timeout = '${config.statementTimeoutMs}ms'`,
+    checkInterval ? `SET client_connection_check_interval = '1s'` : ""
+  ].filter(Boolean).join("; ");
 }
 function result(config, direction, from, plan, applied, done, files) {
   return {
@@ -13966,7 +13963,7 @@ async function withServer(config, log, role, keep, fn) {
 
 // src/report/redact.ts
 function redactSecrets(text3, secrets) {
-  let out = text3.replace(/(postgres(?:ql)?:\/\/[^:@/\s]*:)[^@\s]*@/gi, "$1***@");
+  let out = text3.replace(/(postgres(?:ql)?:\/\/[^:@/\s]*:)[^@\s]*@/gi, "$1***@").replace(/([?&](?:ssl)?password=)[^&\s]*/gi, "$1***");
   for (const secret of secrets) {
     if (secret.length < 2) continue;
     for (const form of /* @__PURE__ */ new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join("***");

@@ -101,7 +101,7 @@ export function parseConfig(source: ConfigSource): Config {
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
     format: oneOf(raw('format') ?? 'sql', ['sql', 'ts'] as const, label('format')),
-    secrets: [database?.password, shadowDatabase?.password, env.DB_PASS].filter((s): s is string => !!s),
+    secrets: [...(database?.secrets ?? []), ...(shadowDatabase?.secrets ?? []), env.DB_PASS].filter((s): s is string => !!s),
   }
 }
 

@@ -8,7 +8,12 @@ export interface DatabaseUrl {
   readonly database: string
   readonly user: string
   readonly password: string
+  /** Every secret the URL carries (its password, also one given as ?password= or ?sslpassword=), for masking. */
+  readonly secrets: readonly string[]
 }
+
+/** Query parameters that hold secrets, which node-postgres reads as well as the user-info password. */
+const secretParameters = ['password', 'sslpassword']
 
 /** Parses a postgres URL; errors name `setting` and never echo the URL, which may hold a password. */
 export function parseDatabaseUrl(url: string, setting: string): DatabaseUrl {
@@ -42,6 +47,7 @@ export function parseDatabaseUrl(url: string, setting: string): DatabaseUrl {
     database,
     user: decode(parsed.username, 'user') || 'postgres',
     password: decode(parsed.password, 'password'),
+    secrets: [decode(parsed.password, 'password'), ...secretParameters.map((p) => parsed.searchParams.get(p) ?? '')].filter((s) => s !== ''),
   }
 }
 
@@ -72,6 +78,7 @@ export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url)
     if (parsed.password) parsed.password = '***'
+    for (const name of secretParameters) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, '***')
     return parsed.toString()
   } catch {
     return '<database url>'

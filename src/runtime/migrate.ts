@@ -40,7 +40,7 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
       const { plan, from, applied } = await prepare(client, config, ref, files, direction)
       return result(config, direction, from, plan, new Set(applied), [], files)
     }
-    await applySessionSettings(client, config)
+    const restore = await applySessionSettings(client, config)
     const release = await acquireLock(client, ref, config.lockWaitMs, log)
     try {
       // Read the history only now, under the lock, so a run that waited never repeats another's work.
@@ -49,7 +49,7 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
       await Promise.all(plan.steps.filter((f) => f.kind === 'module').map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))))
       await ensureHistory(client, ref)
       if (plan.steps.length === 0) log.info(`nothing to ${direction === 'up' ? 'apply' : 'revert'}: the database is at ${from ?? 'base'}`)
-      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log).catch(async (error: unknown) => {
+      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, restore).catch(async (error: unknown) => {
         if (error instanceof MigrationError) error.progress = await progressAfter(client, ref, files, plan, direction).catch(() => undefined)
         throw error
       })
@@ -93,21 +93,26 @@ async function progressAfter(client: pg.ClientBase, ref: HistoryTable, files: re
 }
 
 /**
- * Session settings, in one round trip: lock_timeout and statement_timeout as configured (set_config keeps the values
- * out of SQL text), and, where the server has it (PostgreSQL 14+), client_connection_check_interval, so a run that
- * dies in the middle of a long statement has that statement cancelled, and its locks freed, within a second.
+ * Session settings: lock_timeout and statement_timeout as configured, and, where the server has it (PostgreSQL 14+
+ * on a platform that can watch sockets), client_connection_check_interval, so a run that dies in the middle of a
+ * long statement has that statement cancelled, and its locks freed, within a second. Returns the SQL that sets
+ * them again after a migration's RESET ALL.
  */
-async function applySessionSettings(client: pg.ClientBase, config: Config): Promise<void> {
-  const timeouts = [config.lockTimeoutMs === null ? null : `${config.lockTimeoutMs}ms`, config.statementTimeoutMs === null ? null : `${config.statementTimeoutMs}ms`]
-  const set = (checkInterval: boolean) => client.query(
-    `SELECT set_config('lock_timeout', coalesce($1, current_setting('lock_timeout')), false),
-            set_config('statement_timeout', coalesce($2, current_setting('statement_timeout')), false)${checkInterval ? `,
-            CASE WHEN current_setting('server_version_num')::int >= 140000
-                 THEN set_config('client_connection_check_interval', '1s', false) END` : ''}`,
-    timeouts,
-  )
-  // servers on platforms that cannot watch a socket refuse a non-zero interval
-  await set(true).catch(() => set(false))
+async function applySessionSettings(client: pg.ClientBase, config: Config): Promise<string> {
+  const withCheck = sessionSql(config, true)
+  if (await client.query(withCheck).then(() => true, () => false)) return withCheck
+  const without = sessionSql(config, false)
+  if (without) await client.query(without)
+  return without
+}
+
+function sessionSql(config: Config, checkInterval: boolean): string {
+  // the values are validated integers: literal SQL keeps these in the same round trip as a COMMIT
+  return [
+    config.lockTimeoutMs === null ? '' : `SET lock_timeout = '${config.lockTimeoutMs}ms'`,
+    config.statementTimeoutMs === null ? '' : `SET statement_timeout = '${config.statementTimeoutMs}ms'`,
+    checkInterval ? `SET client_connection_check_interval = '1s'` : '',
+  ].filter(Boolean).join('; ')
 }
 
 function result(config: Config, direction: 'up' | 'down', from: string | null, plan: Plan, applied: ReadonlySet<string>, done: StepResult[], files: readonly MigrationFile[]): MigrateResult {

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
 import type pg from 'pg'
 import { advice } from '../db/advice.js'
@@ -32,11 +33,20 @@ export async function runSqlFile(client: pg.ClientBase, path: string, run: SqlRu
   const statements = split ?? [{ text: sql, start: 0 }]
   if (run.transactional) refuseTransactionControl(statements, run)
   if (run.transactional && statements.length > 1) {
+    // The server answers each statement of a multi-statement query as it completes: counting the answers before
+    // an error tells which statement failed, whatever the error.
+    const connection = (client as unknown as { connection?: EventEmitter }).connection
+    let completed = 0
+    const count = () => void completed++
+    connection?.on('commandComplete', count)
     try {
       await client.query(sql)
       return
     } catch (error) {
-      throw await locate(client, error, sql, statements, run)
+      const code = statements.filter((s) => codeStart(s.text) < s.text.length)
+      throw locate(error, sql, connection ? code[completed] : undefined, run)
+    } finally {
+      connection?.off('commandComplete', count)
     }
   }
   for (const statement of statements) {
@@ -57,35 +67,12 @@ function refuseTransactionControl(statements: readonly SqlStatement[], run: SqlR
   }
 }
 
-// Errors that depend on other sessions or the clock: running the file again would not show where they came from.
-const circumstantial = new Set(['55P03', '57014', '40001', '40P01', '57P01', '57P02', '57P03'])
-
-/**
- * The statement a failed whole-file query stopped at: from Postgres' error position, which counts from the start of
- * the file, or else by running the statements again one by one in a fresh transaction (the caller rolls it back).
- */
-async function locate(client: pg.ClientBase, error: unknown, sql: string, statements: readonly SqlStatement[], run: SqlRun): Promise<MigrationError> {
+/** The error of a whole-file query, placed by Postgres' position (which counts from the start of the file) or else at `failed`. */
+function locate(error: unknown, sql: string, failed: SqlStatement | undefined, run: SqlRun): MigrationError {
   const pgError = error as Partial<pg.DatabaseError>
   const position = Number(pgError.position)
-  if (Number.isInteger(position) && position > 0) {
-    const offset = offsetOfPosition(sql, position)
-    const statement = statements.filter((s) => s.start <= offset).at(-1) ?? statements[0]!
-    return sqlError(error, sql, statement, run, false, offset)
-  }
-  if (!circumstantial.has(pgError.code ?? '')) {
-    try {
-      await client.query('ROLLBACK; BEGIN')
-      for (const statement of statements) {
-        try {
-          await client.query(statement.text)
-        } catch (again) {
-          return sqlError(again, sql, statement, run, false)
-        }
-      }
-    } catch {
-      // the replay itself failed to start: report what we know
-    }
-  }
+  if (Number.isInteger(position) && position > 0) return sqlError(error, sql, failed ?? { text: sql, start: 0 }, run, failed === undefined, offsetOfPosition(sql, position))
+  if (failed) return sqlError(error, sql, failed, run, false)
   const message = `${pgError.message ?? String(error)}${pgError.hint ? ` (hint: ${pgError.hint})` : ''}${advice(error)}`
   return new MigrationError(`migration ${run.name} (${run.direction}) failed in ${run.file}: ${message}`, { name: run.name, file: run.file, direction: run.direction }, { cause: error })
 }

@@ -34,8 +34,11 @@ interface Running {
  * Runs `steps` through Umzug on `client`. Umzug calls a migration's up/down and then, separately, the storage;
  * so a transactional migration's BEGIN is issued in up/down and its COMMIT only after the history row is
  * written, in the storage. A migration that opts out records a `running`/`reverting` row first.
+ * After each migration the session is reset (RESET ALL, then `restore`), so what one migration SETs (search_path, a
+ * role) does not leak into the next: a run of many behaves as runs of one at a time.
  */
-export async function runSteps(client: pg.ClientBase, ref: HistoryTable, direction: 'up' | 'down', steps: readonly MigrationFile[], cwd: string, log: Log): Promise<StepResult[]> {
+export async function runSteps(client: pg.ClientBase, ref: HistoryTable, direction: 'up' | 'down', steps: readonly MigrationFile[], cwd: string, log: Log, restore = ''): Promise<StepResult[]> {
+  const reset = `RESET ALL${restore ? `; ${restore}` : ''}`
   const running = new Map<string, Running>()
   const done: StepResult[] = []
   const modules = new Map<string, Promise<MigrationModule>>()
@@ -98,7 +101,7 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
     const step = running.get(name)!
     try {
       await record()
-      if (step.transactional) await client.query('COMMIT')
+      await client.query(step.transactional ? `COMMIT; ${reset}` : reset)
     } catch (error) {
       if (step.transactional) await client.query('ROLLBACK').catch(() => {})
       if (error instanceof AppError) throw error
