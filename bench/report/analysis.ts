@@ -24,13 +24,26 @@ export function analyse(i: AnalysisInputs): string[] {
     i.figures.find((f) => f.label.trim() === label && (size === undefined || f.size === size) && (group === undefined || f.group.startsWith(group)))?.sample?.median
 
   if (i.trips) {
+    const size = i.p300.label
+    const embedded = 'upgrade head from empty (embedded'
     const extra = i.trips.migrate - i.trips.floorB
-    const up = median('migrate() in-process', i.p300.label, 'upgrade head from empty (embedded')
-    const floor = median('floor (b): one transaction per migration + bookkeeping insert', i.p300.label, 'upgrade head from empty (embedded')
-    const split = median('aside: floor (b) sending statements one by one, split as the runtime does', i.p300.label, 'upgrade head from empty (embedded')
-    const perTrip = up !== undefined && floor !== undefined && extra > 0 ? ` On the embedded server, where no fsync hides it, migrate() takes ${ms(up)} against ${ms(floor)} for floor (b)` +
-      (split !== undefined ? `; floor (b) sending the same statements one by one takes ${ms(split)}${split > floor && up > floor ? `, so the split explains about ${Math.min(100, ((split - floor) / (up - floor)) * 100).toFixed(0)}% of the difference` : ' (the machine\'s noise is larger than the difference in this run)'}. Proposed: in a transactional migration, send the file as one query and locate a failing statement from the error's position (runtime/sql-run.ts, runSqlFile; keep the split for no-transaction files, where each statement must run on its own).` : '.') : ''
-    out.push(`**upgrade head** (${missed('upgrade head') ? 'budget missed' : 'within budget'}): at ${i.p300.label}, migrate() sends ${i.trips.migrate} statements where floor (b) sends ${i.trips.floorB} (counted on the wire): the runtime splits each SQL file into its statements (runtime/sql-run.ts, runSqlFile) and adds its lock, history-table and history reads around the run.${perTrip} On the given server each commit's WAL flush dominates and the extra statements weigh less.`)
+    const up = median('migrate() in-process', size, embedded)
+    const floor = median('floor (b): one transaction per migration + bookkeeping insert', size, embedded)
+    const split = median('aside: floor (b) sending statements one by one, split as the runtime does', size, embedded)
+    const sameTrips = extra <= i.trips.floorB * 0.02
+    const trips = sameTrips
+      ? ` — the same round trips: each transactional file goes to the server as one query.`
+      : ` — ${extra} more, about ${(extra / i.p300.migrations).toFixed(1)} per migration: what the runtime sends besides each file's SQL (lock, session and history statements, and a file's statements one by one where it splits it).`
+    let server = ''
+    if (up !== undefined && floor !== undefined) {
+      server = ` On the embedded server, where no fsync hides it, migrate() takes ${ms(up)} against ${ms(floor)} for floor (b) (${(up / floor).toFixed(2)}×).`
+      if (!sameTrips && split !== undefined && split > floor && up > floor) {
+        server += ` Floor (b) sending every statement on its own takes ${ms(split)}: splitting files would explain about ${Math.min(100, ((split - floor) / (up - floor)) * 100).toFixed(0)}% of the difference; sending each transactional file as one query (runtime/sql-run.ts, runSqlFile) removes it.`
+      } else if (up > floor * 1.1) {
+        server += ` With the same round trips, the rest is the runtime's own time between statements (Umzug's steps, history reads and writes, reading and checking each file), or the machine's noise: the fastest-run ratio in the budget table tells them apart.`
+      }
+    }
+    out.push(`**upgrade head** (${missed('upgrade head') ? 'budget missed' : 'within budget'}): at ${size}, migrate() sends ${i.trips.migrate} statements where floor (b) sends ${i.trips.floorB} (counted on the wire)${trips}${server} On the given server each commit's WAL flush weighs most, and a machine busy with other work stretches every round trip alike.`)
   }
 
   for (const [project, c] of i.checks) {
