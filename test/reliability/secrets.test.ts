@@ -86,7 +86,7 @@ eachServer('secrets', (database) => {
     for (const run of [upgrade, status, check, fromEnv, failing, unreachable]) assertHidden(secret, run.everything)
   })
 
-  it('a password given as a query parameter (?password=, ?sslpassword=) is hidden too', { todo: 'redactUrl hides only the password of the user-info part, so error messages show ?password=... in full' }, async () => {
+  it('a password given as a query parameter (?password=, ?sslpassword=) is hidden too', async () => {
     const db = await database()
     const p = project()
     const inQuery = (change: (u: URL) => void, parameter = 'password') => {

@@ -13,7 +13,7 @@ SET search_path TO audit;
 `
 
 eachServer('session state between migrations', (database) => {
-  it('a migration that sets search_path: the next one in the same run still sees public, as it would in a run of its own', { todo: 'the connection is reused without RESET ALL, so the next migration runs with search_path = audit and fails on "relation ledger does not exist"' }, async () => {
+  it('a migration that sets search_path: the next one in the same run still sees public, as it would in a run of its own', async () => {
     const db = await database()
     const p = project()
     p.write(third, setsSearchPath)
