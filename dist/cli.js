@@ -12500,11 +12500,22 @@ async function onServer(url, sql) {
 function historySql(ref) {
   return `${quoteIdent(ref.schema)}.${quoteIdent(ref.table)}`;
 }
+async function onHistory(ref, fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error.code !== "55P03") throw error;
+    throw new HistoryError("history_locked", `another session holds a lock on ${historySql(ref)}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, void 0, { cause: error });
+  }
+}
 async function historyExists(client, ref) {
   const { rows } = await client.query("SELECT to_regclass($1) IS NOT NULL AS found", [historySql(ref)]);
   return rows[0].found;
 }
 async function ensureHistory(client, ref) {
+  return onHistory(ref, () => createHistory(client, ref));
+}
+async function createHistory(client, ref) {
   if (await historyExists(client, ref)) return;
   const { rows } = await client.query("SELECT to_regnamespace($1) IS NOT NULL AS found", [quoteIdent(ref.schema)]);
   if (!rows[0].found) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ref.schema)}`);
@@ -12519,9 +12530,9 @@ async function ensureHistory(client, ref) {
 }
 async function readHistory(client, ref) {
   if (!await historyExists(client, ref)) return [];
-  const { rows } = await client.query(
+  const { rows } = await onHistory(ref, () => client.query(
     `SELECT name, checksum, state, applied_at, duration_ms, error FROM ${historySql(ref)} ORDER BY name COLLATE "C"`
-  );
+  ));
   return rows.map((r) => ({ name: r.name, checksum: r.checksum, state: r.state, appliedAt: r.applied_at, durationMs: r.duration_ms, error: r.error }));
 }
 async function writeRow(client, ref, row) {
@@ -12998,7 +13009,8 @@ async function applySessionSettings(client, config) {
 }
 function sessionSql(config, checkInterval) {
   return [
-    config.lockTimeoutMs === null ? "" : `SET lock_timeout = '${config.lockTimeoutMs}ms'`,
+    // without a lock-timeout of its own, no statement waits for a lock longer than the run waits for a concurrent run
+    `SET lock_timeout = '${config.lockTimeoutMs ?? config.lockWaitMs}ms'`,
     config.statementTimeoutMs === null ? "" : `SET statement_timeout = '${config.statementTimeoutMs}ms'`,
     checkInterval ? `SET client_connection_check_interval = '1s'` : ""
   ].filter(Boolean).join("; ");
@@ -13437,6 +13449,7 @@ async function status(config, databaseUrl, log) {
   const files = listMigrations(config.migrationsDir, config.cwd);
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs);
   try {
+    await client.query(`SET lock_timeout = '${config.lockWaitMs}ms'`);
     const history = await readHistory(client, { schema: config.historySchema, table: config.historyTable });
     const byName2 = new Map(files.map((f) => [f.name, f]));
     const recorded = new Set(history.map((r) => r.name));

@@ -33,6 +33,8 @@ export async function status(config: Config, databaseUrl: string, log: Log): Pro
   const files = listMigrations(config.migrationsDir, config.cwd)
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
+    // reading waits for a lock no longer than a run would wait for a concurrent one
+    await client.query(`SET lock_timeout = '${config.lockWaitMs}ms'`)
     const history = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
     const byName = new Map(files.map((f) => [f.name, f]))
     const recorded = new Set(history.map((r) => r.name))

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { HistoryError } from '../errors.js'
 import { quoteIdent } from '../render/ident.js'
 import type { HistoryRow, HistoryState } from './types.js'
 
@@ -13,6 +14,16 @@ export function historySql(ref: HistoryTable): string {
   return `${quoteIdent(ref.schema)}.${quoteIdent(ref.table)}`
 }
 
+/** Runs `fn`, turning a lock timeout on the history table into an error that names it and says what to do. */
+async function onHistory<T>(ref: HistoryTable, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    if ((error as { code?: string }).code !== '55P03') throw error
+    throw new HistoryError('history_locked', `another session holds a lock on ${historySql(ref)}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, undefined, { cause: error })
+  }
+}
+
 /** True when the history table exists (status and dry runs read it without creating it). */
 export async function historyExists(client: pg.ClientBase, ref: HistoryTable): Promise<boolean> {
   const { rows } = await client.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [historySql(ref)])
@@ -21,6 +32,10 @@ export async function historyExists(client: pg.ClientBase, ref: HistoryTable): P
 
 /** Creates the schema (only when missing: CREATE SCHEMA needs a privilege even with IF NOT EXISTS) and the table. */
 export async function ensureHistory(client: pg.ClientBase, ref: HistoryTable): Promise<void> {
+  return onHistory(ref, () => createHistory(client, ref))
+}
+
+async function createHistory(client: pg.ClientBase, ref: HistoryTable): Promise<void> {
   if (await historyExists(client, ref)) return
   const { rows } = await client.query<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [quoteIdent(ref.schema)])
   if (!rows[0]!.found) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ref.schema)}`)
@@ -37,9 +52,9 @@ export async function ensureHistory(client: pg.ClientBase, ref: HistoryTable): P
 /** Every recorded migration, oldest name first; empty when the table does not exist yet. */
 export async function readHistory(client: pg.ClientBase, ref: HistoryTable): Promise<HistoryRow[]> {
   if (!(await historyExists(client, ref))) return []
-  const { rows } = await client.query<{ name: string; checksum: string; state: HistoryState; applied_at: Date; duration_ms: number | null; error: string | null }>(
+  const { rows } = await onHistory(ref, () => client.query<{ name: string; checksum: string; state: HistoryState; applied_at: Date; duration_ms: number | null; error: string | null }>(
     `SELECT name, checksum, state, applied_at, duration_ms, error FROM ${historySql(ref)} ORDER BY name COLLATE "C"`,
-  )
+  ))
   return rows.map((r) => ({ name: r.name, checksum: r.checksum, state: r.state, appliedAt: r.applied_at, durationMs: r.duration_ms, error: r.error }))
 }
 

@@ -109,7 +109,8 @@ async function applySessionSettings(client: pg.ClientBase, config: Config): Prom
 function sessionSql(config: Config, checkInterval: boolean): string {
   // the values are validated integers: literal SQL keeps these in the same round trip as a COMMIT
   return [
-    config.lockTimeoutMs === null ? '' : `SET lock_timeout = '${config.lockTimeoutMs}ms'`,
+    // without a lock-timeout of its own, no statement waits for a lock longer than the run waits for a concurrent run
+    `SET lock_timeout = '${config.lockTimeoutMs ?? config.lockWaitMs}ms'`,
     config.statementTimeoutMs === null ? '' : `SET statement_timeout = '${config.statementTimeoutMs}ms'`,
     checkInterval ? `SET client_connection_check_interval = '1s'` : '',
   ].filter(Boolean).join('; ')
