@@ -12504,8 +12504,18 @@ async function onHistory(ref, fn) {
   try {
     return await fn();
   } catch (error) {
-    if (error.code !== "55P03") throw error;
-    throw new HistoryError("history_locked", `another session holds a lock on ${historySql(ref)}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, void 0, { cause: error });
+    const { code, message } = error;
+    const table = historySql(ref);
+    switch (code) {
+      case "55P03":
+        throw new HistoryError("history_locked", `another session holds a lock on ${table}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, void 0, { cause: error });
+      case "42501":
+        throw new HistoryError("history_permission", `${message} while creating ${table}: GRANT CREATE ON SCHEMA ${quoteIdent(ref.schema)} to this user, or point --history-schema at a schema it may write`, void 0, { cause: error });
+      case "25006":
+        throw new HistoryError("read_only", `the database is read-only (a standby, or default_transaction_read_only), so ${table} cannot be written: point the database URL at the primary, writable database`, void 0, { cause: error });
+      default:
+        throw error;
+    }
   }
 }
 async function historyExists(client, ref) {

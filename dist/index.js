@@ -12960,8 +12960,18 @@ async function onHistory(ref, fn) {
   try {
     return await fn();
   } catch (error2) {
-    if (error2.code !== "55P03") throw error2;
-    throw new HistoryError("history_locked", `another session holds a lock on ${historySql(ref)}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, void 0, { cause: error2 });
+    const { code: code2, message } = error2;
+    const table2 = historySql(ref);
+    switch (code2) {
+      case "55P03":
+        throw new HistoryError("history_locked", `another session holds a lock on ${table2}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, void 0, { cause: error2 });
+      case "42501":
+        throw new HistoryError("history_permission", `${message} while creating ${table2}: GRANT CREATE ON SCHEMA ${quoteIdent(ref.schema)} to this user, or point --history-schema at a schema it may write`, void 0, { cause: error2 });
+      case "25006":
+        throw new HistoryError("read_only", `the database is read-only (a standby, or default_transaction_read_only), so ${table2} cannot be written: point the database URL at the primary, writable database`, void 0, { cause: error2 });
+      default:
+        throw error2;
+    }
   }
 }
 async function historyExists(client, ref) {

@@ -14,13 +14,23 @@ export function historySql(ref: HistoryTable): string {
   return `${quoteIdent(ref.schema)}.${quoteIdent(ref.table)}`
 }
 
-/** Runs `fn`, turning a lock timeout on the history table into an error that names it and says what to do. */
+/** Runs `fn`, turning what commonly stops work on the history table into an error that names it and says what to do. */
 async function onHistory<T>(ref: HistoryTable, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn()
   } catch (error) {
-    if ((error as { code?: string }).code !== '55P03') throw error
-    throw new HistoryError('history_locked', `another session holds a lock on ${historySql(ref)}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, undefined, { cause: error })
+    const { code, message } = error as { code?: string; message?: string }
+    const table = historySql(ref)
+    switch (code) {
+      case '55P03':
+        throw new HistoryError('history_locked', `another session holds a lock on ${table}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, undefined, { cause: error })
+      case '42501':
+        throw new HistoryError('history_permission', `${message} while creating ${table}: GRANT CREATE ON SCHEMA ${quoteIdent(ref.schema)} to this user, or point --history-schema at a schema it may write`, undefined, { cause: error })
+      case '25006':
+        throw new HistoryError('read_only', `the database is read-only (a standby, or default_transaction_read_only), so ${table} cannot be written: point the database URL at the primary, writable database`, undefined, { cause: error })
+      default:
+        throw error
+    }
   }
 }
 
