@@ -96,7 +96,13 @@ export function analyse(i: AnalysisInputs): string[] {
     out.push(`**introspect at ${size}** (${missed('introspect 1000') ? 'budget missed' : 'within budget'}): ${total !== undefined ? ms(total) : '?'} per introspection, against ${ms(sum)} for its catalog queries alone as the client sees them (${parts.map(([q, v]) => `${q} ${v !== undefined ? ms(v) : '?'}`).join(', ')}, timed in separate runs)${total !== undefined && total > sum * 1.1 ? `; the other ${ms(total - sum)} is assembling the Schema` : ': assembling the Schema costs less than the spread between runs'}. Most of the queries' time is the functions evaluated for every row (pg_get_indexdef, pg_get_constraintdef, pg_get_expr, col_description), not the joins.${proposal} The four queries are independent: run over two connections at once, the wall time would approach that of the two slowest.`)
   }
 
-  if (missed('embedded Postgres ready, cold')) out.push('**embedded start, cold** (budget missed): the cold start runs initdb once per cache; see the embedded figures for the split between cold and cached.')
+  for (const [kind, label] of [['cold', 'cold: empty cache (initdb, then start)'], ['cached', 'from the cached cluster (copy, then start)']] as const) {
+    if (!missed(`embedded Postgres ready, ${kind === 'cold' ? 'cold' : 'cached'}`)) continue
+    const runs = i.figures.filter((f) => f.group.startsWith('embedded PostgreSQL') && f.label === label && f.sample)
+    const text = runs.map((f) => `${f.group.replace(/^embedded PostgreSQL (\S+) ready \(binaries: (.*)\)$/, 'PostgreSQL $1 ($2)')}: median ${ms(f.sample!.median)}, fastest ${ms(f.sample!.min)}, slowest ${ms(f.sample!.max)}`).join('; ')
+    const startUps = [...i.checks].map(([p, c]) => `${ms(c.stages['start-up'] ?? 0)} before check at ${p.label}`).join(', ')
+    out.push(`**embedded start, ${kind}** (budget missed): ${text}. The same start measured inside the cold check runs took ${startUps}. ${kind === 'cold' ? 'A cold start runs initdb once per cache, then starts from the archive it leaves.' : 'A cached start unpacks the cached cluster into a new data directory and starts the server.'} Where the fastest run is within budget and the median is not, the machine\'s other work accounts for the difference.`)
+  }
 
   const c1000 = i.p1000 ? i.checks.get(i.p1000) : undefined
   if (c1000 && missed('peak memory')) {
