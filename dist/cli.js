@@ -11644,6 +11644,28 @@ function advice(error) {
   return "";
 }
 
+// src/db/many.ts
+var StatementsError = class extends Error {
+  constructor(completed, error) {
+    super(error instanceof Error ? error.message : String(error), { cause: error });
+    this.completed = completed;
+    this.error = error;
+  }
+};
+async function queryMany(client, sql) {
+  const connection = client.connection;
+  let completed = 0;
+  const count = () => void completed++;
+  connection?.on("commandComplete", count);
+  try {
+    await client.query(sql);
+  } catch (error) {
+    throw new StatementsError(connection ? completed : void 0, error);
+  } finally {
+    connection?.off("commandComplete", count);
+  }
+}
+
 // src/runtime/sql-split.ts
 function splitStatements(sql) {
   const statements = [];
@@ -11759,18 +11781,13 @@ async function runSqlFile(client, path, run2) {
   const statements = split ?? [{ text: sql, start: 0 }];
   if (run2.transactional) refuseTransactionControl(statements, run2);
   if (run2.transactional && statements.length > 1) {
-    const connection = client.connection;
-    let completed = 0;
-    const count = () => void completed++;
-    connection?.on("commandComplete", count);
     try {
-      await client.query(sql);
+      await queryMany(client, sql);
       return;
     } catch (error) {
+      const { completed, error: cause } = error;
       const code = statements.filter((s) => codeStart(s.text) < s.text.length);
-      throw locate(error, sql, connection ? code[completed] : void 0, run2);
-    } finally {
-      connection?.off("commandComplete", count);
+      throw locate(cause, sql, completed === void 0 ? void 0 : code[completed], run2);
     }
   }
   for (const statement of statements) {
@@ -11849,7 +11866,7 @@ ORDER BY 2, 3`;
 var columnsQuery = `
 SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
-       a.attgenerated AS generated, col_description(a.attrelid, a.attnum) AS comment,
+       a.attgenerated AS generated, dsc.description AS comment,
        CASE WHEN a.atthasdef AND a.attidentity = '' THEN
          (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
             FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
@@ -11858,6 +11875,8 @@ SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.att
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+-- a join rather than col_description(), which runs a query of its own for every column
+LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND ${tableFilter}
 ORDER BY a.attrelid, a.attnum`;
 var constraintsQuery = `
@@ -13115,13 +13134,14 @@ async function replayMigrations(config, url, log) {
 async function buildModels(loaded, url) {
   const client = await connect(url);
   try {
-    for (const { sql } of renderSchemaDdl(loaded.schema)) {
-      try {
-        await client.query(sql);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new ModelError(`models file ${loaded.file}: PostgreSQL rejects the models: ${message} \u2014 in: ${oneLine2(sql)}: fix the model`, loaded.file, { cause: error });
-      }
+    const ddl = renderSchemaDdl(loaded.schema).map((s) => s.sql);
+    try {
+      await queryMany(client, ["BEGIN", ...ddl, "COMMIT"].join(";\n"));
+    } catch (error) {
+      const { completed, error: cause } = error;
+      const failed = completed === void 0 ? void 0 : ddl[completed - 1];
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new ModelError(`models file ${loaded.file}: PostgreSQL rejects the models: ${message}${failed ? ` \u2014 in: ${oneLine2(failed)}` : ""}: fix the model`, loaded.file, { cause });
     }
     return await introspect(client);
   } finally {

@@ -12100,6 +12100,28 @@ function advice(error2) {
   return "";
 }
 
+// src/db/many.ts
+var StatementsError = class extends Error {
+  constructor(completed, error2) {
+    super(error2 instanceof Error ? error2.message : String(error2), { cause: error2 });
+    this.completed = completed;
+    this.error = error2;
+  }
+};
+async function queryMany(client, sql) {
+  const connection = client.connection;
+  let completed = 0;
+  const count = () => void completed++;
+  connection?.on("commandComplete", count);
+  try {
+    await client.query(sql);
+  } catch (error2) {
+    throw new StatementsError(connection ? completed : void 0, error2);
+  } finally {
+    connection?.off("commandComplete", count);
+  }
+}
+
 // src/runtime/sql-split.ts
 function splitStatements(sql) {
   const statements = [];
@@ -12215,18 +12237,13 @@ async function runSqlFile(client, path, run3) {
   const statements = split ?? [{ text: sql, start: 0 }];
   if (run3.transactional) refuseTransactionControl(statements, run3);
   if (run3.transactional && statements.length > 1) {
-    const connection = client.connection;
-    let completed = 0;
-    const count = () => void completed++;
-    connection?.on("commandComplete", count);
     try {
-      await client.query(sql);
+      await queryMany(client, sql);
       return;
     } catch (error2) {
+      const { completed, error: cause } = error2;
       const code2 = statements.filter((s) => codeStart(s.text) < s.text.length);
-      throw locate(error2, sql, connection ? code2[completed] : void 0, run3);
-    } finally {
-      connection?.off("commandComplete", count);
+      throw locate(cause, sql, completed === void 0 ? void 0 : code2[completed], run3);
     }
   }
   for (const statement of statements) {
@@ -12305,7 +12322,7 @@ ORDER BY 2, 3`;
 var columnsQuery = `
 SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
-       a.attgenerated AS generated, col_description(a.attrelid, a.attnum) AS comment,
+       a.attgenerated AS generated, dsc.description AS comment,
        CASE WHEN a.atthasdef AND a.attidentity = '' THEN
          (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
             FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
@@ -12314,6 +12331,8 @@ SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.att
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+-- a join rather than col_description(), which runs a query of its own for every column
+LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND ${tableFilter}
 ORDER BY a.attrelid, a.attnum`;
 var constraintsQuery = `
@@ -13571,13 +13590,14 @@ async function replayMigrations(config, url, log) {
 async function buildModels(loaded, url) {
   const client = await connect(url);
   try {
-    for (const { sql } of renderSchemaDdl(loaded.schema)) {
-      try {
-        await client.query(sql);
-      } catch (error2) {
-        const message = error2 instanceof Error ? error2.message : String(error2);
-        throw new ModelError(`models file ${loaded.file}: PostgreSQL rejects the models: ${message} \u2014 in: ${oneLine2(sql)}: fix the model`, loaded.file, { cause: error2 });
-      }
+    const ddl = renderSchemaDdl(loaded.schema).map((s) => s.sql);
+    try {
+      await queryMany(client, ["BEGIN", ...ddl, "COMMIT"].join(";\n"));
+    } catch (error2) {
+      const { completed, error: cause } = error2;
+      const failed = completed === void 0 ? void 0 : ddl[completed - 1];
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new ModelError(`models file ${loaded.file}: PostgreSQL rejects the models: ${message}${failed ? ` \u2014 in: ${oneLine2(failed)}` : ""}: fix the model`, loaded.file, { cause });
     }
     return await introspect(client);
   } finally {

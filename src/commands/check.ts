@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import type { Config } from '../config/config.js'
 import { connect } from '../db/client.js'
+import { queryMany, type StatementsError } from '../db/many.js'
 import { MigrationError, ModelError } from '../errors.js'
 import { introspect } from '../introspect/introspect.js'
 import { compare } from '../compare/compare.js'
@@ -140,13 +141,15 @@ async function replayMigrations(config: Config, url: string, log: Log): Promise<
 async function buildModels(loaded: LoadedModels, url: string): Promise<Schema> {
   const client = await connect(url)
   try {
-    for (const { sql } of renderSchemaDdl(loaded.schema)) {
-      try {
-        await client.query(sql)
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        throw new ModelError(`models file ${loaded.file}: PostgreSQL rejects the models: ${message} — in: ${oneLine(sql)}: fix the model`, loaded.file, { cause: error })
-      }
+    const ddl = renderSchemaDdl(loaded.schema).map((s) => s.sql)
+    try {
+      // one round trip for the whole schema
+      await queryMany(client, ['BEGIN', ...ddl, 'COMMIT'].join(';\n'))
+    } catch (error) {
+      const { completed, error: cause } = error as StatementsError
+      const failed = completed === undefined ? undefined : ddl[completed - 1]
+      const message = cause instanceof Error ? cause.message : String(cause)
+      throw new ModelError(`models file ${loaded.file}: PostgreSQL rejects the models: ${message}${failed ? ` — in: ${oneLine(failed)}` : ''}: fix the model`, loaded.file, { cause })
     }
     return await introspect(client)
   } finally {

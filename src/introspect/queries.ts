@@ -39,7 +39,7 @@ ORDER BY 2, 3`
 export const columnsQuery = `
 SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
-       a.attgenerated AS generated, col_description(a.attrelid, a.attnum) AS comment,
+       a.attgenerated AS generated, dsc.description AS comment,
        CASE WHEN a.atthasdef AND a.attidentity = '' THEN
          (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
             FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
@@ -48,6 +48,8 @@ SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.att
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+-- a join rather than col_description(), which runs a query of its own for every column
+LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND ${tableFilter}
 ORDER BY a.attrelid, a.attnum`
 

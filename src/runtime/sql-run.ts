@@ -1,7 +1,7 @@
-import type { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
 import type pg from 'pg'
 import { advice } from '../db/advice.js'
+import { queryMany, type StatementsError } from '../db/many.js'
 import { HistoryError, MigrationError } from '../errors.js'
 import { lineAt, offsetOfPosition, splitStatements, type SqlStatement } from './sql-split.js'
 
@@ -33,20 +33,13 @@ export async function runSqlFile(client: pg.ClientBase, path: string, run: SqlRu
   const statements = split ?? [{ text: sql, start: 0 }]
   if (run.transactional) refuseTransactionControl(statements, run)
   if (run.transactional && statements.length > 1) {
-    // The server answers each statement of a multi-statement query as it completes: counting the answers before
-    // an error tells which statement failed, whatever the error.
-    const connection = (client as unknown as { connection?: EventEmitter }).connection
-    let completed = 0
-    const count = () => void completed++
-    connection?.on('commandComplete', count)
     try {
-      await client.query(sql)
+      await queryMany(client, sql)
       return
     } catch (error) {
+      const { completed, error: cause } = error as StatementsError
       const code = statements.filter((s) => codeStart(s.text) < s.text.length)
-      throw locate(error, sql, connection ? code[completed] : undefined, run)
-    } finally {
-      connection?.off('commandComplete', count)
+      throw locate(cause, sql, completed === undefined ? undefined : code[completed], run)
     }
   }
   for (const statement of statements) {
