@@ -40,7 +40,7 @@ export function syntheticProject(root: string, tables: number, migrations: numbe
   return { label, dir, migrationsDir, modelsPath, tables, migrations, changes: evolution.changes }
 }
 
-/** The repository's user/post demo migrations, copied beside a models.ts that declares the same two tables. */
+/** The repository's user/post demo: its migrations and its models, as `npm run demo` runs them. */
 export function demoProject(root: string, repoMigrations: string): Project {
   const dir = join(root, 'project-demo')
   const migrationsDir = join(dir, 'migrations')
@@ -48,20 +48,6 @@ export function demoProject(root: string, repoMigrations: string): Project {
   mkdirSync(dir, { recursive: true })
   cpSync(repoMigrations, migrationsDir, { recursive: true })
   const modelsPath = join(dir, 'models.ts')
-  writeFileSync(modelsPath, `// The demo's models: what migrations/ builds.
-import { integer, table, text, varchar } from 'db-migrate-action'
-
-export const user = table('user', {
-  id: integer().primaryKey(),
-  name: varchar(50).notNull(),
-})
-
-export const post = table('post', {
-  id: integer().primaryKey(),
-  title: varchar(100).notNull(),
-  text: text(),
-  user_id: integer().notNull().references(() => user.columns.id),
-})
-`)
+  cpSync(join(repoMigrations, '..', 'src', 'models.ts'), modelsPath)
   return { label: 'demo 2×2', dir, migrationsDir, modelsPath, tables: 2, migrations: 2, changes: { create_table: 2 } }
 }

@@ -1,12 +1,13 @@
 // The action's start: the runner launches `node dist/index.js` (Node 24) with INPUT_* variables; we time process start
 // to the first query the server receives, through a proxy in front of the given server.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Project } from '../generate/project.js'
 import { runProcess, toolEnv } from '../lib/process.js'
 import { contactProxy } from '../lib/proxy.js'
+import { actionDefaults } from '../../test/helpers/runner.js'
 import { lastLine } from './upgrade.js'
 
 /** Times from the process start, as the server saw them. */
@@ -21,21 +22,6 @@ export interface ActionStart {
 }
 
 const floorScript = fileURLToPath(new URL('../child/floor-process.mjs', import.meta.url))
-
-/** Defaults of action.yml, which the runner passes as INPUT_* like any value. */
-function actionDefaults(actionYml: string): Record<string, string> {
-  const text = readFileSync(actionYml, 'utf8')
-  const inputs = text.slice(text.indexOf('\ninputs:'), text.indexOf('\noutputs:'))
-  const defaults: Record<string, string> = {}
-  let current: string | undefined
-  for (const line of inputs.split('\n')) {
-    const name = /^ {2}([\w-]+):\s*$/.exec(line)
-    if (name) current = name[1]
-    const value = /^ {4}default:\s*(.*)$/.exec(line)
-    if (value && current) defaults[current] = value[1]!.replace(/^"(.*)"$/, '$1')
-  }
-  return defaults
-}
 
 /** Runs the bundled action once (`upgrade` of `project` on the empty database `database`), timing its first contact. */
 export async function actionStart(node24: string, actionJs: string, actionYml: string, project: Project, database: { host: string; port: number; name: string }): Promise<ActionStart> {

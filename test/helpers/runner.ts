@@ -26,8 +26,8 @@ export interface ActionRun extends ProcessResult {
 }
 
 /** Defaults of action.yml, which the runner passes as INPUT_* like any other value. */
-export function actionDefaults(): Record<string, string> {
-  const text = readFileSync(join(root, 'action.yml'), 'utf8')
+export function actionDefaults(actionYml = join(root, 'action.yml')): Record<string, string> {
+  const text = readFileSync(actionYml, 'utf8')
   const inputs = text.slice(text.indexOf('\ninputs:'), text.indexOf('\noutputs:'))
   const defaults: Record<string, string> = {}
   let current: string | undefined
