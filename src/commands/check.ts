@@ -52,19 +52,21 @@ export interface Drift extends CheckResult {
  * Replays every migration on one scratch database and builds the models in another, both on the server at
  * `serverUrl` (never the target database), then compares the two as the same introspector reads them.
  */
-export async function check(config: Config, serverUrl: string, log: Log): Promise<CheckResult> {
-  const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log)
+export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
+  const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, options)
   return result
 }
 
 export interface DriftOptions {
   /** A migrations folder that does not exist yet counts as empty (the first autogenerate of a project). */
   readonly allowMissingMigrations?: boolean
+  /** The models, when the caller started loading them already (while a server starts, say). */
+  readonly models?: Promise<LoadedModels>
 }
 
 /** check(), keeping both schemas. */
 export async function findDrift(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<Drift> {
-  const loaded = await loadModels(config.modelsPath, { cwd: config.cwd })
+  const loaded = await (options.models ?? loadModels(config.modelsPath, { cwd: config.cwd }))
   const noMigrations = existsSync(config.migrationsDir)
     ? listMigrations(config.migrationsDir, config.cwd).length === 0
     : options.allowMissingMigrations === true

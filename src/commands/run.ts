@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js'
 import { ConfigError } from '../errors.js'
+import { loadModels, type LoadedModels } from '../models/load.js'
 import { provisionDatabase } from '../provision/provision.js'
 import type { EmbeddedState } from '../provision/embedded.js'
 import type { Log } from '../report/log.js'
@@ -42,11 +43,16 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
       return { command: 'init', result: await init(config, log), database: null }
     case 'revision':
       if (!config.autogenerate) return { command: 'revision', result: await revision(config, log, { format: config.format }), database: null }
-      return withServer(config, log, 'shadow', false, async (url, database) => ({
-        command: 'revision', result: await autogenerate(config, url, log), database,
-      }))
-    case 'check':
-      return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await check(config, url, log), database }))
+      {
+        const models = preloadModels(config)
+        return withServer(config, log, 'shadow', false, async (url, database) => ({
+          command: 'revision', result: await autogenerate(config, url, log, new Date(), { models }), database,
+        }))
+      }
+    case 'check': {
+      const models = preloadModels(config)
+      return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await check(config, url, log, { models }), database }))
+    }
     case 'status':
       return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))
     case 'resolve': {
@@ -83,4 +89,11 @@ async function withServer<T>(
   } finally {
     await provisioned.release()
   }
+}
+
+/** Starts loading (and compiling) the models while a server starts; check awaits them, and reports their failure. */
+function preloadModels(config: Config): Promise<LoadedModels> {
+  const loading = loadModels(config.modelsPath, { cwd: config.cwd })
+  loading.catch(() => {})
+  return loading
 }
