@@ -52,6 +52,7 @@ export async function catalogFloor(client: pg.Client): Promise<{ ms: number; per
  * rewrite would not return the same rows.
  */
 export function columnsQueryWithJoinedComments(): string | null {
+  if (!columnsQuery.includes('col_description(a.attrelid, a.attnum)')) return null // the query reads comments through a join already
   const joined = columnsQuery
     .replace('col_description(a.attrelid, a.attnum)', 'dsc.description')
     .replace('LEFT JOIN pg_attrdef ad', "LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum\nLEFT JOIN pg_attrdef ad")
