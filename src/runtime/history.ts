@@ -1,4 +1,4 @@
-import type pg from 'pg'
+import pg, { escapeLiteral } from 'pg'
 import { HistoryError } from '../errors.js'
 import { quoteIdent } from '../render/ident.js'
 import type { HistoryRow, HistoryState } from './types.js'
@@ -69,13 +69,23 @@ export async function readHistory(client: pg.ClientBase, ref: HistoryTable): Pro
 }
 
 /** Records a migration as `state`, replacing any row of the same name. */
-export async function writeRow(client: pg.ClientBase, ref: HistoryTable, row: { name: string; checksum: string; state: HistoryState; durationMs: number | null }): Promise<void> {
-  await client.query(
-    `INSERT INTO ${historySql(ref)} (name, checksum, state, duration_ms) VALUES ($1, $2, $3, $4)
+export async function writeRow(client: pg.ClientBase, ref: HistoryTable, row: HistoryWrite): Promise<void> {
+  await client.query(writeRowSql(ref, row))
+}
+
+interface HistoryWrite {
+  readonly name: string
+  readonly checksum: string
+  readonly state: HistoryState
+  readonly durationMs: number | null
+}
+
+/** writeRow's statement with its values inlined, so that it can go in one query with the COMMIT after it. */
+export function writeRowSql(ref: HistoryTable, row: HistoryWrite): string {
+  return `INSERT INTO ${historySql(ref)} (name, checksum, state, duration_ms)
+     VALUES (${escapeLiteral(row.name)}, ${escapeLiteral(row.checksum)}, ${escapeLiteral(row.state)}, ${row.durationMs === null ? 'NULL' : Math.round(row.durationMs)})
      ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, state = excluded.state, duration_ms = excluded.duration_ms,
-       applied_at = clock_timestamp(), error = NULL`,
-    [row.name, row.checksum, row.state, row.durationMs],
-  )
+       applied_at = clock_timestamp(), error = NULL`
 }
 
 /** Marks a row `running`/`reverting` before a migration without a transaction starts, clearing an old error. */
@@ -90,6 +100,11 @@ export async function recordError(client: pg.ClientBase, ref: HistoryTable, name
 
 /** Forgets a migration (reverted, or resolved as rolled back); false when it was not recorded. */
 export async function deleteRow(client: pg.ClientBase, ref: HistoryTable, name: string): Promise<boolean> {
-  const { rowCount } = await client.query(`DELETE FROM ${historySql(ref)} WHERE name = $1`, [name])
+  const { rowCount } = await client.query(deleteRowSql(ref, name))
   return (rowCount ?? 0) > 0
+}
+
+/** deleteRow's statement with the name inlined. */
+export function deleteRowSql(ref: HistoryTable, name: string): string {
+  return `DELETE FROM ${historySql(ref)} WHERE name = ${escapeLiteral(name)}`
 }

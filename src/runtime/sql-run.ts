@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import type pg from 'pg'
 import { advice } from '../db/advice.js'
 import { queryMany, type StatementsError } from '../db/many.js'
@@ -14,6 +13,8 @@ export function optsOutOfTransaction(sql: string): boolean {
   return /^\s*--\s*db-migrate:\s*no-transaction\s*$/i.test(first)
 }
 
+const begin = 'BEGIN;\n'
+
 export interface SqlRun {
   readonly name: string
   readonly direction: 'up' | 'down'
@@ -23,23 +24,24 @@ export interface SqlRun {
 }
 
 /**
- * Runs a SQL file. In a transaction it goes as one query, one round trip however many statements it holds; a
- * failure is then traced to its statement and line (see locate). Without a transaction it runs statement by
- * statement, each on its own as CREATE INDEX CONCURRENTLY requires. A file that cannot be split safely runs as one string.
+ * Runs a SQL file. In a transaction it goes as one query behind its BEGIN, one round trip however many statements
+ * it holds; a failure is then traced to its statement and line (see locate). Without a transaction it runs statement
+ * by statement, each on its own as CREATE INDEX CONCURRENTLY requires. A file that cannot be split safely runs as one string.
  */
-export async function runSqlFile(client: pg.ClientBase, path: string, run: SqlRun): Promise<void> {
-  const sql = readFileSync(path, 'utf8')
+export async function runSqlFile(client: pg.ClientBase, sql: string, run: SqlRun): Promise<void> {
   const split = splitStatements(sql)
   const statements = split ?? [{ text: sql, start: 0 }]
-  if (run.transactional) refuseTransactionControl(statements, run)
-  if (run.transactional && statements.length > 1) {
+  if (run.transactional) {
+    refuseTransactionControl(statements, run)
     try {
-      await queryMany(client, sql)
+      await queryMany(client, `${begin}${sql}`)
       return
     } catch (error) {
       const { completed, error: cause } = error as StatementsError
       const code = statements.filter((s) => codeStart(s.text) < s.text.length)
-      throw locate(cause, sql, completed === undefined ? undefined : code[completed], run)
+      // BEGIN is the first statement answered, and Postgres counts positions from the start of the query sent
+      const failed = completed === undefined || completed === 0 || split === null ? undefined : code[completed - 1]
+      throw locate(cause, sql, failed, run, begin.length)
     }
   }
   for (const statement of statements) {
@@ -60,10 +62,10 @@ function refuseTransactionControl(statements: readonly SqlStatement[], run: SqlR
   }
 }
 
-/** The error of a whole-file query, placed by Postgres' position (which counts from the start of the file) or else at `failed`. */
-function locate(error: unknown, sql: string, failed: SqlStatement | undefined, run: SqlRun): MigrationError {
+/** The error of a whole-file query sent after `prefix` characters, placed by Postgres' position or else at `failed`. */
+function locate(error: unknown, sql: string, failed: SqlStatement | undefined, run: SqlRun, prefix: number): MigrationError {
   const pgError = error as Partial<pg.DatabaseError>
-  const position = Number(pgError.position)
+  const position = Number(pgError.position) - prefix
   if (Number.isInteger(position) && position > 0) return sqlError(error, sql, failed ?? { text: sql, start: 0 }, run, failed === undefined, offsetOfPosition(sql, position))
   if (failed) return sqlError(error, sql, failed, run, false)
   const message = `${pgError.message ?? String(error)}${pgError.hint ? ` (hint: ${pgError.hint})` : ''}${advice(error)}`

@@ -5,7 +5,7 @@ import { advice } from '../db/advice.js'
 import { AppError, MigrationError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
 import { displayPath } from './files.js'
-import { deleteRow, readHistory, recordError, setState, writeRow, type HistoryTable } from './history.js'
+import { deleteRowSql, readHistory, recordError, setState, writeRow, writeRowSql, type HistoryTable } from './history.js'
 import { lineInStack, loadMigrationModule } from './module.js'
 import { trackedClient } from './tracked-client.js'
 import { optsOutOfTransaction, runSqlFile } from './sql-run.js'
@@ -50,8 +50,8 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
   const run = async (file: MigrationFile, dir: 'up' | 'down') => {
     const show = displayPath(dir === 'down' && file.downPath ? file.downPath : file.path, cwd)
     const module = file.kind === 'module' ? await moduleOf(file) : undefined
-    const sqlPath = dir === 'up' ? file.path : file.downPath
-    const transactional = module ? module.transaction !== false : !optsOutOfTransaction(readFileSync(sqlPath!, 'utf8'))
+    const sql = module ? undefined : readFileSync(dir === 'up' ? file.path : file.downPath!, 'utf8')
+    const transactional = module ? module.transaction !== false : !optsOutOfTransaction(sql!)
     running.set(file.name, { file, started: Date.now(), transactional })
     log.info(`${dir === 'up' ? 'applying' : 'reverting'} ${file.name}${transactional ? '' : ' (no transaction)'}`)
     let xid: string | null = null
@@ -59,13 +59,11 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
       // a module's code could end our transaction itself: remember its id to notice that afterwards
       const [, started] = (await client.query('BEGIN; SELECT txid_current()::text AS xid')) as unknown as pg.QueryResult<{ xid: string }>[]
       xid = started!.rows[0]!.xid
-    } else if (transactional) {
-      await client.query('BEGIN')
-    } else if (dir === 'up') {
+    } else if (!transactional && dir === 'up') {
       await writeRow(client, ref, { name: file.name, checksum: file.checksum, state: 'running', durationMs: null })
-    } else {
+    } else if (!transactional) {
       await setState(client, ref, file.name, 'reverting')
-    }
+    } // a SQL file's BEGIN goes with its text (runSqlFile)
     try {
       if (module) {
         const fn = dir === 'up' ? module.up : module.down!
@@ -88,7 +86,7 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
           forgetExit()
         }
       } else {
-        await runSqlFile(client, sqlPath!, { name: file.name, direction: dir, file: show, transactional })
+        await runSqlFile(client, sql!, { name: file.name, direction: dir, file: show, transactional })
       }
     } catch (error) {
       if (transactional) await client.query('ROLLBACK').catch(() => {})
@@ -97,11 +95,11 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
     }
   }
 
-  const finish = async (name: string, record: () => Promise<unknown>) => {
+  // the history row, COMMIT and the session's reset go as one query: one round trip
+  const finish = async (name: string, record: string) => {
     const step = running.get(name)!
     try {
-      await record()
-      await client.query(step.transactional ? `COMMIT; ${reset}` : reset)
+      await client.query(step.transactional ? `${record}; COMMIT; ${reset}` : `${record}; ${reset}`)
     } catch (error) {
       if (step.transactional) await client.query('ROLLBACK').catch(() => {})
       if (error instanceof AppError) throw error
@@ -120,10 +118,11 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
   const storage: UmzugStorage<RunContext> = {
     executed: async ({ context }) => (await readHistory(context.client, ref)).map((r) => r.name),
     logMigration: async ({ name }: MigrationParams<RunContext>) => {
-      await finish(name, () => writeRow(client, ref, { name, checksum: running.get(name)!.file.checksum, state: 'applied', durationMs: Date.now() - running.get(name)!.started }))
+      const step = running.get(name)!
+      await finish(name, writeRowSql(ref, { name, checksum: step.file.checksum, state: 'applied', durationMs: Date.now() - step.started }))
     },
     unlogMigration: async ({ name }: MigrationParams<RunContext>) => {
-      await finish(name, () => deleteRow(client, ref, name))
+      await finish(name, deleteRowSql(ref, name))
     },
   }
 
