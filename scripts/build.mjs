@@ -46,6 +46,13 @@ await build({
       },
     },
     {
+      name: 'without-umzug-glob',
+      setup(b) {
+        b.onResolve({ filter: /^tinyglobby$/ }, (args) =>
+          /[\\/]umzug[\\/]lib[\\/]/.test(args.importer) ? { path: `${root}scripts/tinyglobby-stub.mjs` } : undefined)
+      },
+    },
+    {
       name: 'without-umzug-cli',
       setup(b) {
         b.onResolve({ filter: /^\.\/cli$/ }, (args) =>
