@@ -138,20 +138,30 @@ async function main(): Promise<void> {
 
   log('bundle')
   const bundle: Bundle | null = await attempt('the bundle (dist/)', notes, async () => findBundle(root, o.rebuild))
-  let demoProcess: Sample | null = null
+  const demoProcess: { runtime: string; sample: Sample }[] = []
   let actionFirstQuery: Sample | null = null
   if (bundle) {
     if (bundle.origin !== 'dist') notes.push('dist/ was missing or --rebuild was given: the benchmark built it from the working tree first (npm run build)')
     figures.push(...bundleFigures(bundle))
     log('CLI start and upgrade, whole process')
-    const start = await attempt('CLI start', notes, () => cliStartFigures(bundle, o.quick ? 3 : 10))
+    const runtime = `Node ${process.versions.node.split('.')[0]}`
+    const start = await attempt('CLI start', notes, () => cliStartFigures(bundle, o.quick ? 3 : 10, process.execPath, runtime))
     if (start) figures.push(...start)
     for (const project of o.quick ? [demo] : [demo, p300]) {
-      const cli = await attempt(`CLI upgrade at ${project.label}`, notes, () => cliUpgradeFigures(bundle, o.serverUrl, project, project === demo ? runs(demo) : 3))
+      const cli = await attempt(`CLI upgrade at ${project.label}`, notes, () => cliUpgradeFigures(bundle, o.serverUrl, project, project === demo ? runs(demo) : 3, process.execPath, runtime))
       if (cli) figures.push(...cli)
-      if (cli && project === demo) demoProcess = cli[1]!.sample
+      if (cli?.[1]?.sample && project === demo) demoProcess.push({ runtime, sample: cli[1].sample })
     }
     if (existsSync(node24)) {
+      // the action's runtime, and the Node LTS most users run the CLI on
+      log('CLI start and upgrade under Node 24')
+      const start24 = await attempt('CLI start under Node 24', notes, () => cliStartFigures(bundle, o.quick ? 3 : 10, node24, 'Node 24'))
+      if (start24) figures.push(...start24)
+      const cli24 = await attempt('CLI upgrade under Node 24', notes, () => cliUpgradeFigures(bundle, o.serverUrl, demo, runs(demo), node24, 'Node 24'))
+      if (cli24?.[1]?.sample) {
+        figures.push(...cli24)
+        demoProcess.push({ runtime: 'Node 24', sample: cli24[1].sample })
+      }
       log('action start under Node 24')
       const action = await attempt('action start', notes, () => actionFigures(bundle, node24, join(root, 'action.yml'), o.serverUrl, demo, o.quick ? 2 : 7))
       if (action) {

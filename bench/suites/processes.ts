@@ -11,16 +11,19 @@ import { upgradeCli } from '../measure/upgrade.js'
 
 const floorScript = fileURLToPath(new URL('../child/floor-process.mjs', import.meta.url))
 
-/** `node dist/cli.js upgrade head --database-url ...` start to exit, against a bare Node process doing floor (b). */
-export async function cliUpgradeFigures(bundle: Bundle, serverUrl: string, project: Project, runs: number): Promise<Figure[]> {
-  const group = 'whole process (given server)'
+/**
+ * `node dist/cli.js upgrade head --database-url ...` start to exit, against a bare Node process doing floor (b),
+ * both under `node` (the bench's own Node unless given: `runtime` names it in the group).
+ */
+export async function cliUpgradeFigures(bundle: Bundle, serverUrl: string, project: Project, runs: number, node = process.execPath, runtime = ''): Promise<Figure[]> {
+  const group = `whole process${runtime ? ` under ${runtime}` : ''} (given server)`
   const own: number[] = []
   const floor: number[] = []
   const rss: number[] = []
   for (let i = 0; i < runs; i++) {
     const f = await freshDatabase(serverUrl, 'process_floor')
     try {
-      const run = await runProcess(process.execPath, [floorScript, f.url, project.migrationsDir], { cwd: project.dir, env: toolEnv() })
+      const run = await runProcess(node, [floorScript, f.url, project.migrationsDir], { cwd: project.dir, env: toolEnv() })
       if (run.code !== 0) throw new Error(`floor process failed: ${run.stderr.trim()}`)
       floor.push(run.wallMs)
     } finally {
@@ -28,7 +31,7 @@ export async function cliUpgradeFigures(bundle: Bundle, serverUrl: string, proje
     }
     const db = await freshDatabase(serverUrl, 'cli')
     try {
-      const run = await upgradeCli(bundle.cli, project, db.url)
+      const run = await upgradeCli(bundle.cli, project, db.url, node)
       own.push(run.wallMs)
       if (run.maxRssMb !== null) rss.push(run.maxRssMb)
     } finally {
@@ -44,13 +47,13 @@ export async function cliUpgradeFigures(bundle: Bundle, serverUrl: string, proje
 }
 
 /** `node dist/cli.js --version`: starting Node and loading the CLI bundle, with no work. */
-export async function cliStartFigures(bundle: Bundle, runs: number): Promise<Figure[]> {
-  const group = 'whole process (given server)'
+export async function cliStartFigures(bundle: Bundle, runs: number, node = process.execPath, runtime = ''): Promise<Figure[]> {
+  const group = `whole process${runtime ? ` under ${runtime}` : ''} (given server)`
   const bare: number[] = []
   const own: number[] = []
   for (let i = 0; i < runs; i++) {
-    bare.push((await runProcess(process.execPath, ['-e', ''], { cwd: process.cwd(), env: toolEnv() })).wallMs)
-    const run = await runProcess(process.execPath, [bundle.cli, '--version'], { cwd: process.cwd(), env: toolEnv() })
+    bare.push((await runProcess(node, ['-e', ''], { cwd: process.cwd(), env: toolEnv() })).wallMs)
+    const run = await runProcess(node, [bundle.cli, '--version'], { cwd: process.cwd(), env: toolEnv() })
     if (run.code !== 0) throw new Error(`db-migrate --version exited ${run.code}`)
     own.push(run.wallMs)
   }
