@@ -56,7 +56,6 @@ export function analyse(i: AnalysisInputs): string[] {
     const modelsSide = get('build models schema') + get('introspect models side')
     const fixed = get('start-up') + get('import models module') + get('models to schema') + get('scratch databases') + get('compare') + get('render') + get('drop scratch databases')
     const critical = fixed + Math.max(replaySide, modelsSide)
-    const batch = c.experiments['build models schema as one batch']
     const sucrase = c.experiments['sucrase transform of models.ts alone']
     const list = Object.entries(s).filter(([name]) => name !== 'stop server').map(([name, v]) => `${name} ${ms(v)}`).join(', ')
     const headline = c.cli ? `the CLI takes ${ms(c.cli.median)} start to exit; in-process (server start + check()) ${ms(c.whole.median)}` : `server start + check() takes ${ms(c.whole.median)}`
@@ -66,7 +65,6 @@ export function analyse(i: AnalysisInputs): string[] {
       `check() runs the replay (+ its introspection, ${ms(replaySide)}) and the models build (+ its introspection, ${ms(modelsSide)}) at once; with two free cores ` +
       `it would take about ${ms(critical)}, and the rest of the measured time is the two server backends and Node sharing the machine's two cores. ` +
       `The replay is migrate(), so what the upgrade paragraph says of its statements holds here too.` +
-      (batch !== undefined ? ` The models' DDL is sent one statement at a time, each its own transaction (commands/check.ts, buildModels); sent as one query in one transaction it took ${ms(batch)} instead of ${ms(get('build models schema'))}.` : '') +
       (sucrase !== undefined ? ` Importing the models module (${ms(get('import models module'))}) includes ${ms(sucrase)} of sucrase compiling models.ts on the loader thread.` : ''),
     )
   }
@@ -102,7 +100,7 @@ export function analyse(i: AnalysisInputs): string[] {
     const proposal = asIs !== undefined && joined !== undefined
       ? ` Column comments come from col_description(), a SQL function called once per column; read through a LEFT JOIN on pg_description instead, the columns query returned the same rows in ${ms(joined)} instead of ${ms(asIs)} (introspect/queries.ts, columnsQuery; obj_description() in tablesQuery and enumsQuery is the same pattern).`
       : ''
-    out.push(`**introspect at ${size}** (${missed('introspect 1000') ? 'budget missed' : 'within budget'}): ${total !== undefined ? ms(total) : '?'} per introspection, against ${ms(sum)} for its catalog queries alone as the client sees them (${parts.map(([q, v]) => `${q} ${v !== undefined ? ms(v) : '?'}`).join(', ')}, timed in separate runs)${total !== undefined && total > sum * 1.1 ? `; the other ${ms(total - sum)} is assembling the Schema` : ': assembling the Schema costs less than the spread between runs'}. Most of the queries' time is the functions evaluated for every row (pg_get_indexdef, pg_get_constraintdef, pg_get_expr, col_description), not the joins.${proposal} The four queries are independent: run over two connections at once, the wall time would approach that of the two slowest.`)
+    out.push(`**introspect at ${size}** (${missed('introspect 1000') ? 'budget missed' : 'within budget'}): ${total !== undefined ? ms(total) : '?'} per introspection, against ${ms(sum)} for its catalog queries alone as the client sees them (${parts.map(([q, v]) => `${q} ${v !== undefined ? ms(v) : '?'}`).join(', ')}, timed in separate runs)${total !== undefined && total > sum * 1.1 ? `; the other ${ms(total - sum)} is assembling the Schema` : ': assembling the Schema costs less than the spread between runs'}. Most of the queries' time is the functions evaluated for every row (pg_get_indexdef, pg_get_constraintdef, pg_get_expr, obj_description), not the joins.${proposal} The four queries are independent: run over two connections at once, the wall time would approach that of the two slowest.`)
   }
 
   for (const [kind, label] of [['cold', 'cold: empty cache (initdb, then start)'], ['cached', 'from the cached cluster (copy, then start)']] as const) {
