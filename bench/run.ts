@@ -10,6 +10,7 @@ import { serverVersion } from './lib/database.js'
 import { grouped, type Figure } from './lib/figures.js'
 import { loadNow, machineFacts } from './lib/machine.js'
 import { summarize, type Sample } from './lib/stats.js'
+import { clientTime } from './measure/client-time.js'
 import { roundTrips } from './measure/round-trips.js'
 import { redactUrl } from '../src/config/url.js'
 import { analyse } from './report/analysis.js'
@@ -133,6 +134,16 @@ async function main(): Promise<void> {
     figures.push(
       { group, label: 'statements sent by floor (b), counted on the wire', size: p300.label, unit: 'queries', sample: summarize([trips.floorB]) },
       { group, label: 'statements sent by migrate(), counted on the wire', size: p300.label, unit: 'queries', sample: summarize([trips.migrate]), floor: { label: 'floor (b)', median: trips.floorB } },
+    )
+  }
+  const split = await attempt('time in queries and between them at 300×600', notes, () => clientTime(o.serverUrl, p300, o.quick ? 1 : 3))
+  if (split) {
+    const group = 'upgrade head from empty (given server)'
+    figures.push(
+      { group, label: 'floor (b): waiting for answers (query sent to answered)', size: p300.label, unit: 'ms', sample: split.floorB.inQueries },
+      { group, label: 'floor (b): its own time between answers and next queries', size: p300.label, unit: 'ms', sample: split.floorB.between },
+      { group, label: 'migrate(): waiting for answers (query sent to answered)', size: p300.label, unit: 'ms', sample: split.migrate.inQueries, floor: { label: 'floor (b) waiting', median: split.floorB.inQueries.median } },
+      { group, label: 'migrate(): its own time between answers and next queries', size: p300.label, unit: 'ms', sample: split.migrate.between },
     )
   }
 

@@ -46,7 +46,15 @@ export function analyse(i: AnalysisInputs): string[] {
         server += ` With ${fewer ? 'fewer' : 'the same'} round trips, the rest is the runtime's own time between statements (Umzug's steps, history reads and writes, reading and checking each file), or the machine's noise: the fastest-run ratio in the budget table tells them apart.`
       }
     }
-    out.push(`**upgrade head** (${missed('upgrade head') ? 'budget missed' : 'within budget'}): at ${size}, migrate() sends ${i.trips.migrate} statements where floor (b) sends ${i.trips.floorB} (counted on the wire)${trips}${server} On the given server each commit's WAL flush weighs most, and a machine busy with other work stretches every round trip alike.`)
+    const given = 'upgrade head from empty (given server)'
+    const waitOwn = median('migrate(): waiting for answers (query sent to answered)', size, given)
+    const ownTime = median('migrate(): its own time between answers and next queries', size, given)
+    const waitFloor = median('floor (b): waiting for answers (query sent to answered)', size, given)
+    const floorTime = median('floor (b): its own time between answers and next queries', size, given)
+    const timed = waitOwn !== undefined && ownTime !== undefined && waitFloor !== undefined && floorTime !== undefined
+      ? ` Timed query by query on the given server, in rounds of their own: migrate() waits ${ms(waitOwn)} for the server's answers and spends ${ms(ownTime)} of its own between an answer and the next query (Umzug's steps, reading and checking each file, the history row), where floor (b) waits ${ms(waitFloor)} and spends ${ms(floorTime)}. db-migrate's own code is thus ${((ownTime / (waitOwn + ownTime)) * 100).toFixed(1)}% of its time, about ${ms(ownTime / i.p300.migrations)} per migration; the rest of any difference from floor (b) is the server answering the same SQL faster or slower from one round to the next.`
+      : ''
+    out.push(`**upgrade head** (${missed('upgrade head') ? 'budget missed' : 'within budget'}): at ${size}, migrate() sends ${i.trips.migrate} statements where floor (b) sends ${i.trips.floorB} (counted on the wire)${trips}${server}${timed} On the given server each commit's WAL flush weighs most, and a machine busy with other work stretches every round trip alike.`)
   }
 
   for (const [project, c] of i.checks) {
