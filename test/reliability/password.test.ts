@@ -13,6 +13,7 @@ const wrong = 'Wr0ng-Pa55word'
 describe('a wrong password', () => {
   let server: EmbeddedServer
   let url: (password: string) => string
+  let adminUrl: string
 
   before(async () => {
     server = await startEmbedded()
@@ -24,6 +25,7 @@ describe('a wrong password', () => {
     await adminQuery(server.url, `COPY (SELECT unnest(ARRAY[${hba.map((line) => `'${line}'`).join(', ')}])) TO '${file.replace(/'/g, "''")}'`)
     await adminQuery(server.url, 'SELECT pg_reload_conf()')
     url = (password) => `postgresql://app:${password}@127.0.0.1:${server.port}/app`
+    adminUrl = server.url.replace(/\/postgres$/, '/app')
   })
   after(async () => {
     await server?.stop()
@@ -31,7 +33,7 @@ describe('a wrong password', () => {
 
   it('the CLI says authentication failed in one line, exits 2, shows neither password, and changes nothing', async () => {
     const p = project()
-    const before = await snapshot(server.url.replace(/\/postgres$/, '/app'))
+    const before = await snapshot(adminUrl)
     for (const env of [{ DATABASE_URL: url(wrong) }, { DB_HOST: '127.0.0.1', DB_PORT: String(server.port), DB_NAME: 'app', DB_USER: 'app', DB_PASS: wrong }]) {
       const started = Date.now()
       const run = await runCli(['upgrade', '--connect-timeout', '20s'], { cwd: p.dir, env })
@@ -40,7 +42,7 @@ describe('a wrong password', () => {
       assert.ok(Date.now() - started < 15_000, 'a wrong password fails at once, without waiting out the connect timeout')
       assertHidden(wrong, run.stdout, run.stderr)
     }
-    assert.deepEqual(await snapshot(server.url.replace(/\/postgres$/, '/app')), before)
+    assert.deepEqual(await snapshot(adminUrl), before)
 
     const ok = await runCli(['upgrade', '+1'], { cwd: p.dir, env: { DATABASE_URL: url(right) } })
     assert.equal(ok.code, 0, ok.stderr)
