@@ -9710,18 +9710,22 @@ function alterColumn(table2, from, to) {
   const toSerial = to.type in serialBase;
   const fromType = serialBase[from.type] ?? from.type;
   const toType = serialBase[to.type] ?? to.type;
+  const sequence = qualified(table2.schema, `${table2.name}_${to.name}_seq`);
+  const nextval = `nextval(${quoteLiteral(sequence)}::regclass)`;
+  const ownSequence = !fromSerial && toSerial && from.default === nextval;
   let current = fromSerial ? `nextval()` : from.default;
   if (fromType !== toType) {
-    if (current !== null && !(fromSerial && toSerial)) {
+    if (current !== null && !(fromSerial && toSerial) && !ownSequence) {
       out.push(`${column} DROP DEFAULT`);
       current = null;
     }
     out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? "" : ` USING ${ident(to.name)}::${toType}`}`);
   }
-  if (toSerial && !fromSerial) {
-    const sequence = qualified(table2.schema, `${table2.name}_${to.name}_seq`);
+  if (fromSerial && toSerial && fromType !== toType || ownSequence) {
+    out.push(`ALTER SEQUENCE ${sequence} AS ${toType}`);
+  } else if (toSerial && !fromSerial) {
     out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS ${toType} OWNED BY ${name}.${ident(to.name)}`);
-    out.push(`${column} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`);
+    out.push(`${column} SET DEFAULT ${nextval}`);
   } else if (!toSerial && (fromSerial ? current !== null : !sameExpression(current, to.default))) {
     out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${defaultSql2(to.default, to.type)}`);
   }
@@ -10229,6 +10233,7 @@ SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.att
        CASE WHEN a.atthasdef AND a.attidentity = '' THEN
          (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
             FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+            JOIN pg_sequence sq ON sq.seqrelid = s.oid AND sq.seqtypid = a.atttypid
            WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
              AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a' LIMIT 1) END AS owned_nextval
 FROM pg_attribute a

@@ -34,8 +34,8 @@ FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ${tableFilter}
 ORDER BY 2, 3`
 
-// A column is serial when its default is nextval() of a sequence that the column owns (an 'auto' dependency);
-// identity sequences depend with 'internal' instead.
+// A column is serial when its default is nextval() of a sequence of its own type that the column owns (an 'auto'
+// dependency; identity sequences depend with 'internal' instead). A column widened without its sequence is not.
 export const columnsQuery = `
 SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
@@ -43,6 +43,7 @@ SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.att
        CASE WHEN a.atthasdef AND a.attidentity = '' THEN
          (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
             FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+            JOIN pg_sequence sq ON sq.seqrelid = s.oid AND sq.seqtypid = a.atttypid
            WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
              AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a' LIMIT 1) END AS owned_nextval
 FROM pg_attribute a

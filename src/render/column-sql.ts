@@ -52,18 +52,24 @@ export function alterColumn(table: TableRef, from: Column, to: Column): string[]
   const toSerial = to.type in serialBase
   const fromType = serialBase[from.type] ?? from.type
   const toType = serialBase[to.type] ?? to.type
+  const sequence = qualified(table.schema, `${table.name}_${to.name}_seq`)
+  const nextval = `nextval(${quoteLiteral(sequence)}::regclass)`
+  // a column already numbered by its own sequence of another type (widened without it) needs only the sequence changed
+  const ownSequence = !fromSerial && toSerial && from.default === nextval
   let current: string | null = fromSerial ? `nextval()` : from.default
   if (fromType !== toType) {
-    if (current !== null && !(fromSerial && toSerial)) {
+    if (current !== null && !(fromSerial && toSerial) && !ownSequence) {
       out.push(`${column} DROP DEFAULT`)
       current = null
     }
     out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? '' : ` USING ${ident(to.name)}::${toType}`}`)
   }
-  if (toSerial && !fromSerial) {
-    const sequence = qualified(table.schema, `${table.name}_${to.name}_seq`)
+  if ((fromSerial && toSerial && fromType !== toType) || ownSequence) {
+    // the sequence keeps its own type: left alone, a widened column still stops at the old type's maximum
+    out.push(`ALTER SEQUENCE ${sequence} AS ${toType}`)
+  } else if (toSerial && !fromSerial) {
     out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS ${toType} OWNED BY ${name}.${ident(to.name)}`)
-    out.push(`${column} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`)
+    out.push(`${column} SET DEFAULT ${nextval}`)
   } else if (!toSerial && (fromSerial ? current !== null : !sameExpression(current, to.default))) {
     out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${defaultSql(to.default, to.type)}`)
   }

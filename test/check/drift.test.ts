@@ -1,7 +1,7 @@
 // Models that disagree with their migrations: check reports the difference in words and SQL, and
 // revision --autogenerate writes the migration that closes it, with a down migration that undoes it.
 import assert from 'node:assert/strict'
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { it } from 'node:test'
 import { autogenerate } from '../../src/commands/autogenerate.js'
@@ -10,7 +10,7 @@ import { downgrade } from '../../src/commands/downgrade.js'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { compare } from '../../src/compare/compare.js'
 import { silentLog } from '../../src/report/log.js'
-import { scratchDatabase } from '../helpers/postgres.js'
+import { adminQuery, scratchDatabase } from '../helpers/postgres.js'
 import { eachServer, project, schemaAt } from './project.js'
 
 interface Case {
@@ -38,6 +38,7 @@ const cases: Case[] = [
     explanations: [
       "enum mood: value 'ecstatic' is in the models but no migration adds it",
       'table numbered: column tiny differs: type smallserial in the migrations, integer in the models; nullability NOT NULL in the migrations, nullable in the models',
+      'table numbered: column counted differs: type serial in the migrations, bigserial in the models',
       'table sample: column normal differs: type integer in the migrations, bigint in the models',
       'table sample: column name differs: type character varying(80) in the migrations, character varying(200) in the models',
       'table sample: column body differs: type text in the migrations, jsonb in the models',
@@ -48,6 +49,8 @@ const cases: Case[] = [
       'ALTER TABLE numbered ALTER COLUMN tiny DROP DEFAULT',
       'ALTER TABLE numbered ALTER COLUMN tiny TYPE integer',
       'ALTER TABLE numbered ALTER COLUMN tiny DROP NOT NULL',
+      'ALTER TABLE numbered ALTER COLUMN counted TYPE bigint',
+      'ALTER SEQUENCE numbered_counted_seq AS bigint',
       'ALTER TABLE sample ALTER COLUMN normal TYPE bigint',
       'ALTER TABLE sample ALTER COLUMN name TYPE character varying(200)',
       'ALTER TABLE sample ALTER COLUMN body TYPE jsonb USING body::jsonb',
@@ -162,6 +165,37 @@ eachServer('check: models that disagree with their migrations', (server) => {
       assert.equal(result.operations.length, c.explanations.length)
     })
   }
+})
+
+eachServer('check: a serial widened without its sequence', (server) => {
+  it('is drift against a bigserial in the models, and the generated migration widens the sequence', async () => {
+    const p = project('models-types')
+    // the classic half-done widening: the column holds bigint, its sequence still stops at 2147483647
+    writeFileSync(join(p.dir, 'migrations', '20240103000000_widen_counted.sql'), 'ALTER TABLE numbered ALTER COLUMN counted TYPE bigint;\n')
+    writeFileSync(join(p.dir, 'wide.ts'), [
+      "import { bigserial, table } from '../../../src/index.js'",
+      "import * as base from './models.js'",
+      "export { mood, sample } from './models.js'",
+      "export const numbered = table('numbered', { ...base.numbered.columns, counted: bigserial() })",
+    ].join('\n'))
+    const config = p.config({ models: 'wide.ts', message: 'widen counted' })
+    const result = await check(config, server.url, silentLog)
+    assert.deepEqual(result.explanations, [
+      "table numbered: column counted differs: type bigint in the migrations, bigserial in the models; default nextval('numbered_counted_seq'::regclass) in the migrations, none in the models",
+    ])
+    assert.deepEqual(result.statements, ['ALTER SEQUENCE numbered_counted_seq AS bigint'])
+
+    await autogenerate(config, server.url, silentLog)
+    assert.deepEqual((await check(config, server.url, silentLog)).explanations, [])
+    const db = await scratchDatabase(server, 'widen')
+    try {
+      await upgrade(p.config(), db.url, silentLog)
+      const { rows } = await adminQuery(db.url, "SELECT setval('numbered_counted_seq', 3000000000) AS value")
+      assert.equal(rows[0].value, '3000000000')
+    } finally {
+      await db.drop()
+    }
+  })
 })
 
 eachServer('revision --autogenerate', (server) => {
