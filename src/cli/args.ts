@@ -19,6 +19,7 @@ const valueFlags: Partial<Record<string, SettingName>> = {
   '-m': 'message',
   '--message': 'message',
   '--format': 'format',
+  '--context': 'context',
 }
 
 /** Boolean flags, by the setting they turn on. */
@@ -99,6 +100,7 @@ Options:
   --statement-timeout <d>      SET statement_timeout for migrations
   --lock-wait <duration>       how long to wait for a concurrent run to finish (default: 10min)
   --connect-timeout <d>        how long to wait for the database to accept connections (default: 30s)
+  --context <kind>             what module migrations get as context: auto, pg or sequelize (DB_MIGRATE_CONTEXT)
   --column-order               check: also report differences in column order
   --json                       machine-readable output
   -h, --help, -V, --version

@@ -13,7 +13,7 @@ export type SettingName =
   | 'command' | 'revision' | 'database-url' | 'shadow-database-url' | 'env-file' | 'working-directory'
   | 'migrations' | 'models' | 'history-schema' | 'history-table' | 'lock-timeout' | 'statement-timeout'
   | 'lock-wait' | 'connect-timeout' | 'allow-out-of-order' | 'dry-run' | 'message' | 'autogenerate' | 'json'
-  | 'keep-database' | 'column-order' | 'format'
+  | 'keep-database' | 'column-order' | 'format' | 'context'
 
 /** Fully resolved, validated settings: what every command runs from. */
 export interface Config {
@@ -40,9 +40,18 @@ export interface Config {
   readonly columnOrder: boolean
   /** `revision`: write a SQL pair (`NAME.sql` + `NAME.down.sql`) or one TypeScript module. */
   readonly format: 'sql' | 'ts'
+  /** What a module migration's `context` is: `auto` (Sequelize's QueryInterface when package.json depends on sequelize, else the pg client), `pg` or `sequelize`. */
+  readonly contextKind: ContextKind
+  /** Builds each module migration's `context` instead of contextKind (a config file's `context` export); no flag. */
+  readonly contextFactory?: ContextFactory
   /** Every password found in the settings, for masking. */
   readonly secrets: readonly string[]
 }
+
+export type ContextKind = 'auto' | 'pg' | 'sequelize'
+
+/** Builds the `context` a module migration receives, from the connection that runs it. */
+export type ContextFactory = (p: { readonly client: unknown; readonly name: string; readonly path: string }) => unknown | Promise<unknown>
 
 export interface ConfigSource {
   readonly settings: RawSettings
@@ -101,6 +110,7 @@ export function parseConfig(source: ConfigSource): Config {
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
     format: oneOf(raw('format') ?? 'sql', ['sql', 'ts'] as const, label('format')),
+    contextKind: oneOf(raw('context') ?? (env.DB_MIGRATE_CONTEXT?.trim() || 'auto'), ['auto', 'pg', 'sequelize'] as const, raw('context') ? label('context') : 'DB_MIGRATE_CONTEXT'),
     secrets: [...(database?.secrets ?? []), ...(shadowDatabase?.secrets ?? []), env.DB_PASS].filter((s): s is string => !!s),
   }
 }
