@@ -10,7 +10,8 @@ import { loadMigrationModule } from './module.js'
 import { assertNoProblems, findProblems } from './problems.js'
 import { currentRevision, planDowngrade, planUpgrade, type Plan } from './target.js'
 import type { MigrationFile } from './types.js'
-import { downMissing, runSteps, type StepResult } from './umzug.js'
+import { contextMaker } from './context.js'
+import { downMissing, runSteps, type StepResult } from './run-steps.js'
 
 /** What an upgrade or downgrade did, or with dryRun would do. */
 export interface MigrateResult {
@@ -30,7 +31,7 @@ export interface MigrateResult {
   readonly pending: string[]
 }
 
-/** Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/umzug.ts). */
+/** Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/apply-one.ts). */
 export async function migrate(config: Config, databaseUrl: string, log: Log, direction: 'up' | 'down'): Promise<MigrateResult> {
   const files = listMigrations(config.migrationsDir, config.cwd)
   const ref: HistoryTable = { schema: config.historySchema, table: config.historyTable }
@@ -47,9 +48,10 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
       const { plan, from } = await prepare(client, config, ref, files, direction)
       // A module that does not load stops the run before anything is written, the history table included.
       await Promise.all(plan.steps.filter((f) => f.kind === 'module').map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))))
+      const makeContext = contextMaker({ kind: config.contextKind, factory: config.contextFactory, cwd: config.cwd })
       await ensureHistory(client, ref)
       if (plan.steps.length === 0) log.info(`nothing to ${direction === 'up' ? 'apply' : 'revert'}: the database is at ${from ?? 'base'}`)
-      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, restore).catch(async (error: unknown) => {
+      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, makeContext, restore).catch(async (error: unknown) => {
         if (error instanceof MigrationError) error.progress = await progressAfter(client, ref, files, plan, direction).catch(() => undefined)
         throw error
       })
