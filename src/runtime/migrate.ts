@@ -46,9 +46,11 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
     try {
       // Read the history only now, under the lock, so a run that waited never repeats another's work.
       const { plan, from } = await prepare(client, config, ref, files, direction)
+      // only a run with module migrations needs their context (and, for Sequelize, the project's sequelize)
+      const modules = plan.steps.some((f) => f.kind === 'module')
+      const makeContext = contextMaker({ kind: modules ? config.contextKind : 'pg', factory: config.contextFactory, cwd: config.cwd })
       // A module that does not load stops the run before anything is written, the history table included.
       await Promise.all(plan.steps.filter((f) => f.kind === 'module').map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))))
-      const makeContext = contextMaker({ kind: config.contextKind, factory: config.contextFactory, cwd: config.cwd })
       await ensureHistory(client, ref)
       if (plan.steps.length === 0) log.info(`nothing to ${direction === 'up' ? 'apply' : 'revert'}: the database is at ${from ?? 'base'}`)
       const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, makeContext, restore).catch(async (error: unknown) => {
