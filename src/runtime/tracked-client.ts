@@ -93,12 +93,10 @@ export function trackedClient(client: pg.ClientBase, options: TrackedOptions = {
       return undefined
     }
     // awaiting it (or any then/catch) means the migration sees its failure, and may catch it and go on
-    const then = result.then.bind(result)
-    result.then = ((...a: Parameters<typeof then>) => {
-      entry.observed = true
-      return then(...a)
-    }) as typeof result.then
-    return result
+    const returned = new ObservedQuery<unknown>((resolve, reject) => { result.then(resolve, reject) })
+    returned.onObserved = () => { entry.observed = true }
+    Promise.prototype.then.call(returned, undefined, () => {}) // its failure is reported by settle() if nobody looks
+    return returned
   }
 
   const proxy = new Proxy(client, {
@@ -119,5 +117,21 @@ export function trackedClient(client: pg.ClientBase, options: TrackedOptions = {
     },
     caught: () => caught,
     ownTransactions: () => own,
+  }
+}
+
+/**
+ * A query's promise that notices being awaited: `await` calls `then` only on a promise that is not a plain Promise,
+ * so this subclass (whose derived promises are plain ones) is how a failure the migration caught is told apart
+ * from one it never looked at.
+ */
+class ObservedQuery<T> extends Promise<T> {
+  onObserved: () => void = () => {}
+  static override get [Symbol.species]() {
+    return Promise
+  }
+  override then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    this.onObserved()
+    return super.then(onFulfilled, onRejected)
   }
 }
