@@ -45,20 +45,6 @@ await build({
         b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({ path: `${root}scripts/http-client-stub.mjs` }))
       },
     },
-    {
-      name: 'without-umzug-glob',
-      setup(b) {
-        b.onResolve({ filter: /^tinyglobby$/ }, (args) =>
-          /[\\/]umzug[\\/]lib[\\/]/.test(args.importer) ? { path: `${root}scripts/tinyglobby-stub.mjs` } : undefined)
-      },
-    },
-    {
-      name: 'without-umzug-cli',
-      setup(b) {
-        b.onResolve({ filter: /^\.\/cli$/ }, (args) =>
-          /[\\/]umzug[\\/]lib[\\/]/.test(args.importer) ? { path: `${root}scripts/umzug-cli-stub.cjs` } : undefined)
-      },
-    },
   ],
 })
 
