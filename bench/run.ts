@@ -12,6 +12,7 @@ import { loadNow, machineFacts } from './lib/machine.js'
 import { summarize, type Sample } from './lib/stats.js'
 import { clientTime } from './measure/client-time.js'
 import { roundTrips } from './measure/round-trips.js'
+import { savepointCost } from './measure/savepoints.js'
 import { redactUrl } from '../src/config/url.js'
 import { analyse } from './report/analysis.js'
 import { budgets } from './report/budgets.js'
@@ -144,6 +145,15 @@ async function main(): Promise<void> {
       { group, label: 'floor (b): its own time between answers and next queries', size: p300.label, unit: 'ms', sample: split.floorB.between },
       { group, label: 'migrate(): waiting for answers (query sent to answered)', size: p300.label, unit: 'ms', sample: split.migrate.inQueries, floor: { label: 'floor (b) waiting', median: split.floorB.inQueries.median } },
       { group, label: 'migrate(): its own time between answers and next queries', size: p300.label, unit: 'ms', sample: split.migrate.between },
+    )
+  }
+  log('statements of a module migration under savepoints')
+  const savepoints = await attempt('statements under savepoints', notes, () => savepointCost(o.serverUrl, 1000, o.quick ? 3 : 7))
+  if (savepoints) {
+    const group = 'module migration statements (given server)'
+    figures.push(
+      { group, label: '1,000 INSERTs sent straight in the transaction', size: '', unit: 'ms', sample: savepoints.plain },
+      { group, label: '1,000 INSERTs through a migration client, each under its savepoint', size: '', unit: 'ms', sample: savepoints.savepoint, floor: { label: 'straight', median: savepoints.plain.median } },
     )
   }
 
