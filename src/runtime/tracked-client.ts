@@ -57,7 +57,7 @@ export function trackedClient(client: pg.ClientBase, options: TrackedOptions = {
     })].join(';\n')
   }
 
-  const statementCount = (text: string) => splitStatements(text)?.filter((s) => /\S/.test(s.text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ''))).length ?? 1
+  const statementCount = (text: string) => splitStatements(text)?.filter((s) => /\S/.test(s.text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ''))).length ?? 0
 
   const guarded = async (args: unknown[]): Promise<unknown> => {
     if (!options.inTransaction || typeof args[0] !== 'string' && typeof (args[0] as { text?: unknown })?.text !== 'string') return raw(args)
@@ -69,12 +69,25 @@ export function trackedClient(client: pg.ClientBase, options: TrackedOptions = {
       const own = result.slice(result.length - statementCount(text))
       return own.length === 1 ? own[0] : own
     }
-    // the previous statement's savepoint is released in the same round trip as this one's is set
-    await raw([released ? `SAVEPOINT ${savepoint}` : `RELEASE SAVEPOINT ${savepoint}; SAVEPOINT ${savepoint}`])
-    released = false
+    // the previous statement's savepoint is released in the same round trip as this one's is set, and a plain
+    // text query (simple protocol, several statements allowed) goes in that round trip too
+    const mark = released ? [`SAVEPOINT ${savepoint}`] : [`RELEASE SAVEPOINT ${savepoint}`, `SAVEPOINT ${savepoint}`]
+    const count = args.length === 1 && typeof args[0] === 'string' ? statementCount(text) : 0
+    const prefix = `${mark.join('; ')};\n`
     try {
+      if (count > 0) {
+        const sent = raw([`${prefix}${text}`])
+        released = false
+        const results = (await sent) as unknown[]
+        const own = results.slice(mark.length)
+        return own.length === 1 ? own[0] : own
+      }
+      await raw([mark.join('; ')])
+      released = false
       return await raw(args)
     } catch (error) {
+      const position = Number((error as { position?: string }).position)
+      if (count > 0 && position > prefix.length) (error as { position?: string }).position = String(position - prefix.length) // as if sent alone
       await raw([`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`]).catch(() => {})
       released = true
       throw error
