@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs'
 import type pg from 'pg'
 import { Umzug, type MigrationParams, type RunnableMigration, type UmzugStorage } from 'umzug'
 import { advice } from '../db/advice.js'
 import { AppError, MigrationError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
-import { displayPath } from './files.js'
+import { displayPath, readSqlFile } from './files.js'
 import { deleteRowSql, readHistory, recordError, setState, writeRow, writeRowSql, type HistoryTable } from './history.js'
 import { lineInStack, loadMigrationModule } from './module.js'
 import { trackedClient } from './tracked-client.js'
@@ -50,7 +49,7 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
   const run = async (file: MigrationFile, dir: 'up' | 'down') => {
     const show = displayPath(dir === 'down' && file.downPath ? file.downPath : file.path, cwd)
     const module = file.kind === 'module' ? await moduleOf(file) : undefined
-    const sql = module ? undefined : readFileSync(dir === 'up' ? file.path : file.downPath!, 'utf8')
+    const sql = module ? undefined : readSqlFile(dir === 'up' ? file.path : file.downPath!)
     const transactional = module ? module.transaction !== false : !optsOutOfTransaction(sql!)
     running.set(file.name, { file, started: Date.now(), transactional })
     log.info(`${dir === 'up' ? 'applying' : 'reverting'} ${file.name}${transactional ? '' : ' (no transaction)'}`)

@@ -17,6 +17,7 @@ export const password = 'Sup3r-S3cret-Pw'
 export interface Project {
   readonly dir: string
   write(path: string, text: string): void
+  writeBytes(path: string, bytes: Uint8Array): void
   read(path: string): string
   remove(path: string): void
   rename(from: string, to: string): void
@@ -30,6 +31,7 @@ export function project(fixture = 'reliability-chain'): Project {
   return {
     dir,
     write: (path, text) => writeFileSync(join(dir, path), text),
+    writeBytes: (path, bytes) => writeFileSync(join(dir, path), bytes),
     read: (path) => readFileSync(join(dir, path), 'utf8'),
     remove: (path) => unlinkSync(join(dir, path)),
     rename: (from, to) => renameSync(join(dir, from), join(dir, to)),

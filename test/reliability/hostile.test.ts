@@ -1,0 +1,93 @@
+// Hostile input a user can hand the tool by accident: odd files in the migrations folder, odd bytes in a file, a
+// password that is a common word. Each says what is wrong in one line, or runs as psql would run it.
+import assert from 'node:assert/strict'
+import { mkdirSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { it } from 'node:test'
+import { runCli } from '../helpers/runner.js'
+import { eachServer, oneErrorLine, project, rows, snapshot } from './support.js'
+
+const ledger = 'migrations/20250101000000_create_ledger'
+
+eachServer('hostile input', (database) => {
+  it('--migrations naming a file: one line naming the setting, exit 2, nothing touched', async () => {
+    const db = await database()
+    const p = project()
+    const run = await runCli(['upgrade', '--migrations', `${ledger}.sql`, '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migrations setting \(--migrations\) names migrations\/20250101000000_create_ledger\.sql, which is a file/)
+    assert.doesNotMatch(run.stderr, /ENOTDIR|scandir/)
+    assert.deepEqual(await snapshot(db.url), { tables: [], history: [] })
+  })
+
+  it('a migration that is a symlink is applied and listed, wherever it points', async () => {
+    const db = await database()
+    const p = project()
+    mkdirSync(join(p.dir, 'elsewhere'))
+    p.rename('migrations/20250105000000_create_refund.sql', 'elsewhere/refund.sql')
+    symlinkSync(join(p.dir, 'elsewhere', 'refund.sql'), join(p.dir, 'migrations', '20250105000000_create_refund.sql'))
+    p.write('migrations/20250106000000_create_tag.sql.real', 'CREATE TABLE tag (id integer);\n')
+    symlinkSync('20250106000000_create_tag.sql.real', join(p.dir, 'migrations', '20250106000000_create_tag.sql'))
+    const status = await runCli(['status', '--database-url', db.url], { cwd: p.dir })
+    assert.match(status.stdout, /20250105000000_create_refund/)
+    assert.match(status.stdout, /20250106000000_create_tag/)
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 0, run.stderr)
+    const { tables } = await snapshot(db.url)
+    assert.ok(tables.includes('public.refund') && tables.includes('public.tag'), tables.join(', '))
+  })
+
+  it('a dangling symlink among the migrations is refused in one line naming it', async () => {
+    const db = await database()
+    const p = project()
+    symlinkSync(join(p.dir, 'nowhere.sql'), join(p.dir, 'migrations', '20250106000000_create_tag.sql'))
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migrations\/20250106000000_create_tag\.sql is a symbolic link to nothing/)
+    assert.deepEqual(await snapshot(db.url), { tables: [], history: [] })
+  })
+
+  it('a Latin-1 SQL file is refused, naming the file, line and byte; nothing is applied', async () => {
+    const db = await database()
+    const p = project()
+    p.writeBytes('migrations/20250106000000_add_city.sql', Buffer.from("CREATE TABLE city (name text);\nINSERT INTO city VALUES ('Z\xfcrich');\n", 'latin1'))
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migrations\/20250106000000_add_city\.sql:2 is not UTF-8 \(byte 0xfc\)/)
+    assert.deepEqual(await snapshot(db.url), { tables: [], history: [] })
+  })
+
+  it('a SQL file with a UTF-8 byte order mark runs, as under psql', async () => {
+    const db = await database()
+    const p = project()
+    p.write('migrations/20250106000000_add_city.sql', "\uFEFFcreate table city (name text);\ninsert into city values ('Zürich');\n")
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 0, run.stderr)
+    assert.deepEqual(await rows(db.url, 'SELECT name FROM city'), [{ name: 'Zürich' }])
+  })
+
+  it('an unterminated $$ early in a long file: one line, not the rest of the file', async () => {
+    const db = await database()
+    const p = project()
+    const rest = Array.from({ length: 40 }, (_, i) => `CREATE TABLE filler_${i} (id integer);`).join('\n')
+    p.write('migrations/20250106000000_add_fn.sql', `CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1;\n${rest}\n`)
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    const error = oneErrorLine(run.stderr)
+    assert.match(error, /20250106000000_add_fn\.sql:1/)
+    assert.match(error, /unterminated dollar-quoted string/)
+    assert.doesNotMatch(run.stderr, /filler_3/)
+    assert.equal(run.stderr.trim().split('\n').filter((l) => !/^(applying|applied) /.test(l)).length, 1, run.stderr)
+  })
+
+  it('a password that is a common word: the URL keeps its scheme and user, the password is hidden', async () => {
+    const db = await database()
+    const p = project()
+    const url = new URL(db.url)
+    url.password = 'postgres'
+    url.pathname = '/no_such_database'
+    const run = await runCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: url.toString() } })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /database does not exist at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/no_such_database/)
+  })
+})
