@@ -66,7 +66,9 @@ function connectionError(error: unknown, url: string): AppError {
   const message = error instanceof Error ? error.message : String(error)
   let text: string
   let retriable = false
-  switch (code) {
+  // node-postgres' own words when the server asks for a password and none was given
+  const noPassword = /client password must be a string/i.test(message)
+  switch (noPassword ? '28P01' : code) {
     case '28P01':
     case '28000':
       text = `authentication failed for ${where}: check the user and password (DATABASE_URL or DB_USER/DB_PASS)`

@@ -5,7 +5,7 @@ import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { it } from 'node:test'
 import { runCli } from '../helpers/runner.js'
-import { eachServer, oneErrorLine, project, rows, snapshot } from './support.js'
+import { eachServer, migrateTo, oneErrorLine, project, rows, snapshot } from './support.js'
 
 const ledger = 'migrations/20250101000000_create_ledger'
 
@@ -89,5 +89,31 @@ eachServer('hostile input', (database) => {
     const run = await runCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: url.toString() } })
     assert.equal(run.code, 2, run.stderr)
     assert.match(oneErrorLine(run.stderr), /database does not exist at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/no_such_database/)
+  })
+
+  it('--history-table naming an application table: one line naming the setting and the table, nothing touched', async () => {
+    const db = await database()
+    const p = project()
+    await migrateTo(p, db.url, '20250101')
+    const before = await snapshot(db.url)
+    for (const command of ['upgrade', 'status']) {
+      const run = await runCli([command, '--history-table', 'ledger', '--database-url', db.url], { cwd: p.dir })
+      assert.equal(run.code, 2, run.stderr)
+      const error = oneErrorLine(run.stderr)
+      assert.match(error, /history table "public"\."ledger" \(--history-schema\/--history-table\) is an existing table that is not a db-migrate history/)
+    }
+    assert.deepEqual(await snapshot(db.url), before)
+  })
+
+  it('revision -m with a line break: the message stays a comment, and the empty migration applies', async () => {
+    const db = await database()
+    const p = project()
+    for (const format of ['sql', 'ts']) {
+      const made = await runCli(['revision', '-m', `line one\nDROP TABLE ledger;\u2028line two`, '--format', format], { cwd: p.dir })
+      assert.equal(made.code, 0, made.stderr)
+    }
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 0, run.stderr)
+    assert.ok((await snapshot(db.url)).tables.includes('public.ledger'))
   })
 })
