@@ -6,6 +6,7 @@ import type { Log } from '../report/log.js'
 import { displayPath, readSqlFile } from './files.js'
 import { deleteRowSql, readHistory, recordError, setState, writeRow, writeRowSql, type HistoryTable } from './history.js'
 import { lineInStack, loadMigrationModule } from './module.js'
+import { thrownMessage, watchRejections } from './thrown.js'
 import { trackedClient } from './tracked-client.js'
 import { optsOutOfTransaction, runSqlFile } from './sql-run.js'
 import type { MigrationFile, MigrationModule } from './types.js'
@@ -68,21 +69,24 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
         const fn = dir === 'up' ? module.up : module.down!
         const tracked = trackedClient(client)
         const forgetExit = failOnExit(file.name, show)
+        const rejections = watchRejections()
         try {
           await fn({ client: tracked.client, name: file.name })
           await tracked.settle()
+          await rejections.check()
           if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir)
         } catch (error) {
           if (error instanceof AppError) throw error
           if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir)
           const line = lineInStack(error, file.path)
           throw new MigrationError(
-            `migration ${file.name} (${dir}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${errorMessage(error)}${advice(error)}`,
+            `migration ${file.name} (${dir}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${thrownMessage(error)}${advice(error)}`,
             { name: file.name, file: show, direction: dir, ...(line ? { line } : {}) },
             { cause: error },
           )
         } finally {
           forgetExit()
+          rejections.stop()
         }
       } else {
         await runSqlFile(client, sql!, { name: file.name, direction: dir, file: show, transactional })

@@ -5,7 +5,7 @@ import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { it } from 'node:test'
 import { runCli } from '../helpers/runner.js'
-import { eachServer, migrateTo, oneErrorLine, project, rows, snapshot } from './support.js'
+import { assertNoSecret, eachServer, migrateTo, oneErrorLine, project, rows, snapshot } from './support.js'
 
 const ledger = 'migrations/20250101000000_create_ledger'
 
@@ -115,5 +115,31 @@ eachServer('hostile input', (database) => {
     const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
     assert.equal(run.code, 0, run.stderr)
     assert.ok((await snapshot(db.url)).tables.includes('public.ledger'))
+  })
+
+  it('an un-awaited rejection whose message has the database URL: one line naming the migration, redacted, rolled back', async () => {
+    const db = await database()
+    const p = project()
+    p.write('migrations/20250106000000_leak.ts', [
+      'export async function up({ client }: any): Promise<void> {',
+      '  await client.query("CREATE TABLE leaked (id integer)")',
+      '  Promise.reject(new Error(`lost ${process.env.DATABASE_URL}`))',
+      '}',
+    ].join('\n'))
+    const run = await runCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: db.secretUrl } })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migration 20250106000000_leak \(up\) failed at migrations\/20250106000000_leak\.ts:3: a promise it did not await rejected: lost postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1/)
+    assert.doesNotMatch(run.stderr, /^\s+at /m)
+    assertNoSecret(run.stdout, run.stderr)
+    assert.ok(!(await snapshot(db.url)).tables.includes('public.leaked'))
+  })
+
+  it('a migration that rejects with no reason: "rejected without an error", naming the file', async () => {
+    const db = await database()
+    const p = project()
+    p.write('migrations/20250106000000_nothing.ts', 'export function up(): Promise<void> {\n  return new Promise((_resolve, reject) => reject())\n}\n')
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migration 20250106000000_nothing \(up\) failed in migrations\/20250106000000_nothing\.ts: rejected without an error/)
   })
 })
