@@ -17,7 +17,7 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     application_name: options.applicationName ?? 'db-migrate',
   })
-  client.on('error', () => {})
+  client.on('error', (error) => { if (!ended.has(client)) ended.set(client, error) }) // the server's reason comes first
   try {
     await client.connect()
   } catch (error) {
@@ -25,6 +25,16 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
     throw connectionError(error, url)
   }
   return client
+}
+
+const ended = new WeakMap<pg.ClientBase, Error>()
+
+/**
+ * Why the server ended `client`'s session (terminated, idle-in-transaction timeout, shut down), if it did: a query
+ * sent afterwards only says the client "is not queryable".
+ */
+export function sessionEnded(client: pg.ClientBase): Error | undefined {
+  return ended.get(client)
 }
 
 /** Retries until the server accepts connections or `timeoutMs` passes; a wrong password or database fails at once. */

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { Umzug, type MigrationParams, type RunnableMigration, type UmzugStorage } from 'umzug'
 import { advice } from '../db/advice.js'
+import { sessionEnded } from '../db/client.js'
 import { AppError, MigrationError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
 import { displayPath, readSqlFile } from './files.js'
@@ -75,10 +76,11 @@ export async function runSteps(client: pg.ClientBase, ref: HistoryTable, directi
           await tracked.settle()
           await rejections.check()
           if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir)
-        } catch (error) {
-          if (error instanceof AppError) throw error
-          if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir)
-          const line = lineInStack(error, file.path)
+        } catch (thrown) {
+          if (thrown instanceof AppError) throw thrown
+          const error = sessionEnded(client) ?? thrown
+          if (xid !== null && error === thrown) await assertStillInTransaction(client, ref, file, xid, show, dir)
+          const line = lineInStack(thrown, file.path)
           throw new MigrationError(
             `migration ${file.name} (${dir}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${thrownMessage(error)}${advice(error)}`,
             { name: file.name, file: show, direction: dir, ...(line ? { line } : {}) },

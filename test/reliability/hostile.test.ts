@@ -4,8 +4,9 @@ import assert from 'node:assert/strict'
 import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { it } from 'node:test'
-import { runCli } from '../helpers/runner.js'
-import { assertNoSecret, eachServer, migrateTo, oneErrorLine, project, rows, snapshot } from './support.js'
+import { runAction, runCli } from '../helpers/runner.js'
+import { adminQuery } from '../helpers/postgres.js'
+import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, project, rows, snapshot, until } from './support.js'
 
 const ledger = 'migrations/20250101000000_create_ledger'
 
@@ -141,5 +142,59 @@ eachServer('hostile input', (database) => {
     const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
     assert.equal(run.code, 2, run.stderr)
     assert.match(oneErrorLine(run.stderr), /migration 20250106000000_nothing \(up\) failed in migrations\/20250106000000_nothing\.ts: rejected without an error/)
+  })
+
+  it('a migration waiting on a second connection of its own is bounded by --statement-timeout, and says which setting', async () => {
+    const db = await database()
+    const p = project()
+    p.install('pg')
+    await migrateTo(p, db.url, 'head')
+    p.write('migrations/20250106000000_self_wait.ts', [
+      'import pg from "pg"',
+      'export async function up({ client }: any): Promise<void> {',
+      '  await client.query("ALTER TABLE ledger ADD COLUMN note text")',
+      '  const other = new pg.Client({ connectionString: process.env.DATABASE_URL })',
+      '  await other.connect()',
+      '  try { await other.query("SELECT count(*) FROM ledger") } finally { await other.end() }',
+      '  await client.query("UPDATE ledger SET note = \'x\'")',
+      '}',
+    ].join('\n'))
+    const started = Date.now()
+    const run = await runCli(['upgrade', '--lock-timeout', '2s', '--statement-timeout', '3s'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
+    assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`)
+    assert.equal(run.code, 2, run.stderr)
+    const error = oneErrorLine(run.stderr)
+    assert.match(error, /migration 20250106000000_self_wait \(up\) failed/)
+    assert.match(error, /idle_in_transaction_session_timeout, set from --statement-timeout/)
+    assert.ok(!(await rows(db.url, "SELECT 1 FROM information_schema.columns WHERE table_name = 'ledger' AND column_name = 'note'")).length)
+  })
+
+  it('action: the connection lost while a JS migration runs, the outputs and summary still say done, stopped and pending', async () => {
+    const db = await database()
+    const p = project()
+    p.write('migrations/20250106000000_doomed.ts', [
+      'export async function up({ client }: any): Promise<void> {',
+      '  await client.query("CREATE TABLE doomed (id integer)")',
+      '  await new Promise((resolve) => setTimeout(resolve, 5000))',
+      '  await client.query("INSERT INTO doomed VALUES (1)")',
+      '}',
+    ].join('\n'))
+    const running = runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.secretUrl } })
+    let pids: number[] = []
+    await until('the migration to run', async () => (pids = await backendsRunning(db.url, 'CREATE TABLE doomed')).length > 0, 30_000)
+    await adminQuery(db.url, 'SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids])
+    const run = await running
+    assert.equal(run.code, 1, run.stdout)
+    const earlier = ['20250101000000_create_ledger', '20250102000000_create_account', '20250103000000_create_invoice', '20250104000000_create_payment', '20250105000000_create_refund']
+    assert.deepEqual(JSON.parse(run.outputs.applied ?? '[]'), earlier)
+    assert.deepEqual(JSON.parse(run.outputs.pending ?? '[]'), ['20250106000000_doomed'])
+    assert.equal(run.outputs['current-revision'], '20250105000000_create_refund')
+    assert.match(run.summary, /Done before the failure/)
+    assert.match(run.summary, /Pending:\*\* `20250106000000_doomed`/)
+    const located = annotations(run.stdout).filter((line) => line.includes('file=migrations/20250106000000_doomed.ts'))
+    assert.equal(located.length, 1, run.stdout)
+    assert.match(located[0]!, /connection to the database was lost/)
+    assert.doesNotMatch(run.everything, /Client has encountered a connection error/)
+    assertNoSecret(run.everything)
   })
 })
