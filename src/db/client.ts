@@ -17,7 +17,7 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     application_name: options.applicationName ?? 'db-migrate',
   })
-  client.on('error', () => {})
+  client.on('error', (error) => { if (!ended.has(client)) ended.set(client, error) }) // the server's reason comes first
   try {
     await client.connect()
   } catch (error) {
@@ -25,6 +25,16 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
     throw connectionError(error, url)
   }
   return client
+}
+
+const ended = new WeakMap<pg.ClientBase, Error>()
+
+/**
+ * Why the server ended `client`'s session (terminated, idle-in-transaction timeout, shut down), if it did: a query
+ * sent afterwards only says the client "is not queryable".
+ */
+export function sessionEnded(client: pg.ClientBase): Error | undefined {
+  return ended.get(client)
 }
 
 /** Retries until the server accepts connections or `timeoutMs` passes; a wrong password or database fails at once. */
@@ -66,7 +76,9 @@ function connectionError(error: unknown, url: string): AppError {
   const message = error instanceof Error ? error.message : String(error)
   let text: string
   let retriable = false
-  switch (code) {
+  // node-postgres' own words when the server asks for a password and none was given
+  const noPassword = /client password must be a string/i.test(message)
+  switch (noPassword ? '28P01' : code) {
     case '28P01':
     case '28000':
       text = `authentication failed for ${where}: check the user and password (DATABASE_URL or DB_USER/DB_PASS)`

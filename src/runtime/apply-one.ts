@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs'
 import type pg from 'pg'
 import { advice } from '../db/advice.js'
+import { sessionEnded } from '../db/client.js'
 import { AppError, MigrationError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
 import type { MakeContext } from './context.js'
-import { displayPath } from './files.js'
+import { displayPath, readSqlFile } from './files.js'
 import { deleteRowSql, recordError, setState, writeRow, writeRowSql, type HistoryTable } from './history.js'
 import { lineInStack } from './module.js'
 import { optsOutOfTransaction, runSqlFile } from './sql-run.js'
+import { thrownMessage, watchRejections } from './thrown.js'
 import { trackedClient } from './tracked-client.js'
 import type { MigrationFile, MigrationModule } from './types.js'
 
@@ -41,7 +42,7 @@ export interface RunSession {
 export async function applyOne(session: RunSession, file: MigrationFile, direction: 'up' | 'down', module: MigrationModule | undefined): Promise<StepResult> {
   const { client, ref, cwd, log } = session
   const show = displayPath(direction === 'down' && file.downPath ? file.downPath : file.path, cwd)
-  const sql = module ? undefined : readFileSync(direction === 'up' ? file.path : file.downPath!, 'utf8')
+  const sql = module ? undefined : readSqlFile(direction === 'up' ? file.path : file.downPath!)
   const transactional = module ? module.transaction !== false : !optsOutOfTransaction(sql!)
   const started = Date.now()
   log.info(`${direction === 'up' ? 'applying' : 'reverting'} ${file.name}${transactional ? '' : ' (no transaction)'}`)
@@ -93,24 +94,28 @@ async function runModule(session: RunSession, file: MigrationFile, direction: 'u
   const fn = direction === 'up' ? module.up : module.down!
   const tracked = trackedClient(client, { inTransaction: xid !== null })
   const forgetExit = failOnExit(file.name, show)
+  const rejections = watchRejections()
   let made: Awaited<ReturnType<MakeContext>> | undefined
   try {
     made = await session.makeContext({ client: tracked.client, name: file.name, path: file.path })
     await fn({ name: file.name, path: file.path, context: made.context, client: tracked.client })
     await tracked.settle()
+    await rejections.check()
     if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, direction)
     if (tracked.caught() > 0) log.info(`${file.name}: ${tracked.caught()} failed statement(s) caught by the migration, each rolled back to its savepoint`)
-  } catch (error) {
-    if (error instanceof AppError) throw error
-    if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, direction)
-    const line = lineInStack(error, file.path)
+  } catch (thrown) {
+    if (thrown instanceof AppError) throw thrown
+    const error = sessionEnded(client) ?? thrown
+    if (xid !== null && error === thrown) await assertStillInTransaction(client, ref, file, xid, show, direction)
+    const line = lineInStack(thrown, file.path)
     throw new MigrationError(
-      `migration ${file.name} (${direction}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${errorMessage(error)}${advice(error)}`,
+      `migration ${file.name} (${direction}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${thrownMessage(error)}${advice(error)}`,
       { name: file.name, file: show, direction, ...(line ? { line } : {}) },
       { cause: error },
     )
   } finally {
     forgetExit()
+    rejections.stop()
     await made?.close()
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { HistoryError } from '../errors.js'
 import type { MigrationFile } from './types.js'
@@ -15,7 +15,10 @@ export function listMigrations(dir: string, cwd: string): MigrationFile[] {
   if (!existsSync(dir)) {
     throw new HistoryError('migrations_dir', `migrations folder ${displayPath(dir, cwd)} does not exist: create it with \`db-migrate init\` or set migrations to the right folder`)
   }
-  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name)
+  if (!statSync(dir).isDirectory()) {
+    throw new HistoryError('migrations_dir', `the migrations setting (--migrations) names ${displayPath(dir, cwd)}, which is a file: set it to the folder that holds the migrations`)
+  }
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && isFile(e, dir, cwd)).map((e) => e.name)
   const names = new Set(entries)
   const found = new Map<string, MigrationFile>()
   for (const entry of entries) {
@@ -28,7 +31,9 @@ export function listMigrations(dir: string, cwd: string): MigrationFile[] {
     } else if (entry.endsWith('.sql')) {
       const name = entry.slice(0, -'.sql'.length)
       const downPath = names.has(`${name}${downSuffix}`) ? join(dir, `${name}${downSuffix}`) : null
+      if (downPath) assertUtf8(downPath, cwd)
       migration = { name, kind: 'sql', path: join(dir, entry), downPath, checksum: checksumFile(join(dir, entry)) }
+      assertUtf8(migration.path, cwd)
     } else if (moduleExtension.test(entry) && !/\.d\.[cm]?ts$/.test(entry)) {
       const name = entry.replace(moduleExtension, '')
       migration = { name, kind: 'module', path: join(dir, entry), downPath: null, checksum: checksumFile(join(dir, entry)) }
@@ -41,6 +46,35 @@ export function listMigrations(dir: string, cwd: string): MigrationFile[] {
     found.set(migration.name, migration)
   }
   return [...found.values()].sort((a, b) => compareNames(a.name, b.name))
+}
+
+/** A regular file, or a symlink to one (followed); a dangling symlink is an error, never skipped. */
+function isFile(entry: Dirent, dir: string, cwd: string): boolean {
+  if (!entry.isSymbolicLink()) return entry.isFile()
+  const path = join(dir, entry.name)
+  try {
+    return statSync(path).isFile()
+  } catch {
+    throw new HistoryError('dangling_symlink', `${displayPath(path, cwd)} is a symbolic link to nothing: point it at the migration file or remove it`, path)
+  }
+}
+
+/** A SQL file's text as psql reads it: UTF-8, a leading byte order mark dropped. */
+export function readSqlFile(path: string): string {
+  return readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
+}
+
+/** Refuses a SQL file that is not valid UTF-8 (psql: invalid byte sequence), naming its line and byte. */
+function assertUtf8(path: string, cwd: string): void {
+  const bytes = readFileSync(path)
+  const text = bytes.toString('utf8')
+  for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, at))
+    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) continue // a real U+FFFD
+    const line = text.slice(0, at).split('\n').length
+    const byte = `0x${bytes[offset]!.toString(16).padStart(2, '0')}`
+    throw new HistoryError('not_utf8', `${displayPath(path, cwd)}:${line} is not UTF-8 (byte ${byte}): save the file as UTF-8; nothing was applied`, path)
+  }
 }
 
 /** Migrations run in code-point order of their names, whatever the locale. */

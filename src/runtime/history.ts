@@ -26,6 +26,8 @@ async function onHistory<T>(ref: HistoryTable, fn: () => Promise<T>): Promise<T>
         throw new HistoryError('history_locked', `another session holds a lock on ${table}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, undefined, { cause: error })
       case '42501':
         throw new HistoryError('history_permission', `${message} while creating ${table}: GRANT CREATE ON SCHEMA ${quoteIdent(ref.schema)} to this user, or point --history-schema at a schema it may write`, undefined, { cause: error })
+      case '42703': // the table exists but is not ours: an application table named as the history table
+        throw new HistoryError('history_not_ours', `the history table ${table} (--history-schema/--history-table) is an existing table that is not a db-migrate history (${message}): name another history table; nothing was changed`, undefined, { cause: error })
       case '25006':
         throw new HistoryError('read_only', `the database is read-only (a standby, or default_transaction_read_only), so ${table} cannot be written: point the database URL at the primary, writable database`, undefined, { cause: error })
       default:

@@ -8,6 +8,7 @@ import { ensureHistory, readHistory, type HistoryTable } from './history.js'
 import { acquireLock } from './lock.js'
 import { loadMigrationModule } from './module.js'
 import { assertNoProblems, findProblems } from './problems.js'
+import { progressKnown } from './progress.js'
 import { currentRevision, planDowngrade, planUpgrade, type Plan } from './target.js'
 import type { MigrationFile } from './types.js'
 import { contextMaker } from './context.js'
@@ -45,7 +46,7 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
     const release = await acquireLock(client, ref, config.lockWaitMs, log)
     try {
       // Read the history only now, under the lock, so a run that waited never repeats another's work.
-      const { plan, from } = await prepare(client, config, ref, files, direction)
+      const { plan, from, applied } = await prepare(client, config, ref, files, direction)
       // only a run with module migrations needs their context (and, for Sequelize, the project's sequelize)
       const modules = plan.steps.some((f) => f.kind === 'module')
       const makeContext = contextMaker({ kind: modules ? config.contextKind : 'pg', factory: config.contextFactory, cwd: config.cwd })
@@ -54,7 +55,7 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
       await ensureHistory(client, ref)
       if (plan.steps.length === 0) log.info(`nothing to ${direction === 'up' ? 'apply' : 'revert'}: the database is at ${from ?? 'base'}`)
       const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, makeContext, restore).catch(async (error: unknown) => {
-        if (error instanceof MigrationError) error.progress = await progressAfter(client, ref, files, plan, direction).catch(() => undefined)
+        if (error instanceof MigrationError) error.progress = await progressAfter(client, ref, files, plan, direction).catch(() => progressKnown(files, plan, applied, error.migration.name))
         throw error
       })
       const after = (await readHistory(client, ref)).map((r) => r.name)
@@ -116,6 +117,8 @@ function sessionSql(config: Config, checkInterval: boolean): string {
     // without a lock-timeout of its own, no statement waits for a lock longer than the run waits for a concurrent run
     `SET lock_timeout = '${config.lockTimeoutMs ?? config.lockWaitMs}ms'`,
     config.statementTimeoutMs === null ? '' : `SET statement_timeout = '${config.statementTimeoutMs}ms'`,
+    // a migration waiting on a connection of its own, blocked by its own locks, sits idle in its transaction
+    config.statementTimeoutMs === null ? '' : `SET idle_in_transaction_session_timeout = '${config.statementTimeoutMs}ms'`,
     checkInterval ? `SET client_connection_check_interval = '1s'` : '',
   ].filter(Boolean).join('; ')
 }

@@ -68,7 +68,7 @@ function locate(error: unknown, sql: string, failed: SqlStatement | undefined, r
   const position = Number(pgError.position) - prefix
   if (Number.isInteger(position) && position > 0) return sqlError(error, sql, failed ?? { text: sql, start: 0 }, run, failed === undefined, offsetOfPosition(sql, position))
   if (failed) return sqlError(error, sql, failed, run, false)
-  const message = `${pgError.message ?? String(error)}${pgError.hint ? ` (hint: ${pgError.hint})` : ''}${advice(error)}`
+  const message = `${firstLineOf(pgError.message ?? String(error))}${pgError.hint ? ` (hint: ${pgError.hint})` : ''}${advice(error)}`
   return new MigrationError(`migration ${run.name} (${run.direction}) failed in ${run.file}: ${message}`, { name: run.name, file: run.file, direction: run.direction }, { cause: error })
 }
 
@@ -80,7 +80,7 @@ function sqlError(error: unknown, sql: string, statement: SqlStatement, run: Sql
     : statement.start + codeStart(statement.text))
   const line = lineAt(sql, offset)
   const failing = whole ? sql.split('\n')[line - 1]!.trim() : statement.text.slice(codeStart(statement.text)).trim()
-  const message = pgError.message ?? String(error)
+  const message = firstLineOf(pgError.message ?? String(error))
   const hint = (pgError.hint ? ` (hint: ${pgError.hint})` : '') + advice(error)
   return new MigrationError(
     `migration ${run.name} (${run.direction}) failed at ${run.file}:${line}: ${message}${hint} — in: ${oneLine(failing)}`,
@@ -92,6 +92,13 @@ function sqlError(error: unknown, sql: string, statement: SqlStatement, run: Sql
 /** Offset of the first character that is neither whitespace nor part of a comment. */
 function codeStart(text: string): number {
   return /^\s*(?:(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)\s*)*/.exec(text)?.[0].length ?? 0
+}
+
+/** Postgres quotes the rest of the query after "at or near" (an unterminated $$ quotes the rest of the file). */
+function firstLineOf(message: string): string {
+  const [first, ...more] = message.split('\n')
+  if (more.length === 0) return first!
+  return /at or near "[^"]*$/.test(first!) ? `${first!.trimEnd()}..."` : first!
 }
 
 function oneLine(text: string): string {

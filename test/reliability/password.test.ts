@@ -49,6 +49,15 @@ describe('a wrong password', () => {
     assertHidden(right, ok.stdout, ok.stderr)
   })
 
+  it('no password for a role that needs one: the same advice as a wrong password, in one line', async () => {
+    const p = project()
+    for (const env of [{ DATABASE_URL: `postgresql://app@127.0.0.1:${server.port}/app` }, { DB_HOST: '127.0.0.1', DB_PORT: String(server.port), DB_NAME: 'app', DB_USER: 'app' }]) {
+      const run = await runCli(['upgrade', '--connect-timeout', '20s'], { cwd: p.dir, env })
+      assert.equal(run.code, 2, run.stdout + run.stderr)
+      assert.match(oneErrorLine(run.stderr), /^db-migrate: authentication failed for postgresql:\/\/app@127\.0\.0\.1:\d+\/app: check the user and password \(DATABASE_URL or DB_USER\/DB_PASS\)/)
+    }
+  })
+
   it('the action fails with an annotation, and the password is in no output, summary or log', async () => {
     const p = project()
     const run = await runAction({ cwd: p.dir, inputs: { command: 'status', 'database-url': url(wrong) } })

@@ -2,7 +2,7 @@
 // test server, the database's visible state, and the processes a test starts (killed when the file ends).
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe } from 'node:test'
@@ -17,9 +17,12 @@ export const password = 'Sup3r-S3cret-Pw'
 export interface Project {
   readonly dir: string
   write(path: string, text: string): void
+  writeBytes(path: string, bytes: Uint8Array): void
   read(path: string): string
   remove(path: string): void
   rename(from: string, to: string): void
+  /** Gives the project these installed packages, as a user's node_modules would: symlinks to this repository's. */
+  install(...packages: string[]): void
 }
 
 /** A copy of test/fixtures/<fixture> in a temporary directory, removed when the test file ends. */
@@ -30,9 +33,14 @@ export function project(fixture = 'reliability-chain'): Project {
   return {
     dir,
     write: (path, text) => writeFileSync(join(dir, path), text),
+    writeBytes: (path, bytes) => writeFileSync(join(dir, path), bytes),
     read: (path) => readFileSync(join(dir, path), 'utf8'),
     remove: (path) => unlinkSync(join(dir, path)),
     rename: (from, to) => renameSync(join(dir, from), join(dir, to)),
+    install: (...packages) => {
+      mkdirSync(join(dir, 'node_modules'), { recursive: true })
+      for (const name of packages) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir')
+    },
   }
 }
 

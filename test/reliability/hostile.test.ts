@@ -1,0 +1,200 @@
+// Hostile input a user can hand the tool by accident: odd files in the migrations folder, odd bytes in a file, a
+// password that is a common word. Each says what is wrong in one line, or runs as psql would run it.
+import assert from 'node:assert/strict'
+import { mkdirSync, symlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { it } from 'node:test'
+import { runAction, runCli } from '../helpers/runner.js'
+import { adminQuery } from '../helpers/postgres.js'
+import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, project, rows, snapshot, until } from './support.js'
+
+const ledger = 'migrations/20250101000000_create_ledger'
+
+eachServer('hostile input', (database) => {
+  it('--migrations naming a file: one line naming the setting, exit 2, nothing touched', async () => {
+    const db = await database()
+    const p = project()
+    const run = await runCli(['upgrade', '--migrations', `${ledger}.sql`, '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migrations setting \(--migrations\) names migrations\/20250101000000_create_ledger\.sql, which is a file/)
+    assert.doesNotMatch(run.stderr, /ENOTDIR|scandir/)
+    assert.deepEqual(await snapshot(db.url), { tables: [], history: [] })
+  })
+
+  it('a migration that is a symlink is applied and listed, wherever it points', async () => {
+    const db = await database()
+    const p = project()
+    mkdirSync(join(p.dir, 'elsewhere'))
+    p.rename('migrations/20250105000000_create_refund.sql', 'elsewhere/refund.sql')
+    symlinkSync(join(p.dir, 'elsewhere', 'refund.sql'), join(p.dir, 'migrations', '20250105000000_create_refund.sql'))
+    p.write('migrations/20250106000000_create_tag.sql.real', 'CREATE TABLE tag (id integer);\n')
+    symlinkSync('20250106000000_create_tag.sql.real', join(p.dir, 'migrations', '20250106000000_create_tag.sql'))
+    const status = await runCli(['status', '--database-url', db.url], { cwd: p.dir })
+    assert.match(status.stdout, /20250105000000_create_refund/)
+    assert.match(status.stdout, /20250106000000_create_tag/)
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 0, run.stderr)
+    const { tables } = await snapshot(db.url)
+    assert.ok(tables.includes('public.refund') && tables.includes('public.tag'), tables.join(', '))
+  })
+
+  it('a dangling symlink among the migrations is refused in one line naming it', async () => {
+    const db = await database()
+    const p = project()
+    symlinkSync(join(p.dir, 'nowhere.sql'), join(p.dir, 'migrations', '20250106000000_create_tag.sql'))
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migrations\/20250106000000_create_tag\.sql is a symbolic link to nothing/)
+    assert.deepEqual(await snapshot(db.url), { tables: [], history: [] })
+  })
+
+  it('a Latin-1 SQL file is refused, naming the file, line and byte; nothing is applied', async () => {
+    const db = await database()
+    const p = project()
+    p.writeBytes('migrations/20250106000000_add_city.sql', Buffer.from("CREATE TABLE city (name text);\nINSERT INTO city VALUES ('Z\xfcrich');\n", 'latin1'))
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migrations\/20250106000000_add_city\.sql:2 is not UTF-8 \(byte 0xfc\)/)
+    assert.deepEqual(await snapshot(db.url), { tables: [], history: [] })
+  })
+
+  it('a SQL file with a UTF-8 byte order mark runs, as under psql', async () => {
+    const db = await database()
+    const p = project()
+    p.write('migrations/20250106000000_add_city.sql', "\uFEFFcreate table city (name text);\ninsert into city values ('Zürich');\n")
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 0, run.stderr)
+    assert.deepEqual(await rows(db.url, 'SELECT name FROM city'), [{ name: 'Zürich' }])
+  })
+
+  it('an unterminated $$ early in a long file: one line, not the rest of the file', async () => {
+    const db = await database()
+    const p = project()
+    const rest = Array.from({ length: 40 }, (_, i) => `CREATE TABLE filler_${i} (id integer);`).join('\n')
+    p.write('migrations/20250106000000_add_fn.sql', `CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1;\n${rest}\n`)
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    const error = oneErrorLine(run.stderr)
+    assert.match(error, /20250106000000_add_fn\.sql:1/)
+    assert.match(error, /unterminated dollar-quoted string/)
+    assert.doesNotMatch(run.stderr, /filler_3/)
+    assert.equal(run.stderr.trim().split('\n').filter((l) => !/^(applying|applied) /.test(l)).length, 1, run.stderr)
+  })
+
+  it('a password that is a common word: the URL keeps its scheme and user, the password is hidden', async () => {
+    const db = await database()
+    const p = project()
+    const url = new URL(db.url)
+    url.password = 'postgres'
+    url.pathname = '/no_such_database'
+    const run = await runCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: url.toString() } })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /database does not exist at postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/no_such_database/)
+  })
+
+  it('--history-table naming an application table: one line naming the setting and the table, nothing touched', async () => {
+    const db = await database()
+    const p = project()
+    await migrateTo(p, db.url, '20250101')
+    const before = await snapshot(db.url)
+    for (const command of ['upgrade', 'status']) {
+      const run = await runCli([command, '--history-table', 'ledger', '--database-url', db.url], { cwd: p.dir })
+      assert.equal(run.code, 2, run.stderr)
+      const error = oneErrorLine(run.stderr)
+      assert.match(error, /history table "public"\."ledger" \(--history-schema\/--history-table\) is an existing table that is not a db-migrate history/)
+    }
+    assert.deepEqual(await snapshot(db.url), before)
+  })
+
+  it('revision -m with a line break: the message stays a comment, and the empty migration applies', async () => {
+    const db = await database()
+    const p = project()
+    for (const format of ['sql', 'ts']) {
+      const made = await runCli(['revision', '-m', `line one\nDROP TABLE ledger;\u2028line two`, '--format', format], { cwd: p.dir })
+      assert.equal(made.code, 0, made.stderr)
+    }
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 0, run.stderr)
+    assert.ok((await snapshot(db.url)).tables.includes('public.ledger'))
+  })
+
+  it('an un-awaited rejection whose message has the database URL: one line naming the migration, redacted, rolled back', async () => {
+    const db = await database()
+    const p = project()
+    p.write('migrations/20250106000000_leak.ts', [
+      'export async function up({ client }: any): Promise<void> {',
+      '  await client.query("CREATE TABLE leaked (id integer)")',
+      '  Promise.reject(new Error(`lost ${process.env.DATABASE_URL}`))',
+      '}',
+    ].join('\n'))
+    const run = await runCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: db.secretUrl } })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migration 20250106000000_leak \(up\) failed at migrations\/20250106000000_leak\.ts:3: a promise it did not await rejected: lost postgresql:\/\/postgres:\*\*\*@127\.0\.0\.1/)
+    assert.doesNotMatch(run.stderr, /^\s+at /m)
+    assertNoSecret(run.stdout, run.stderr)
+    assert.ok(!(await snapshot(db.url)).tables.includes('public.leaked'))
+  })
+
+  it('a migration that rejects with no reason: "rejected without an error", naming the file', async () => {
+    const db = await database()
+    const p = project()
+    p.write('migrations/20250106000000_nothing.ts', 'export function up(): Promise<void> {\n  return new Promise((_resolve, reject) => reject())\n}\n')
+    const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
+    assert.equal(run.code, 2, run.stderr)
+    assert.match(oneErrorLine(run.stderr), /migration 20250106000000_nothing \(up\) failed in migrations\/20250106000000_nothing\.ts: rejected without an error/)
+  })
+
+  it('a migration waiting on a second connection of its own is bounded by --statement-timeout, and says which setting', async () => {
+    const db = await database()
+    const p = project()
+    p.install('pg')
+    await migrateTo(p, db.url, 'head')
+    p.write('migrations/20250106000000_self_wait.ts', [
+      'import pg from "pg"',
+      'export async function up({ client }: any): Promise<void> {',
+      '  await client.query("ALTER TABLE ledger ADD COLUMN note text")',
+      '  const other = new pg.Client({ connectionString: process.env.DATABASE_URL })',
+      '  await other.connect()',
+      '  try { await other.query("SELECT count(*) FROM ledger") } finally { await other.end() }',
+      '  await client.query("UPDATE ledger SET note = \'x\'")',
+      '}',
+    ].join('\n'))
+    const started = Date.now()
+    const run = await runCli(['upgrade', '--lock-timeout', '2s', '--statement-timeout', '3s'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
+    assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`)
+    assert.equal(run.code, 2, run.stderr)
+    const error = oneErrorLine(run.stderr)
+    assert.match(error, /migration 20250106000000_self_wait \(up\) failed/)
+    assert.match(error, /idle_in_transaction_session_timeout, set from --statement-timeout/)
+    assert.ok(!(await rows(db.url, "SELECT 1 FROM information_schema.columns WHERE table_name = 'ledger' AND column_name = 'note'")).length)
+  })
+
+  it('action: the connection lost while a JS migration runs, the outputs and summary still say done, stopped and pending', async () => {
+    const db = await database()
+    const p = project()
+    p.write('migrations/20250106000000_doomed.ts', [
+      'export async function up({ client }: any): Promise<void> {',
+      '  await client.query("CREATE TABLE doomed (id integer)")',
+      '  await new Promise((resolve) => setTimeout(resolve, 5000))',
+      '  await client.query("INSERT INTO doomed VALUES (1)")',
+      '}',
+    ].join('\n'))
+    const running = runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.secretUrl } })
+    let pids: number[] = []
+    await until('the migration to run', async () => (pids = await backendsRunning(db.url, 'CREATE TABLE doomed')).length > 0, 30_000)
+    await adminQuery(db.url, 'SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids])
+    const run = await running
+    assert.equal(run.code, 1, run.stdout)
+    const earlier = ['20250101000000_create_ledger', '20250102000000_create_account', '20250103000000_create_invoice', '20250104000000_create_payment', '20250105000000_create_refund']
+    assert.deepEqual(JSON.parse(run.outputs.applied ?? '[]'), earlier)
+    assert.deepEqual(JSON.parse(run.outputs.pending ?? '[]'), ['20250106000000_doomed'])
+    assert.equal(run.outputs['current-revision'], '20250105000000_create_refund')
+    assert.match(run.summary, /Done before the failure/)
+    assert.match(run.summary, /Pending:\*\* `20250106000000_doomed`/)
+    const located = annotations(run.stdout).filter((line) => line.includes('file=migrations/20250106000000_doomed.ts'))
+    assert.equal(located.length, 1, run.stdout)
+    assert.match(located[0]!, /connection to the database was lost/)
+    assert.doesNotMatch(run.everything, /Client has encountered a connection error/)
+    assertNoSecret(run.everything)
+  })
+})
