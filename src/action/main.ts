@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
 import { parseConfig, type Config } from '../config/config.js'
-import { runCommand, type CommandResult } from '../commands/run.js'
+import { lintOf, runCommand, type CommandResult } from '../commands/run.js'
+import type { LintResult } from '../lint/lint.js'
 import { AppError, ConfigError, HistoryError, MigrationError, ModelError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
 import { redactSecrets } from '../report/redact.js'
@@ -30,8 +31,12 @@ export async function run(): Promise<void> {
     core.info(clean(renderText(result)))
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(clean(renderSummary(result)), true).write()
+    const lint = lintOf(result)
+    if (lint) annotateLint(lint, config)
     if (result.command === 'check' && result.result.drift) {
       core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
+    } else if (lint && lint.errors > 0) {
+      core.setFailed(`the lint found ${lint.errors} error(s) in the migrations: see the annotations or the job summary for the fix of each`)
     }
   } catch (error) {
     const message = clean(errorMessage(error))
@@ -54,7 +59,22 @@ export async function run(): Promise<void> {
   }
 }
 
+/** One annotation per finding, on its file and line. */
+function annotateLint(lint: LintResult, config: Config): void {
+  const base = process.env.GITHUB_WORKSPACE || process.cwd()
+  for (const f of lint.findings) {
+    const where = { title: `db-migrate ${f.rule}`, file: relative(base, `${config.cwd}/${f.file}`), startLine: f.line }
+    if (f.severity === 'error') core.error(f.message, where)
+    else core.warning(f.message, where)
+  }
+}
+
 function setOutputs(result: CommandResult): void {
+  const lint = lintOf(result)
+  if (lint) {
+    core.setOutput('lint-errors', String(lint.errors))
+    core.setOutput('lint-warnings', String(lint.warnings))
+  }
   if (result.database?.spunUpUrl) core.setOutput('database-url', result.database.spunUpUrl)
   if (result.database?.keptRunning) core.saveState('embedded', JSON.stringify(result.database.keptRunning))
   switch (result.command) {

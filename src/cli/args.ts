@@ -19,6 +19,8 @@ const valueFlags: Partial<Record<string, SettingName>> = {
   '-m': 'message',
   '--message': 'message',
   '--format': 'format',
+  '--lint-disable': 'lint-disable',
+  '--base': 'base',
 }
 
 /** Boolean flags, by the setting they turn on. */
@@ -28,6 +30,7 @@ const booleanFlags: Partial<Record<string, SettingName>> = {
   '--json': 'json',
   '--autogenerate': 'autogenerate',
   '--column-order': 'column-order',
+  '--all': 'all',
 }
 
 export interface ParsedArgs {
@@ -100,7 +103,12 @@ Options:
   --lock-wait <duration>       how long to wait for a concurrent run to finish (default: 10min)
   --connect-timeout <d>        how long to wait for the database to accept connections (default: 30s)
   --column-order               check: also report differences in column order
+  --lint-disable <rules>       lint rules to turn off, comma-separated (DB_MIGRATE_LINT_DISABLE);
+                               one file turns one off with a line: -- db-migrate: allow <rule>
+  --base <ref>                 check: lint the migrations added since this branch (default: GITHUB_BASE_REF,
+                               else only the newest migration)
+  --all                        check: lint every migration
   --json                       machine-readable output
   -h, --help, -V, --version
 
-Exit status: 0 success, 1 drift found by check, 2 error.`
+Exit status: 0 success, 1 drift or a lint error found by check or upgrade --dry-run, 2 error.`

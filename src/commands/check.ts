@@ -13,6 +13,8 @@ import { explainDrift } from '../report/explain-drift.js'
 import type { Log } from '../report/log.js'
 import { emptySchema, type Schema } from '../schema/schema.js'
 import { listMigrations } from '../runtime/files.js'
+import type { LintResult } from '../lint/lint.js'
+import { addedMigrations, lint } from './lint.js'
 import { upgrade } from './upgrade.js'
 
 /** An operation that can lose data or fail on existing rows, with the statements that carry it out. */
@@ -40,6 +42,8 @@ export interface CheckResult {
   readonly modelsFile: string
   /** How many migrations were replayed. */
   readonly migrations: number
+  /** `check`: the lint of the migrations the branch adds (all with `--all`). */
+  readonly lint?: LintResult
 }
 
 /** Both schemas check compared, for autogenerate. */
@@ -54,7 +58,7 @@ export interface Drift extends CheckResult {
  */
 export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
   const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, options)
-  return result
+  return { ...result, lint: await lint(config, serverUrl, addedMigrations(config, log)) }
 }
 
 export interface DriftOptions {

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
+import { ruleNames } from '../lint/rules.js'
 import { loadEnv, type Env } from './env.js'
 import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
 
@@ -13,7 +14,7 @@ export type SettingName =
   | 'command' | 'revision' | 'database-url' | 'shadow-database-url' | 'env-file' | 'working-directory'
   | 'migrations' | 'models' | 'history-schema' | 'history-table' | 'lock-timeout' | 'statement-timeout'
   | 'lock-wait' | 'connect-timeout' | 'allow-out-of-order' | 'dry-run' | 'message' | 'autogenerate' | 'json'
-  | 'keep-database' | 'column-order' | 'format'
+  | 'keep-database' | 'column-order' | 'format' | 'lint-disable' | 'all' | 'base'
 
 /** Fully resolved, validated settings: what every command runs from. */
 export interface Config {
@@ -40,6 +41,12 @@ export interface Config {
   readonly columnOrder: boolean
   /** `revision`: write a SQL pair (`NAME.sql` + `NAME.down.sql`) or one TypeScript module. */
   readonly format: 'sql' | 'ts'
+  /** Lint rules the project turned off. */
+  readonly lintDisabled: ReadonlySet<string>
+  /** `check`: lint the whole chain, not only the migrations the branch adds. */
+  readonly all: boolean
+  /** The branch the migrations are compared with to find the ones a pull request adds (GITHUB_BASE_REF in a pull request). */
+  readonly baseRef: string | undefined
   /** Every password found in the settings, for masking. */
   readonly secrets: readonly string[]
 }
@@ -101,6 +108,9 @@ export function parseConfig(source: ConfigSource): Config {
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
     format: oneOf(raw('format') ?? 'sql', ['sql', 'ts'] as const, label('format')),
+    lintDisabled: lintRules(raw('lint-disable') ?? env.DB_MIGRATE_LINT_DISABLE, raw('lint-disable') ? label('lint-disable') : 'DB_MIGRATE_LINT_DISABLE'),
+    all: flag(raw('all'), label('all')),
+    baseRef: raw('base') ?? (env.GITHUB_BASE_REF?.trim() || undefined),
     secrets: [...(database?.secrets ?? []), ...(shadowDatabase?.secrets ?? []), env.DB_PASS].filter((s): s is string => !!s),
   }
 }
@@ -124,6 +134,13 @@ function flag(value: string | undefined, setting: string): boolean {
   if (/^(true|yes|1|on)$/i.test(value)) return true
   if (/^(false|no|0|off)$/i.test(value)) return false
   throw new ConfigError(setting, `${setting} '${value}' is not a boolean: use true or false`)
+}
+
+function lintRules(value: string | undefined, setting: string): ReadonlySet<string> {
+  const names = (value ?? '').split(/[\s,]+/).filter(Boolean)
+  const unknown = names.find((n) => !ruleNames.includes(n))
+  if (unknown) throw new ConfigError(setting, `${setting}: '${unknown}' is not a lint rule: use one of ${ruleNames.join(', ')}`)
+  return new Set(names)
 }
 
 /** Schema and table names are quoted wherever they are used; this only refuses what cannot be a Postgres name. */

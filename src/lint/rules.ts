@@ -194,7 +194,8 @@ export const rules: readonly Rule[] = [
   },
   {
     name: 'add-unique-or-primary-key',
-    severity: 'error',
+    // a warning: it is what autogenerate writes for .unique(), and often fine on a small table
+    severity: 'warning',
     summary: 'ADD PRIMARY KEY / UNIQUE builds an index under an ACCESS EXCLUSIVE lock',
     check: (s, c) => existingTableCmds(s, c).flatMap(({ table, cmd }) => {
       const k = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined

@@ -2,6 +2,7 @@ import type { CommandResult } from '../commands/run.js'
 import type { CheckResult } from '../commands/check.js'
 import type { MigrationProgress } from '../errors.js'
 import type { MigrateResult } from '../runtime/migrate.js'
+import { lintMarkdown } from '../lint/report.js'
 import { duration, isoTime, plural } from './format.js'
 
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
@@ -9,7 +10,7 @@ export function renderSummary(result: CommandResult): string {
   switch (result.command) {
     case 'upgrade':
     case 'downgrade':
-      return migrateSummary(result.result)
+      return result.lint ? `${migrateSummary(result.result)}\n\n${lintMarkdown(result.lint)}` : migrateSummary(result.result)
     case 'status': {
       const s = result.result
       return [
@@ -21,7 +22,7 @@ export function renderSummary(result: CommandResult): string {
       ].join('\n')
     }
     case 'check':
-      return checkSummary(result.result)
+      return result.result.lint ? `${checkSummary(result.result)}\n\n${lintMarkdown(result.result.lint)}` : checkSummary(result.result)
     case 'revision':
       return 'drift' in result.result && !result.result.files.length
         ? '### db-migrate revision\nNo changes: the models match the migrations.'

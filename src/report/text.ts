@@ -2,6 +2,7 @@ import type { CommandResult } from '../commands/run.js'
 import type { CheckResult } from '../commands/check.js'
 import type { StatusResult } from '../commands/status.js'
 import type { MigrateResult } from '../runtime/migrate.js'
+import { lintText } from '../lint/report.js'
 import { duration, isoTime, plural } from './format.js'
 
 /** What the CLI prints on stdout for a result, for people. */
@@ -9,11 +10,11 @@ export function renderText(result: CommandResult): string {
   switch (result.command) {
     case 'upgrade':
     case 'downgrade':
-      return migrateText(result.result)
+      return result.lint?.findings.length ? `${migrateText(result.result)}\n${lintText(result.lint)}` : migrateText(result.result)
     case 'status':
       return statusText(result.result)
     case 'check':
-      return checkText(result.result)
+      return result.result.lint?.findings.length ? `${checkText(result.result)}\n${lintText(result.result.lint)}` : checkText(result.result)
     case 'revision':
       if ('drift' in result.result) {
         return result.result.files.length

@@ -112,3 +112,9 @@ describe('lint rules', () => {
     assert.deepEqual(result.skipped, ['0003_module'])
   })
 })
+
+test('lock-timeout: one finding per file, at the first risky statement', async () => {
+  const result = await lintMigrations([{ name: 'x', file: 'x.sql', inTransaction: true, sql: 'ALTER TABLE account ADD COLUMN a text;\nALTER TABLE account ADD COLUMN b text;' }],
+    { serverMajor: 17, disabled: new Set(), lockTimeout: false }, [existing])
+  assert.deepEqual(result.findings.map((f) => [f.rule, f.line]), [['lock-timeout', 1]])
+})
