@@ -31,6 +31,7 @@ const booleanFlags: Partial<Record<string, SettingName>> = {
   '--autogenerate': 'autogenerate',
   '--column-order': 'column-order',
   '--all': 'all',
+  '--sql': 'sql',
 }
 
 export interface ParsedArgs {
@@ -97,6 +98,8 @@ Options:
   --history-schema <name>      schema of the history table (default: public)
   --history-table <name>       history table (default: db_migrate_history)
   --dry-run                    show what upgrade/downgrade would run; change nothing
+  --sql                        print the SQL upgrade/downgrade would send (with db-migrate's own history
+                               statements, BEGIN and COMMIT), for psql or a DBA; change nothing
   --allow-out-of-order         apply pending migrations older than the newest applied one
   --lock-timeout <duration>    SET lock_timeout for migrations (e.g. 5s)
   --statement-timeout <d>      SET statement_timeout for migrations

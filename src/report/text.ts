@@ -33,6 +33,7 @@ export function renderText(result: CommandResult): string {
 }
 
 function migrateText(r: MigrateResult): string {
+  if (r.script !== undefined) return r.script.trimEnd()
   const verb = r.direction === 'up' ? 'apply' : 'revert'
   const lines: string[] = []
   if (r.dryRun) {

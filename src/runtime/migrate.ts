@@ -11,6 +11,7 @@ import { assertNoProblems, findProblems } from './problems.js'
 import { currentRevision, planDowngrade, planUpgrade, type Plan } from './target.js'
 import type { MigrationFile } from './types.js'
 import { downMissing, runSteps, type StepResult } from './umzug.js'
+import { migrationScript } from './script.js'
 
 /** What an upgrade or downgrade did, or with dryRun would do. */
 export interface MigrateResult {
@@ -28,6 +29,8 @@ export interface MigrateResult {
   readonly applied: StepResult[]
   /** Migrations not applied after the run. */
   readonly pending: string[]
+  /** With `config.sql`: the SQL the run would send, its bookkeeping included. */
+  readonly script?: string
 }
 
 /** Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/umzug.ts). */
@@ -36,9 +39,11 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
   const ref: HistoryTable = { schema: config.historySchema, table: config.historyTable }
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
-    if (config.dryRun) {
+    if (config.dryRun || config.sql) {
       const { plan, from, applied } = await prepare(client, config, ref, files, direction)
-      return result(config, direction, from, plan, new Set(applied), [], files)
+      const planned = result(config, direction, from, plan, new Set(applied), [], files)
+      if (!config.sql) return planned
+      return { ...planned, dryRun: true, script: migrationScript(plan.steps, { direction, history: ref, session: sessionSql(config, false), cwd: config.cwd }) }
     }
     const restore = await applySessionSettings(client, config)
     const release = await acquireLock(client, ref, config.lockWaitMs, log)
@@ -106,7 +111,8 @@ async function applySessionSettings(client: pg.ClientBase, config: Config): Prom
   return without
 }
 
-function sessionSql(config: Config, checkInterval: boolean): string {
+/** The SET statements of a run's session, as one string. */
+export function sessionSql(config: Config, checkInterval: boolean): string {
   // the values are validated integers: literal SQL keeps these in the same round trip as a COMMIT
   return [
     // without a lock-timeout of its own, no statement waits for a lock longer than the run waits for a concurrent run
