@@ -35,6 +35,8 @@ export async function run(): Promise<void> {
     if (lint) annotateLint(lint, config)
     if (result.command === 'check' && result.result.drift) {
       core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
+    } else if (result.command === 'check' && result.result.reversibility?.irreversible.length) {
+      core.setFailed(`${result.result.reversibility.irreversible.length} migration(s) cannot be reverted cleanly: ${result.result.reversibility.irreversible.map((i) => i.migration).join(', ')}; see the job summary for what each down leaves behind`)
     } else if (lint && lint.errors > 0) {
       core.setFailed(`the lint found ${lint.errors} error(s) in the migrations: see the annotations or the job summary for the fix of each`)
     }
@@ -90,6 +92,7 @@ function setOutputs(result: CommandResult): void {
       core.setOutput('pending', JSON.stringify(result.result.pending))
       break
     case 'check':
+      if (result.result.reversibility) core.setOutput('irreversible', JSON.stringify(result.result.reversibility.irreversible.map((i) => i.migration)))
       core.setOutput('drift', String(result.result.drift))
       core.setOutput('diff', result.result.statements.map((s) => `${s};`).join('\n'))
       break

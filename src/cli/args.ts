@@ -32,6 +32,7 @@ const booleanFlags: Partial<Record<string, SettingName>> = {
   '--column-order': 'column-order',
   '--all': 'all',
   '--sql': 'sql',
+  '--reversible': 'reversible',
 }
 
 export interface ParsedArgs {
@@ -110,7 +111,9 @@ Options:
                                one file turns one off with a line: -- db-migrate: allow <rule>
   --base <ref>                 check: lint the migrations added since this branch (default: GITHUB_BASE_REF,
                                else only the newest migration)
-  --all                        check: lint every migration
+  --reversible                 check: apply each new migration's up, then its down, and fail when the
+                               schema does not come back (with --all: every migration)
+  --all                        check: lint (and with --reversible, revert) every migration, not only new ones
   --json                       machine-readable output
   -h, --help, -V, --version
 

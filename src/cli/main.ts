@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd:
     }
     const result = await runCommand(config, log, { resolution: args.resolution })
     write(process.stdout, json ? JSON.stringify(jsonResult(result), null, 2) : renderText(result))
-    if (result.command === 'check' && result.result.drift) return 1
+    if (result.command === 'check' && (result.result.drift || result.result.reversibility?.irreversible.length)) return 1
     return (lintOf(result)?.errors ?? 0) > 0 ? 1 : 0
   } catch (error) {
     const message = redactSecrets(errorMessage(error), secrets)

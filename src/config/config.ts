@@ -14,7 +14,7 @@ export type SettingName =
   | 'command' | 'revision' | 'database-url' | 'shadow-database-url' | 'env-file' | 'working-directory'
   | 'migrations' | 'models' | 'history-schema' | 'history-table' | 'lock-timeout' | 'statement-timeout'
   | 'lock-wait' | 'connect-timeout' | 'allow-out-of-order' | 'dry-run' | 'message' | 'autogenerate' | 'json'
-  | 'keep-database' | 'column-order' | 'format' | 'lint-disable' | 'all' | 'base' | 'sql'
+  | 'keep-database' | 'column-order' | 'format' | 'lint-disable' | 'all' | 'base' | 'sql' | 'reversible'
 
 /** Fully resolved, validated settings: what every command runs from. */
 export interface Config {
@@ -43,6 +43,8 @@ export interface Config {
   readonly format: 'sql' | 'ts'
   /** upgrade/downgrade: print the SQL the run would send, bookkeeping included, and change nothing. */
   readonly sql: boolean
+  /** `check`: also apply each migration's up then its down, and report a down that does not undo its up. */
+  readonly reversible: boolean
   /** Lint rules the project turned off. */
   readonly lintDisabled: ReadonlySet<string>
   /** `check`: lint the whole chain, not only the migrations the branch adds. */
@@ -111,6 +113,7 @@ export function parseConfig(source: ConfigSource): Config {
     columnOrder: flag(raw('column-order'), label('column-order')),
     format: oneOf(raw('format') ?? 'sql', ['sql', 'ts'] as const, label('format')),
     sql: flag(raw('sql'), label('sql')),
+    reversible: flag(raw('reversible'), label('reversible')),
     lintDisabled: lintRules(raw('lint-disable') ?? env.DB_MIGRATE_LINT_DISABLE, raw('lint-disable') ? label('lint-disable') : 'DB_MIGRATE_LINT_DISABLE'),
     all: flag(raw('all'), label('all')),
     baseRef: raw('base') ?? (env.GITHUB_BASE_REF?.trim() || undefined),

@@ -3,6 +3,7 @@ import type { CheckResult } from '../commands/check.js'
 import type { MigrationProgress } from '../errors.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { lintMarkdown } from '../lint/report.js'
+import { reversibilityMarkdown } from './reversibility.js'
 import { duration, isoTime, plural } from './format.js'
 
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
@@ -21,8 +22,10 @@ export function renderSummary(result: CommandResult): string {
         ...(s.problems.length ? ['', '**Problems:**', ...s.problems.map((p) => `- ${escape(p.message)}`)] : []),
       ].join('\n')
     }
-    case 'check':
-      return result.result.lint ? `${checkSummary(result.result)}\n\n${lintMarkdown(result.result.lint)}` : checkSummary(result.result)
+    case 'check': {
+      const c = result.result
+      return [checkSummary(c), ...(c.lint ? [lintMarkdown(c.lint)] : []), ...(c.reversibility ? [reversibilityMarkdown(c.reversibility)] : [])].join('\n\n')
+    }
     case 'revision':
       return 'drift' in result.result && !result.result.files.length
         ? '### db-migrate revision\nNo changes: the models match the migrations.'

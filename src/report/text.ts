@@ -3,6 +3,7 @@ import type { CheckResult } from '../commands/check.js'
 import type { StatusResult } from '../commands/status.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { lintText } from '../lint/report.js'
+import { reversibilityText } from './reversibility.js'
 import { duration, isoTime, plural } from './format.js'
 
 /** What the CLI prints on stdout for a result, for people. */
@@ -13,8 +14,10 @@ export function renderText(result: CommandResult): string {
       return result.lint?.findings.length ? `${migrateText(result.result)}\n${lintText(result.lint)}` : migrateText(result.result)
     case 'status':
       return statusText(result.result)
-    case 'check':
-      return result.result.lint?.findings.length ? `${checkText(result.result)}\n${lintText(result.result.lint)}` : checkText(result.result)
+    case 'check': {
+      const c = result.result
+      return [checkText(c), ...(c.lint?.findings.length ? [lintText(c.lint)] : []), ...(c.reversibility ? [reversibilityText(c.reversibility)] : [])].join('\n')
+    }
     case 'revision':
       if ('drift' in result.result) {
         return result.result.files.length
