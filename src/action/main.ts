@@ -8,6 +8,7 @@ import type { Log } from '../report/log.js'
 import { redactSecrets } from '../report/redact.js'
 import { renderFailure, renderSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
+import { commentOnPullRequest } from './comment.js'
 import { inputLabel, readInputs } from './inputs.js'
 
 /** The action: inputs → config → command → outputs, job summary, annotations. The only user of @actions/core. */
@@ -30,7 +31,13 @@ export async function run(): Promise<void> {
     setOutputs(result)
     core.info(clean(renderText(result)))
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(clean(renderSummary(result)), true).write()
+    const report = clean(renderSummary(result))
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report, true).write()
+    if (/^(true|yes|1|on)$/i.test(core.getInput('pr-comment'))) {
+      const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || ''
+      if (token) core.setSecret(token)
+      await commentOnPullRequest(report, token)
+    }
     const lint = lintOf(result)
     if (lint) annotateLint(lint, config)
     if (result.command === 'check' && result.result.drift) {

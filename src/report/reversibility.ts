@@ -1,5 +1,5 @@
 import type { Irreversible, Reversibility } from '../commands/reversible.js'
-import { plural } from './format.js'
+import { codeNames, plural } from './format.js'
 
 const problems: Record<Irreversible['problem'], string> = {
   no_down: 'has no down migration',
@@ -28,7 +28,7 @@ export function reversibilityMarkdown(r: Reversibility): string {
     '',
     ...r.irreversible.flatMap((i) => [
       `- ${code(i.migration)} ${problems[i.problem]} (${code(i.file)})${i.error ? `: ${escape(i.error)}` : ''}`,
-      ...i.leftBehind.map((l) => `  - ${escape(l)}`),
+      ...i.leftBehind.map((l) => `  - ${codeNames(l)}`),
     ]),
   ].join('\n')
 }

@@ -4,7 +4,7 @@ import type { MigrationProgress } from '../errors.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { lintMarkdown } from '../lint/report.js'
 import { reversibilityMarkdown } from './reversibility.js'
-import { duration, isoTime, plural } from './format.js'
+import { codeNames, duration, isoTime, plural } from './format.js'
 
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
 export function renderSummary(result: CommandResult): string {
@@ -73,9 +73,9 @@ function checkSummary(c: CheckResult): string {
   return [
     `### ❌ db-migrate check: the models and the migrations disagree`,
     '',
-    ...c.explanations.map((e) => `- ${escape(e)}`),
+    ...c.explanations.map((e) => `- ${codeNames(e)}`),
     '',
-    ...(c.risky.length ? ['**Risky:**', ...c.risky.map((r) => `- ${escape(r.explanation)}: ${escape(r.reason)}`), ''] : []),
+    ...(c.risky.length ? ['**Risky:**', ...c.risky.map((r) => `- ${codeNames(r.explanation)}: ${escape(r.reason)}`), ''] : []),
     'SQL that makes the migrations match the models (write it with `db-migrate revision --autogenerate -m "..."`):',
     '',
     '```sql',

@@ -40,6 +40,6 @@ describe('check --reversible', () => {
     assert.equal(run.code, 1, run.stdout)
     assert.deepEqual(JSON.parse(run.outputs.irreversible!), ['20240602090000_add_email_and_audit', '20240603090000_add_joined', '20240604090000_add_nickname'])
     assert.match(run.stdout, /^::error::3 migration\(s\) cannot be reverted cleanly/m)
-    assert.match(run.summary, /- `20240603090000_add_joined` has a down that undoes nothing \(`migrations\/20240603090000_add_joined.ts`\)\n {2}- table member: column joined is left behind/)
+    assert.match(run.summary, /- `20240603090000_add_joined` has a down that undoes nothing \(`migrations\/20240603090000_add_joined.ts`\)\n {2}- table `member`: column `joined` is left behind/)
   })
 })
