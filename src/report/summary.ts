@@ -61,7 +61,7 @@ function migrateSummary(r: MigrateResult): string {
   return [
     title,
     '',
-    ...(r.script !== undefined ? ['The SQL it would send:', '', '```sql', r.script.trimEnd(), '```', ''] : []),
+    ...(r.script !== undefined && r.planned.length ? ['The SQL it would send:', '', '```sql', r.script.trimEnd(), '```', ''] : []),
     rows.length ? table(['Migration', 'Action', 'Duration'], rows) : `Nothing to do: the database is at ${code(r.current ?? 'base')}.`,
     '',
     r.pending.length ? `**Pending:** ${r.pending.map(code).join(', ')}` : '**Pending:** none',

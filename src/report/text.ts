@@ -36,12 +36,13 @@ export function renderText(result: CommandResult): string {
 }
 
 function migrateText(r: MigrateResult): string {
-  if (r.script !== undefined) return r.script.trimEnd()
+  if (r.script !== undefined && r.scriptOnly) return r.script.trimEnd()
   const verb = r.direction === 'up' ? 'apply' : 'revert'
   const lines: string[] = []
   if (r.dryRun) {
     lines.push(r.planned.length ? `Dry run: would ${verb} ${plural(r.planned.length, 'migration')}:` : 'Dry run: nothing to do.')
     lines.push(...r.planned.map((n) => `  ${n}`))
+    if (r.planned.length && r.script) lines.push('', 'The SQL it would send:', '', r.script.trimEnd(), '')
   } else if (r.applied.length === 0) {
     lines.push(`Nothing to ${verb}: the database is at ${r.current ?? 'base'}.`)
   } else {

@@ -29,8 +29,10 @@ export interface MigrateResult {
   readonly applied: StepResult[]
   /** Migrations not applied after the run. */
   readonly pending: string[]
-  /** With `config.sql`: the SQL the run would send, its bookkeeping included. */
+  /** A dry run's (or `--sql`'s) SQL: what the run would send, its bookkeeping included. */
   readonly script?: string
+  /** `--sql`: the script is the whole output. */
+  readonly scriptOnly?: boolean
 }
 
 /** Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/umzug.ts). */
@@ -42,8 +44,8 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
     if (config.dryRun || config.sql) {
       const { plan, from, applied } = await prepare(client, config, ref, files, direction)
       const planned = result(config, direction, from, plan, new Set(applied), [], files)
-      if (!config.sql) return planned
-      return { ...planned, dryRun: true, script: migrationScript(plan.steps, { direction, history: ref, session: sessionSql(config, false), cwd: config.cwd }) }
+      const script = migrationScript(plan.steps, { direction, history: ref, session: sessionSql(config, false), cwd: config.cwd })
+      return { ...planned, dryRun: true, script, scriptOnly: config.sql }
     }
     const restore = await applySessionSettings(client, config)
     const release = await acquireLock(client, ref, config.lockWaitMs, log)

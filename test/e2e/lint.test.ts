@@ -76,6 +76,8 @@ describe('lint', () => {
     assert.equal(dry.code, 1, dry.stderr)
     assert.match(dry.stdout, /Dry run: would apply 1 migration:\n {2}20240402090000_widen_account\n/)
     assert.match(dry.stdout, /Lint: 1 error, 1 warning in 1 migration/)
+    // and the statements it would send, bookkeeping included
+    assert.match(dry.stdout, /The SQL it would send:\n\n-- db-migrate upgrade: 1 migration\(s\)\n[\s\S]*^BEGIN;\n-- db-migrate: allow drop-column\n[\s\S]*ALTER COLUMN id TYPE bigint;[\s\S]*^INSERT INTO "public"\."db_migrate_history"[\s\S]*^COMMIT;$/m)
   })
 
   it('the action counts errors and warnings in outputs, annotates file and line, and writes the summary', async () => {
