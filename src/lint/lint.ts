@@ -61,14 +61,16 @@ export async function lintMigrations(targets: readonly LintInput[], options: Lin
       continue
     }
     const created = new Set<string>()
+    let lockTimeoutReported = false
     let lockTimeout = options.lockTimeout
     for (const statement of parsed) {
       const context: RuleContext = { serverMajor: options.serverMajor, inTransaction: m.inTransaction, created, lockTimeout, notNullChecks }
       for (const rule of rules) {
         if (options.disabled.has(rule.name) || allowed.has(rule.name)) continue
         // one missing lock_timeout is one fix, however many statements follow it
-        if (rule.name === 'lock-timeout' && findings.some((f) => f.migration === m.name && f.rule === rule.name)) continue
+        if (rule.name === 'lock-timeout' && lockTimeoutReported) continue
         for (const message of rule.check(statement, context)) {
+          if (rule.name === 'lock-timeout') lockTimeoutReported = true
           findings.push({ rule: rule.name, severity: rule.severity, line: statement.line, message, migration: m.name, file: m.file })
         }
       }

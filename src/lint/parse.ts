@@ -12,7 +12,7 @@ export interface ParseFailure {
   readonly line: number
 }
 
-type Parser = (sql: string) => { stmts?: { stmt: Record<string, any>; stmt_location?: number }[] }
+type Parser = (sql: string) => { stmts?: { stmt: Record<string, any>; stmt_location?: number; stmt_len?: number }[] }
 let parser: Promise<Parser> | undefined
 
 // The parser is 1.7 MB of WebAssembly: loaded on the first lint, never at start-up.
@@ -28,9 +28,18 @@ function loadParser(): Promise<Parser> {
 export async function parseSql(sql: string): Promise<ParsedStatement[] | ParseFailure> {
   const parse = await loadParser()
   const bytes = Buffer.from(sql, 'utf8')
+  // libpg-query's locations are byte offsets: lines come from the byte offsets of the newlines
+  const newlines: number[] = []
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) newlines.push(i)
   const lineOf = (byteOffset: number) => {
-    const before = bytes.subarray(0, Math.max(0, byteOffset)).toString('utf8')
-    return before.split('\n').length
+    let lo = 0
+    let hi = newlines.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (newlines[mid]! < byteOffset) lo = mid + 1
+      else hi = mid
+    }
+    return lo + 1
   }
   let result: ReturnType<Parser>
   try {
@@ -42,8 +51,8 @@ export async function parseSql(sql: string): Promise<ParsedStatement[] | ParseFa
   }
   return (result.stmts ?? []).map((s) => {
     const start = s.stmt_location ?? 0
-    // stmt_location points past the comments and blank lines before the statement only after its first token
-    const text = bytes.subarray(start).toString('utf8')
+    // stmt_location includes the comments and blank lines before the statement: its line is that of its first token
+    const text = bytes.subarray(start, s.stmt_len ? start + s.stmt_len : undefined).toString('utf8')
     const lead = /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/.exec(text)?.[0] ?? ''
     return { node: s.stmt, line: lineOf(start + Buffer.byteLength(lead, 'utf8')) }
   })
