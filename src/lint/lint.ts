@@ -1,5 +1,5 @@
 import { allowedRules, parseSql } from './parse.js'
-import { observe, rules, type Finding, type RuleContext } from './rules.js'
+import { observe, ruleNames, rules, type Finding, type RuleContext } from './rules.js'
 
 /** A migration as the lint reads it. */
 export interface LintInput {
@@ -55,6 +55,10 @@ export async function lintMigrations(targets: readonly LintInput[], options: Lin
     }
     linted.push(m.name)
     const allowed = allowedRules(m.sql)
+    for (const [rule, line] of allowed) {
+      // a misspelt rule would otherwise allow nothing, silently
+      if (!ruleNames.includes(rule)) findings.push({ rule: 'allow', severity: 'warning', line, message: `-- db-migrate: allow names '${rule}', which is not a lint rule: use one of ${ruleNames.join(', ')}`, migration: m.name, file: m.file })
+    }
     const parsed = await parseSql(m.sql)
     if (!Array.isArray(parsed)) {
       findings.push({ rule: 'syntax', severity: 'error', line: parsed.line, message: `PostgreSQL cannot parse this file: ${parsed.message}`, migration: m.name, file: m.file })

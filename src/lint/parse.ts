@@ -58,11 +58,12 @@ export async function parseSql(sql: string): Promise<ParsedStatement[] | ParseFa
   })
 }
 
-/** `-- db-migrate: allow rule-a, rule-b` anywhere in the file: the rules this file opts out of. */
-export function allowedRules(sql: string): Set<string> {
-  const allowed = new Set<string>()
-  for (const m of sql.matchAll(/--\s*db-migrate:\s*allow\s+([a-z0-9_,\s-]+)/gi)) {
-    for (const rule of m[1]!.split(/[\s,]+/)) if (rule) allowed.add(rule.toLowerCase())
+/** `-- db-migrate: allow rule-a, rule-b` anywhere in the file: the rules this file opts out of, with their lines. */
+export function allowedRules(sql: string): Map<string, number> {
+  const allowed = new Map<string, number>()
+  for (const m of sql.matchAll(/--\s*db-migrate:\s*allow\s+([a-z0-9_,\t -]+)/gi)) {
+    const line = sql.slice(0, m.index).split('\n').length
+    for (const rule of m[1]!.split(/[\s,]+/)) if (rule) allowed.set(rule.toLowerCase(), line)
   }
   return allowed
 }

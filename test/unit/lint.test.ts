@@ -118,3 +118,10 @@ test('lock-timeout: one finding per file, at the first risky statement', async (
     { serverMajor: 17, disabled: new Set(), lockTimeout: false }, [existing])
   assert.deepEqual(result.findings.map((f) => [f.rule, f.line]), [['lock-timeout', 1]])
 })
+
+test('a file that allows a rule that does not exist is told so, at that line', async () => {
+  const result = await lintMigrations([{ name: 'x', file: 'x.sql', inTransaction: true, sql: 'SELECT 1;\n-- db-migrate: allow drop-colum\nALTER TABLE account DROP COLUMN email;' }],
+    { serverMajor: 17, disabled: new Set(), lockTimeout: true }, [existing])
+  assert.deepEqual(result.findings.map((f) => [f.rule, f.severity, f.line]), [['allow', 'warning', 2], ['drop-column', 'error', 3]])
+  assert.match(result.findings[0]!.message, /'drop-colum', which is not a lint rule: use one of column-type-change/)
+})
