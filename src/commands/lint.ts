@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import type { Config } from '../config/config.js'
 import { connect } from '../db/client.js'
 import { lintMigrations, type LintInput, type LintResult } from '../lint/lint.js'
+import { moduleOptsOut, moduleUpSql } from '../lint/module-sql.js'
 import type { Log } from '../report/log.js'
 import { displayPath, listMigrations } from '../runtime/files.js'
 import { optsOutOfTransaction } from '../runtime/sql-run.js'
@@ -50,8 +51,10 @@ function namesAtBase(config: Config, baseRef: string): Set<string> | undefined {
 }
 
 function lintInput(file: MigrationFile, config: Config): LintInput {
-  const sql = file.kind === 'sql' ? readFileSync(file.path, 'utf8') : null
-  return { name: file.name, file: displayPath(file.path, config.cwd), sql, inTransaction: sql === null || !optsOutOfTransaction(sql) }
+  const text = readFileSync(file.path, 'utf8')
+  const shown = displayPath(file.path, config.cwd)
+  if (file.kind === 'module') return { name: file.name, file: shown, sql: moduleUpSql(text), inTransaction: !moduleOptsOut(text) }
+  return { name: file.name, file: shown, sql: text, inTransaction: !optsOutOfTransaction(text) }
 }
 
 async function serverMajor(url: string): Promise<number> {

@@ -6,7 +6,7 @@ export interface LintInput {
   readonly name: string
   /** The file as messages show it (relative to the project). */
   readonly file: string
-  /** The SQL of its up; null for a module migration, whose statements are not known before it runs. */
+  /** The SQL of its up (for a module, what moduleUpSql reads of it); null when it cannot be known before it runs. */
   readonly sql: string | null
   readonly inTransaction: boolean
 }
@@ -31,7 +31,7 @@ export interface LintResult {
   readonly warnings: number
   /** Migrations read (SQL files). */
   readonly linted: readonly string[]
-  /** Module migrations, named: their statements are only known when they run. */
+  /** Module migrations whose statements are only known when they run, named. */
   readonly skipped: readonly string[]
   readonly serverMajor: number
 }

@@ -125,3 +125,27 @@ test('a file that allows a rule that does not exist is told so, at that line', a
   assert.deepEqual(result.findings.map((f) => [f.rule, f.severity, f.line]), [['allow', 'warning', 2], ['drop-column', 'error', 3]])
   assert.match(result.findings[0]!.message, /'drop-colum', which is not a lint rule: use one of column-type-change/)
 })
+
+test('a module migration: the literal SQL its up sends is linted at its lines; its down is not', async () => {
+  const { moduleUpSql } = await import('../../src/lint/module-sql.js')
+  const source = [
+    "import type { MigrationContext } from 'db-migrate-action'",
+    '',
+    'export async function up({ client }: MigrationContext) {',
+    "  await client.query('CREATE TABLE tag (id int)')",
+    '  await client.query(`',
+    '    ALTER TABLE account',
+    '      ALTER COLUMN id TYPE bigint`)',
+    '  // db-migrate: allow rename',
+    "  await client.query('ALTER TABLE account RENAME TO member')",
+    '  await client.query(`SELECT ${1}`)',
+    '}',
+    'export async function down({ client }: MigrationContext) {',
+    "  await client.query('DROP TABLE tag')",
+    '}',
+  ].join('\n')
+  const sql = moduleUpSql(source)
+  const result = await lintMigrations([{ name: 'm', file: 'm.ts', inTransaction: true, sql }], { serverMajor: 17, disabled: new Set(), lockTimeout: true }, [existing])
+  assert.deepEqual(result.findings.map((f) => [f.rule, f.line]), [['column-type-change', 6]])
+  assert.equal(moduleUpSql('export async function up() {}\n'), null)
+})
