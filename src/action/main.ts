@@ -33,11 +33,7 @@ export async function run(): Promise<void> {
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
     const report = clean(renderSummary(result))
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report, true).write()
-    if (/^(true|yes|1|on)$/i.test(core.getInput('pr-comment'))) {
-      const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || ''
-      if (token) core.setSecret(token)
-      await commentOnPullRequest(report, token)
-    }
+    await maybeComment(report)
     const lint = lintOf(result)
     if (lint) annotateLint(lint, config)
     if (result.command === 'check' && result.result.drift) {
@@ -54,6 +50,7 @@ export async function run(): Promise<void> {
       core.setOutput('applied', JSON.stringify(error.progress.done))
       core.setOutput('pending', JSON.stringify(error.progress.pending))
     }
+    await maybeComment(clean(renderFailure(config?.command ?? 'db-migrate', message, error instanceof MigrationError ? error.progress : undefined))).catch(() => {})
     if (process.env.GITHUB_STEP_SUMMARY) {
       await core.summary.addRaw(clean(renderFailure(config?.command ?? 'db-migrate', message, error instanceof MigrationError ? error.progress : undefined)), true).write().catch(() => {})
     }
@@ -66,6 +63,14 @@ export async function run(): Promise<void> {
     }
     if (!(error instanceof AppError) && error instanceof Error && error.stack) core.debug(clean(error.stack))
   }
+}
+
+/** With pr-comment on, the report goes to the pull request too. */
+async function maybeComment(report: string): Promise<void> {
+  if (!/^(true|yes|1|on)$/i.test(core.getInput('pr-comment'))) return
+  const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || ''
+  if (token) core.setSecret(token)
+  await commentOnPullRequest(report, token)
 }
 
 /** One annotation per finding, on its file and line. */

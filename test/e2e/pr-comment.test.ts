@@ -85,6 +85,14 @@ describe('pr-comment', () => {
     assert.match(now[0]!.body, /✅ Lint: 0 errors, 0 warnings/)
     assert.equal(comments[0]!.body, 'Looks good to me')
     assert.deepEqual(requests.filter((r) => r.method !== 'GET').map((r) => r.method), ['POST', 'PATCH'])
+
+    // a push whose migrations do not apply: the same comment says what failed
+    writeFileSync(join(project, 'migrations', '20240403090000_broken.sql'), 'ALTER TABLE nowhere ADD COLUMN x int;\n')
+    const third = await runAction({ cwd: project, inputs, env: env(prEvent) })
+    assert.equal(third.code, 1)
+    const failed = comments.filter((c) => c.body.startsWith('<!-- db-migrate report -->'))
+    assert.equal(failed.length, 1)
+    assert.match(failed[0]!.body, /### ❌ db-migrate check failed\n\n.*relation "nowhere" does not exist/)
   })
 
   it('no token, no pull request, or an API that fails: a notice or a warning, and the step passes', async () => {
