@@ -117,4 +117,4 @@ Options:
   --json                       machine-readable output
   -h, --help, -V, --version
 
-Exit status: 0 success, 1 drift or a lint error found by check or upgrade --dry-run, 2 error.`
+Exit status: 0 success, 1 drift, a lint error or a down that does not undo its up (check, upgrade --dry-run), 2 error.`
