@@ -20,6 +20,7 @@ import { consoleTable } from './report/console.js'
 import { markdown } from './report/markdown.js'
 import { checkFigures, embeddedFigures, embeddedUpgradeFigures, type CheckFigures } from './suites/cold.js'
 import { introspectFigures, upgradeFigures, type IntrospectFigures } from './suites/given.js'
+import { lintFigures } from './suites/lint.js'
 import { actionFigures, bundleFigures, cliStartFigures, cliUpgradeFigures } from './suites/processes.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -156,6 +157,10 @@ async function main(): Promise<void> {
       { group, label: '1,000 INSERTs through a migration client, each under its savepoint', size: '', unit: 'ms', sample: savepoints.savepoint, floor: { label: 'straight', median: savepoints.plain.median } },
     )
   }
+
+  log(`lint at ${p300.label}`)
+  const linted = await attempt(`lint at ${p300.label}`, notes, () => lintFigures(p300, o.quick ? 3 : 7))
+  if (linted) figures.push(...linted)
 
   log('bundle')
   const bundle: Bundle | null = await attempt('the bundle (dist/)', notes, async () => findBundle(root, o.rebuild))

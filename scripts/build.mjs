@@ -1,7 +1,7 @@
 // Bundles the action, the CLI, the library and the TypeScript loader into dist/, then writes the library's types.
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -24,10 +24,21 @@ await build({
   legalComments: 'none',
   external: ['pg-native'],
   banner: {
-    js: "import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url);",
+    js: "import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url); import { fileURLToPath as __dbMigrateFileURLToPath } from 'node:url'; const __dbMigrateDir = __dbMigrateFileURLToPath(new URL('./', import.meta.url));",
   },
   logLevel: 'warning',
   plugins: [
+    {
+      // libpg-query's Emscripten glue finds its .wasm through __dirname, which an ES module bundle does not have:
+      // point it at dist/, where the .wasm is copied below.
+      name: 'pg-query-wasm-beside-bundle',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]libpg-query[\\/]wasm[\\/]libpg-query\.js$/ }, (args) => ({
+          contents: readFileSync(args.path, 'utf8').replace('scriptDirectory=__dirname+"/"', 'scriptDirectory=__dbMigrateDir'),
+          loader: 'js',
+        }))
+      },
+    },
     {
       // pg probes for Cloudflare Workers by constructing a fetch Response, which on Node 20 loads the whole
       // fetch implementation (tens of milliseconds at every start); db-migrate only ever runs on Node.
@@ -47,5 +58,7 @@ await build({
     },
   ],
 })
+
+copyFileSync(`${root}node_modules/libpg-query/wasm/libpg-query.wasm`, `${root}dist/libpg-query.wasm`)
 
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.types.json`], { stdio: 'inherit' })

@@ -4,7 +4,7 @@ import type { RawSettings, SettingName } from '../config/config.js'
 const names: readonly SettingName[] = [
   'command', 'revision', 'database-url', 'shadow-database-url', 'working-directory', 'env-file', 'migrations', 'models',
   'history-schema', 'history-table', 'dry-run', 'allow-out-of-order', 'lock-timeout', 'statement-timeout', 'lock-wait',
-  'connect-timeout', 'keep-database', 'column-order', 'message', 'autogenerate', 'format', 'context',
+  'connect-timeout', 'keep-database', 'column-order', 'message', 'autogenerate', 'format', 'context', 'lint-disable', 'all', 'base', 'sql', 'reversible',
 ]
 
 /** The action's inputs as raw settings; the only reader of `INPUT_*`. */

@@ -1,12 +1,14 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
 import { parseConfig, type Config } from '../config/config.js'
-import { runCommand, type CommandResult } from '../commands/run.js'
+import { lintOf, runCommand, type CommandResult } from '../commands/run.js'
+import type { LintResult } from '../lint/lint.js'
 import { AppError, ConfigError, HistoryError, MigrationError, ModelError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
 import { redactSecrets } from '../report/redact.js'
 import { renderFailure, renderSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
+import { commentOnPullRequest } from './comment.js'
 import { inputLabel, readInputs } from './inputs.js'
 
 /** The action: inputs → config → command → outputs, job summary, annotations. The only user of @actions/core. */
@@ -29,9 +31,17 @@ export async function run(): Promise<void> {
     setOutputs(result)
     core.info(clean(renderText(result)))
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(clean(renderSummary(result)), true).write()
+    const report = clean(renderSummary(result))
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report, true).write()
+    await maybeComment(report)
+    const lint = lintOf(result)
+    if (lint) annotateLint(lint, config)
     if (result.command === 'check' && result.result.drift) {
       core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
+    } else if (result.command === 'check' && result.result.reversibility?.irreversible.length) {
+      core.setFailed(`${result.result.reversibility.irreversible.length} migration(s) cannot be reverted cleanly: ${result.result.reversibility.irreversible.map((i) => i.migration).join(', ')}; see the job summary for what each down leaves behind`)
+    } else if (lint && lint.errors > 0) {
+      core.setFailed(`the lint found ${lint.errors} error(s) in the migrations: see the annotations or the job summary for the fix of each`)
     }
   } catch (error) {
     const message = clean(errorMessage(error))
@@ -40,6 +50,7 @@ export async function run(): Promise<void> {
       core.setOutput('applied', JSON.stringify(error.progress.done))
       core.setOutput('pending', JSON.stringify(error.progress.pending))
     }
+    await maybeComment(clean(renderFailure(config?.command ?? 'db-migrate', message, error instanceof MigrationError ? error.progress : undefined))).catch(() => {})
     if (process.env.GITHUB_STEP_SUMMARY) {
       await core.summary.addRaw(clean(renderFailure(config?.command ?? 'db-migrate', message, error instanceof MigrationError ? error.progress : undefined)), true).write().catch(() => {})
     }
@@ -54,7 +65,30 @@ export async function run(): Promise<void> {
   }
 }
 
+/** With pr-comment on, the report goes to the pull request too. */
+async function maybeComment(report: string): Promise<void> {
+  if (!/^(true|yes|1|on)$/i.test(core.getInput('pr-comment'))) return
+  const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || ''
+  if (token) core.setSecret(token)
+  await commentOnPullRequest(report, token)
+}
+
+/** One annotation per finding, on its file and line. */
+function annotateLint(lint: LintResult, config: Config): void {
+  const base = process.env.GITHUB_WORKSPACE || process.cwd()
+  for (const f of lint.findings) {
+    const where = { title: `db-migrate ${f.rule}`, file: relative(base, `${config.cwd}/${f.file}`), startLine: f.line }
+    if (f.severity === 'error') core.error(f.message, where)
+    else core.warning(f.message, where)
+  }
+}
+
 function setOutputs(result: CommandResult): void {
+  const lint = lintOf(result)
+  if (lint) {
+    core.setOutput('lint-errors', String(lint.errors))
+    core.setOutput('lint-warnings', String(lint.warnings))
+  }
   if (result.database?.spunUpUrl) core.setOutput('database-url', result.database.spunUpUrl)
   if (result.database?.keptRunning) core.saveState('embedded', JSON.stringify(result.database.keptRunning))
   switch (result.command) {
@@ -70,6 +104,7 @@ function setOutputs(result: CommandResult): void {
       core.setOutput('pending', JSON.stringify(result.result.pending))
       break
     case 'check':
+      if (result.result.reversibility) core.setOutput('irreversible', JSON.stringify(result.result.reversibility.irreversible.map((i) => i.migration)))
       core.setOutput('drift', String(result.result.drift))
       core.setOutput('diff', result.result.statements.map((s) => `${s};`).join('\n'))
       break

@@ -20,6 +20,8 @@ const valueFlags: Partial<Record<string, SettingName>> = {
   '--message': 'message',
   '--format': 'format',
   '--context': 'context',
+  '--lint-disable': 'lint-disable',
+  '--base': 'base',
 }
 
 /** Boolean flags, by the setting they turn on. */
@@ -29,6 +31,9 @@ const booleanFlags: Partial<Record<string, SettingName>> = {
   '--json': 'json',
   '--autogenerate': 'autogenerate',
   '--column-order': 'column-order',
+  '--all': 'all',
+  '--sql': 'sql',
+  '--reversible': 'reversible',
 }
 
 export interface ParsedArgs {
@@ -95,6 +100,8 @@ Options:
   --history-schema <name>      schema of the history table (default: public)
   --history-table <name>       history table (default: db_migrate_history)
   --dry-run                    show what upgrade/downgrade would run; change nothing
+  --sql                        print the SQL upgrade/downgrade would send (with db-migrate's own history
+                               statements, BEGIN and COMMIT), for psql or a DBA; change nothing
   --allow-out-of-order         apply pending migrations older than the newest applied one
   --lock-timeout <duration>    SET lock_timeout for migrations (e.g. 5s)
   --statement-timeout <d>      SET statement_timeout for migrations
@@ -102,7 +109,14 @@ Options:
   --connect-timeout <d>        how long to wait for the database to accept connections (default: 30s)
   --context <kind>             what module migrations get as context: auto, pg or sequelize (DB_MIGRATE_CONTEXT)
   --column-order               check: also report differences in column order
+  --lint-disable <rules>       lint rules to turn off, comma-separated (DB_MIGRATE_LINT_DISABLE);
+                               one file turns one off with a line: -- db-migrate: allow <rule>
+  --base <ref>                 check: lint the migrations added since this branch (default: GITHUB_BASE_REF,
+                               else only the newest migration)
+  --reversible                 check: apply each new migration's up, then its down, and fail when the
+                               schema does not come back (with --all: every migration)
+  --all                        check: lint (and with --reversible, revert) every migration, not only new ones
   --json                       machine-readable output
   -h, --help, -V, --version
 
-Exit status: 0 success, 1 drift found by check, 2 error.`
+Exit status: 0 success, 1 drift, a lint error or a down that does not undo its up (check, upgrade --dry-run), 2 error.`

@@ -1,5 +1,5 @@
 import { parseConfig, type Config, type SettingName } from '../config/config.js'
-import { runCommand, type CommandResult } from '../commands/run.js'
+import { lintOf, runCommand, type CommandResult } from '../commands/run.js'
 import { AppError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
 import { redactSecrets } from '../report/redact.js'
@@ -33,7 +33,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd:
     }
     const result = await runCommand(config, log, { resolution: args.resolution })
     write(process.stdout, json ? JSON.stringify(jsonResult(result), null, 2) : renderText(result))
-    return result.command === 'check' && result.result.drift ? 1 : 0
+    if (result.command === 'check' && (result.result.drift || result.result.reversibility?.irreversible.length)) return 1
+    return (lintOf(result)?.errors ?? 0) > 0 ? 1 : 0
   } catch (error) {
     const message = redactSecrets(errorMessage(error), secrets)
     if (json) {
@@ -50,5 +51,6 @@ function jsonResult(result: CommandResult): unknown {
   const body = result.command === 'check' || (result.command === 'revision' && 'drift' in result.result)
     ? { ...result.result, operations: undefined, rendered: undefined, risky: 'risky' in result.result ? result.result.risky.map(({ reason, explanation, statements }) => ({ reason, explanation, statements })) : [] }
     : result.result
-  return { command, ...body, ...(database?.spunUpUrl ? { embedded: true } : {}) }
+  const lint = result.command === 'upgrade' || result.command === 'downgrade' ? result.lint : undefined
+  return { command, ...body, ...(lint ? { lint } : {}), ...(database?.spunUpUrl ? { embedded: true } : {}) }
 }

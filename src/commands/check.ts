@@ -13,6 +13,9 @@ import { explainDrift } from '../report/explain-drift.js'
 import type { Log } from '../report/log.js'
 import { emptySchema, type Schema } from '../schema/schema.js'
 import { listMigrations } from '../runtime/files.js'
+import type { LintResult } from '../lint/lint.js'
+import { addedMigrations, lint } from './lint.js'
+import { checkReversible, type Reversibility } from './reversible.js'
 import { upgrade } from './upgrade.js'
 
 /** An operation that can lose data or fail on existing rows, with the statements that carry it out. */
@@ -40,6 +43,10 @@ export interface CheckResult {
   readonly modelsFile: string
   /** How many migrations were replayed. */
   readonly migrations: number
+  /** `check`: the lint of the migrations the branch adds (all with `--all`). */
+  readonly lint?: LintResult
+  /** `check --reversible`: the downs that do not undo their up. */
+  readonly reversibility?: Reversibility
 }
 
 /** Both schemas check compared, for autogenerate. */
@@ -54,7 +61,9 @@ export interface Drift extends CheckResult {
  */
 export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
   const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, options)
-  return result
+  const added = addedMigrations(config, log)
+  const reversibility = config.reversible ? await checkReversible(config, serverUrl, added, log) : undefined
+  return { ...result, lint: await lint(config, serverUrl, added), ...(reversibility ? { reversibility } : {}) }
 }
 
 export interface DriftOptions {

@@ -13,14 +13,23 @@ import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import { revision, type RevisionResult } from './revision.js'
 import { status, type StatusResult } from './status.js'
 import { upgrade } from './upgrade.js'
+import { lint } from './lint.js'
+import type { LintResult } from '../lint/lint.js'
 
 export type CommandResult =
-  | { readonly command: 'upgrade' | 'downgrade'; readonly result: MigrateResult; readonly database: DatabaseInfo }
+  | { readonly command: 'upgrade' | 'downgrade'; readonly result: MigrateResult; readonly database: DatabaseInfo; readonly lint?: LintResult }
   | { readonly command: 'status'; readonly result: StatusResult; readonly database: DatabaseInfo }
   | { readonly command: 'resolve'; readonly result: ResolveResult; readonly database: DatabaseInfo }
   | { readonly command: 'check'; readonly result: CheckResult; readonly database: DatabaseInfo }
   | { readonly command: 'revision'; readonly result: RevisionResult | AutogenerateResult; readonly database: DatabaseInfo | null }
   | { readonly command: 'init'; readonly result: InitResult; readonly database: null }
+
+/** The lint a result carries: check's, or an upgrade dry run's. */
+export function lintOf(result: CommandResult): LintResult | undefined {
+  if (result.command === 'check') return result.result.lint
+  if (result.command === 'upgrade' || result.command === 'downgrade') return result.lint
+  return undefined
+}
 
 /** Where a command ran: the database it was given, or the embedded server it started. */
 export interface DatabaseInfo {
@@ -66,7 +75,12 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
     case 'downgrade': {
       const command = config.command
       const fn = command === 'upgrade' ? upgrade : downgrade
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command, result: await fn(config, url, log), database }))
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => {
+        const result = await fn(config, url, log)
+        // a dry run of an upgrade lints what it would apply, against the server it would apply it to
+        const linted = command === 'upgrade' && config.dryRun ? await lint(config, url, result.planned) : undefined
+        return { command, result, database, ...(linted ? { lint: linted } : {}) }
+      })
     }
   }
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
+import { ruleNames } from '../lint/rules.js'
 import { loadEnv, type Env } from './env.js'
 import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
 
@@ -14,6 +15,7 @@ export type SettingName =
   | 'migrations' | 'models' | 'history-schema' | 'history-table' | 'lock-timeout' | 'statement-timeout'
   | 'lock-wait' | 'connect-timeout' | 'allow-out-of-order' | 'dry-run' | 'message' | 'autogenerate' | 'json'
   | 'keep-database' | 'column-order' | 'format' | 'context'
+  | 'lint-disable' | 'all' | 'base' | 'sql' | 'reversible'
 
 /** Fully resolved, validated settings: what every command runs from. */
 export interface Config {
@@ -44,6 +46,16 @@ export interface Config {
   readonly contextKind: ContextKind
   /** Builds each module migration's `context` instead of contextKind (a config file's `context` export); no flag. */
   readonly contextFactory?: ContextFactory
+  /** upgrade/downgrade: print the SQL the run would send, bookkeeping included, and change nothing. */
+  readonly sql: boolean
+  /** `check`: also apply each migration's up then its down, and report a down that does not undo its up. */
+  readonly reversible: boolean
+  /** Lint rules the project turned off. */
+  readonly lintDisabled: ReadonlySet<string>
+  /** `check`: lint the whole chain, not only the migrations the branch adds. */
+  readonly all: boolean
+  /** The branch the migrations are compared with to find the ones a pull request adds (GITHUB_BASE_REF in a pull request). */
+  readonly baseRef: string | undefined
   /** Every password found in the settings, for masking. */
   readonly secrets: readonly string[]
 }
@@ -111,6 +123,11 @@ export function parseConfig(source: ConfigSource): Config {
     columnOrder: flag(raw('column-order'), label('column-order')),
     format: oneOf(raw('format') ?? 'sql', ['sql', 'ts'] as const, label('format')),
     contextKind: oneOf(raw('context') ?? (env.DB_MIGRATE_CONTEXT?.trim() || 'auto'), ['auto', 'pg', 'sequelize'] as const, raw('context') ? label('context') : 'DB_MIGRATE_CONTEXT'),
+    sql: flag(raw('sql'), label('sql')),
+    reversible: flag(raw('reversible'), label('reversible')),
+    lintDisabled: lintRules(raw('lint-disable') ?? env.DB_MIGRATE_LINT_DISABLE, raw('lint-disable') ? label('lint-disable') : 'DB_MIGRATE_LINT_DISABLE'),
+    all: flag(raw('all'), label('all')),
+    baseRef: raw('base') ?? (env.GITHUB_BASE_REF?.trim() || undefined),
     secrets: [...(database?.secrets ?? []), ...(shadowDatabase?.secrets ?? []), env.DB_PASS].filter((s): s is string => !!s),
   }
 }
@@ -134,6 +151,13 @@ function flag(value: string | undefined, setting: string): boolean {
   if (/^(true|yes|1|on)$/i.test(value)) return true
   if (/^(false|no|0|off)$/i.test(value)) return false
   throw new ConfigError(setting, `${setting} '${value}' is not a boolean: use true or false`)
+}
+
+function lintRules(value: string | undefined, setting: string): ReadonlySet<string> {
+  const names = (value ?? '').split(/[\s,]+/).filter(Boolean)
+  const unknown = names.find((n) => !ruleNames.includes(n))
+  if (unknown) throw new ConfigError(setting, `${setting}: '${unknown}' is not a lint rule: use one of ${ruleNames.join(', ')}`)
+  return new Set(names)
 }
 
 /** Schema and table names are quoted wherever they are used; this only refuses what cannot be a Postgres name. */

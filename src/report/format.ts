@@ -11,3 +11,10 @@ export function plural(n: number, word: string): string {
 export function isoTime(date: Date | string): string {
   return (typeof date === 'string' ? new Date(date) : date).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')
 }
+
+/** A sentence of drift or of what a down leaves behind, with the names it mentions in code style, for Markdown. */
+export function codeNames(sentence: string): string {
+  return sentence
+    .replace(/([|<>])/g, '\\$1')
+    .replace(/\b(table|column|index|enum|schema|constraint|primary key|unique constraint) ([^\s:,;`]+)/g, (_, kind: string, name: string) => `${kind} \`${name}\``)
+}

@@ -2,14 +2,16 @@ import type { CommandResult } from '../commands/run.js'
 import type { CheckResult } from '../commands/check.js'
 import type { MigrationProgress } from '../errors.js'
 import type { MigrateResult } from '../runtime/migrate.js'
-import { duration, isoTime, plural } from './format.js'
+import { lintMarkdown } from '../lint/report.js'
+import { reversibilityMarkdown } from './reversibility.js'
+import { codeNames, duration, isoTime, plural } from './format.js'
 
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
 export function renderSummary(result: CommandResult): string {
   switch (result.command) {
     case 'upgrade':
     case 'downgrade':
-      return migrateSummary(result.result)
+      return result.lint ? `${migrateSummary(result.result)}\n\n${lintMarkdown(result.lint)}` : migrateSummary(result.result)
     case 'status': {
       const s = result.result
       return [
@@ -20,8 +22,10 @@ export function renderSummary(result: CommandResult): string {
         ...(s.problems.length ? ['', '**Problems:**', ...s.problems.map((p) => `- ${escape(p.message)}`)] : []),
       ].join('\n')
     }
-    case 'check':
-      return checkSummary(result.result)
+    case 'check': {
+      const c = result.result
+      return [checkSummary(c), ...(c.lint ? [lintMarkdown(c.lint)] : []), ...(c.reversibility ? [reversibilityMarkdown(c.reversibility)] : [])].join('\n\n')
+    }
     case 'revision':
       return 'drift' in result.result && !result.result.files.length
         ? '### db-migrate revision\nNo changes: the models match the migrations.'
@@ -57,6 +61,7 @@ function migrateSummary(r: MigrateResult): string {
   return [
     title,
     '',
+    ...(r.script !== undefined && r.planned.length ? ['The SQL it would send:', '', '```sql', r.script.trimEnd(), '```', ''] : []),
     rows.length ? table(['Migration', 'Action', 'Duration'], rows) : `Nothing to do: the database is at ${code(r.current ?? 'base')}.`,
     '',
     r.pending.length ? `**Pending:** ${r.pending.map(code).join(', ')}` : '**Pending:** none',
@@ -68,9 +73,9 @@ function checkSummary(c: CheckResult): string {
   return [
     `### ❌ db-migrate check: the models and the migrations disagree`,
     '',
-    ...c.explanations.map((e) => `- ${escape(e)}`),
+    ...c.explanations.map((e) => `- ${codeNames(e)}`),
     '',
-    ...(c.risky.length ? ['**Risky:**', ...c.risky.map((r) => `- ${escape(r.explanation)}: ${escape(r.reason)}`), ''] : []),
+    ...(c.risky.length ? ['**Risky:**', ...c.risky.map((r) => `- ${codeNames(r.explanation)}: ${escape(r.reason)}`), ''] : []),
     'SQL that makes the migrations match the models (write it with `db-migrate revision --autogenerate -m "..."`):',
     '',
     '```sql',

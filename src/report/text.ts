@@ -2,6 +2,8 @@ import type { CommandResult } from '../commands/run.js'
 import type { CheckResult } from '../commands/check.js'
 import type { StatusResult } from '../commands/status.js'
 import type { MigrateResult } from '../runtime/migrate.js'
+import { lintText } from '../lint/report.js'
+import { reversibilityText } from './reversibility.js'
 import { duration, isoTime, plural } from './format.js'
 
 /** What the CLI prints on stdout for a result, for people. */
@@ -9,11 +11,13 @@ export function renderText(result: CommandResult): string {
   switch (result.command) {
     case 'upgrade':
     case 'downgrade':
-      return migrateText(result.result)
+      return result.lint?.findings.length ? `${migrateText(result.result)}\n${lintText(result.lint)}` : migrateText(result.result)
     case 'status':
       return statusText(result.result)
-    case 'check':
-      return checkText(result.result)
+    case 'check': {
+      const c = result.result
+      return [checkText(c), ...(c.lint?.findings.length ? [lintText(c.lint)] : []), ...(c.reversibility ? [reversibilityText(c.reversibility)] : [])].join('\n')
+    }
     case 'revision':
       if ('drift' in result.result) {
         return result.result.files.length
@@ -32,11 +36,13 @@ export function renderText(result: CommandResult): string {
 }
 
 function migrateText(r: MigrateResult): string {
+  if (r.script !== undefined && r.scriptOnly) return r.script.trimEnd()
   const verb = r.direction === 'up' ? 'apply' : 'revert'
   const lines: string[] = []
   if (r.dryRun) {
     lines.push(r.planned.length ? `Dry run: would ${verb} ${plural(r.planned.length, 'migration')}:` : 'Dry run: nothing to do.')
     lines.push(...r.planned.map((n) => `  ${n}`))
+    if (r.planned.length && r.script) lines.push('', 'The SQL it would send:', '', r.script.trimEnd(), '')
   } else if (r.applied.length === 0) {
     lines.push(`Nothing to ${verb}: the database is at ${r.current ?? 'base'}.`)
   } else {

@@ -51,14 +51,19 @@ async function createHistory(client: pg.ClientBase, ref: HistoryTable): Promise<
   if (await historyExists(client, ref)) return
   const { rows } = await client.query<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [quoteIdent(ref.schema)])
   if (!rows[0]!.found) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ref.schema)}`)
-  await client.query(`CREATE TABLE IF NOT EXISTS ${historySql(ref)} (
+  await client.query(createHistorySql(ref))
+}
+
+/** The history table's DDL. */
+export function createHistorySql(ref: HistoryTable): string {
+  return `CREATE TABLE IF NOT EXISTS ${historySql(ref)} (
   name text PRIMARY KEY,
   checksum text NOT NULL,
   state text NOT NULL DEFAULT 'applied' CHECK (state IN ('applied', 'running', 'reverting')),
   applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   duration_ms integer,
   error text
-)`)
+)`
 }
 
 /** Every recorded migration, oldest name first; empty when the table does not exist yet. */

@@ -13,6 +13,7 @@ import { currentRevision, planDowngrade, planUpgrade, type Plan } from './target
 import type { MigrationFile } from './types.js'
 import { contextMaker } from './context.js'
 import { downMissing, runSteps, type StepResult } from './run-steps.js'
+import { migrationScript } from './script.js'
 
 /** What an upgrade or downgrade did, or with dryRun would do. */
 export interface MigrateResult {
@@ -30,6 +31,10 @@ export interface MigrateResult {
   readonly applied: StepResult[]
   /** Migrations not applied after the run. */
   readonly pending: string[]
+  /** A dry run's (or `--sql`'s) SQL: what the run would send, its bookkeeping included. */
+  readonly script?: string
+  /** `--sql`: the script is the whole output. */
+  readonly scriptOnly?: boolean
 }
 
 /** Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/apply-one.ts). */
@@ -38,9 +43,11 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
   const ref: HistoryTable = { schema: config.historySchema, table: config.historyTable }
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
-    if (config.dryRun) {
+    if (config.dryRun || config.sql) {
       const { plan, from, applied } = await prepare(client, config, ref, files, direction)
-      return result(config, direction, from, plan, new Set(applied), [], files)
+      const planned = result(config, direction, from, plan, new Set(applied), [], files)
+      const script = migrationScript(plan.steps, { direction, history: ref, session: sessionSql(config, false), cwd: config.cwd })
+      return { ...planned, dryRun: true, script, scriptOnly: config.sql }
     }
     const restore = await applySessionSettings(client, config)
     const release = await acquireLock(client, ref, config.lockWaitMs, log)
@@ -111,7 +118,8 @@ async function applySessionSettings(client: pg.ClientBase, config: Config): Prom
   return without
 }
 
-function sessionSql(config: Config, checkInterval: boolean): string {
+/** The SET statements of a run's session, as one string. */
+export function sessionSql(config: Config, checkInterval: boolean): string {
   // the values are validated integers: literal SQL keeps these in the same round trip as a COMMIT
   return [
     // without a lock-timeout of its own, no statement waits for a lock longer than the run waits for a concurrent run

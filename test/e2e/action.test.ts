@@ -109,7 +109,7 @@ describe('action check', () => {
     assert.equal(drift.outputs.drift, 'true')
     assert.match(drift.outputs.diff!, /ALTER TABLE "user" ADD COLUMN email text;/)
     assert.match(drift.outputs.diff!, /ADD CONSTRAINT user_email_key UNIQUE \(email\)/)
-    assert.match(drift.summary, /table user: column email is in the models but no migration creates it/)
+    assert.match(drift.summary, /table `user`: column `email` is in the models but no migration creates it/)
     assert.match(drift.stdout, /::error::the models and the migrations disagree/)
 
     const generated = await runCli(['revision', '--autogenerate', '-m', 'add email'], { cwd: project })

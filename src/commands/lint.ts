@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import type { Config } from '../config/config.js'
+import { connect } from '../db/client.js'
+import { lintMigrations, type LintInput, type LintResult } from '../lint/lint.js'
+import { moduleOptsOut, moduleUpSql } from '../lint/module-sql.js'
+import type { Log } from '../report/log.js'
+import { displayPath, listMigrations } from '../runtime/files.js'
+import { optsOutOfTransaction } from '../runtime/sql-run.js'
+import type { MigrationFile } from '../runtime/types.js'
+
+/** Lints `names` (in chain order) against the server at `serverUrl`, the migrations before them read as context. */
+export async function lint(config: Config, serverUrl: string, names: readonly string[]): Promise<LintResult> {
+  const files = listMigrations(config.migrationsDir, config.cwd)
+  const wanted = new Set(names)
+  const first = files.findIndex((f) => wanted.has(f.name))
+  const inputs = files.map((f) => lintInput(f, config))
+  return lintMigrations(
+    inputs.filter((m) => wanted.has(m.name)),
+    { serverMajor: await serverMajor(serverUrl), disabled: config.lintDisabled, lockTimeout: config.lockTimeoutMs !== null && config.lockTimeoutMs > 0 },
+    first < 0 ? [] : inputs.slice(0, first),
+  )
+}
+
+/**
+ * The migrations a pull request adds: those not in the merge base with `config.baseRef`; without a base branch
+ * (or a git history to find it in), the newest migration. `config.all` takes them all.
+ */
+export function addedMigrations(config: Config, log: Log): string[] {
+  const files = listMigrations(config.migrationsDir, config.cwd)
+  if (config.all) return files.map((f) => f.name)
+  const atBase = config.baseRef ? namesAtBase(config, config.baseRef) : undefined
+  if (atBase) return files.filter((f) => !atBase.has(basename(f.path))).map((f) => f.name)
+  if (config.baseRef) log.warn(`cannot read branch ${config.baseRef} from git (check out with fetch-depth: 0): checking only the newest migration`)
+  return files.slice(-1).map((f) => f.name)
+}
+
+function namesAtBase(config: Config, baseRef: string): Set<string> | undefined {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: config.migrationsDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  for (const ref of [`origin/${baseRef}`, baseRef]) {
+    try {
+      const base = git('merge-base', 'HEAD', ref)
+      // paths print relative to the migrations folder, the folder git runs in
+      return new Set(git('ls-tree', '--name-only', base, '--', '.').split('\n').filter(Boolean).map((p) => basename(p)))
+    } catch {
+      // try the next spelling of the branch
+    }
+  }
+  return undefined
+}
+
+function lintInput(file: MigrationFile, config: Config): LintInput {
+  const text = readFileSync(file.path, 'utf8')
+  const shown = displayPath(file.path, config.cwd)
+  if (file.kind === 'module') return { name: file.name, file: shown, sql: moduleUpSql(text), inTransaction: !moduleOptsOut(text) }
+  return { name: file.name, file: shown, sql: text, inTransaction: !optsOutOfTransaction(text) }
+}
+
+async function serverMajor(url: string): Promise<number> {
+  const client = await connect(url)
+  try {
+    const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")
+    return Math.floor(Number(rows[0]!.v) / 10000)
+  } finally {
+    await client.end().catch(() => {})
+  }
+}

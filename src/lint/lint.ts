@@ -1,0 +1,93 @@
+import { allowedRules, parseSql } from './parse.js'
+import { observe, ruleNames, rules, type Finding, type RuleContext } from './rules.js'
+
+/** A migration as the lint reads it. */
+export interface LintInput {
+  readonly name: string
+  /** The file as messages show it (relative to the project). */
+  readonly file: string
+  /** The SQL of its up (for a module, what moduleUpSql reads of it); null when it cannot be known before it runs. */
+  readonly sql: string | null
+  readonly inTransaction: boolean
+}
+
+export interface LintOptions {
+  readonly serverMajor: number
+  /** Rules the project turned off. */
+  readonly disabled: ReadonlySet<string>
+  /** The run sets a lock_timeout of its own (the lock-timeout setting). */
+  readonly lockTimeout: boolean
+}
+
+/** A finding with the migration and file it is in. */
+export interface LintFinding extends Finding {
+  readonly migration: string
+  readonly file: string
+}
+
+export interface LintResult {
+  readonly findings: readonly LintFinding[]
+  readonly errors: number
+  readonly warnings: number
+  /** Migrations read (SQL files). */
+  readonly linted: readonly string[]
+  /** Module migrations whose statements are only known when they run, named. */
+  readonly skipped: readonly string[]
+  readonly serverMajor: number
+}
+
+/** Lints `targets` in order; `before` are the migrations already applied ahead of them (read for validated checks). */
+export async function lintMigrations(targets: readonly LintInput[], options: LintOptions, before: readonly LintInput[] = []): Promise<LintResult> {
+  const notNullChecks = new Set<string>()
+  const pendingChecks = new Map<string, string>()
+  for (const m of before) {
+    if (m.sql === null) continue
+    const parsed = await parseSql(m.sql)
+    if (Array.isArray(parsed)) for (const s of parsed) observe(s, new Set(), notNullChecks, pendingChecks)
+  }
+  const findings: LintFinding[] = []
+  const skipped: string[] = []
+  const linted: string[] = []
+  for (const m of targets) {
+    if (m.sql === null) {
+      skipped.push(m.name)
+      continue
+    }
+    linted.push(m.name)
+    const allowed = allowedRules(m.sql)
+    for (const [rule, line] of allowed) {
+      // a misspelt rule would otherwise allow nothing, silently
+      if (!ruleNames.includes(rule)) findings.push({ rule: 'allow', severity: 'warning', line, message: `-- db-migrate: allow names '${rule}', which is not a lint rule: use one of ${ruleNames.join(', ')}`, migration: m.name, file: m.file })
+    }
+    const parsed = await parseSql(m.sql)
+    if (!Array.isArray(parsed)) {
+      findings.push({ rule: 'syntax', severity: 'error', line: parsed.line, message: `PostgreSQL cannot parse this file: ${parsed.message}`, migration: m.name, file: m.file })
+      continue
+    }
+    const created = new Set<string>()
+    let lockTimeoutReported = false
+    let lockTimeout = options.lockTimeout
+    for (const statement of parsed) {
+      const context: RuleContext = { serverMajor: options.serverMajor, inTransaction: m.inTransaction, created, lockTimeout, notNullChecks }
+      for (const rule of rules) {
+        if (options.disabled.has(rule.name) || allowed.has(rule.name)) continue
+        // one missing lock_timeout is one fix, however many statements follow it
+        if (rule.name === 'lock-timeout' && lockTimeoutReported) continue
+        for (const message of rule.check(statement, context)) {
+          if (rule.name === 'lock-timeout') lockTimeoutReported = true
+          findings.push({ rule: rule.name, severity: rule.severity, line: statement.line, message, migration: m.name, file: m.file })
+        }
+      }
+      const seen = observe(statement, created, notNullChecks, pendingChecks)
+      if (seen.lockTimeout !== undefined) lockTimeout = seen.lockTimeout || options.lockTimeout
+    }
+  }
+  return {
+    findings,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    linted,
+    skipped,
+    serverMajor: options.serverMajor,
+  }
+}
