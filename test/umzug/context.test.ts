@@ -6,8 +6,10 @@ import { join } from 'node:path'
 import { it } from 'node:test'
 import type pg from 'pg'
 import { upgrade } from '../../src/commands/upgrade.js'
+import { parseConfig } from '../../src/config/config.js'
 import { MigrationError } from '../../src/errors.js'
 import { silentLog } from '../../src/report/log.js'
+import { runCli } from '../helpers/runner.js'
 import { eachServer, history, project, rows, tables } from '../runtime/project.js'
 
 eachServer('module migrations: parameters and context', (database) => {
@@ -80,4 +82,13 @@ eachServer('module migrations: parameters and context', (database) => {
     assert.deepEqual(await tables(db.url), ['db_migrate_history'])
     assert.deepEqual(await history(db.url), [])
   })
+})
+
+it('the context setting: --context, DB_MIGRATE_CONTEXT, and a bad value named in one line', async () => {
+  assert.equal(parseConfig({ settings: {}, env: {}, cwd: '/tmp' }).contextKind, 'auto')
+  assert.equal(parseConfig({ settings: {}, env: { DB_MIGRATE_CONTEXT: 'sequelize' }, cwd: '/tmp' }).contextKind, 'sequelize')
+  assert.equal(parseConfig({ settings: { context: 'pg' }, env: { DB_MIGRATE_CONTEXT: 'sequelize' }, cwd: '/tmp' }).contextKind, 'pg')
+  const run = await runCli(['upgrade', '--context', 'knex', '--database-url', 'postgresql://nobody@127.0.0.1:1/none'], { cwd: '/tmp' })
+  assert.equal(run.code, 2)
+  assert.equal(run.stderr.trim(), "db-migrate: --context 'knex' is not one of auto, pg, sequelize")
 })
