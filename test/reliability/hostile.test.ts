@@ -1,12 +1,14 @@
 // Hostile input a user can hand the tool by accident: odd files in the migrations folder, odd bytes in a file, a
 // password that is a common word. Each says what is wrong in one line, or runs as psql would run it.
 import assert from 'node:assert/strict'
-import { mkdirSync, symlinkSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { it } from 'node:test'
+import { after, describe, it } from 'node:test'
 import { runAction, runCli } from '../helpers/runner.js'
 import { adminQuery } from '../helpers/postgres.js'
-import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, project, rows, snapshot, until } from './support.js'
+import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, project, rows, snapshot, startCli, until } from './support.js'
 
 const ledger = 'migrations/20250101000000_create_ledger'
 
@@ -196,5 +198,55 @@ eachServer('hostile input', (database) => {
     assert.match(located[0]!, /connection to the database was lost/)
     assert.doesNotMatch(run.everything, /Client has encountered a connection error/)
     assertNoSecret(run.everything)
+  })
+})
+
+describe('the embedded server of a CLI killed with SIGKILL', () => {
+  const runParent = mkdtempSync(join(tmpdir(), 'db-migrate-runs-'))
+  chmodSync(runParent, 0o755) // as root, the server runs as another user
+  after(() => rmSync(runParent, { recursive: true, force: true }))
+  const runDirs = () => readdirSync(runParent).filter((name) => name.startsWith('db-migrate-pg-'))
+  const alive = (pid: number) => { try { process.kill(pid, 0); return true } catch { return false } }
+
+  /** The scratch server of `check`, replaying a migration that sleeps. */
+  function slowCheck() {
+    const p = project()
+    mkdirSync(join(p.dir, 'src'))
+    p.write('src/models.ts', 'import { integer, table } from "db-migrate-action"\nexport const ledger = table("ledger", { id: integer() })\n')
+    p.write('migrations/20250106000000_slow.sql', 'SELECT pg_sleep(60);\n')
+    return p
+  }
+
+  it('stops with it, and its folder goes', async () => {
+    const p = slowCheck()
+    const run = startCli(['check'], { cwd: p.dir, env: { DB_MIGRATE_TMPDIR: runParent } })
+    let postmaster: { pid: number; port: number } | undefined
+    await until('the scratch server to replay the slow migration', async () => {
+      if (run.child.exitCode !== null) assert.fail(`check ended early: ${(await run.done).stderr}`)
+      const [dir] = runDirs()
+      const pidFile = dir && join(runParent, dir, 'data', 'postmaster.pid')
+      if (!pidFile || !existsSync(pidFile)) return false
+      const lines = readFileSync(pidFile, 'utf8').split('\n')
+      if (lines[7]?.trim() !== 'ready') return false
+      postmaster = { pid: Number(lines[0]), port: Number(lines[3]) }
+      const sleeping = await rows(`postgresql://postgres@127.0.0.1:${postmaster.port}/postgres`, "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()").catch(() => [])
+      return sleeping.length > 0
+    }, 60_000)
+    run.child.kill('SIGKILL')
+    await run.done
+    await until('the server to stop and its folder to go', async () => !alive(postmaster!.pid) && runDirs().length === 0, 15_000)
+  })
+
+  it('the next run removes what a killed run left', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid
+    const leftover = join(runParent, 'db-migrate-pg-leftover')
+    mkdirSync(join(leftover, 'data'), { recursive: true })
+    writeFileSync(join(leftover, 'owner.pid'), String(dead))
+    writeFileSync(join(leftover, 'data', 'postmaster.pid'), `${dead}\n${join(leftover, 'data')}\n`)
+    const p = slowCheck()
+    p.remove('migrations/20250106000000_slow.sql')
+    const run = await runCli(['check'], { cwd: p.dir, env: { DB_MIGRATE_TMPDIR: runParent } })
+    assert.ok(run.code === 0 || run.code === 1, run.stderr)
+    assert.ok(!existsSync(leftover), 'the leftover folder is still there')
   })
 })
