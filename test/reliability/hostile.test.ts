@@ -232,6 +232,7 @@ describe('the embedded server of a CLI killed with SIGKILL', () => {
       const sleeping = await rows(`postgresql://postgres@127.0.0.1:${postmaster.port}/postgres`, "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()").catch(() => [])
       return sleeping.length > 0
     }, 60_000)
+    after(() => { if (alive(postmaster!.pid)) process.kill(postmaster!.pid, 'SIGQUIT') })
     run.child.kill('SIGKILL')
     await run.done
     await until('the server to stop and its folder to go', async () => !alive(postmaster!.pid) && runDirs().length === 0, 15_000)
