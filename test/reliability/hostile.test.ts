@@ -171,34 +171,37 @@ eachServer('hostile input', (database) => {
     assert.ok(!(await rows(db.url, "SELECT 1 FROM information_schema.columns WHERE table_name = 'ledger' AND column_name = 'note'")).length)
   })
 
-  it('action: the connection lost while a JS migration runs, the outputs and summary still say done, stopped and pending', async () => {
-    const db = await database()
-    const p = project()
-    p.write('migrations/20250106000000_doomed.ts', [
-      'export async function up({ client }: any): Promise<void> {',
-      '  await client.query("CREATE TABLE doomed (id integer)")',
-      '  await new Promise((resolve) => setTimeout(resolve, 5000))',
-      '  await client.query("INSERT INTO doomed VALUES (1)")',
-      '}',
-    ].join('\n'))
-    const running = runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.secretUrl } })
-    let pids: number[] = []
-    await until('the migration to run', async () => (pids = await backendsRunning(db.url, 'CREATE TABLE doomed')).length > 0, 30_000)
-    await adminQuery(db.url, 'SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids])
-    const run = await running
-    assert.equal(run.code, 1, run.stdout)
-    const earlier = ['20250101000000_create_ledger', '20250102000000_create_account', '20250103000000_create_invoice', '20250104000000_create_payment', '20250105000000_create_refund']
-    assert.deepEqual(JSON.parse(run.outputs.applied ?? '[]'), earlier)
-    assert.deepEqual(JSON.parse(run.outputs.pending ?? '[]'), ['20250106000000_doomed'])
-    assert.equal(run.outputs['current-revision'], '20250105000000_create_refund')
-    assert.match(run.summary, /Done before the failure/)
-    assert.match(run.summary, /Pending:\*\* `20250106000000_doomed`/)
-    const located = annotations(run.stdout).filter((line) => line.includes('file=migrations/20250106000000_doomed.ts'))
-    assert.equal(located.length, 1, run.stdout)
-    assert.match(located[0]!, /connection to the database was lost/)
-    assert.doesNotMatch(run.everything, /Client has encountered a connection error/)
-    assertNoSecret(run.everything)
-  })
+  for (const kind of ['ts', 'sql'] as const) {
+    it(`action: the connection lost while a ${kind} migration runs, the outputs and summary still say done, stopped and pending`, async () => {
+      const db = await database()
+      const p = project()
+      p.write(`migrations/20250106000000_doomed.${kind}`, kind === 'sql' ? 'CREATE TABLE doomed (id integer);\nSELECT pg_sleep(30);\n' : [
+        'export async function up({ client }: any): Promise<void> {',
+        '  await client.query("CREATE TABLE doomed (id integer)")',
+        '  await new Promise((resolve) => setTimeout(resolve, 5000))',
+        '  await client.query("INSERT INTO doomed VALUES (1)")',
+        '}',
+      ].join('\n'))
+      const running = runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.secretUrl } })
+      let pids: number[] = []
+      await until('the migration to run', async () => (pids = await backendsRunning(db.url, 'CREATE TABLE doomed')).length > 0, 30_000)
+      await adminQuery(db.url, 'SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids])
+      const run = await running
+      assert.equal(run.code, 1, run.stdout)
+      const earlier = ['20250101000000_create_ledger', '20250102000000_create_account', '20250103000000_create_invoice', '20250104000000_create_payment', '20250105000000_create_refund']
+      assert.deepEqual(JSON.parse(run.outputs.applied ?? '[]'), earlier)
+      assert.deepEqual(JSON.parse(run.outputs.pending ?? '[]'), ['20250106000000_doomed'])
+      assert.equal(run.outputs['current-revision'], '20250105000000_create_refund')
+      assert.match(run.summary, /Done before the failure/)
+      assert.match(run.summary, /Pending:\*\* `20250106000000_doomed`/)
+      const located = annotations(run.stdout).filter((line) => line.includes(`file=migrations/20250106000000_doomed.${kind}`))
+      assert.equal(located.length, 1, run.stdout)
+      assert.match(located[0]!, /terminating connection due to administrator command/)
+      assert.match(located[0]!, /connection to the database was lost/)
+      assert.doesNotMatch(run.everything, /Client has encountered a connection error/)
+      assertNoSecret(run.everything)
+    })
+  }
 })
 
 describe('the embedded server of a CLI killed with SIGKILL', () => {
