@@ -9,6 +9,7 @@ import { cacheRoot, runParent } from './cache.js'
 import { prepareCluster } from './cluster.js'
 import { stopOnExit } from './exit-cleanup.js'
 import { serverUser, type ServerUser } from './server-user.js'
+import { claimRunDir, removeLeftovers, watchOwner } from './watchdog.js'
 
 /** What another process needs to find and stop a detached server (JSON-serialisable). */
 export interface EmbeddedState {
@@ -60,8 +61,10 @@ export async function startEmbedded(options: StartOptions = {}): Promise<Embedde
   const log = options.log ?? (() => {})
   const user = serverUser()
   const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log })
+  removeLeftovers(runParent())
   const runDir = mkdtempSync(join(runParent(), 'db-migrate-pg-'))
   try {
+    if (!options.detached) claimRunDir(runDir)
     if (user) chownSync(runDir, user.uid, user.gid)
     const dataDir = join(runDir, 'data')
     await prepareCluster(binaries, user, cacheRoot(user), dataDir, log)
@@ -139,6 +142,7 @@ async function launch(plan: LaunchPlan): Promise<EmbeddedServer> {
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`
   const state: EmbeddedState = { pid, port, url, version: binaries.version, dataDir, runDir }
   const forget = detached ? () => {} : stopOnExit(state)
+  if (!detached) watchOwner(pid, runDir)
   let stopping: Promise<void> | undefined
   return {
     url,

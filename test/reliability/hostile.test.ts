@@ -1,12 +1,14 @@
 // Hostile input a user can hand the tool by accident: odd files in the migrations folder, odd bytes in a file, a
 // password that is a common word. Each says what is wrong in one line, or runs as psql would run it.
 import assert from 'node:assert/strict'
-import { mkdirSync, symlinkSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { it } from 'node:test'
+import { after, describe, it } from 'node:test'
 import { runAction, runCli } from '../helpers/runner.js'
 import { adminQuery } from '../helpers/postgres.js'
-import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, project, rows, snapshot, until } from './support.js'
+import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, project, rows, snapshot, startCli, until } from './support.js'
 
 const ledger = 'migrations/20250101000000_create_ledger'
 
@@ -169,32 +171,86 @@ eachServer('hostile input', (database) => {
     assert.ok(!(await rows(db.url, "SELECT 1 FROM information_schema.columns WHERE table_name = 'ledger' AND column_name = 'note'")).length)
   })
 
-  it('action: the connection lost while a JS migration runs, the outputs and summary still say done, stopped and pending', async () => {
-    const db = await database()
+  for (const kind of ['ts', 'sql'] as const) {
+    it(`action: the connection lost while a ${kind} migration runs, the outputs and summary still say done, stopped and pending`, async () => {
+      const db = await database()
+      const p = project()
+      p.write(`migrations/20250106000000_doomed.${kind}`, kind === 'sql' ? 'CREATE TABLE doomed (id integer);\nSELECT pg_sleep(30);\n' : [
+        'export async function up({ client }: any): Promise<void> {',
+        '  await client.query("CREATE TABLE doomed (id integer)")',
+        '  await new Promise((resolve) => setTimeout(resolve, 5000))',
+        '  await client.query("INSERT INTO doomed VALUES (1)")',
+        '}',
+      ].join('\n'))
+      const running = runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.secretUrl } })
+      let pids: number[] = []
+      await until('the migration to run', async () => (pids = await backendsRunning(db.url, 'CREATE TABLE doomed')).length > 0, 30_000)
+      await adminQuery(db.url, 'SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids])
+      const run = await running
+      assert.equal(run.code, 1, run.stdout)
+      const earlier = ['20250101000000_create_ledger', '20250102000000_create_account', '20250103000000_create_invoice', '20250104000000_create_payment', '20250105000000_create_refund']
+      assert.deepEqual(JSON.parse(run.outputs.applied ?? '[]'), earlier)
+      assert.deepEqual(JSON.parse(run.outputs.pending ?? '[]'), ['20250106000000_doomed'])
+      assert.equal(run.outputs['current-revision'], '20250105000000_create_refund')
+      assert.match(run.summary, /Done before the failure/)
+      assert.match(run.summary, /Pending:\*\* `20250106000000_doomed`/)
+      const located = annotations(run.stdout).filter((line) => line.includes(`file=migrations/20250106000000_doomed.${kind}`))
+      assert.equal(located.length, 1, run.stdout)
+      assert.match(located[0]!, /terminating connection due to administrator command/)
+      assert.match(located[0]!, /connection to the database was lost/)
+      assert.doesNotMatch(run.everything, /Client has encountered a connection error/)
+      assertNoSecret(run.everything)
+    })
+  }
+})
+
+describe('the embedded server of a CLI killed with SIGKILL', () => {
+  const runParent = mkdtempSync(join(tmpdir(), 'db-migrate-runs-'))
+  chmodSync(runParent, 0o755) // as root, the server runs as another user
+  after(() => rmSync(runParent, { recursive: true, force: true }))
+  const runDirs = () => readdirSync(runParent).filter((name) => name.startsWith('db-migrate-pg-'))
+  const alive = (pid: number) => { try { process.kill(pid, 0); return true } catch { return false } }
+
+  /** The scratch server of `check`, replaying a migration that sleeps. */
+  function slowCheck() {
     const p = project()
-    p.write('migrations/20250106000000_doomed.ts', [
-      'export async function up({ client }: any): Promise<void> {',
-      '  await client.query("CREATE TABLE doomed (id integer)")',
-      '  await new Promise((resolve) => setTimeout(resolve, 5000))',
-      '  await client.query("INSERT INTO doomed VALUES (1)")',
-      '}',
-    ].join('\n'))
-    const running = runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.secretUrl } })
-    let pids: number[] = []
-    await until('the migration to run', async () => (pids = await backendsRunning(db.url, 'CREATE TABLE doomed')).length > 0, 30_000)
-    await adminQuery(db.url, 'SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids])
-    const run = await running
-    assert.equal(run.code, 1, run.stdout)
-    const earlier = ['20250101000000_create_ledger', '20250102000000_create_account', '20250103000000_create_invoice', '20250104000000_create_payment', '20250105000000_create_refund']
-    assert.deepEqual(JSON.parse(run.outputs.applied ?? '[]'), earlier)
-    assert.deepEqual(JSON.parse(run.outputs.pending ?? '[]'), ['20250106000000_doomed'])
-    assert.equal(run.outputs['current-revision'], '20250105000000_create_refund')
-    assert.match(run.summary, /Done before the failure/)
-    assert.match(run.summary, /Pending:\*\* `20250106000000_doomed`/)
-    const located = annotations(run.stdout).filter((line) => line.includes('file=migrations/20250106000000_doomed.ts'))
-    assert.equal(located.length, 1, run.stdout)
-    assert.match(located[0]!, /connection to the database was lost/)
-    assert.doesNotMatch(run.everything, /Client has encountered a connection error/)
-    assertNoSecret(run.everything)
+    mkdirSync(join(p.dir, 'src'))
+    p.write('src/models.ts', 'import { integer, table } from "db-migrate-action"\nexport const ledger = table("ledger", { id: integer() })\n')
+    p.write('migrations/20250106000000_slow.sql', 'SELECT pg_sleep(60);\n')
+    return p
+  }
+
+  it('stops with it, and its folder goes', async () => {
+    const p = slowCheck()
+    const run = startCli(['check'], { cwd: p.dir, env: { DB_MIGRATE_TMPDIR: runParent } })
+    let postmaster: { pid: number; port: number } | undefined
+    await until('the scratch server to replay the slow migration', async () => {
+      if (run.child.exitCode !== null) assert.fail(`check ended early: ${(await run.done).stderr}`)
+      const [dir] = runDirs()
+      const pidFile = dir && join(runParent, dir, 'data', 'postmaster.pid')
+      if (!pidFile || !existsSync(pidFile)) return false
+      const lines = readFileSync(pidFile, 'utf8').split('\n')
+      if (lines[7]?.trim() !== 'ready') return false
+      postmaster = { pid: Number(lines[0]), port: Number(lines[3]) }
+      const sleeping = await rows(`postgresql://postgres@127.0.0.1:${postmaster.port}/postgres`, "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()").catch(() => [])
+      return sleeping.length > 0
+    }, 60_000)
+    after(() => { if (alive(postmaster!.pid)) process.kill(postmaster!.pid, 'SIGQUIT') })
+    run.child.kill('SIGKILL')
+    await run.done
+    await until('the server to stop and its folder to go', async () => !alive(postmaster!.pid) && runDirs().length === 0, 15_000)
+  })
+
+  it('the next run removes what a killed run left', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid
+    const leftover = join(runParent, 'db-migrate-pg-leftover')
+    mkdirSync(join(leftover, 'data'), { recursive: true })
+    writeFileSync(join(leftover, 'owner.pid'), String(dead))
+    writeFileSync(join(leftover, 'data', 'postmaster.pid'), `${dead}\n${join(leftover, 'data')}\n`)
+    const p = slowCheck()
+    p.remove('migrations/20250106000000_slow.sql')
+    const run = await runCli(['check'], { cwd: p.dir, env: { DB_MIGRATE_TMPDIR: runParent } })
+    assert.ok(run.code === 0 || run.code === 1, run.stderr)
+    assert.ok(!existsSync(leftover), 'the leftover folder is still there')
   })
 })
