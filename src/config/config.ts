@@ -6,6 +6,9 @@ import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
 export const commands = ['upgrade', 'downgrade', 'status', 'revision', 'check', 'init', 'resolve'] as const
 export type CommandName = (typeof commands)[number]
 
+export const modelsKinds = ['db-migrate', 'sql', 'sequelize'] as const
+export type ModelsKind = (typeof modelsKinds)[number]
+
 /** Settings as the front ends read them (action inputs or CLI flags), keyed by input name. Empty means unset. */
 export type RawSettings = Partial<Record<SettingName, string>>
 
@@ -13,7 +16,7 @@ export type SettingName =
   | 'command' | 'revision' | 'database-url' | 'shadow-database-url' | 'env-file' | 'working-directory'
   | 'migrations' | 'models' | 'history-schema' | 'history-table' | 'lock-timeout' | 'statement-timeout'
   | 'lock-wait' | 'connect-timeout' | 'allow-out-of-order' | 'dry-run' | 'message' | 'autogenerate' | 'json'
-  | 'keep-database' | 'column-order' | 'format'
+  | 'keep-database' | 'column-order' | 'format' | 'models-kind'
 
 /** Fully resolved, validated settings: what every command runs from. */
 export interface Config {
@@ -25,6 +28,10 @@ export interface Config {
   readonly shadowDatabase: DatabaseUrl | null
   readonly migrationsDir: string
   readonly modelsPath: string
+  /** False when neither a setting nor DB_MIGRATE_MODELS named the models: then each ORM's usual places are searched. */
+  readonly modelsNamed: boolean
+  /** What the models are written in; null: recognised from the file and what it exports. */
+  readonly modelsKind: ModelsKind | null
   readonly historySchema: string
   readonly historyTable: string
   readonly lockTimeoutMs: number | null
@@ -87,6 +94,8 @@ export function parseConfig(source: ConfigSource): Config {
     shadowDatabase,
     migrationsDir: path('migrations', env.DB_MIGRATE_MIGRATIONS ?? 'migrations'),
     modelsPath: path('models', env.DB_MIGRATE_MODELS ?? 'src/models.ts'),
+    modelsNamed: raw('models') !== undefined || !!env.DB_MIGRATE_MODELS?.trim(),
+    modelsKind: (raw('models-kind') ?? env.DB_MIGRATE_MODELS_KIND?.trim()) ? oneOf((raw('models-kind') ?? env.DB_MIGRATE_MODELS_KIND!.trim()), modelsKinds, raw('models-kind') ? label('models-kind') : 'DB_MIGRATE_MODELS_KIND') : null,
     historySchema: identifier(raw('history-schema') ?? 'public', label('history-schema')),
     historyTable: identifier(raw('history-table') ?? 'db_migrate_history', label('history-table')),
     lockTimeoutMs: duration(raw('lock-timeout'), label('lock-timeout')),

@@ -1,0 +1,98 @@
+// check and revision --autogenerate on the models teams already keep, run as the CLI in a copy of a small project
+// that has its ORM in its own node_modules.
+import assert from 'node:assert/strict'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, it } from 'node:test'
+import { testServers } from '../helpers/postgres.js'
+import { linkPackages } from '../helpers/packages.js'
+import { copyFixture } from '../helpers/project.js'
+import { runCli } from '../helpers/runner.js'
+
+const servers = await testServers()
+
+for (const server of servers) {
+  const cli = (cwd: string, ...args: string[]) => runCli(args, { cwd, env: { SHADOW_DATABASE_URL: server.url } })
+
+  /** check agrees, check on the drifted models fails naming what differs, and autogenerate repairs it. */
+  async function agreesDriftsRepairs(dir: string, drifted: string, differences: RegExp[]) {
+    const ok = await cli(dir, 'check')
+    assert.equal(ok.code, 0, ok.stdout + ok.stderr)
+    assert.match(ok.stdout, /^OK: the models match the 2 migrations\.\n$/)
+
+    const drift = await cli(dir, 'check', '--models', drifted)
+    assert.equal(drift.code, 1, drift.stderr)
+    for (const difference of differences) assert.match(drift.stdout, difference)
+
+    const written = await cli(dir, 'revision', '--autogenerate', '-m', 'repair', '--models', drifted)
+    assert.equal(written.code, 0, written.stderr)
+    const repaired = await cli(dir, 'check', '--models', drifted)
+    assert.equal(repaired.code, 0, repaired.stdout + repaired.stderr)
+    assert.match(repaired.stdout, /the models match the 3 migrations/)
+    return readdirSync(join(dir, 'migrations')).filter((name) => name.includes('_repair'))
+  }
+
+  describe(`models kept as plain SQL (${server.label})`, () => {
+    it('finds db/schema.sql with nothing set, and a drifted schema.sql is repaired by a SQL migration with its down', async () => {
+      const dir = copyFixture('models-sql')
+      const files = await agreesDriftsRepairs(dir, 'drift.sql', [
+        /table book: column published differs: nullability nullable in the migrations, NOT NULL in the models/,
+        /table book: column pages is in the models but no migration creates it/,
+      ])
+      assert.equal(files.length, 2)
+      const down = readFileSync(join(dir, 'migrations', files.find((f) => f.endsWith('.down.sql'))!), 'utf8')
+      assert.match(down, /ALTER TABLE book DROP COLUMN pages;/)
+    })
+
+    it('names the file and line PostgreSQL rejects, and runs a folder of .sql files in name order', async () => {
+      const dir = copyFixture('models-sql')
+      writeFileSync(join(dir, 'broken.sql'), 'CREATE TABLE t (id integer);\nCREATE TABLE u (id nosuchtype);\n')
+      const broken = await cli(dir, 'check', '--models', 'broken.sql')
+      assert.equal(broken.code, 2)
+      assert.equal(broken.stderr.trim().split('\n').at(-1), 'db-migrate: models file broken.sql: PostgreSQL rejects it: type "nosuchtype" does not exist: fix the SQL there')
+
+      const folder = await cli(dir, 'check', '--models', 'db')
+      assert.equal(folder.code, 0, folder.stderr)
+    })
+  })
+
+  describe(`Sequelize models (${server.label})`, () => {
+    it("syncs Model.init and sequelize.define models on the scratch database, never the app's, and repairs drift", async () => {
+      const dir = copyFixture('models-sequelize')
+      linkPackages(dir, ['sequelize', 'pg'])
+      await agreesDriftsRepairs(dir, 'drift', [
+        /table posts: column body differs: nullability nullable in the migrations, NOT NULL in the models/,
+        /table posts: unique constraint \(slug\) is in the models but no migration creates it/,
+      ])
+    })
+
+    it('says when sequelize is not installed in the project, when the models throw, and when nothing is a model', async () => {
+      const dir = copyFixture('models-sequelize')
+      const missing = await cli(dir, 'check')
+      assert.equal(missing.code, 2)
+      assert.match(missing.stderr, /models file models\/index\.js imports sequelize, which is not installed in the project: npm install sequelize there/)
+
+      linkPackages(dir, ['sequelize', 'pg'])
+      writeFileSync(join(dir, 'config', 'database.js'), "throw new Error('APP_SECRET is not set')\n")
+      const throws = await cli(dir, 'check')
+      assert.equal(throws.code, 2)
+      assert.match(throws.stderr, /db-migrate: models file models\/index\.js failed while loading: APP_SECRET is not set: fix the error/)
+
+      writeFileSync(join(dir, 'nothing.js'), 'module.exports = { answer: 42 }\n')
+      const nothing = await cli(dir, 'check', '--models', 'nothing.js', '--models-kind', 'sequelize')
+      assert.equal(nothing.code, 2)
+      assert.match(nothing.stderr, /models file nothing\.js exports no Sequelize models or instance/)
+    })
+  })
+
+  describe(`a models module that never finishes loading (${server.label})`, () => {
+    it('fails naming the file, exit 2, instead of exiting silently', async () => {
+      const dir = copyFixture('models-sql')
+      rmSync(join(dir, 'db'), { recursive: true })
+      writeFileSync(join(dir, 'stuck.ts'), 'export const ready = await new Promise(() => {})\n')
+      const stuck = await cli(dir, 'check', '--models', 'stuck.ts')
+      assert.equal(stuck.code, 2)
+      assert.match(stuck.stderr, /db-migrate: models file stuck\.ts never finishes loading: a top-level await/)
+    })
+  })
+}
