@@ -85,6 +85,25 @@ for (const server of servers) {
     })
   })
 
+  describe(`Drizzle schemas (${server.label})`, () => {
+    it("finds src/db/schema.ts, resolves its tsconfig alias, builds it with the project's drizzle-kit, and repairs drift", async () => {
+      const dir = copyFixture('models-drizzle')
+      linkPackages(dir, ['drizzle-orm', 'drizzle-kit'])
+      await agreesDriftsRepairs(dir, 'src/db/drift.ts', [
+        /table customers: column phone is in the models but no migration creates it/,
+        /table orders: column total differs: type numeric\(10,2\) in the migrations, numeric\(12,2\) in the models/,
+      ])
+    })
+
+    it('says when drizzle-kit is not installed in the project', async () => {
+      const dir = copyFixture('models-drizzle')
+      linkPackages(dir, ['drizzle-orm'])
+      const missing = await cli(dir, 'check')
+      assert.equal(missing.code, 2)
+      assert.match(missing.stderr, /db-migrate: models file src\/db\/schema\.ts holds Drizzle tables, but drizzle-kit is not installed in the project: npm install -D drizzle-kit there/)
+    })
+  })
+
   describe(`a models module that never finishes loading (${server.label})`, () => {
     it('fails naming the file, exit 2, instead of exiting silently', async () => {
       const dir = copyFixture('models-sql')

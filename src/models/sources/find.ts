@@ -4,6 +4,7 @@ import type { Config, ModelsKind } from '../../config/config.js'
 import { ModelError } from '../../errors.js'
 import { displayPath, importModels, missing, modulePath, schemaOf } from '../load.js'
 import { dbMigrateSource } from './db-migrate.js'
+import { drizzleSource, hasDrizzleTables } from './drizzle.js'
 import { findSequelize, sequelizeSource } from './sequelize.js'
 import type { ModelSource } from './source.js'
 import { sqlSource } from './sql.js'
@@ -13,7 +14,7 @@ export type { ModelSource } from './source.js'
 /** Where projects of each kind keep their models, searched in order when no setting names them. */
 const conventionalPlaces = [
   'src/models.ts', 'src/models', 'models/index.js', 'models/index.ts', 'src/models/index.js', 'src/db/models/index.js',
-  'src/db/models/index.ts', 'db/schema.sql', 'db/structure.sql', 'schema.sql', 'structure.sql',
+  'src/db/models/index.ts', 'src/db/schema.ts', 'src/schema.ts', 'db/schema.ts', 'db/schema.sql', 'db/structure.sql', 'schema.sql', 'structure.sql',
 ]
 
 /**
@@ -40,6 +41,7 @@ export async function loadModelSource(config: Pick<Config, 'modelsPath' | 'model
     }
     return sequelizeSource(file, instances)
   }
+  if (kind === 'drizzle' || (kind === undefined && hasDrizzleTables(exports))) return drizzleSource(path, file, exports)
   return dbMigrateSource(file, schemaOf(exports, file).schema)
 }
 
