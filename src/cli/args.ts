@@ -89,7 +89,7 @@ With none, upgrade, downgrade, status and check run on a temporary embedded Post
 Options:
   --migrations <dir>           migrations folder (default: migrations)
   --models <file>              models module (default: src/models.ts)
-  --models-kind <kind>         what the models are: db-migrate, sql, sequelize, drizzle (default: recognised)
+  --models-kind <kind>         what the models are: db-migrate, sql, sequelize, typeorm, drizzle
   --env-file <file>            dotenv file (default: .env; the real environment wins)
   -C, --cwd <dir>              run as if started in <dir>
   --shadow-database-url <url>  server where check builds its scratch databases (SHADOW_DATABASE_URL)

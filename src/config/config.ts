@@ -6,7 +6,7 @@ import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
 export const commands = ['upgrade', 'downgrade', 'status', 'revision', 'check', 'init', 'resolve'] as const
 export type CommandName = (typeof commands)[number]
 
-export const modelsKinds = ['db-migrate', 'sql', 'sequelize', 'drizzle'] as const
+export const modelsKinds = ['db-migrate', 'sql', 'sequelize', 'typeorm', 'drizzle'] as const
 export type ModelsKind = (typeof modelsKinds)[number]
 
 /** Settings as the front ends read them (action inputs or CLI flags), keyed by input name. Empty means unset. */

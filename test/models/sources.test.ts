@@ -104,6 +104,32 @@ for (const server of servers) {
     })
   })
 
+  describe(`TypeORM entities (${server.label})`, () => {
+    it("finds src/data-source.ts, compiles its decorators with the project's typescript, synchronizes on the scratch database, and repairs drift", async () => {
+      const dir = copyFixture('models-typeorm')
+      linkPackages(dir, ['typeorm', 'reflect-metadata', 'pg', 'typescript'])
+      const files = await agreesDriftsRepairs(dir, 'drift/data-source.ts', [
+        /table members: column nickname is in the models but no migration creates it/,
+        /table teams: column motto differs: type character varying in the migrations, character varying\(140\) in the models/,
+      ])
+      assert.equal(files.length, 2)
+    })
+
+    it('says when typeorm, or the typescript its decorators need, is not installed in the project', async () => {
+      const dir = copyFixture('models-typeorm')
+      linkPackages(dir, ['typescript', 'reflect-metadata'])
+      const noTypeorm = await cli(dir, 'check')
+      assert.equal(noTypeorm.code, 2)
+      assert.match(noTypeorm.stderr, /db-migrate: models file src\/data-source\.ts imports typeorm, which is not installed in the project: npm install typeorm there/)
+
+      const other = copyFixture('models-typeorm')
+      linkPackages(other, ['typeorm', 'reflect-metadata', 'pg'])
+      const noTypescript = await cli(other, 'check')
+      assert.equal(noTypescript.code, 2)
+      assert.match(noTypescript.stderr, /uses decorators, whose design types only TypeScript's compiler emits: install typescript in the project/)
+    })
+  })
+
   describe(`a models module that never finishes loading (${server.label})`, () => {
     it('fails naming the file, exit 2, instead of exiting silently', async () => {
       const dir = copyFixture('models-sql')

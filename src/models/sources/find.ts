@@ -8,13 +8,14 @@ import { drizzleSource, hasDrizzleTables } from './drizzle.js'
 import { findSequelize, sequelizeSource } from './sequelize.js'
 import type { ModelSource } from './source.js'
 import { sqlSource } from './sql.js'
+import { findDataSources, findEntities, typeormSource } from './typeorm.js'
 
 export type { ModelSource } from './source.js'
 
 /** Where projects of each kind keep their models, searched in order when no setting names them. */
 const conventionalPlaces = [
   'src/models.ts', 'src/models', 'models/index.js', 'models/index.ts', 'src/models/index.js', 'src/db/models/index.js',
-  'src/db/models/index.ts', 'src/db/schema.ts', 'src/schema.ts', 'db/schema.ts', 'db/schema.sql', 'db/structure.sql', 'schema.sql', 'structure.sql',
+  'src/db/models/index.ts', 'src/data-source.ts', 'src/db/schema.ts', 'src/schema.ts', 'db/schema.ts', 'db/schema.sql', 'db/structure.sql', 'schema.sql', 'structure.sql',
 ]
 
 /**
@@ -40,6 +41,9 @@ export async function loadModelSource(config: Pick<Config, 'modelsPath' | 'model
       throw new ModelError(`models file ${file} exports no Sequelize models or instance: export the models (or the object holding them and the sequelize instance)`, file)
     }
     return sequelizeSource(file, instances)
+  }
+  if (kind === 'typeorm' || (kind === undefined && (findDataSources(exports).length > 0 || findEntities(exports).length > 0))) {
+    return typeormSource(path, file, exports)
   }
   if (kind === 'drizzle' || (kind === undefined && hasDrizzleTables(exports))) return drizzleSource(path, file, exports)
   return dbMigrateSource(file, schemaOf(exports, file).schema)
