@@ -17,7 +17,11 @@ export function hasDecorators(source: string): boolean {
   return /^[ \t]*@[A-Za-z_$][\w$.]*[ \t]*(\(|$)/m.test(source)
 }
 
-export function compileDecorators(source: string, file: string, commonjs: boolean): string {
+/**
+ * Compiled to an ES module. Decorated classes that import each other (A's property typed B, B's typed A) read a class
+ * not yet defined: CommonJS output gives undefined there, an ES module throws, so the design type falls back to undefined.
+ */
+export function compileDecorators(source: string, file: string, cts: boolean): { code: string; format: 'module' | 'commonjs' } {
   let ts: TypeScriptApi
   try {
     ts = createRequire(file)('typescript') as TypeScriptApi
@@ -26,6 +30,7 @@ export function compileDecorators(source: string, file: string, commonjs: boolea
   }
   const config = tsconfigFor(dirname(file))
   const { options } = ts.convertCompilerOptionsFromJson(config?.compilerOptions ?? {}, config?.base ?? dirname(file))
+  const commonjs = cts
   const compilerOptions = {
     ...options,
     // what decorator libraries need, unless the project's tsconfig says otherwise
@@ -39,5 +44,8 @@ export function compileDecorators(source: string, file: string, commonjs: boolea
     noEmit: false,
     verbatimModuleSyntax: false,
   }
-  return ts.transpileModule(source, { compilerOptions, fileName: file }).outputText
+  const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: file })
+  const code = outputText.replace(/(__metadata\("design:(?:type|paramtypes|returntype)", )(.+)\)(,?)$/gm,
+    (_all, head: string, value: string, comma: string) => `${head}(() => { try { return ${value} } catch { return undefined } })())${comma}`)
+  return { code, format: commonjs ? 'commonjs' : 'module' }
 }

@@ -66,7 +66,8 @@ export async function load(url: string, context: object, next: NextLoad) {
   const source = await readFile(path, 'utf8')
   const commonjs = path.pathname.endsWith('.cts')
   if (hasDecorators(source)) {
-    return { format: commonjs ? 'commonjs' : 'module', source: compileDecorators(source, fileURLToPath(path), commonjs), shortCircuit: true }
+    const { code, format } = compileDecorators(source, fileURLToPath(path), commonjs)
+    return { format, source: code, shortCircuit: true }
   }
   const { code } = transform(source, {
     transforms: commonjs ? ['typescript', 'imports'] : ['typescript'],

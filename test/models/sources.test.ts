@@ -66,6 +66,15 @@ for (const server of servers) {
       ])
     })
 
+    it('loads sequelize-typescript decorator models through tsconfig aliases, with the design types the decorators read', async () => {
+      const dir = copyFixture('models-sequelize-ts')
+      linkPackages(dir, ['sequelize', 'sequelize-typescript', 'reflect-metadata', 'pg', 'typescript'])
+      await agreesDriftsRepairs(dir, 'src/db/drift', [
+        /table projects: column code differs: type character varying\(80\) in the migrations, character varying\(100\) in the models/,
+        /table tasks: column due is in the models but no migration creates it/,
+      ])
+    })
+
     it('says when sequelize is not installed in the project, when the models throw, and when nothing is a model', async () => {
       const dir = copyFixture('models-sequelize')
       const missing = await cli(dir, 'check')
