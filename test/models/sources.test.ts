@@ -1,7 +1,7 @@
 // check and revision --autogenerate on the models teams already keep, run as the CLI in a copy of a small project
 // that has its ORM in its own node_modules.
 import assert from 'node:assert/strict'
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { testServers } from '../helpers/postgres.js'
@@ -136,6 +136,18 @@ for (const server of servers) {
       const noTypescript = await cli(other, 'check')
       assert.equal(noTypescript.code, 2)
       assert.match(noTypescript.stderr, /uses decorators, whose design types only TypeScript's compiler emits: install typescript in the project/)
+    })
+  })
+
+  describe(`a Prisma schema (${server.label})`, () => {
+    it('is refused in one line that says how to check it through the SQL prisma writes', async () => {
+      const dir = copyFixture('models-sql')
+      rmSync(join(dir, 'db'), { recursive: true })
+      mkdirSync(join(dir, 'prisma'))
+      writeFileSync(join(dir, 'prisma', 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n')
+      const prisma = await cli(dir, 'check')
+      assert.equal(prisma.code, 2)
+      assert.equal(prisma.stderr, 'db-migrate: models file prisma/schema.prisma: Prisma schemas are not read directly yet: write the schema as SQL with your prisma (npx prisma migrate diff --from-empty --to-schema prisma/schema.prisma --script > prisma/schema.sql) and point --models at that file\n')
     })
   })
 

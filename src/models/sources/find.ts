@@ -15,7 +15,7 @@ export type { ModelSource } from './source.js'
 /** Where projects of each kind keep their models, searched in order when no setting names them. */
 const conventionalPlaces = [
   'src/models.ts', 'src/models', 'models/index.js', 'models/index.ts', 'src/models/index.js', 'src/db/models/index.js',
-  'src/db/models/index.ts', 'src/data-source.ts', 'src/db/schema.ts', 'src/schema.ts', 'db/schema.ts', 'db/schema.sql', 'db/structure.sql', 'schema.sql', 'structure.sql',
+  'src/db/models/index.ts', 'src/data-source.ts', 'src/db/schema.ts', 'src/schema.ts', 'db/schema.ts', 'db/schema.sql', 'db/structure.sql', 'schema.sql', 'structure.sql', 'prisma/schema.prisma',
 ]
 
 /**
@@ -27,6 +27,11 @@ export async function loadModelSource(config: Pick<Config, 'modelsPath' | 'model
     ? config.modelsPath
     : conventionalPlaces.map((p) => join(config.cwd, p)).find((p) => existsSync(p)) ?? config.modelsPath
   const kind = config.modelsKind ?? kindOfFile(found)
+  if (found.endsWith('.prisma')) {
+    const file = displayPath(found, config.cwd)
+    // Prisma's DDL comes only from its schema engine: a native binary fetched at first use, or a separate WebAssembly package
+    throw new ModelError(`models file ${file}: Prisma schemas are not read directly yet: write the schema as SQL with your prisma (npx prisma migrate diff --from-empty --to-schema ${file} --script > prisma/schema.sql) and point --models at that file`, file)
+  }
   if (kind === 'sql') {
     const file = displayPath(found, config.cwd)
     if (!existsSync(found)) throw missing(file)
