@@ -7,9 +7,17 @@ import { describe, it } from 'node:test'
 import { testServers } from '../helpers/postgres.js'
 import { linkPackages } from '../helpers/packages.js'
 import { copyFixture } from '../helpers/project.js'
-import { runCli } from '../helpers/runner.js'
+import { root, runCli } from '../helpers/runner.js'
 
 const servers = await testServers()
+
+it('carries no ORM and no compiler in dist/: the project brings its own', () => {
+  const markers = { sequelize: 'SequelizeConnectionError', typeorm: 'class MetadataArgsStorage', 'drizzle-kit': 'pgSuggestions', typescript: 'createSourceFile' }
+  for (const file of readdirSync(join(root, 'dist')).filter((name) => name.endsWith('.js'))) {
+    const text = readFileSync(join(root, 'dist', file), 'utf8')
+    for (const [pkg, marker] of Object.entries(markers)) assert.ok(!text.includes(marker), `dist/${file} bundles ${pkg}`)
+  }
+})
 
 for (const server of servers) {
   const cli = (cwd: string, ...args: string[]) => runCli(args, { cwd, env: { SHADOW_DATABASE_URL: server.url } })
