@@ -75,8 +75,8 @@ Commands:
   downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)
   status                    current revision, applied and pending migrations (--json for machines)
   check                     fail when the models and the migrations disagree; print the SQL that fixes it
-  revision -m "message"     write a new empty migration (--format ts for TypeScript;
-                            --autogenerate: the one that makes the migrations match the models)
+  revision -m "message"     write a new empty migration (--format ts for TypeScript, --format sequelize for
+                            a module Umzug also runs; --autogenerate: the one that makes the migrations match the models)
   init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow
   resolve <name> --applied|--rolled-back
                             settle a migration that ran outside a transaction and did not finish

@@ -46,7 +46,7 @@ export interface Config {
   readonly keepDatabase: boolean
   readonly columnOrder: boolean
   /** `revision`: write a SQL pair (`NAME.sql` + `NAME.down.sql`) or one TypeScript module. */
-  readonly format: 'sql' | 'ts'
+  readonly format: 'sql' | 'ts' | 'sequelize'
   /** Every password found in the settings, for masking. */
   readonly secrets: readonly string[]
 }
@@ -109,7 +109,7 @@ export function parseConfig(source: ConfigSource): Config {
     json: flag(raw('json'), label('json')),
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
-    format: oneOf(raw('format') ?? 'sql', ['sql', 'ts'] as const, label('format')),
+    format: oneOf(raw('format') ?? 'sql', ['sql', 'ts', 'sequelize'] as const, label('format')),
     secrets: [...(database?.secrets ?? []), ...(shadowDatabase?.secrets ?? []), env.DB_PASS].filter((s): s is string => !!s),
   }
 }

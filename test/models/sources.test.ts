@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, it } from 'node:test'
-import { testServers } from '../helpers/postgres.js'
+import { after, describe, it } from 'node:test'
+import { adminQuery, scratchDatabase, testServers } from '../helpers/postgres.js'
 import { linkPackages } from '../helpers/packages.js'
 import { copyFixture } from '../helpers/project.js'
-import { root, runCli } from '../helpers/runner.js'
+import { cleanEnv, root, runCli, spawnProcess } from '../helpers/runner.js'
 
 const servers = await testServers()
 
@@ -72,6 +72,28 @@ for (const server of servers) {
         /table posts: column body differs: nullability nullable in the migrations, NOT NULL in the models/,
         /table posts: unique constraint \(slug\) is in the models but no migration creates it/,
       ])
+    })
+
+    it("autogenerate --format sequelize writes one module that db-migrate and the project's Umzug both run, with a real down", async () => {
+      const dir = copyFixture('models-sequelize')
+      linkPackages(dir, ['sequelize', 'pg', 'umzug'])
+      const written = await cli(dir, 'revision', '--autogenerate', '-m', 'repair', '--models', 'drift', '--format', 'sequelize')
+      assert.equal(written.code, 0, written.stderr)
+      assert.deepEqual(readdirSync(join(dir, 'migrations')).filter((f) => f.includes('_repair')).map((f) => f.replace(/^\d+/, '')), ['_repair.js'])
+      const repaired = await cli(dir, 'check', '--models', 'drift')
+      assert.equal(repaired.code, 0, repaired.stdout + repaired.stderr)
+
+      const db = await scratchDatabase(server, 'umzug')
+      after(() => db.drop())
+      await adminQuery(db.url, readFileSync(join(dir, 'migrations', '20240110000000_create_users.sql'), 'utf8') + readFileSync(join(dir, 'migrations', '20240111000000_create_posts.sql'), 'utf8'))
+      const slug = async () => (await adminQuery(db.url, "SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'posts' AND column_name = 'slug'")).rows[0].n
+      const umzug = (direction: string) => spawnProcess(process.execPath, ['umzug.js', direction], { cwd: dir, env: cleanEnv({ APP_DATABASE_URL: db.url }) })
+      const up = await umzug('up')
+      assert.equal(up.code, 0, up.stderr)
+      assert.equal(await slug(), 1)
+      const down = await umzug('down')
+      assert.equal(down.code, 0, down.stderr)
+      assert.equal(await slug(), 0)
     })
 
     it('loads sequelize-typescript decorator models through tsconfig aliases, with the design types the decorators read', async () => {
