@@ -37,6 +37,8 @@ for (const server of servers) {
     const repaired = await cli(dir, 'check', '--models', drifted)
     assert.equal(repaired.code, 0, repaired.stdout + repaired.stderr)
     assert.match(repaired.stdout, /the models match the 3 migrations/)
+    // the fixtures' app connections (password app-secret, on an unreachable host) are never used nor shown
+    for (const run of [ok, drift, written, repaired]) assert.doesNotMatch(run.stdout + run.stderr, /app-secret|db\.internal\.invalid/)
     return readdirSync(join(dir, 'migrations')).filter((name) => name.includes('_repair'))
   }
 
@@ -166,6 +168,20 @@ for (const server of servers) {
       const noTypescript = await cli(other, 'check')
       assert.equal(noTypescript.code, 2)
       assert.match(noTypescript.stderr, /uses decorators, whose design types only TypeScript's compiler emits: install typescript in the project/)
+    })
+  })
+
+  describe(`the models-kind setting (${server.label})`, () => {
+    it('names the kind of an ambiguous module, and refuses an unknown kind in one line', async () => {
+      const dir = copyFixture('models-sql')
+      const asSql = await cli(dir, 'check', '--models', 'db/schema.sql', '--models-kind', 'sql')
+      assert.equal(asSql.code, 0, asSql.stderr)
+      const unknown = await runCli(['check', '--models-kind', 'hibernate'], { cwd: dir, env: { SHADOW_DATABASE_URL: server.url } })
+      assert.equal(unknown.code, 2)
+      assert.equal(unknown.stderr, "db-migrate: --models-kind 'hibernate' is not one of db-migrate, sql, sequelize, typeorm, drizzle\n")
+      const fromEnv = await runCli(['check'], { cwd: dir, env: { SHADOW_DATABASE_URL: server.url, DB_MIGRATE_MODELS_KIND: 'prisma' } })
+      assert.equal(fromEnv.code, 2)
+      assert.match(fromEnv.stderr, /DB_MIGRATE_MODELS_KIND 'prisma' is not one of/)
     })
   })
 
