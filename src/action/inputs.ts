@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import type { RawSettings, SettingName } from '../config/config.js'
 
 const names: readonly SettingName[] = [
-  'command', 'revision', 'database-url', 'shadow-database-url', 'working-directory', 'env-file', 'migrations', 'models',
+  'command', 'revision', 'database-url', 'shadow-database-url', 'working-directory', 'env-file', 'migrations', 'models', 'models-kind',
   'history-schema', 'history-table', 'dry-run', 'allow-out-of-order', 'lock-timeout', 'statement-timeout', 'lock-wait',
   'connect-timeout', 'keep-database', 'column-order', 'message', 'autogenerate', 'format', 'context', 'lint-disable', 'all', 'base', 'sql', 'reversible',
 ]

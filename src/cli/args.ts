@@ -10,6 +10,7 @@ const valueFlags: Partial<Record<string, SettingName>> = {
   '-C': 'working-directory',
   '--migrations': 'migrations',
   '--models': 'models',
+  '--models-kind': 'models-kind',
   '--history-schema': 'history-schema',
   '--history-table': 'history-table',
   '--lock-timeout': 'lock-timeout',
@@ -80,8 +81,8 @@ Commands:
   downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)
   status                    current revision, applied and pending migrations (--json for machines)
   check                     fail when the models and the migrations disagree; print the SQL that fixes it
-  revision -m "message"     write a new empty migration (--format ts for TypeScript;
-                            --autogenerate: the one that makes the migrations match the models)
+  revision -m "message"     write a new empty migration (--format ts for TypeScript, --format sequelize for
+                            a module Umzug also runs; --autogenerate: the one that makes the migrations match the models)
   init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow
   resolve <name> --applied|--rolled-back
                             settle a migration that ran outside a transaction and did not finish
@@ -94,6 +95,7 @@ With none, upgrade, downgrade, status and check run on a temporary embedded Post
 Options:
   --migrations <dir>           migrations folder (default: migrations)
   --models <file>              models module (default: src/models.ts)
+  --models-kind <kind>         what the models are: db-migrate, sql, sequelize, typeorm, drizzle
   --env-file <file>            dotenv file (default: .env; the real environment wins)
   -C, --cwd <dir>              run as if started in <dir>
   --shadow-database-url <url>  server where check builds its scratch databases (SHADOW_DATABASE_URL)

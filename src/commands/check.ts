@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs'
 import type { Config } from '../config/config.js'
 import { connect } from '../db/client.js'
-import { queryMany, type StatementsError } from '../db/many.js'
-import { MigrationError, ModelError } from '../errors.js'
+import { MigrationError } from '../errors.js'
 import { introspect } from '../introspect/introspect.js'
 import { compare } from '../compare/compare.js'
-import { loadModels, type LoadedModels } from '../models/load.js'
+import { loadModelSource, type ModelSource } from '../models/sources/find.js'
 import { risk, type Operation } from '../ops/operation.js'
 import { createScratchDatabase, type ScratchDatabase } from '../provision/scratch.js'
-import { renderSchemaDdl, renderSql, type RenderedStatement } from '../render/sql.js'
+import { renderSql, type RenderedStatement } from '../render/sql.js'
 import { explainDrift } from '../report/explain-drift.js'
 import type { Log } from '../report/log.js'
 import { emptySchema, type Schema } from '../schema/schema.js'
@@ -70,12 +69,12 @@ export interface DriftOptions {
   /** A migrations folder that does not exist yet counts as empty (the first autogenerate of a project). */
   readonly allowMissingMigrations?: boolean
   /** The models, when the caller started loading them already (while a server starts, say). */
-  readonly models?: Promise<LoadedModels>
+  readonly models?: Promise<ModelSource>
 }
 
 /** check(), keeping both schemas. */
 export async function findDrift(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<Drift> {
-  const loaded = await (options.models ?? loadModels(config.modelsPath, { cwd: config.cwd }))
+  const loaded = await (options.models ?? loadModelSource(config))
   const noMigrations = existsSync(config.migrationsDir)
     ? listMigrations(config.migrationsDir, config.cwd).length === 0
     : options.allowMissingMigrations === true
@@ -148,20 +147,11 @@ async function replayMigrations(config: Config, url: string, log: Log): Promise<
   }
 }
 
-/** The models' DDL applied to an empty database, read back by the same introspector as the migrations' side. */
-async function buildModels(loaded: LoadedModels, url: string): Promise<Schema> {
+/** The models built by their own DDL in an empty database, read back by the same introspector as the migrations' side. */
+async function buildModels(source: ModelSource, url: string): Promise<Schema> {
+  await source.build(url)
   const client = await connect(url)
   try {
-    const ddl = renderSchemaDdl(loaded.schema).map((s) => s.sql)
-    try {
-      // one round trip for the whole schema
-      await queryMany(client, ['BEGIN', ...ddl, 'COMMIT'].join(';\n'))
-    } catch (error) {
-      const { completed, error: cause } = error as StatementsError
-      const failed = completed === undefined ? undefined : ddl[completed - 1]
-      const message = cause instanceof Error ? cause.message : String(cause)
-      throw new ModelError(`models file ${loaded.file}: PostgreSQL rejects the models: ${message}${failed ? ` — in: ${oneLine(failed)}` : ''}: fix the model`, loaded.file, { cause })
-    }
     return await introspect(client)
   } finally {
     await client.end().catch(() => {})
@@ -175,9 +165,4 @@ function riskyOperations(operations: readonly Operation[], rendered: readonly Re
     const statements = rendered.filter((s) => s.op === operation).map((s) => s.sql)
     return [{ operation, reason: r.reason, explanation: explainDrift(operation), statements }]
   })
-}
-
-function oneLine(sql: string): string {
-  const flat = sql.replace(/\s+/g, ' ').trim()
-  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat
 }

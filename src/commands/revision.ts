@@ -1,3 +1,5 @@
+import { noTransactionDirective } from '../runtime/sql-run.js'
+import { commonJsExtension, sequelizeModule } from '../render/sequelize-module.js'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config/config.js'
@@ -8,7 +10,7 @@ import { compareNames, displayPath, listMigrations } from '../runtime/files.js'
 import { sqlDown, sqlUp, tsModule } from '../templates/migration.js'
 
 /** `sql` writes `NAME.sql` + `NAME.down.sql`; `ts` writes one `NAME.ts` exporting up and down. */
-export type RevisionFormat = 'sql' | 'ts'
+export type RevisionFormat = 'sql' | 'ts' | 'sequelize'
 
 export interface RevisionResult {
   /** `<UTC timestamp YYYYMMDDHHMMSS>_<message as a slug>`. */
@@ -44,6 +46,8 @@ export function revision(config: Config, log: Log, options: { format?: RevisionF
   const created = `${now.toISOString().slice(0, 19).replace('T', ' ')} UTC`
   const files: Array<[string, string]> = options.format === 'ts'
     ? [[`${name}.ts`, tsModule(message, created)]]
+    : options.format === 'sequelize'
+    ? [[`${name}${commonJsExtension(config.cwd)}`, sequelizeModule(name, message, '-- the up migration\n', '-- what undoes it\n', noTransactionDirective)]]
     : [[`${name}.sql`, sqlUp(message, created)], [`${name}.down.sql`, sqlDown(message)]]
   const written = files.map(([file]) => displayPath(join(config.migrationsDir, file), config.cwd))
   if (config.dryRun) {

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js'
 import { ConfigError } from '../errors.js'
-import { loadModels, type LoadedModels } from '../models/load.js'
+import { loadModelSource, type ModelSource } from '../models/sources/find.js'
 import { provisionDatabase } from '../provision/provision.js'
 import type { EmbeddedState } from '../provision/embedded.js'
 import type { Log } from '../report/log.js'
@@ -106,8 +106,8 @@ async function withServer<T>(
 }
 
 /** Starts loading (and compiling) the models while a server starts; check awaits them, and reports their failure. */
-function preloadModels(config: Config): Promise<LoadedModels> {
-  const loading = loadModels(config.modelsPath, { cwd: config.cwd })
+function preloadModels(config: Config): Promise<ModelSource> {
+  const loading = loadModelSource(config)
   loading.catch(() => {})
   return loading
 }

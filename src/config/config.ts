@@ -7,6 +7,9 @@ import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
 export const commands = ['upgrade', 'downgrade', 'status', 'revision', 'check', 'init', 'resolve'] as const
 export type CommandName = (typeof commands)[number]
 
+export const modelsKinds = ['db-migrate', 'sql', 'sequelize', 'typeorm', 'drizzle'] as const
+export type ModelsKind = (typeof modelsKinds)[number]
+
 /** Settings as the front ends read them (action inputs or CLI flags), keyed by input name. Empty means unset. */
 export type RawSettings = Partial<Record<SettingName, string>>
 
@@ -15,7 +18,7 @@ export type SettingName =
   | 'migrations' | 'models' | 'history-schema' | 'history-table' | 'lock-timeout' | 'statement-timeout'
   | 'lock-wait' | 'connect-timeout' | 'allow-out-of-order' | 'dry-run' | 'message' | 'autogenerate' | 'json'
   | 'keep-database' | 'column-order' | 'format' | 'context'
-  | 'lint-disable' | 'all' | 'base' | 'sql' | 'reversible'
+  | 'lint-disable' | 'all' | 'base' | 'sql' | 'reversible' | 'models-kind'
 
 /** Fully resolved, validated settings: what every command runs from. */
 export interface Config {
@@ -27,6 +30,10 @@ export interface Config {
   readonly shadowDatabase: DatabaseUrl | null
   readonly migrationsDir: string
   readonly modelsPath: string
+  /** False when neither a setting nor DB_MIGRATE_MODELS named the models: then each ORM's usual places are searched. */
+  readonly modelsNamed: boolean
+  /** What the models are written in; null: recognised from the file and what it exports. */
+  readonly modelsKind: ModelsKind | null
   readonly historySchema: string
   readonly historyTable: string
   readonly lockTimeoutMs: number | null
@@ -41,7 +48,7 @@ export interface Config {
   readonly keepDatabase: boolean
   readonly columnOrder: boolean
   /** `revision`: write a SQL pair (`NAME.sql` + `NAME.down.sql`) or one TypeScript module. */
-  readonly format: 'sql' | 'ts'
+  readonly format: 'sql' | 'ts' | 'sequelize'
   /** What a module migration's `context` is: `auto` (Sequelize's QueryInterface when package.json depends on sequelize, else the pg client), `pg` or `sequelize`. */
   readonly contextKind: ContextKind
   /** Builds each module migration's `context` instead of contextKind (a config file's `context` export); no flag. */
@@ -108,6 +115,8 @@ export function parseConfig(source: ConfigSource): Config {
     shadowDatabase,
     migrationsDir: path('migrations', env.DB_MIGRATE_MIGRATIONS ?? 'migrations'),
     modelsPath: path('models', env.DB_MIGRATE_MODELS ?? 'src/models.ts'),
+    modelsNamed: raw('models') !== undefined || !!env.DB_MIGRATE_MODELS?.trim(),
+    modelsKind: (raw('models-kind') ?? env.DB_MIGRATE_MODELS_KIND?.trim()) ? oneOf((raw('models-kind') ?? env.DB_MIGRATE_MODELS_KIND!.trim()), modelsKinds, raw('models-kind') ? label('models-kind') : 'DB_MIGRATE_MODELS_KIND') : null,
     historySchema: identifier(raw('history-schema') ?? 'public', label('history-schema')),
     historyTable: identifier(raw('history-table') ?? 'db_migrate_history', label('history-table')),
     lockTimeoutMs: duration(raw('lock-timeout'), label('lock-timeout')),
@@ -121,7 +130,7 @@ export function parseConfig(source: ConfigSource): Config {
     json: flag(raw('json'), label('json')),
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
-    format: oneOf(raw('format') ?? 'sql', ['sql', 'ts'] as const, label('format')),
+    format: oneOf(raw('format') ?? 'sql', ['sql', 'ts', 'sequelize'] as const, label('format')),
     contextKind: oneOf(raw('context') ?? (env.DB_MIGRATE_CONTEXT?.trim() || 'auto'), ['auto', 'pg', 'sequelize'] as const, raw('context') ? label('context') : 'DB_MIGRATE_CONTEXT'),
     sql: flag(raw('sql'), label('sql')),
     reversible: flag(raw('reversible'), label('reversible')),

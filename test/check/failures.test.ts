@@ -45,7 +45,7 @@ eachServer('check: failures', (server) => {
     writeFileSync(join(p.dir, 'models.ts'), "export const nothing = 1\n")
     await assert.rejects(check(p.config(), 'postgresql://nobody@127.0.0.1:1/none', silentLog), {
       name: 'ModelError',
-      message: "models file models.ts exports no tables: export each table declared with table() from 'db-migrate-action'",
+      message: "models file models.ts exports no tables: export each table declared with table() from 'db-migrate-action', Sequelize models, or point --models at a schema.sql",
     })
   })
 

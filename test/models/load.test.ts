@@ -86,7 +86,7 @@ describe('loading models', () => {
 
   it('says the file is missing and how to point at it', async () => {
     const error = await loadError(null)
-    assert.equal(error.message, 'models file src/models.ts does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module')
+    assert.equal(error.message, 'models file src/models.ts does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module, schema.sql or Sequelize models')
   })
 
   it('says the file does not compile', async () => {
@@ -106,7 +106,7 @@ describe('loading models', () => {
 
   it('says when the module exports no tables', async () => {
     const error = await loadError(`import { integer } from 'db-migrate-action'\nexport const id = integer()`)
-    assert.equal(error.message, "models file src/models.ts exports no tables: export each table declared with table() from 'db-migrate-action'")
+    assert.equal(error.message, "models file src/models.ts exports no tables: export each table declared with table() from 'db-migrate-action', Sequelize models, or point --models at a schema.sql")
   })
 
   it('names a foreign key to an unknown column', async () => {

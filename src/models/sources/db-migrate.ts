@@ -1,0 +1,35 @@
+import { connect } from '../../db/client.js'
+import { queryMany, type StatementsError } from '../../db/many.js'
+import { ModelError } from '../../errors.js'
+import { renderSchemaDdl } from '../../render/sql.js'
+import type { Schema } from '../../schema/schema.js'
+import type { ModelSource } from './source.js'
+
+/** Models in db-migrate's own language: their schema rendered to DDL and run in one round trip. */
+export function dbMigrateSource(file: string, schema: Schema): ModelSource {
+  return {
+    kind: 'db-migrate',
+    file,
+    async build(url) {
+      const client = await connect(url)
+      try {
+        const ddl = renderSchemaDdl(schema).map((s) => s.sql)
+        try {
+          await queryMany(client, ['BEGIN', ...ddl, 'COMMIT'].join(';\n'))
+        } catch (error) {
+          const { completed, error: cause } = error as StatementsError
+          const failed = completed === undefined ? undefined : ddl[completed - 1]
+          const message = cause instanceof Error ? cause.message : String(cause)
+          throw new ModelError(`models file ${file}: PostgreSQL rejects the models: ${message}${failed ? ` — in: ${oneLine(failed)}` : ''}: fix the model`, file, { cause })
+        }
+      } finally {
+        await client.end().catch(() => {})
+      }
+    },
+  }
+}
+
+export function oneLine(sql: string): string {
+  const flat = sql.replace(/\s+/g, ' ').trim()
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat
+}

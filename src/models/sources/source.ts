@@ -1,0 +1,10 @@
+import type { ModelsKind } from '../../config/config.js'
+
+/** Models of any kind, ready to be built into an empty database by their own DDL and read back by the introspector. */
+export interface ModelSource {
+  readonly kind: ModelsKind
+  /** The models file or folder as messages show it. */
+  readonly file: string
+  /** Creates the models' schema in the empty database at `url`. Failures are one-line ModelErrors naming the file. */
+  build(url: string): Promise<void>
+}
