@@ -1,4 +1,4 @@
-import type { Operation, TableRef } from '../ops/operation.js'
+import type { ColumnAttribute, Operation, TableRef } from '../ops/operation.js'
 import type { Column, Table } from '../schema/schema.js'
 import { sameExpression } from './normalize.js'
 
@@ -10,7 +10,10 @@ export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrde
   for (const column of from.columns) {
     const target = toByName.get(column.name)
     if (!target) ops.push({ kind: 'drop_column', table: ref, column })
-    else if (!sameColumn(column, target)) ops.push({ kind: 'alter_column', table: ref, from: column, to: target })
+    else {
+      const changes = columnChanges(column, target)
+      if (changes.length) ops.push({ kind: 'alter_column', table: ref, from: column, to: target, changes })
+    }
   }
   for (const column of to.columns) if (!fromNames.has(column.name)) ops.push({ kind: 'add_column', table: ref, column })
   if (columnOrder) {
@@ -24,14 +27,14 @@ export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrde
   return ops
 }
 
-/** Equal in every attribute a migration can change, defaults and generation compared by meaning. */
-export function sameColumn(a: Column, b: Column): boolean {
-  return (
-    a.type === b.type &&
-    a.notNull === b.notNull &&
-    sameExpression(a.default, b.default) &&
-    a.identity === b.identity &&
-    sameExpression(a.generated, b.generated) &&
-    a.comment === b.comment
-  )
+/** The attributes a migration must change to turn `from` into `to`, defaults and generation compared by meaning. */
+export function columnChanges(from: Column, to: Column): ColumnAttribute[] {
+  const changes: ColumnAttribute[] = []
+  if (from.type !== to.type) changes.push('type')
+  if (from.notNull !== to.notNull) changes.push('nullability')
+  if (!sameExpression(from.default, to.default)) changes.push('default')
+  if (from.identity !== to.identity) changes.push('identity')
+  if (!sameExpression(from.generated, to.generated)) changes.push('generated')
+  if (from.comment !== to.comment) changes.push('comment')
+  return changes
 }

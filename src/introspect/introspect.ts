@@ -1,4 +1,5 @@
 import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
+import { serialFor } from '../schema/pg-types.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, tablesQuery } from './queries.js'
 
 /** What introspect() needs of a connection; a pg Client fits. */
@@ -76,14 +77,12 @@ function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constrai
   return { schemas, enums, tables }
 }
 
-const serialOf: Record<string, string> = { integer: 'serial', bigint: 'bigserial', smallint: 'smallserial' }
-
 function toColumn(row: any): Column {
   const generated = row.generated === 's' || row.generated === 'v'
-  const serial = row.owned_nextval !== null && row.default === row.owned_nextval && row.type in serialOf
+  const serial = row.owned_nextval !== null && row.default === row.owned_nextval && serialFor(row.type) !== undefined
   return {
     name: row.name,
-    type: serial ? serialOf[row.type]! : row.type,
+    type: serial ? serialFor(row.type)! : row.type,
     notNull: row.not_null,
     default: generated || serial ? null : row.default,
     identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,

@@ -1,6 +1,7 @@
 // Models → Schema, with no database. Names left out get PostgreSQL's defaults; every problem found on the way is
 // collected as one line that names the table and column.
 import { ident } from '../render/ident.js'
+import { isSerial } from '../schema/pg-types.js'
 import { qualifiedName } from '../schema/schema.js'
 import type * as S from '../schema/schema.js'
 import { ModelError } from '../errors.js'
@@ -217,7 +218,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
 function buildColumn(c: AnyColumn, where: string, problems: string[]): S.Column {
   const s = c.state
   if (s.problem) problems.push(`${where}: ${s.problem}`)
-  const serial = /^(small|big)?serial$/.test(s.type)
+  const serial = isSerial(s.type)
   const hasDefault = s.default !== undefined && s.default !== null
   if (serial && (hasDefault || s.identity || s.array)) problems.push(`${where}: a ${s.type} column numbers itself: drop its default, identity or array`)
   if (s.identity && hasDefault) problems.push(`${where}: an identity column cannot also have a default: keep one`)

@@ -18,6 +18,9 @@ export interface EnumUsage {
   readonly indexes: readonly Index[]
 }
 
+/** An attribute of a column that a migration can change. */
+export type ColumnAttribute = 'type' | 'nullability' | 'default' | 'identity' | 'generated' | 'comment'
+
 /**
  * One change that moves a database from one schema (`from`) to another (`to`). Compare produces them, render turns
  * them into SQL and report into words; each carries enough to be reversed.
@@ -48,8 +51,14 @@ export type Operation =
   | { readonly kind: 'set_table_comment'; readonly table: TableRef; readonly from: string | null; readonly to: string | null }
   | { readonly kind: 'add_column'; readonly table: TableRef; readonly column: Column }
   | { readonly kind: 'drop_column'; readonly table: TableRef; readonly column: Column }
-  /** Type, nullability, default, identity, generation or comment differ; `from.name === to.name`. */
-  | { readonly kind: 'alter_column'; readonly table: TableRef; readonly from: Column; readonly to: Column }
+  /** `changes` are the attributes that differ, worked out once by compare; `from.name === to.name`. */
+  | {
+      readonly kind: 'alter_column'
+      readonly table: TableRef
+      readonly from: Column
+      readonly to: Column
+      readonly changes: readonly ColumnAttribute[]
+    }
   /** Reported only when asked for: PostgreSQL cannot reorder columns in place. */
   | { readonly kind: 'reorder_columns'; readonly table: TableRef; readonly from: readonly string[]; readonly to: readonly string[] }
   | { readonly kind: 'add_primary_key'; readonly table: TableRef; readonly primaryKey: PrimaryKey }
@@ -121,6 +130,3 @@ export function reverse(op: Operation): Operation {
 export function reverseAll(ops: readonly Operation[]): Operation[] {
   return ops.map(reverse).reverse()
 }
-
-export { risk, type Risk } from './risk.js'
-export { explain } from './explain.js'

@@ -61,7 +61,7 @@ const renderers: Renderers = {
     ]
   },
   drop_column: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} DROP COLUMN ${ident(op.column.name)}`],
-  alter_column: (op) => alterColumn(op.table, op.from, op.to),
+  alter_column: (op) => alterColumn(op),
   reorder_columns: (op) => [
     `-- ${qualified(op.table.schema, op.table.name)}: columns (${op.from.join(', ')}) should read (${op.to.join(', ')}); ` +
       'PostgreSQL cannot reorder columns, so recreate the table if the order matters',

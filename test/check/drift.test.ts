@@ -9,7 +9,7 @@ import { check } from '../../src/commands/check.js'
 import { downgrade } from '../../src/commands/downgrade.js'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { compare } from '../../src/compare/compare.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { adminQuery, scratchDatabase } from '../helpers/postgres.js'
 import { eachServer, project, schemaAt } from './project.js'
 

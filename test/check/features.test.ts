@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { check } from '../../src/commands/check.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { eachServer, project } from './project.js'
 
 const cases: [fixture: string, models: string, what: string][] = [

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { columnChanges } from '../../src/compare/columns.js'
 import type { Operation } from '../../src/ops/operation.js'
 import { renderSchemaDdl, renderSql } from '../../src/render/sql.js'
 import type { ForeignKey, Index } from '../../src/schema/schema.js'
@@ -14,9 +15,10 @@ const fk: ForeignKey = {
 }
 const gin: Index = { name: 'tag_names_idx', unique: false, method: 'gin', definition: 'CREATE INDEX tag_names_idx ON app.tag USING gin (names)' }
 const mood = enumType('mood', ['sad', 'ok'])
-const alter = (from: Parameters<typeof column>[2] & { type?: string }, to: typeof from): Operation => ({
-  kind: 'alter_column', table: user, from: column('name', from.type ?? 'text', from), to: column('name', to.type ?? 'text', to),
-})
+const alter = (from: Parameters<typeof column>[2] & { type?: string }, to: typeof from): Operation => {
+  const [a, b] = [column('name', from.type ?? 'text', from), column('name', to.type ?? 'text', to)]
+  return { kind: 'alter_column', table: user, from: a, to: b, changes: columnChanges(a, b) }
+}
 
 const cases: { op: Operation; want: string[] }[] = [
   { op: { kind: 'create_schema', schema: 'app' }, want: ['CREATE SCHEMA app'] },

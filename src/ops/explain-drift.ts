@@ -1,6 +1,7 @@
-// Words for drift between the migrations and the models, and for what a generated migration does.
-import type { Operation } from '../ops/operation.js'
-import { qualifiedName, type Column, type ForeignKey } from '../schema/schema.js'
+// Words for drift between the migrations and the models.
+import { qualifiedName } from '../schema/schema.js'
+import type { Operation } from './operation.js'
+import { columnDifferences, foreignKey, text } from './words.js'
 
 const missing = 'is in the models but no migration creates it'
 const extra = 'is created by the migrations but is not in the models'
@@ -42,7 +43,7 @@ export function explainDrift(op: Operation): string {
     case 'drop_column':
       return `${t}column ${op.column.name} ${extra}`
     case 'alter_column':
-      return `${t}column ${op.to.name} differs: ${columnDifferences(op.from, op.to).map(([what, a, b]) => sides(what, a, b)).join('; ')}`
+      return `${t}column ${op.to.name} differs: ${columnDifferences(op).map(([what, a, b]) => sides(what, a, b)).join('; ')}`
     case 'reorder_columns':
       return `${t}columns are in the order (${op.from.join(', ')}) in the migrations but (${op.to.join(', ')}) in the models`
     case 'add_primary_key':
@@ -68,81 +69,8 @@ export function explainDrift(op: Operation): string {
   }
 }
 
-/** What an operation does, as a migration file's comment says it: "add column post.email". */
-export function describeChange(op: Operation): string {
-  const t = 'table' in op ? qualifiedName(op.table) : ''
-  switch (op.kind) {
-    case 'create_schema':
-      return `create schema ${op.schema}`
-    case 'drop_schema':
-      return `drop schema ${op.schema}`
-    case 'create_enum':
-      return `create enum ${qualifiedName(op.enum)}`
-    case 'drop_enum':
-      return `drop enum ${qualifiedName(op.enum)}`
-    case 'alter_enum':
-      return `change enum ${qualifiedName(op.to)} to (${op.to.values.join(', ')})`
-    case 'set_enum_comment':
-      return `set the comment of enum ${qualifiedName(op.enum)}`
-    case 'create_table':
-      return `create table ${t}`
-    case 'drop_table':
-      return `drop table ${t}`
-    case 'set_table_comment':
-      return `set the comment of table ${t}`
-    case 'add_column':
-      return `add column ${t}.${op.column.name}`
-    case 'drop_column':
-      return `drop column ${t}.${op.column.name}`
-    case 'alter_column':
-      return `alter column ${t}.${op.to.name}: ${columnDifferences(op.from, op.to).map(([what, a, b]) => `${what} ${a} → ${b}`).join(', ')}`
-    case 'reorder_columns':
-      return `column order of ${t}`
-    case 'add_primary_key':
-      return `add primary key on ${t} (${op.primaryKey.columns.join(', ')})`
-    case 'drop_primary_key':
-      return `drop primary key of ${t}`
-    case 'add_unique':
-      return `add unique constraint on ${t} (${op.unique.columns.join(', ')})`
-    case 'drop_unique':
-      return `drop unique constraint ${op.unique.name} of ${t}`
-    case 'add_foreign_key':
-      return `add ${foreignKey(op.foreignKey)} on ${t}`
-    case 'drop_foreign_key':
-      return `drop foreign key ${op.foreignKey.name} of ${t}`
-    case 'add_check':
-      return `add check ${op.check.name} on ${t}`
-    case 'drop_check':
-      return `drop check ${op.check.name} of ${t}`
-    case 'create_index':
-      return `create index ${op.index.name} on ${t}`
-    case 'drop_index':
-      return `drop index ${op.index.name} of ${t}`
-  }
-}
-
-/** Each differing attribute of a column as [what, from, to]. */
-function columnDifferences(from: Column, to: Column): [string, string, string][] {
-  const out: [string, string, string][] = []
-  if (from.type !== to.type) out.push(['type', from.type, to.type])
-  if (from.notNull !== to.notNull) out.push(['nullability', from.notNull ? 'NOT NULL' : 'nullable', to.notNull ? 'NOT NULL' : 'nullable'])
-  if (from.default !== to.default) out.push(['default', from.default ?? 'none', to.default ?? 'none'])
-  if (from.identity !== to.identity) out.push(['identity', from.identity ?? 'none', to.identity ?? 'none'])
-  if (from.generated !== to.generated) out.push(['generated', from.generated ?? 'none', to.generated ?? 'none'])
-  if (from.comment !== to.comment) out.push(['comment', text(from.comment), text(to.comment)])
-  return out
-}
-
 function sides(what: string, migrations: string, models: string): string {
   return `${what} ${migrations} in the migrations, ${models} in the models`
-}
-
-function foreignKey(fk: ForeignKey): string {
-  return `foreign key (${fk.columns.join(', ')}) → ${qualifiedName({ schema: fk.refSchema, name: fk.refTable })} (${fk.refColumns.join(', ')})`
-}
-
-function text(value: string | null): string {
-  return value === null ? 'none' : JSON.stringify(value)
 }
 
 function valueList(values: readonly string[], one: string, many: string): string {
