@@ -3,7 +3,7 @@ import type { Column, Table } from '../schema/schema.js'
 import { sameExpression } from './normalize.js'
 
 /** Columns added, dropped or altered in a table both sides have; the order only when `columnOrder` is set. */
-export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrder: boolean): Operation[] {
+export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrder: boolean, isEnum: (type: string) => boolean): Operation[] {
   const ops: Operation[] = []
   const toByName = new Map(to.columns.map((c) => [c.name, c]))
   const fromNames = new Set(from.columns.map((c) => c.name))
@@ -12,7 +12,8 @@ export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrde
     if (!target) ops.push({ kind: 'drop_column', table: ref, column })
     else {
       const changes = columnChanges(column, target)
-      if (changes.length) ops.push({ kind: 'alter_column', table: ref, from: column, to: target, changes })
+      const viaText = changes.includes('type') && isEnum(column.type) && isEnum(target.type) && column.type.endsWith('[]') === target.type.endsWith('[]')
+      if (changes.length) ops.push({ kind: 'alter_column', table: ref, from: column, to: target, changes, ...(viaText ? { viaText } : {}) })
     }
   }
   for (const column of to.columns) if (!fromNames.has(column.name)) ops.push({ kind: 'add_column', table: ref, column })

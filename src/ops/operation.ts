@@ -58,6 +58,8 @@ export type Operation =
       readonly from: Column
       readonly to: Column
       readonly changes: readonly ColumnAttribute[]
+      /** Set when the type changes from one enum (or enum array) to another: no cast joins two enums, so values go through text. */
+      readonly viaText?: true
     }
   /** Reported only when asked for: PostgreSQL cannot reorder columns in place. */
   | { readonly kind: 'reorder_columns'; readonly table: TableRef; readonly from: readonly string[]; readonly to: readonly string[] }

@@ -61,16 +61,25 @@ export function alterColumn(op: Extract<Operation, { kind: 'alter_column' }>): s
       out.push(`${column} DROP DEFAULT`)
       current = null
     }
-    out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? '' : ` USING ${ident(to.name)}::${toType}`}`)
+    const through = op.viaText ? (toType.endsWith('[]') ? '::text[]' : '::text') : ''
+    out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? '' : ` USING ${ident(to.name)}${through}::${toType}`}`)
   }
-  if ((fromSerial && toSerial && fromType !== toType) || ownSequence) {
+  // a column is serial only while it owns its sequence: a sequence that exists already is taken over, not left free
+  const owned = `OWNED BY ${name}.${ident(to.name)}`
+  if (fromSerial && toSerial && fromType !== toType) {
     // the sequence keeps its own type: left alone, a widened column still stops at the old type's maximum
     out.push(`ALTER SEQUENCE ${sequence} AS ${toType}`)
+  } else if (ownSequence) {
+    out.push(`ALTER SEQUENCE ${sequence} AS ${toType} ${owned}`)
   } else if (toSerial && !fromSerial) {
-    out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS ${toType} OWNED BY ${name}.${ident(to.name)}`)
+    out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence}`, `ALTER SEQUENCE ${sequence} AS ${toType} ${owned}`)
     out.push(`${column} SET DEFAULT ${nextval}`)
-  } else if (!toSerial && (fromSerial ? current !== null : current === from.default ? changed.has('default') : to.default !== null)) {
+  } else if (!toSerial && (fromSerial ? current !== null || to.default !== null : current === from.default ? changed.has('default') : to.default !== null)) {
     out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${defaultSql(to.default, to.type)}`)
+  }
+  if (fromSerial && !toSerial) {
+    // a column that stops being serial frees its sequence: kept while its default still draws from it, dropped otherwise
+    out.push(to.default === nextval ? `ALTER SEQUENCE ${sequence} OWNED BY NONE` : `DROP SEQUENCE ${sequence}`)
   }
 
   if (changed.has('nullability')) {

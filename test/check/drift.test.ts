@@ -48,6 +48,7 @@ const cases: Case[] = [
       "ALTER TYPE mood ADD VALUE 'ecstatic'",
       'ALTER TABLE numbered ALTER COLUMN tiny DROP DEFAULT',
       'ALTER TABLE numbered ALTER COLUMN tiny TYPE integer',
+      'DROP SEQUENCE numbered_tiny_seq',
       'ALTER TABLE numbered ALTER COLUMN tiny DROP NOT NULL',
       'ALTER TABLE numbered ALTER COLUMN counted TYPE bigint',
       'ALTER SEQUENCE numbered_counted_seq AS bigint',
@@ -183,7 +184,7 @@ eachServer('check: a serial widened without its sequence', (server) => {
     assert.deepEqual(result.explanations, [
       "table numbered: column counted differs: type bigint in the migrations, bigserial in the models; default nextval('numbered_counted_seq'::regclass) in the migrations, none in the models",
     ])
-    assert.deepEqual(result.statements, ['ALTER SEQUENCE numbered_counted_seq AS bigint'])
+    assert.deepEqual(result.statements, ['ALTER SEQUENCE numbered_counted_seq AS bigint OWNED BY numbered.counted'])
 
     await autogenerate(config, server.url, silentLog)
     assert.deepEqual((await check(config, server.url, silentLog)).explanations, [])

@@ -152,14 +152,22 @@ const cases: { op: Operation; want: string[] }[] = [
   { op: alter({ type: 'bigint', notNull: true, identity: 'always' }, { type: 'bigint' }), want: ['ALTER TABLE "user" ALTER COLUMN name DROP IDENTITY', 'ALTER TABLE "user" ALTER COLUMN name DROP NOT NULL'] },
   {
     op: alter({ type: 'integer', notNull: true }, { type: 'serial', notNull: true }),
-    want: ['CREATE SEQUENCE IF NOT EXISTS user_name_seq AS integer OWNED BY "user".name', `ALTER TABLE "user" ALTER COLUMN name SET DEFAULT nextval('user_name_seq'::regclass)`],
+    want: ['CREATE SEQUENCE IF NOT EXISTS user_name_seq', 'ALTER SEQUENCE user_name_seq AS integer OWNED BY "user".name', `ALTER TABLE "user" ALTER COLUMN name SET DEFAULT nextval('user_name_seq'::regclass)`],
   },
-  { op: alter({ type: 'serial', notNull: true }, { type: 'integer', notNull: true }), want: ['ALTER TABLE "user" ALTER COLUMN name DROP DEFAULT'] },
+  { op: alter({ type: 'serial', notNull: true }, { type: 'integer', notNull: true }), want: ['ALTER TABLE "user" ALTER COLUMN name DROP DEFAULT', 'DROP SEQUENCE user_name_seq'] },
+  {
+    op: alter({ type: 'serial', notNull: true }, { type: 'integer', notNull: true, default: "nextval('user_name_seq'::regclass)" }),
+    want: [`ALTER TABLE "user" ALTER COLUMN name SET DEFAULT nextval('user_name_seq'::regclass)`, 'ALTER SEQUENCE user_name_seq OWNED BY NONE'],
+  },
+  {
+    op: { ...alter({ type: 'mood' }, { type: 'feeling' }), viaText: true } as Operation,
+    want: ['ALTER TABLE "user" ALTER COLUMN name TYPE feeling USING name::text::feeling'],
+  },
   { op: alter({ type: 'serial', notNull: true }, { type: 'bigserial', notNull: true }), want: ['ALTER TABLE "user" ALTER COLUMN name TYPE bigint', 'ALTER SEQUENCE user_name_seq AS bigint'] },
   {
     // widened by a migration that forgot the sequence: the column is bigint already, its sequence still integer
     op: alter({ type: 'bigint', notNull: true, default: "nextval('user_name_seq'::regclass)" }, { type: 'bigserial', notNull: true }),
-    want: ['ALTER SEQUENCE user_name_seq AS bigint'],
+    want: ['ALTER SEQUENCE user_name_seq AS bigint OWNED BY "user".name'],
   },
   { op: alter({ generated: 'upper(x)' }, {}), want: ['ALTER TABLE "user" ALTER COLUMN name DROP EXPRESSION'] },
   { op: alter({}, { generated: '(a || b)' }), want: ['ALTER TABLE "user" DROP COLUMN name', 'ALTER TABLE "user" ADD COLUMN name text GENERATED ALWAYS AS (a || b) STORED'] },
