@@ -47,15 +47,15 @@ function mapOutsideLiterals(sql: string, fn: (code: string) => string): string {
 // inline and later-added constraints compare equal.
 
 export function primaryKeySignature(pk: PrimaryKey): string {
-  return JSON.stringify(pk.columns)
+  return JSON.stringify([pk.columns, pk.deferral])
 }
 
 export function uniqueSignature(u: Unique): string {
-  return JSON.stringify([u.columns, u.nullsNotDistinct])
+  return JSON.stringify([u.columns, u.nullsNotDistinct, u.deferral])
 }
 
 export function foreignKeySignature(fk: ForeignKey): string {
-  return JSON.stringify([fk.columns, fk.refSchema, fk.refTable, fk.refColumns, fk.onDelete, fk.onUpdate, fk.deferrable])
+  return JSON.stringify([fk.columns, fk.refSchema, fk.refTable, fk.refColumns, fk.onDelete, fk.onUpdate, fk.deferral])
 }
 
 export function checkSignature(check: Check): string {

@@ -1,4 +1,4 @@
-import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
+import type { Check, Column, Deferral, EnumType, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
 import { serialFor } from '../schema/pg-types.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, tablesQuery } from './queries.js'
 
@@ -64,7 +64,7 @@ function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constrai
         schema: row.schema,
         name: row.name,
         columns: columns.get(row.oid) ?? [],
-        primaryKey: pk ? ({ name: pk.name, columns: pk.columns } satisfies PrimaryKey) : null,
+        primaryKey: pk ? ({ name: pk.name, columns: pk.columns, deferral: deferralOf(pk) } satisfies PrimaryKey) : null,
         uniques: own.filter((c) => c.type === 'u').map(toUnique).sort(byName),
         foreignKeys: own.filter((c) => c.type === 'f').map(toForeignKey).sort(byName),
         checks: own.filter((c) => c.type === 'c').map((c): Check => ({ name: c.name, definition: c.definition })).sort(byName),
@@ -92,7 +92,7 @@ function toColumn(row: any): Column {
 }
 
 function toUnique(row: any): Unique {
-  return { name: row.name, columns: row.columns, nullsNotDistinct: /^UNIQUE NULLS NOT DISTINCT\b/.test(row.definition) }
+  return { name: row.name, columns: row.columns, nullsNotDistinct: /^UNIQUE NULLS NOT DISTINCT\b/.test(row.definition), deferral: deferralOf(row) }
 }
 
 const actions: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' }
@@ -106,8 +106,12 @@ function toForeignKey(row: any): ForeignKey {
     refColumns: row.ref_columns,
     onDelete: actions[row.on_delete]!,
     onUpdate: actions[row.on_update]!,
-    deferrable: row.deferrable,
+    deferral: deferralOf(row),
   }
+}
+
+function deferralOf(row: any): Deferral {
+  return row.deferred ? 'initially deferred' : row.deferrable ? 'deferrable' : 'not deferrable'
 }
 
 function toIndex(row: any): Index {

@@ -160,26 +160,26 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
   }
   if (pkDeclared[0]) {
     const cols = ownAll(pkDeclared[0].state.columns, 'primary key')
-    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: cols }
+    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: cols, deferral: pkDeclared[0].state.deferral }
     for (const c of cols ?? []) {
       const i = built.findIndex((b) => b.name === c)
       if (i >= 0) built[i] = { ...built[i]!, notNull: true }
     }
   } else if (pkColumns.length) {
-    primaryKey = { name: uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: pkColumns }
+    primaryKey = { name: uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: pkColumns, deferral: 'not deferrable' }
   }
 
   const uniques: S.Unique[] = []
   for (const c of columns) {
     if (!c.state.unique) continue
     const name = c.state.unique.name ?? uniqueName(defaultName(t.name, c.state.name ?? '', 'key'), relationNames)
-    uniques.push({ name, columns: [c.state.name ?? ''], nullsNotDistinct: !!c.state.unique.nullsNotDistinct })
+    uniques.push({ name, columns: [c.state.name ?? ''], nullsNotDistinct: !!c.state.unique.nullsNotDistinct, deferral: 'not deferrable' })
   }
   for (const u of of('unique')) {
     const cols = ownAll(u.state.columns, 'unique constraint')
     if (!cols) continue
     const name = u.state.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), 'key'), relationNames)
-    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct })
+    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct, deferral: u.state.deferral })
   }
 
   const foreignKeys: S.ForeignKey[] = []

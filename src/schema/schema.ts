@@ -46,15 +46,20 @@ export interface Column {
 
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default'
 
+/** When a key, unique or foreign key is checked: at each statement, or (deferrable) at commit when a transaction asks. */
+export type Deferral = 'not deferrable' | 'deferrable' | 'initially deferred'
+
 export interface PrimaryKey {
   readonly name: string
   readonly columns: readonly string[]
+  readonly deferral: Deferral
 }
 
 export interface Unique {
   readonly name: string
   readonly columns: readonly string[]
   readonly nullsNotDistinct: boolean
+  readonly deferral: Deferral
 }
 
 export interface ForeignKey {
@@ -65,7 +70,7 @@ export interface ForeignKey {
   readonly refColumns: readonly string[]
   readonly onDelete: ReferentialAction
   readonly onUpdate: ReferentialAction
-  readonly deferrable: boolean
+  readonly deferral: Deferral
 }
 
 export interface Check {

@@ -9,7 +9,7 @@ import { connect, type Client } from '../../src/db/client.js'
 import { introspect } from '../../src/introspect/introspect.js'
 import { reverseAll, type Operation } from '../../src/ops/operation.js'
 import { renderSchemaDdl, renderSql, type RenderedStatement } from '../../src/render/sql.js'
-import type { Column, EnumType, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../src/schema/schema.js'
+import type { Column, Deferral, EnumType, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../src/schema/schema.js'
 import { scratchDatabase, testServers, type ScratchDatabase } from '../helpers/postgres.js'
 
 // A column's name says its family, and types only change within a family, as they would in a real project.
@@ -35,6 +35,7 @@ const idKinds: Pick<Column, 'type' | 'identity'>[] = [
   { type: 'bigint', identity: 'by default' },
 ]
 const actions: ReferentialAction[] = ['no action', 'restrict', 'cascade', 'set null']
+const deferrals: Deferral[] = ['not deferrable', 'deferrable', 'initially deferred']
 const tableNames = ['t0', 't1', 't2', 'app.t3']
 
 const small = fc.nat({ max: 11 })
@@ -45,10 +46,10 @@ const tableArb = fc.record({
   idNotNull: fc.boolean(),
   columns: fc.shuffledSubarray(columnNames, { maxLength: 5 }),
   choices: fc.array(choice, { minLength: columnNames.length, maxLength: columnNames.length }),
-  unique: fc.option(fc.record({ take: small, two: fc.boolean(), nnd: fc.boolean() })),
+  unique: fc.option(fc.record({ take: small, two: fc.boolean(), nnd: fc.boolean(), deferral: fc.constantFrom(...deferrals) })),
   check: fc.boolean(),
   indexes: fc.array(fc.record({ kind: fc.constantFrom('btree', 'unique', 'partial', 'lower', 'gin', 'hash', 'pair'), take: small, name: fc.nat({ max: 2 }) }), { maxLength: 3 }),
-  fks: fc.array(fc.record({ target: small, onDelete: fc.constantFrom(...actions), deferrable: fc.boolean() }), { maxLength: 2 }),
+  fks: fc.array(fc.record({ target: small, onDelete: fc.constantFrom(...actions), deferral: fc.constantFrom(...deferrals) }), { maxLength: 2 }),
   comment: fc.boolean(),
 })
 const schemaArb = fc.record({
@@ -93,7 +94,7 @@ function buildSchema(raw: RawSchema): Schema {
       if (!withPk.has(target)) return
       const [refSchema, refTable] = target.includes('.') ? (target.split('.') as [string, string]) : ['public', target]
       columns.push({ name: `f${i}`, type: 'bigint', notNull: false, default: null, identity: null, generated: null, comment: null })
-      foreignKeys.push({ name: `${name}_f${i}_fkey`, columns: [`f${i}`], refSchema, refTable, refColumns: ['id'], onDelete: fk.onDelete, onUpdate: 'no action', deferrable: fk.deferrable })
+      foreignKeys.push({ name: `${name}_f${i}_fkey`, columns: [`f${i}`], refSchema, refTable, refColumns: ['id'], onDelete: fk.onDelete, onUpdate: 'no action', deferral: fk.deferral })
     })
     const comparable = columns.filter((c) => !c.name.startsWith('j') && c.name !== 'id').map((c) => c.name)
     const pick = (take: number, count: number): string[] => {
@@ -105,7 +106,7 @@ function buildSchema(raw: RawSchema): Schema {
       return out
     }
     const uniques = shape.unique && comparable.length
-      ? [{ columns: pick(shape.unique.take, shape.unique.two ? 2 : 1), nullsNotDistinct: shape.unique.nnd }].map((u) => ({
+      ? [{ columns: pick(shape.unique.take, shape.unique.two ? 2 : 1), nullsNotDistinct: shape.unique.nnd, deferral: shape.unique.deferral }].map((u) => ({
           ...u, name: `${name}_${u.columns.join('_')}${u.nullsNotDistinct ? '_nnd' : ''}_key`,
         }))
       : []
@@ -138,7 +139,7 @@ function buildSchema(raw: RawSchema): Schema {
     }
     return {
       schema, name, columns,
-      primaryKey: shape.pk ? { name: `${name}_pkey`, columns: ['id'] } : null,
+      primaryKey: shape.pk ? { name: `${name}_pkey`, columns: ['id'], deferral: 'not deferrable' } : null,
       uniques, foreignKeys, checks, indexes,
       comment: shape.comment ? 'a table' : null,
     }
@@ -212,6 +213,12 @@ const examples: { name: string; a: string; b: string }[] = [
     name: 'a free sequence taken over by its column as a serial, and freed again',
     a: `CREATE SEQUENCE t_id_seq AS integer; CREATE TABLE t (id int NOT NULL DEFAULT nextval('t_id_seq'))`,
     b: 'CREATE TABLE t (id serial)',
+  },
+  {
+    name: 'keys, uniques and foreign keys made deferrable or initially deferred, and back',
+    a: 'CREATE TABLE p (id int PRIMARY KEY, code int UNIQUE); CREATE TABLE c (id int PRIMARY KEY, p int REFERENCES p)',
+    b: `CREATE TABLE p (id int PRIMARY KEY, code int UNIQUE DEFERRABLE);
+        CREATE TABLE c (id int PRIMARY KEY DEFERRABLE INITIALLY DEFERRED, p int REFERENCES p DEFERRABLE INITIALLY DEFERRED)`,
   },
   {
     name: 'tables referencing each other in a cycle, created and dropped',

@@ -1,5 +1,5 @@
 // Builders for hand-written schemas in compare tests: every field defaults to "absent".
-import type { Column, EnumType, Schema, Table } from '../../../src/schema/schema.js'
+import type { Column, EnumType, PrimaryKey, Schema, Table } from '../../../src/schema/schema.js'
 
 export function column(name: string, type: string, more: Partial<Column> = {}): Column {
   return { name, type, notNull: false, default: null, identity: null, generated: null, comment: null, ...more }
@@ -21,4 +21,4 @@ export function schema(tables: Table[], enums: EnumType[] = []): Schema {
 }
 
 export const id = column('id', 'integer', { notNull: true })
-export const pk = (table: string, ...columns: string[]) => ({ name: `${table}_pkey`, columns: columns.length ? columns : ['id'] })
+export const pk = (table: string, ...columns: string[]): PrimaryKey => ({ name: `${table}_pkey`, columns: columns.length ? columns : ['id'], deferral: 'not deferrable' })
