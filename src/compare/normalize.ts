@@ -1,4 +1,4 @@
-import type { Check, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
+import type { Check, Exclusion, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
 
 /**
  * Rewrites the spellings PostgreSQL prints differently for one meaning into one of them, leaving string literals
@@ -60,6 +60,10 @@ export function foreignKeySignature(fk: ForeignKey): string {
 
 export function checkSignature(check: Check): string {
   return normalizeExpression(check.definition.replace(/\s+NOT VALID$/, ''))
+}
+
+export function exclusionSignature(exclusion: Exclusion): string {
+  return normalizeExpression(exclusion.definition)
 }
 
 /** pg_get_indexdef with the index's own name taken out. */

@@ -1,4 +1,4 @@
-import type { Check, Column, Deferral, EnumType, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
+import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
 import { serialFor } from '../schema/pg-types.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, tablesQuery } from './queries.js'
 
@@ -68,6 +68,7 @@ function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constrai
         uniques: own.filter((c) => c.type === 'u').map(toUnique).sort(byName),
         foreignKeys: own.filter((c) => c.type === 'f').map(toForeignKey).sort(byName),
         checks: own.filter((c) => c.type === 'c').map((c): Check => ({ name: c.name, definition: c.definition })).sort(byName),
+        exclusions: own.filter((c) => c.type === 'x').map((c): Exclusion => ({ name: c.name, definition: c.definition })).sort(byName),
         indexes: (indexes.get(row.oid) ?? []).sort(byName),
         comment: row.comment,
       }

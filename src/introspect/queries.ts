@@ -67,7 +67,7 @@ SELECT con.conrelid::int8::text AS table_oid, con.conname AS name, con.contype A
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${tableFilter}
+WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND ${tableFilter}
 ORDER BY con.conrelid, con.conname`
 
 // Indexes that back a primary key, unique or exclusion constraint belong to that constraint.

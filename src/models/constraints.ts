@@ -147,5 +147,24 @@ export function check(nameOrExpression: string | SqlExpression, expression?: Sql
     : { [entity]: 'check', name: undefined, expression: nameOrExpression }
 }
 
+/** An exclusion constraint. */
+export interface ExclusionConstraint {
+  readonly [entity]: 'exclusion'
+  readonly name: string | undefined
+  readonly expression: SqlExpression
+}
+
+/**
+ * `EXCLUDE ...`, the text after the keyword: ``exclude(sql`USING gist (${t.room} WITH =, ${t.during} WITH &&)`)``;
+ * named `<table>_<columns>_excl` as PostgreSQL would when only the expression is given.
+ */
+export function exclude(name: string, expression: SqlExpression): ExclusionConstraint
+export function exclude(expression: SqlExpression): ExclusionConstraint
+export function exclude(nameOrExpression: string | SqlExpression, expression?: SqlExpression): ExclusionConstraint {
+  return typeof nameOrExpression === 'string'
+    ? { [entity]: 'exclusion', name: nameOrExpression, expression: expression! }
+    : { [entity]: 'exclusion', name: undefined, expression: nameOrExpression }
+}
+
 /** What a table's third argument may return. */
-export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint
+export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint | ExclusionConstraint

@@ -124,7 +124,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
 
   const constraints = t.constraints.filter((x) => {
     if (entityKind(x)) return true
-    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey() or check() items`)
+    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check() or exclude() items`)
     return false
   })
   const of = <K extends TableConstraint[typeof entity]>(kind: K) =>
@@ -144,6 +144,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     ...columns.map((c) => c.state.unique?.name),
     ...of('unique').map((x) => x.state.name),
     ...of('index').map((x) => x.state.name),
+    ...of('exclusion').map((x) => x.name),
   ], relationNames, `by a table, index or constraint in schema ${t.schema}`)
   reserve([
     ...columns.map((c) => c.state.references?.options.name),
@@ -205,14 +206,25 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})` })
   }
 
+  const exclusions: S.Exclusion[] = []
+  for (const x of of('exclusion')) {
+    if (entityKind(x.expression) !== 'sql') {
+      problems.push(`table ${label}: exclusion constraint ${x.name ?? ''} needs an sql\`...\` expression`)
+      continue
+    }
+    const referenced = [...new Set(expressionColumns(x.expression))]
+    const name = x.name ?? uniqueName(defaultName(t.name, columnsAddition(referenced), 'excl'), relationNames)
+    exclusions.push({ name, definition: `EXCLUDE ${expressionSql(x.expression)}` })
+  }
+
   const indexes: S.Index[] = []
   for (const ix of of('index')) {
     const index = buildIndex(ix.state, t, label, own, relationNames, problems)
     if (index) indexes.push(index)
   }
 
-  for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems)
-  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, indexes, comment: t.comment }
+  for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks, ...exclusions]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems)
+  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, exclusions, indexes, comment: t.comment }
 }
 
 function buildColumn(c: AnyColumn, where: string, problems: string[]): S.Column {

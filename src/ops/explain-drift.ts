@@ -1,7 +1,7 @@
 // Words for drift between the migrations and the models.
 import { qualifiedName } from '../schema/schema.js'
 import type { Operation } from './operation.js'
-import { columnDifferences, foreignKey, text } from './words.js'
+import { columnDifferences, deferred, foreignKey, text } from './words.js'
 
 const missing = 'is in the models but no migration creates it'
 const extra = 'is created by the migrations but is not in the models'
@@ -47,13 +47,13 @@ export function explainDrift(op: Operation): string {
     case 'reorder_columns':
       return `${t}columns are in the order (${op.from.join(', ')}) in the migrations but (${op.to.join(', ')}) in the models`
     case 'add_primary_key':
-      return `${t}primary key (${op.primaryKey.columns.join(', ')}) ${missing}`
+      return `${t}${deferred(op.primaryKey.deferral)}primary key (${op.primaryKey.columns.join(', ')}) ${missing}`
     case 'drop_primary_key':
-      return `${t}primary key (${op.primaryKey.columns.join(', ')}) ${extra}`
+      return `${t}${deferred(op.primaryKey.deferral)}primary key (${op.primaryKey.columns.join(', ')}) ${extra}`
     case 'add_unique':
-      return `${t}unique constraint (${op.unique.columns.join(', ')}) ${missing}`
+      return `${t}${deferred(op.unique.deferral)}unique constraint (${op.unique.columns.join(', ')}) ${missing}`
     case 'drop_unique':
-      return `${t}unique constraint (${op.unique.columns.join(', ')}) ${extra}`
+      return `${t}${deferred(op.unique.deferral)}unique constraint (${op.unique.columns.join(', ')}) ${extra}`
     case 'add_foreign_key':
       return `${t}${foreignKey(op.foreignKey)} ${missing}`
     case 'drop_foreign_key':
@@ -62,6 +62,10 @@ export function explainDrift(op: Operation): string {
       return `${t}check ${op.check.name} ${op.check.definition} ${missing}`
     case 'drop_check':
       return `${t}check ${op.check.name} ${op.check.definition} ${extra}`
+    case 'add_exclusion':
+      return `${t}exclusion constraint ${op.exclusion.name} ${op.exclusion.definition} ${missing}`
+    case 'drop_exclusion':
+      return `${t}exclusion constraint ${op.exclusion.name} ${op.exclusion.definition} ${extra}`
     case 'create_index':
       return `${t}index ${op.index.name} ${missing}`
     case 'drop_index':

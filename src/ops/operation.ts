@@ -1,4 +1,4 @@
-import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, Table, Unique } from '../schema/schema.js'
+import type { Check, Column, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, Table, Unique } from '../schema/schema.js'
 
 /** Names a table (or an enum) without carrying its contents. */
 export interface TableRef {
@@ -71,6 +71,8 @@ export type Operation =
   | { readonly kind: 'drop_foreign_key'; readonly table: TableRef; readonly foreignKey: ForeignKey }
   | { readonly kind: 'add_check'; readonly table: TableRef; readonly check: Check }
   | { readonly kind: 'drop_check'; readonly table: TableRef; readonly check: Check }
+  | { readonly kind: 'add_exclusion'; readonly table: TableRef; readonly exclusion: Exclusion }
+  | { readonly kind: 'drop_exclusion'; readonly table: TableRef; readonly exclusion: Exclusion }
   | { readonly kind: 'create_index'; readonly table: TableRef; readonly index: Index }
   | { readonly kind: 'drop_index'; readonly table: TableRef; readonly index: Index }
 
@@ -121,6 +123,10 @@ export function reverse(op: Operation): Operation {
       return { ...op, kind: 'drop_check' }
     case 'drop_check':
       return { ...op, kind: 'add_check' }
+    case 'add_exclusion':
+      return { ...op, kind: 'drop_exclusion' }
+    case 'drop_exclusion':
+      return { ...op, kind: 'add_exclusion' }
     case 'create_index':
       return { ...op, kind: 'drop_index' }
     case 'drop_index':

@@ -41,6 +41,8 @@ export function risk(op: Operation): Risk | null {
       return { reason: 'adds a check: fails if an existing row violates it' }
     case 'add_foreign_key':
       return { reason: 'adds a foreign key: fails if an existing row references a missing key' }
+    case 'add_exclusion':
+      return { reason: 'adds an exclusion constraint: fails if existing rows conflict' }
     case 'create_index':
       return op.index.unique ? { reason: 'adds a unique index: fails if existing rows hold duplicates' } : null
     case 'create_schema':
@@ -53,6 +55,7 @@ export function risk(op: Operation): Risk | null {
     case 'drop_unique':
     case 'drop_foreign_key':
     case 'drop_check':
+    case 'drop_exclusion':
     case 'drop_index':
       return null
   }

@@ -1,5 +1,5 @@
 // Phrases shared by every sentence about an operation: the drift words and a migration file's comments.
-import { qualifiedName, type Column, type ForeignKey } from '../schema/schema.js'
+import { qualifiedName, type Column, type Deferral, type ForeignKey } from '../schema/schema.js'
 import type { ColumnAttribute, Operation } from './operation.js'
 
 /** Each attribute an alter_column changes, as [what, from, to]. */
@@ -25,7 +25,12 @@ function shown(attribute: ColumnAttribute, c: Column): string {
 }
 
 export function foreignKey(fk: ForeignKey): string {
-  return `foreign key (${fk.columns.join(', ')}) → ${qualifiedName({ schema: fk.refSchema, name: fk.refTable })} (${fk.refColumns.join(', ')})`
+  return `${deferred(fk.deferral)}foreign key (${fk.columns.join(', ')}) → ${qualifiedName({ schema: fk.refSchema, name: fk.refTable })} (${fk.refColumns.join(', ')})`
+}
+
+/** `deferrable ` or `initially deferred ` before a key's name; nothing for a key checked at once. */
+export function deferred(deferral: Deferral): string {
+  return deferral === 'not deferrable' ? '' : `${deferral} `
 }
 
 export function text(value: string | null): string {

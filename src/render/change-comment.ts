@@ -48,6 +48,10 @@ export function describeChange(op: Operation): string {
       return `add check ${op.check.name} on ${t}`
     case 'drop_check':
       return `drop check ${op.check.name} of ${t}`
+    case 'add_exclusion':
+      return `add exclusion constraint ${op.exclusion.name} on ${t}`
+    case 'drop_exclusion':
+      return `drop exclusion constraint ${op.exclusion.name} of ${t}`
     case 'create_index':
       return `create index ${op.index.name} on ${t}`
     case 'drop_index':

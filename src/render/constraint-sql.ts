@@ -1,4 +1,4 @@
-import type { Check, Deferral, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
+import type { Check, Deferral, Exclusion, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
 import { ident, qualified } from './ident.js'
 
 /** `PRIMARY KEY (a, b)`, named only when the name is not the one PostgreSQL would choose. */
@@ -13,6 +13,10 @@ export function uniqueClause(u: Unique): string {
 
 export function checkClause(check: Check): string {
   return `CONSTRAINT ${ident(check.name)} ${check.definition}`
+}
+
+export function exclusionClause(exclusion: Exclusion): string {
+  return `CONSTRAINT ${ident(exclusion.name)} ${exclusion.definition}`
 }
 
 export function foreignKeyClause(fk: ForeignKey): string {

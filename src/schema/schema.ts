@@ -25,6 +25,7 @@ export interface Table {
   readonly uniques: readonly Unique[]
   readonly foreignKeys: readonly ForeignKey[]
   readonly checks: readonly Check[]
+  readonly exclusions: readonly Exclusion[]
   readonly indexes: readonly Index[]
   readonly comment: string | null
 }
@@ -76,6 +77,12 @@ export interface ForeignKey {
 export interface Check {
   readonly name: string
   /** As pg_get_constraintdef prints it, e.g. `CHECK ((price > (0)::numeric))`. */
+  readonly definition: string
+}
+
+export interface Exclusion {
+  readonly name: string
+  /** As pg_get_constraintdef prints it, e.g. `EXCLUDE USING gist (room WITH =, during WITH &&) DEFERRABLE`. */
   readonly definition: string
 }
 

@@ -80,7 +80,7 @@ const cases: Case[] = [
   {
     fixture: 'models-constraints',
     explanations: [
-      'table invoice: foreign key (parent_id) → invoice (id) is created by the migrations but is not in the models',
+      'table invoice: deferrable foreign key (parent_id) → invoice (id) is created by the migrations but is not in the models',
       'table invoice: foreign key (tenant_id, account_number) → account (tenant_id, number) is created by the migrations but is not in the models',
       'table account: unique constraint (nickname) is created by the migrations but is not in the models',
       'table account: unique constraint (tenant_id, email) is created by the migrations but is not in the models',
@@ -152,6 +152,25 @@ const cases: Case[] = [
       'DROP SCHEMA audit',
     ],
     risky: ['drops a table and its rows', 'adds a foreign key: fails if an existing row references a missing key', 'drops a schema'],
+  },
+  {
+    fixture: 'models-keys',
+    explanations: [
+      'table booking: exclusion constraint booking_during_excl EXCLUDE USING gist (during WITH &&) WHERE ((room_id > 0)) is created by the migrations but is not in the models',
+      'table room: deferrable unique constraint (code) is created by the migrations but is not in the models',
+      'table booking: exclusion constraint booking_during_excl EXCLUDE USING gist (during WITH &&) is in the models but no migration creates it',
+      'table room: unique constraint (code) is in the models but no migration creates it',
+    ],
+    statements: [
+      'ALTER TABLE booking DROP CONSTRAINT booking_during_excl',
+      'ALTER TABLE room DROP CONSTRAINT room_code_key',
+      'ALTER TABLE booking ADD CONSTRAINT booking_during_excl EXCLUDE USING gist (during WITH &&)',
+      'ALTER TABLE room ADD CONSTRAINT room_code_key UNIQUE (code)',
+    ],
+    risky: [
+      'adds an exclusion constraint: fails if existing rows conflict',
+      'adds a unique constraint: fails if existing rows hold duplicates',
+    ],
   },
 ]
 

@@ -140,7 +140,7 @@ function buildSchema(raw: RawSchema): Schema {
     return {
       schema, name, columns,
       primaryKey: shape.pk ? { name: `${name}_pkey`, columns: ['id'], deferral: 'not deferrable' } : null,
-      uniques, foreignKeys, checks, indexes,
+      uniques, foreignKeys, checks, exclusions: [], indexes,
       comment: shape.comment ? 'a table' : null,
     }
   })
@@ -219,6 +219,13 @@ const examples: { name: string; a: string; b: string }[] = [
     a: 'CREATE TABLE p (id int PRIMARY KEY, code int UNIQUE); CREATE TABLE c (id int PRIMARY KEY, p int REFERENCES p)',
     b: `CREATE TABLE p (id int PRIMARY KEY, code int UNIQUE DEFERRABLE);
         CREATE TABLE c (id int PRIMARY KEY DEFERRABLE INITIALLY DEFERRED, p int REFERENCES p DEFERRABLE INITIALLY DEFERRED)`,
+  },
+  {
+    name: 'exclusion constraints added, changed and dropped, inline in a new table too',
+    a: `CREATE TABLE r (id int, during tsrange, CONSTRAINT r_during_excl EXCLUDE USING gist (during WITH &&));
+        CREATE TABLE s (during tsrange, EXCLUDE USING gist (during WITH &&) WHERE (during IS NOT NULL))`,
+    b: `CREATE TABLE r (id int, during tsrange, CONSTRAINT r_during_excl EXCLUDE USING gist (during WITH &&) WHERE (id > 0));
+        CREATE TABLE s (during tsrange); CREATE TABLE n (during tsrange, EXCLUDE USING gist (during WITH &&) DEFERRABLE)`,
   },
   {
     name: 'tables referencing each other in a cycle, created and dropped',

@@ -7,7 +7,7 @@ export function column(name: string, type: string, more: Partial<Column> = {}): 
 
 export function table(name: string, columns: Column[], more: Partial<Table> = {}): Table {
   const [schema, bare] = name.includes('.') ? (name.split('.') as [string, string]) : ['public', name]
-  return { schema, name: bare, columns, primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [], comment: null, ...more }
+  return { schema, name: bare, columns, primaryKey: null, uniques: [], foreignKeys: [], checks: [], exclusions: [], indexes: [], comment: null, ...more }
 }
 
 export function enumType(name: string, values: string[], more: Partial<EnumType> = {}): EnumType {
