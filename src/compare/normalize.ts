@@ -5,12 +5,25 @@ import type { Check, Exclusion, ForeignKey, Index, PrimaryKey, Unique } from '..
  * alone: CURRENT_TIMESTAMP and transaction_timestamp() are now(); an empty ARRAY[] cast is the '{}' literal.
  */
 export function normalizeExpression(expr: string): string {
-  return mapOutsideLiterals(expr, (code) =>
+  return mapOutsideLiterals(castEachElement(expr), (code) =>
     code
       .replace(/\bCURRENT_TIMESTAMP\b(?!\s*\()/g, 'now()')
       .replace(/\btransaction_timestamp\(\)/g, 'now()')
       .replace(/\bARRAY\[\]::/g, `'{}'::`),
   )
+}
+
+const literal = String.raw`'(?:[^']|'')*'::[a-z][a-z ]*(?:\(\d+(?:,\d+)?\))?`
+const castArray = new RegExp(String.raw`\(ARRAY\[(${literal}(?:, ${literal})*)\]\)::([a-z][a-z ]*(?:\(\d+(?:,\d+)?\))?)\[\]`, 'g')
+const oneLiteral = new RegExp(literal, 'g')
+
+/**
+ * `col IN ('a', 'b')` on a varchar prints as `(ARRAY['a'::character varying, ...])::text[]`; restored from a dump it
+ * prints as `ARRAY[('a'::character varying)::text, ...]`, its fixed point. Both read as the second.
+ */
+function castEachElement(expr: string): string {
+  return expr.replace(castArray, (_, elements: string, type: string) =>
+    `ARRAY[${elements.replace(oneLiteral, (element) => `(${element})::${type}`)}]`)
 }
 
 export function sameExpression(a: string | null, b: string | null): boolean {
