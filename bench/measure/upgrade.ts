@@ -1,5 +1,5 @@
 // `upgrade head` from an empty database: in-process through migrate(), and as the CLI process a user runs.
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { migrate } from '../../src/runtime/migrate.js'
 import type { Project } from '../generate/project.js'
 import { projectConfig } from '../lib/config.js'

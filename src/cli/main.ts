@@ -1,7 +1,7 @@
 import { parseConfig, type Config, type SettingName } from '../config/config.js'
 import { lintOf, runCommand, type CommandResult } from '../commands/run.js'
 import { AppError, errorMessage } from '../errors.js'
-import type { Log } from '../report/log.js'
+import type { Log } from '../log.js'
 import { redactSecrets } from '../report/redact.js'
 import { renderText } from '../report/text.js'
 import { parseArgs, usage } from './args.js'

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import type { Config } from '../config/config.js'
 import { migrationName } from '../render/migration-file.js'
-import type { Log } from '../report/log.js'
+import type { Log } from '../log.js'
 import { displayPath } from '../runtime/files.js'
 import { dockerCompose, envExample, firstMigrationDown, firstMigrationUp, models, workflow } from '../templates/project.js'
 

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js'
 import { waitForConnection } from '../db/client.js'
 import { HistoryError, RevisionError } from '../errors.js'
-import type { Log } from '../report/log.js'
+import type { Log } from '../log.js'
 import { compareNames, listMigrations } from '../runtime/files.js'
 import { deleteRow, ensureHistory, historySql, readHistory, writeRow, type HistoryTable } from '../runtime/history.js'
 import { acquireLock } from '../runtime/lock.js'

@@ -3,9 +3,9 @@ import { connect } from '../db/client.js'
 import { AppError, errorMessage } from '../errors.js'
 import { compare } from '../compare/compare.js'
 import { introspect } from '../introspect/introspect.js'
-import { explain } from '../ops/explain.js'
+import { explainDrift } from '../ops/explain-drift.js'
 import { createScratchDatabase } from '../provision/scratch.js'
-import { silentLog, type Log } from '../report/log.js'
+import { silentLog, type Log } from '../log.js'
 import { displayPath, listMigrations } from '../runtime/files.js'
 import { migrate } from '../runtime/migrate.js'
 import type { Schema } from '../schema/schema.js'
@@ -86,11 +86,12 @@ async function schemaOf(url: string, config: Config): Promise<Schema> {
   }
 }
 
-// compare(before, afterDown): its target is what the down leaves, its source what the up started from
-function leftBehind(op: Parameters<typeof explain>[0]): string {
-  return explain(op)
-    .replace('is in the target but not in the source', 'is left behind')
-    .replace('are in the target but not in the source', 'are left behind')
-    .replace('is in the source but not in the target', 'is gone: the down does not restore it')
-    .replace('are in the source but not in the target', 'are gone: the down does not restore them')
+// compare(before, afterDown) in drift's words: its "migrations" side is what the up started from, its "models" side
+// what the down leaves
+function leftBehind(op: Parameters<typeof explainDrift>[0]): string {
+  return explainDrift(op)
+    .replace('is in the models but no migration creates it', 'is left behind')
+    .replace('is created by the migrations but is not in the models', 'is gone: the down does not restore it')
+    .replaceAll(' in the migrations', ' before the up')
+    .replaceAll(' in the models', ' after the down')
 }

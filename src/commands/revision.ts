@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import { ConfigError, HistoryError } from '../errors.js'
 import { migrationName } from '../render/migration-file.js'
-import type { Log } from '../report/log.js'
+import type { Log } from '../log.js'
 import { compareNames, displayPath, listMigrations } from '../runtime/files.js'
 import { sqlDown, sqlUp, tsModule } from '../templates/migration.js'
 

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js'
 import { waitForConnection } from '../db/client.js'
-import type { Log } from '../report/log.js'
+import type { Log } from '../log.js'
 import { displayPath, listMigrations } from '../runtime/files.js'
 import { readHistory } from '../runtime/history.js'
 import { findProblems, type Problem } from '../runtime/problems.js'

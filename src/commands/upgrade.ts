@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js'
-import type { Log } from '../report/log.js'
+import type { Log } from '../log.js'
 import { migrate, type MigrateResult } from '../runtime/migrate.js'
 
 /** Applies pending migrations up to `config.revision` (default head); with `config.dryRun`, only plans. */

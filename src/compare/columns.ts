@@ -1,16 +1,20 @@
-import type { Operation, TableRef } from '../ops/operation.js'
+import type { ColumnAttribute, Operation, TableRef } from '../ops/operation.js'
 import type { Column, Table } from '../schema/schema.js'
 import { sameExpression } from './normalize.js'
 
 /** Columns added, dropped or altered in a table both sides have; the order only when `columnOrder` is set. */
-export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrder: boolean): Operation[] {
+export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrder: boolean, isEnum: (type: string) => boolean): Operation[] {
   const ops: Operation[] = []
   const toByName = new Map(to.columns.map((c) => [c.name, c]))
   const fromNames = new Set(from.columns.map((c) => c.name))
   for (const column of from.columns) {
     const target = toByName.get(column.name)
     if (!target) ops.push({ kind: 'drop_column', table: ref, column })
-    else if (!sameColumn(column, target)) ops.push({ kind: 'alter_column', table: ref, from: column, to: target })
+    else {
+      const changes = columnChanges(column, target)
+      const viaText = changes.includes('type') && isEnum(column.type) && isEnum(target.type) && column.type.endsWith('[]') === target.type.endsWith('[]')
+      if (changes.length) ops.push({ kind: 'alter_column', table: ref, from: column, to: target, changes, ...(viaText ? { viaText } : {}) })
+    }
   }
   for (const column of to.columns) if (!fromNames.has(column.name)) ops.push({ kind: 'add_column', table: ref, column })
   if (columnOrder) {
@@ -24,14 +28,14 @@ export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrde
   return ops
 }
 
-/** Equal in every attribute a migration can change, defaults and generation compared by meaning. */
-export function sameColumn(a: Column, b: Column): boolean {
-  return (
-    a.type === b.type &&
-    a.notNull === b.notNull &&
-    sameExpression(a.default, b.default) &&
-    a.identity === b.identity &&
-    sameExpression(a.generated, b.generated) &&
-    a.comment === b.comment
-  )
+/** The attributes a migration must change to turn `from` into `to`, defaults and generation compared by meaning. */
+export function columnChanges(from: Column, to: Column): ColumnAttribute[] {
+  const changes: ColumnAttribute[] = []
+  if (from.type !== to.type) changes.push('type')
+  if (from.notNull !== to.notNull) changes.push('nullability')
+  if (!sameExpression(from.default, to.default)) changes.push('default')
+  if (from.identity !== to.identity) changes.push('identity')
+  if (!sameExpression(from.generated, to.generated)) changes.push('generated')
+  if (from.comment !== to.comment) changes.push('comment')
+  return changes
 }

@@ -1,8 +1,8 @@
 import type { Operation, TableRef } from '../ops/operation.js'
 import type { Table } from '../schema/schema.js'
-import { checkSignature, foreignKeySignature, primaryKeySignature, uniqueSignature } from './normalize.js'
+import { checkSignature, exclusionSignature, foreignKeySignature, primaryKeySignature, uniqueSignature } from './normalize.js'
 
-/** Primary key, uniques, checks and foreign keys of a table both sides have, matched by signature. */
+/** Primary key, uniques, checks, exclusion constraints and foreign keys of a table both sides have, matched by signature. */
 export function compareConstraints(ref: TableRef, from: Table, to: Table): Operation[] {
   const ops: Operation[] = []
   const fromPk = from.primaryKey
@@ -19,6 +19,9 @@ export function compareConstraints(ref: TableRef, from: Table, to: Table): Opera
   const checks = matchBySignature(from.checks, to.checks, checkSignature)
   for (const check of checks.removed) ops.push({ kind: 'drop_check', table: ref, check })
   for (const check of checks.added) ops.push({ kind: 'add_check', table: ref, check })
+  const exclusions = matchBySignature(from.exclusions, to.exclusions, exclusionSignature)
+  for (const exclusion of exclusions.removed) ops.push({ kind: 'drop_exclusion', table: ref, exclusion })
+  for (const exclusion of exclusions.added) ops.push({ kind: 'add_exclusion', table: ref, exclusion })
   const fks = matchBySignature(from.foreignKeys, to.foreignKeys, foreignKeySignature)
   for (const foreignKey of fks.removed) ops.push({ kind: 'drop_foreign_key', table: ref, foreignKey })
   for (const foreignKey of fks.added) ops.push({ kind: 'add_foreign_key', table: ref, foreignKey })

@@ -1,16 +1,29 @@
-import type { Check, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
+import type { Check, Exclusion, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
 
 /**
  * Rewrites the spellings PostgreSQL prints differently for one meaning into one of them, leaving string literals
  * alone: CURRENT_TIMESTAMP and transaction_timestamp() are now(); an empty ARRAY[] cast is the '{}' literal.
  */
 export function normalizeExpression(expr: string): string {
-  return mapOutsideLiterals(expr, (code) =>
+  return mapOutsideLiterals(castEachElement(expr), (code) =>
     code
       .replace(/\bCURRENT_TIMESTAMP\b(?!\s*\()/g, 'now()')
       .replace(/\btransaction_timestamp\(\)/g, 'now()')
       .replace(/\bARRAY\[\]::/g, `'{}'::`),
   )
+}
+
+const literal = String.raw`'(?:[^']|'')*'::[a-z][a-z ]*(?:\(\d+(?:,\d+)?\))?`
+const castArray = new RegExp(String.raw`\(ARRAY\[(${literal}(?:, ${literal})*)\]\)::([a-z][a-z ]*(?:\(\d+(?:,\d+)?\))?)\[\]`, 'g')
+const oneLiteral = new RegExp(literal, 'g')
+
+/**
+ * `col IN ('a', 'b')` on a varchar prints as `(ARRAY['a'::character varying, ...])::text[]`; restored from a dump it
+ * prints as `ARRAY[('a'::character varying)::text, ...]`, its fixed point. Both read as the second.
+ */
+function castEachElement(expr: string): string {
+  return expr.replace(castArray, (_, elements: string, type: string) =>
+    `ARRAY[${elements.replace(oneLiteral, (element) => `(${element})::${type}`)}]`)
 }
 
 export function sameExpression(a: string | null, b: string | null): boolean {
@@ -47,19 +60,23 @@ function mapOutsideLiterals(sql: string, fn: (code: string) => string): string {
 // inline and later-added constraints compare equal.
 
 export function primaryKeySignature(pk: PrimaryKey): string {
-  return JSON.stringify(pk.columns)
+  return JSON.stringify([pk.columns, pk.deferral])
 }
 
 export function uniqueSignature(u: Unique): string {
-  return JSON.stringify([u.columns, u.nullsNotDistinct])
+  return JSON.stringify([u.columns, u.nullsNotDistinct, u.deferral])
 }
 
 export function foreignKeySignature(fk: ForeignKey): string {
-  return JSON.stringify([fk.columns, fk.refSchema, fk.refTable, fk.refColumns, fk.onDelete, fk.onUpdate, fk.deferrable])
+  return JSON.stringify([fk.columns, fk.refSchema, fk.refTable, fk.refColumns, fk.onDelete, fk.onUpdate, fk.deferral])
 }
 
 export function checkSignature(check: Check): string {
   return normalizeExpression(check.definition.replace(/\s+NOT VALID$/, ''))
+}
+
+export function exclusionSignature(exclusion: Exclusion): string {
+  return normalizeExpression(exclusion.definition)
 }
 
 /** pg_get_indexdef with the index's own name taken out. */

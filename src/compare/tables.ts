@@ -2,6 +2,7 @@ import type { Operation, TableRef } from '../ops/operation.js'
 import type { ForeignKey, Schema, Table } from '../schema/schema.js'
 import { compareColumns } from './columns.js'
 import { compareConstraints } from './constraints.js'
+import { enumTypeName } from './enums.js'
 import { compareIndexes } from './indexes.js'
 import { keyOf } from './keys.js'
 
@@ -10,6 +11,8 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
   const fromByKey = new Map(from.tables.map((t) => [keyOf(t), t]))
   const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]))
   const ops: Operation[] = []
+  const enumNames = new Set([...from.enums, ...to.enums].map(enumTypeName))
+  const isEnum = (type: string): boolean => enumNames.has(type.replace(/"/g, '').replace(/\[\]$/, ''))
 
   const created = createOrder(to.tables.filter((t) => !fromByKey.has(keyOf(t))))
   for (const { table } of created) ops.push({ kind: 'create_table', table })
@@ -27,7 +30,7 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
     const target = toByKey.get(keyOf(table))
     if (!target) continue
     const ref = refOf(table)
-    ops.push(...compareColumns(ref, table, target, columnOrder))
+    ops.push(...compareColumns(ref, table, target, columnOrder, isEnum))
     ops.push(...compareConstraints(ref, table, target))
     ops.push(...compareIndexes(ref, table, target))
     if (table.comment !== target.comment) ops.push({ kind: 'set_table_comment', table: ref, from: table.comment, to: target.comment })

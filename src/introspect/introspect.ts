@@ -1,4 +1,5 @@
-import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
+import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
+import { serialFor } from '../schema/pg-types.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, tablesQuery } from './queries.js'
 
 /** What introspect() needs of a connection; a pg Client fits. */
@@ -63,10 +64,11 @@ function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constrai
         schema: row.schema,
         name: row.name,
         columns: columns.get(row.oid) ?? [],
-        primaryKey: pk ? ({ name: pk.name, columns: pk.columns } satisfies PrimaryKey) : null,
+        primaryKey: pk ? ({ name: pk.name, columns: pk.columns, deferral: deferralOf(pk) } satisfies PrimaryKey) : null,
         uniques: own.filter((c) => c.type === 'u').map(toUnique).sort(byName),
         foreignKeys: own.filter((c) => c.type === 'f').map(toForeignKey).sort(byName),
         checks: own.filter((c) => c.type === 'c').map((c): Check => ({ name: c.name, definition: c.definition })).sort(byName),
+        exclusions: own.filter((c) => c.type === 'x').map((c): Exclusion => ({ name: c.name, definition: c.definition })).sort(byName),
         indexes: (indexes.get(row.oid) ?? []).sort(byName),
         comment: row.comment,
       }
@@ -76,14 +78,12 @@ function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constrai
   return { schemas, enums, tables }
 }
 
-const serialOf: Record<string, string> = { integer: 'serial', bigint: 'bigserial', smallint: 'smallserial' }
-
 function toColumn(row: any): Column {
   const generated = row.generated === 's' || row.generated === 'v'
-  const serial = row.owned_nextval !== null && row.default === row.owned_nextval && row.type in serialOf
+  const serial = row.owned_nextval !== null && row.default === row.owned_nextval && serialFor(row.type) !== undefined
   return {
     name: row.name,
-    type: serial ? serialOf[row.type]! : row.type,
+    type: serial ? serialFor(row.type)! : row.type,
     notNull: row.not_null,
     default: generated || serial ? null : row.default,
     identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,
@@ -93,7 +93,7 @@ function toColumn(row: any): Column {
 }
 
 function toUnique(row: any): Unique {
-  return { name: row.name, columns: row.columns, nullsNotDistinct: /^UNIQUE NULLS NOT DISTINCT\b/.test(row.definition) }
+  return { name: row.name, columns: row.columns, nullsNotDistinct: /^UNIQUE NULLS NOT DISTINCT\b/.test(row.definition), deferral: deferralOf(row) }
 }
 
 const actions: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' }
@@ -107,8 +107,12 @@ function toForeignKey(row: any): ForeignKey {
     refColumns: row.ref_columns,
     onDelete: actions[row.on_delete]!,
     onUpdate: actions[row.on_update]!,
-    deferrable: row.deferrable,
+    deferral: deferralOf(row),
   }
+}
+
+function deferralOf(row: any): Deferral {
+  return row.deferred ? 'initially deferred' : row.deferrable ? 'deferrable' : 'not deferrable'
 }
 
 function toIndex(row: any): Index {

@@ -62,12 +62,12 @@ SELECT con.conrelid::int8::text AS table_oid, con.conname AS name, con.contype A
        rn.nspname AS ref_schema, rc.relname AS ref_table,
        array(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
              JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_columns,
-       con.confdeltype AS on_delete, con.confupdtype AS on_update, con.condeferrable AS deferrable,
+       con.confdeltype AS on_delete, con.confupdtype AS on_update, con.condeferrable AS deferrable, con.condeferred AS deferred,
        pg_get_constraintdef(con.oid) AS definition
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${tableFilter}
+WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND ${tableFilter}
 ORDER BY con.conrelid, con.conname`
 
 // Indexes that back a primary key, unique or exclusion constraint belong to that constraint.

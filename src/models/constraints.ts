@@ -1,4 +1,5 @@
 // Table-level constraints and indexes, returned from a table's third argument: (t) => [index().on(t.title), ...].
+import type { Deferral } from '../schema/schema.js'
 import type { AnyColumn, ReferenceOptions } from './column.js'
 import { entity } from './entity.js'
 import type { SqlExpression } from './sql.js'
@@ -55,6 +56,7 @@ export interface UniqueState {
   readonly name: string | undefined
   readonly columns: readonly AnyColumn[]
   readonly nullsNotDistinct: boolean
+  readonly deferral: Deferral
 }
 
 /** A unique constraint over one or more columns. */
@@ -70,14 +72,20 @@ export class UniqueBuilder {
   nullsNotDistinct(): UniqueBuilder {
     return new UniqueBuilder({ ...this.state, nullsNotDistinct: true })
   }
+
+  /** Checked at the end of the statement unless a transaction defers it; `initiallyDeferred`: at commit unless asked sooner. */
+  deferrable(options: { initiallyDeferred?: boolean } = {}): UniqueBuilder {
+    return new UniqueBuilder({ ...this.state, deferral: options.initiallyDeferred ? 'initially deferred' : 'deferrable' })
+  }
 }
 
 /** A unique constraint; named `<table>_<columns>_key` when `name` is unset. */
-export const unique = (name?: string): UniqueBuilder => new UniqueBuilder({ name, columns: [], nullsNotDistinct: false })
+export const unique = (name?: string): UniqueBuilder => new UniqueBuilder({ name, columns: [], nullsNotDistinct: false, deferral: 'not deferrable' })
 
 export interface PrimaryKeyState {
   readonly name: string | undefined
   readonly columns: readonly AnyColumn[]
+  readonly deferral: Deferral
 }
 
 /** A primary key over several columns; for one column, `.primaryKey()` on it reads better. */
@@ -88,10 +96,15 @@ export class PrimaryKeyBuilder {
   on(...columns: AnyColumn[]): PrimaryKeyBuilder {
     return new PrimaryKeyBuilder({ ...this.state, columns })
   }
+
+  /** As unique().deferrable(); a deferrable key cannot be the target of a foreign key. */
+  deferrable(options: { initiallyDeferred?: boolean } = {}): PrimaryKeyBuilder {
+    return new PrimaryKeyBuilder({ ...this.state, deferral: options.initiallyDeferred ? 'initially deferred' : 'deferrable' })
+  }
 }
 
 /** A (composite) primary key; named `<table>_pkey` when `name` is unset. */
-export const primaryKey = (name?: string): PrimaryKeyBuilder => new PrimaryKeyBuilder({ name, columns: [] })
+export const primaryKey = (name?: string): PrimaryKeyBuilder => new PrimaryKeyBuilder({ name, columns: [], deferral: 'not deferrable' })
 
 export interface ForeignKeyState {
   readonly name: string | undefined
@@ -134,5 +147,24 @@ export function check(nameOrExpression: string | SqlExpression, expression?: Sql
     : { [entity]: 'check', name: undefined, expression: nameOrExpression }
 }
 
+/** An exclusion constraint. */
+export interface ExclusionConstraint {
+  readonly [entity]: 'exclusion'
+  readonly name: string | undefined
+  readonly expression: SqlExpression
+}
+
+/**
+ * `EXCLUDE ...`, the text after the keyword: ``exclude(sql`USING gist (${t.room} WITH =, ${t.during} WITH &&)`)``;
+ * named `<table>_<columns>_excl` as PostgreSQL would when only the expression is given.
+ */
+export function exclude(name: string, expression: SqlExpression): ExclusionConstraint
+export function exclude(expression: SqlExpression): ExclusionConstraint
+export function exclude(nameOrExpression: string | SqlExpression, expression?: SqlExpression): ExclusionConstraint {
+  return typeof nameOrExpression === 'string'
+    ? { [entity]: 'exclusion', name: nameOrExpression, expression: expression! }
+    : { [entity]: 'exclusion', name: undefined, expression: nameOrExpression }
+}
+
 /** What a table's third argument may return. */
-export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint
+export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint | ExclusionConstraint

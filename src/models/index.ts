@@ -5,7 +5,7 @@ export * from './types.js'
 export { enumType, type EnumOptions, type EnumType } from './enum.js'
 export { table, type AnyTable, type Table, type TableOptions } from './table.js'
 export {
-  asc, check, desc, foreignKey, index, primaryKey, unique, uniqueIndex,
-  type CheckConstraint, type ForeignKeyBuilder, type IndexBuilder, type IndexElement, type PrimaryKeyBuilder, type TableConstraint, type UniqueBuilder,
+  asc, check, desc, exclude, foreignKey, index, primaryKey, unique, uniqueIndex,
+  type CheckConstraint, type ExclusionConstraint, type ForeignKeyBuilder, type IndexBuilder, type IndexElement, type PrimaryKeyBuilder, type TableConstraint, type UniqueBuilder,
 } from './constraints.js'
 export { many, one, type Relation } from './relations.js'

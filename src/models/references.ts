@@ -64,7 +64,7 @@ export function foreignKey(name: string, columns: string[], target: AnyTable, re
     refColumns,
     onDelete: options.onDelete ?? 'no action',
     onUpdate: options.onUpdate ?? 'no action',
-    deferrable: options.deferrable ?? false,
+    deferral: options.initiallyDeferred ? 'initially deferred' : options.deferrable ? 'deferrable' : 'not deferrable',
   }
 }
 

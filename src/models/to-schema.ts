@@ -1,6 +1,7 @@
 // Models → Schema, with no database. Names left out get PostgreSQL's defaults; every problem found on the way is
 // collected as one line that names the table and column.
 import { ident } from '../render/ident.js'
+import { isSerial } from '../schema/pg-types.js'
 import { qualifiedName } from '../schema/schema.js'
 import type * as S from '../schema/schema.js'
 import { ModelError } from '../errors.js'
@@ -123,7 +124,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
 
   const constraints = t.constraints.filter((x) => {
     if (entityKind(x)) return true
-    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey() or check() items`)
+    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check() or exclude() items`)
     return false
   })
   const of = <K extends TableConstraint[typeof entity]>(kind: K) =>
@@ -143,6 +144,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     ...columns.map((c) => c.state.unique?.name),
     ...of('unique').map((x) => x.state.name),
     ...of('index').map((x) => x.state.name),
+    ...of('exclusion').map((x) => x.name),
   ], relationNames, `by a table, index or constraint in schema ${t.schema}`)
   reserve([
     ...columns.map((c) => c.state.references?.options.name),
@@ -159,26 +161,26 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
   }
   if (pkDeclared[0]) {
     const cols = ownAll(pkDeclared[0].state.columns, 'primary key')
-    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: cols }
+    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: cols, deferral: pkDeclared[0].state.deferral }
     for (const c of cols ?? []) {
       const i = built.findIndex((b) => b.name === c)
       if (i >= 0) built[i] = { ...built[i]!, notNull: true }
     }
   } else if (pkColumns.length) {
-    primaryKey = { name: uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: pkColumns }
+    primaryKey = { name: uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: pkColumns, deferral: 'not deferrable' }
   }
 
   const uniques: S.Unique[] = []
   for (const c of columns) {
     if (!c.state.unique) continue
     const name = c.state.unique.name ?? uniqueName(defaultName(t.name, c.state.name ?? '', 'key'), relationNames)
-    uniques.push({ name, columns: [c.state.name ?? ''], nullsNotDistinct: !!c.state.unique.nullsNotDistinct })
+    uniques.push({ name, columns: [c.state.name ?? ''], nullsNotDistinct: !!c.state.unique.nullsNotDistinct, deferral: 'not deferrable' })
   }
   for (const u of of('unique')) {
     const cols = ownAll(u.state.columns, 'unique constraint')
     if (!cols) continue
     const name = u.state.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), 'key'), relationNames)
-    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct })
+    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct, deferral: u.state.deferral })
   }
 
   const foreignKeys: S.ForeignKey[] = []
@@ -204,20 +206,31 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})` })
   }
 
+  const exclusions: S.Exclusion[] = []
+  for (const x of of('exclusion')) {
+    if (entityKind(x.expression) !== 'sql') {
+      problems.push(`table ${label}: exclusion constraint ${x.name ?? ''} needs an sql\`...\` expression`)
+      continue
+    }
+    const referenced = [...new Set(expressionColumns(x.expression))]
+    const name = x.name ?? uniqueName(defaultName(t.name, columnsAddition(referenced), 'excl'), relationNames)
+    exclusions.push({ name, definition: `EXCLUDE ${expressionSql(x.expression)}` })
+  }
+
   const indexes: S.Index[] = []
   for (const ix of of('index')) {
     const index = buildIndex(ix.state, t, label, own, relationNames, problems)
     if (index) indexes.push(index)
   }
 
-  for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems)
-  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, indexes, comment: t.comment }
+  for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks, ...exclusions]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems)
+  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, exclusions, indexes, comment: t.comment }
 }
 
 function buildColumn(c: AnyColumn, where: string, problems: string[]): S.Column {
   const s = c.state
   if (s.problem) problems.push(`${where}: ${s.problem}`)
-  const serial = /^(small|big)?serial$/.test(s.type)
+  const serial = isSerial(s.type)
   const hasDefault = s.default !== undefined && s.default !== null
   if (serial && (hasDefault || s.identity || s.array)) problems.push(`${where}: a ${s.type} column numbers itself: drop its default, identity or array`)
   if (s.identity && hasDefault) problems.push(`${where}: an identity column cannot also have a default: keep one`)

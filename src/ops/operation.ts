@@ -1,4 +1,4 @@
-import type { Check, Column, EnumType, ForeignKey, Index, PrimaryKey, Table, Unique } from '../schema/schema.js'
+import type { Check, Column, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, Table, Unique } from '../schema/schema.js'
 
 /** Names a table (or an enum) without carrying its contents. */
 export interface TableRef {
@@ -17,6 +17,9 @@ export interface EnumUsage {
   readonly checks: readonly Check[]
   readonly indexes: readonly Index[]
 }
+
+/** An attribute of a column that a migration can change. */
+export type ColumnAttribute = 'type' | 'nullability' | 'default' | 'identity' | 'generated' | 'comment'
 
 /**
  * One change that moves a database from one schema (`from`) to another (`to`). Compare produces them, render turns
@@ -48,8 +51,16 @@ export type Operation =
   | { readonly kind: 'set_table_comment'; readonly table: TableRef; readonly from: string | null; readonly to: string | null }
   | { readonly kind: 'add_column'; readonly table: TableRef; readonly column: Column }
   | { readonly kind: 'drop_column'; readonly table: TableRef; readonly column: Column }
-  /** Type, nullability, default, identity, generation or comment differ; `from.name === to.name`. */
-  | { readonly kind: 'alter_column'; readonly table: TableRef; readonly from: Column; readonly to: Column }
+  /** `changes` are the attributes that differ, worked out once by compare; `from.name === to.name`. */
+  | {
+      readonly kind: 'alter_column'
+      readonly table: TableRef
+      readonly from: Column
+      readonly to: Column
+      readonly changes: readonly ColumnAttribute[]
+      /** Set when the type changes from one enum (or enum array) to another: no cast joins two enums, so values go through text. */
+      readonly viaText?: true
+    }
   /** Reported only when asked for: PostgreSQL cannot reorder columns in place. */
   | { readonly kind: 'reorder_columns'; readonly table: TableRef; readonly from: readonly string[]; readonly to: readonly string[] }
   | { readonly kind: 'add_primary_key'; readonly table: TableRef; readonly primaryKey: PrimaryKey }
@@ -60,6 +71,8 @@ export type Operation =
   | { readonly kind: 'drop_foreign_key'; readonly table: TableRef; readonly foreignKey: ForeignKey }
   | { readonly kind: 'add_check'; readonly table: TableRef; readonly check: Check }
   | { readonly kind: 'drop_check'; readonly table: TableRef; readonly check: Check }
+  | { readonly kind: 'add_exclusion'; readonly table: TableRef; readonly exclusion: Exclusion }
+  | { readonly kind: 'drop_exclusion'; readonly table: TableRef; readonly exclusion: Exclusion }
   | { readonly kind: 'create_index'; readonly table: TableRef; readonly index: Index }
   | { readonly kind: 'drop_index'; readonly table: TableRef; readonly index: Index }
 
@@ -110,6 +123,10 @@ export function reverse(op: Operation): Operation {
       return { ...op, kind: 'drop_check' }
     case 'drop_check':
       return { ...op, kind: 'add_check' }
+    case 'add_exclusion':
+      return { ...op, kind: 'drop_exclusion' }
+    case 'drop_exclusion':
+      return { ...op, kind: 'add_exclusion' }
     case 'create_index':
       return { ...op, kind: 'drop_index' }
     case 'drop_index':
@@ -121,6 +138,3 @@ export function reverse(op: Operation): Operation {
 export function reverseAll(ops: readonly Operation[]): Operation[] {
   return ops.map(reverse).reverse()
 }
-
-export { risk, type Risk } from './risk.js'
-export { explain } from './explain.js'

@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js'
 import { withDatabase } from '../config/url.js'
 import { connect, waitForConnection } from '../db/client.js'
 import { quoteIdent } from '../render/ident.js'
-import type { Log } from '../report/log.js'
+import type { Log } from '../log.js'
 import type { BinarySource } from './binaries.js'
 import { startEmbedded, type EmbeddedServer } from './embedded.js'
 

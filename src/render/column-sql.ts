@@ -1,10 +1,7 @@
-import { sameExpression } from '../compare/normalize.js'
-import type { TableRef } from '../ops/operation.js'
-import { isWidening } from '../ops/risk.js'
+import type { Operation } from '../ops/operation.js'
+import { baseType, isSerial, isWidening } from '../schema/pg-types.js'
 import type { Column } from '../schema/schema.js'
 import { ident, qualified, quoteLiteral } from './ident.js'
-
-const serialBase: Record<string, string> = { serial: 'integer', bigserial: 'bigint', smallserial: 'smallint' }
 
 /** `name type [GENERATED ...] [NOT NULL] [DEFAULT ...]` as in CREATE TABLE or ADD COLUMN. */
 export function columnDefinition(c: Column, primaryKey = false): string {
@@ -12,7 +9,7 @@ export function columnDefinition(c: Column, primaryKey = false): string {
   if (c.generated !== null) sql += ` GENERATED ALWAYS AS ${parenthesized(c.generated)} STORED`
   if (c.identity !== null) sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`
   // Identity, serial and primary key columns are NOT NULL without saying so.
-  if (c.notNull && c.identity === null && !(c.type in serialBase) && !primaryKey) sql += ' NOT NULL'
+  if (c.notNull && c.identity === null && !isSerial(c.type) && !primaryKey) sql += ' NOT NULL'
   if (c.default !== null) sql += ` DEFAULT ${defaultSql(c.default, c.type)}`
   if (primaryKey) sql += ' PRIMARY KEY'
   return sql
@@ -33,10 +30,12 @@ export function defaultSql(expression: string, type: string): string {
  * The ALTER TABLE statements that change column `from` into `to`, in an order PostgreSQL accepts: identity off,
  * default out of the way of a type change, type, default, nullability, identity on, comment.
  */
-export function alterColumn(table: TableRef, from: Column, to: Column): string[] {
+export function alterColumn(op: Extract<Operation, { kind: 'alter_column' }>): string[] {
+  const { table, from, to } = op
+  const changed = new Set(op.changes)
   const name = qualified(table.schema, table.name)
   const column = `ALTER TABLE ${name} ALTER COLUMN ${ident(to.name)}`
-  if (!sameExpression(from.generated, to.generated) && to.generated !== null) {
+  if (changed.has('generated') && to.generated !== null) {
     // A generated column holds nothing of its own: replace it.
     return [
       `ALTER TABLE ${name} DROP COLUMN ${ident(from.name)}`,
@@ -48,10 +47,10 @@ export function alterColumn(table: TableRef, from: Column, to: Column): string[]
   if (from.generated !== null && to.generated === null) out.push(`${column} DROP EXPRESSION`)
   if (from.identity !== null && to.identity === null) out.push(`${column} DROP IDENTITY`)
 
-  const fromSerial = from.type in serialBase
-  const toSerial = to.type in serialBase
-  const fromType = serialBase[from.type] ?? from.type
-  const toType = serialBase[to.type] ?? to.type
+  const fromSerial = isSerial(from.type)
+  const toSerial = isSerial(to.type)
+  const fromType = baseType(from.type)
+  const toType = baseType(to.type)
   const sequence = qualified(table.schema, `${table.name}_${to.name}_seq`)
   const nextval = `nextval(${quoteLiteral(sequence)}::regclass)`
   // a column already numbered by its own sequence of another type (widened without it) needs only the sequence changed
@@ -62,26 +61,35 @@ export function alterColumn(table: TableRef, from: Column, to: Column): string[]
       out.push(`${column} DROP DEFAULT`)
       current = null
     }
-    out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? '' : ` USING ${ident(to.name)}::${toType}`}`)
+    const through = op.viaText ? (toType.endsWith('[]') ? '::text[]' : '::text') : ''
+    out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? '' : ` USING ${ident(to.name)}${through}::${toType}`}`)
   }
-  if ((fromSerial && toSerial && fromType !== toType) || ownSequence) {
+  // a column is serial only while it owns its sequence: a sequence that exists already is taken over, not left free
+  const owned = `OWNED BY ${name}.${ident(to.name)}`
+  if (fromSerial && toSerial && fromType !== toType) {
     // the sequence keeps its own type: left alone, a widened column still stops at the old type's maximum
     out.push(`ALTER SEQUENCE ${sequence} AS ${toType}`)
+  } else if (ownSequence) {
+    out.push(`ALTER SEQUENCE ${sequence} AS ${toType} ${owned}`)
   } else if (toSerial && !fromSerial) {
-    out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS ${toType} OWNED BY ${name}.${ident(to.name)}`)
+    out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence}`, `ALTER SEQUENCE ${sequence} AS ${toType} ${owned}`)
     out.push(`${column} SET DEFAULT ${nextval}`)
-  } else if (!toSerial && (fromSerial ? current !== null : !sameExpression(current, to.default))) {
+  } else if (!toSerial && (fromSerial ? current !== null || to.default !== null : current === from.default ? changed.has('default') : to.default !== null)) {
     out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${defaultSql(to.default, to.type)}`)
   }
+  if (fromSerial && !toSerial) {
+    // a column that stops being serial frees its sequence: kept while its default still draws from it, dropped otherwise
+    out.push(to.default === nextval ? `ALTER SEQUENCE ${sequence} OWNED BY NONE` : `DROP SEQUENCE ${sequence}`)
+  }
 
-  if (from.notNull !== to.notNull) {
+  if (changed.has('nullability')) {
     out.push(`${column} ${to.notNull ? 'SET' : 'DROP'} NOT NULL`)
   }
-  if (to.identity !== null && from.identity !== to.identity) {
+  if (changed.has('identity') && to.identity !== null) {
     const kind = to.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'
     out.push(from.identity === null ? `${column} ADD GENERATED ${kind} AS IDENTITY` : `${column} SET GENERATED ${kind}`)
   }
-  out.push(...columnComment(name, to, from.comment))
+  if (changed.has('comment')) out.push(...columnComment(name, to, from.comment))
   return out
 }
 

@@ -1,18 +1,22 @@
-import type { Check, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
+import type { Check, Deferral, Exclusion, ForeignKey, Index, PrimaryKey, Unique } from '../schema/schema.js'
 import { ident, qualified } from './ident.js'
 
 /** `PRIMARY KEY (a, b)`, named only when the name is not the one PostgreSQL would choose. */
 export function primaryKeyClause(table: string, pk: PrimaryKey): string {
   const name = pk.name === `${table}_pkey` ? '' : `CONSTRAINT ${ident(pk.name)} `
-  return `${name}PRIMARY KEY (${columnList(pk.columns)})`
+  return `${name}PRIMARY KEY (${columnList(pk.columns)})${deferralClause(pk.deferral)}`
 }
 
 export function uniqueClause(u: Unique): string {
-  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(u.columns)})`
+  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(u.columns)})${deferralClause(u.deferral)}`
 }
 
 export function checkClause(check: Check): string {
   return `CONSTRAINT ${ident(check.name)} ${check.definition}`
+}
+
+export function exclusionClause(exclusion: Exclusion): string {
+  return `CONSTRAINT ${ident(exclusion.name)} ${exclusion.definition}`
 }
 
 export function foreignKeyClause(fk: ForeignKey): string {
@@ -21,8 +25,12 @@ export function foreignKeyClause(fk: ForeignKey): string {
     `REFERENCES ${qualified(fk.refSchema, fk.refTable)} (${columnList(fk.refColumns)})` +
     (fk.onDelete === 'no action' ? '' : ` ON DELETE ${fk.onDelete.toUpperCase()}`) +
     (fk.onUpdate === 'no action' ? '' : ` ON UPDATE ${fk.onUpdate.toUpperCase()}`) +
-    (fk.deferrable ? ' DEFERRABLE' : '')
+    deferralClause(fk.deferral)
   )
+}
+
+function deferralClause(deferral: Deferral): string {
+  return deferral === 'not deferrable' ? '' : deferral === 'deferrable' ? ' DEFERRABLE' : ' DEFERRABLE INITIALLY DEFERRED'
 }
 
 const quotedOrPlain = String.raw`(?:"(?:[^"]|"")*"|[^\s."]+)`

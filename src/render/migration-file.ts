@@ -1,6 +1,7 @@
-import { reverseAll, risk, type Operation } from '../ops/operation.js'
+import { reverseAll, type Operation } from '../ops/operation.js'
+import { risk } from '../ops/risk.js'
 import { commentText } from './comment.js'
-import { describeChange } from '../report/explain-drift.js'
+import { describeChange } from './change-comment.js'
 import { renderSql } from './sql.js'
 
 /** The two files of a SQL migration: `NAME.sql` and `NAME.down.sql`. */

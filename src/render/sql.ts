@@ -2,7 +2,7 @@ import { compare } from '../compare/compare.js'
 import type { EnumUsage, Operation } from '../ops/operation.js'
 import { emptySchema, type Check, type Index, type Schema } from '../schema/schema.js'
 import { alterColumn, columnDefinition } from './column-sql.js'
-import { checkClause, foreignKeyClause, indexStatement, primaryKeyClause, uniqueClause } from './constraint-sql.js'
+import { checkClause, exclusionClause, foreignKeyClause, indexStatement, primaryKeyClause, uniqueClause } from './constraint-sql.js'
 import { ident, qualified, quoteLiteral } from './ident.js'
 
 /** One SQL statement and the operation it comes from, so a report can say why the statement exists. */
@@ -36,12 +36,13 @@ const renderers: Renderers = {
   create_table: (op) => {
     const t = op.table
     const name = qualified(t.schema, t.name)
-    const inlinePk = t.primaryKey?.columns.length === 1 && t.primaryKey.name === `${t.name}_pkey` ? t.primaryKey.columns[0] : undefined
+    const inlinePk = t.primaryKey?.columns.length === 1 && t.primaryKey.name === `${t.name}_pkey` && t.primaryKey.deferral === 'not deferrable' ? t.primaryKey.columns[0] : undefined
     const lines = [
       ...t.columns.map((c) => columnDefinition(c, c.name === inlinePk)),
       ...(t.primaryKey && inlinePk === undefined ? [primaryKeyClause(t.name, t.primaryKey)] : []),
       ...t.uniques.map(uniqueClause),
       ...t.checks.map((c) => checkClause(c).replace(/\s+NOT VALID$/, '')),
+      ...t.exclusions.map(exclusionClause),
       ...t.foreignKeys.map(foreignKeyClause),
     ]
     return [
@@ -61,7 +62,7 @@ const renderers: Renderers = {
     ]
   },
   drop_column: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} DROP COLUMN ${ident(op.column.name)}`],
-  alter_column: (op) => alterColumn(op.table, op.from, op.to),
+  alter_column: (op) => alterColumn(op),
   reorder_columns: (op) => [
     `-- ${qualified(op.table.schema, op.table.name)}: columns (${op.from.join(', ')}) should read (${op.to.join(', ')}); ` +
       'PostgreSQL cannot reorder columns, so recreate the table if the order matters',
@@ -74,6 +75,8 @@ const renderers: Renderers = {
   drop_foreign_key: (op) => [dropConstraint(op.table, op.foreignKey.name)],
   add_check: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} ADD ${checkClause(op.check)}`],
   drop_check: (op) => [dropConstraint(op.table, op.check.name)],
+  add_exclusion: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} ADD ${exclusionClause(op.exclusion)}`],
+  drop_exclusion: (op) => [dropConstraint(op.table, op.exclusion.name)],
   create_index: (op) => [indexStatement(op.index)],
   drop_index: (op) => [`DROP INDEX ${qualified(op.table.schema, op.index.name)}`],
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type pg from 'pg'
 import { HistoryError } from '../errors.js'
-import type { Log } from '../report/log.js'
+import type { Log } from '../log.js'
 import { historySql, type HistoryTable } from './history.js'
 
 /** Advisory lock key: 63 bits of sha256 over the history table's name, so runs on other tables never collide. */

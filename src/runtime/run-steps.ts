@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import type { Log } from '../report/log.js'
+import type { Log } from '../log.js'
 import { applyOne, type StepResult } from './apply-one.js'
 import type { MakeContext } from './context.js'
 import { displayPath } from './files.js'

@@ -9,7 +9,7 @@ import { check } from '../../src/commands/check.js'
 import { downgrade } from '../../src/commands/downgrade.js'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { compare } from '../../src/compare/compare.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { adminQuery, scratchDatabase } from '../helpers/postgres.js'
 import { eachServer, project, schemaAt } from './project.js'
 
@@ -48,6 +48,7 @@ const cases: Case[] = [
       "ALTER TYPE mood ADD VALUE 'ecstatic'",
       'ALTER TABLE numbered ALTER COLUMN tiny DROP DEFAULT',
       'ALTER TABLE numbered ALTER COLUMN tiny TYPE integer',
+      'DROP SEQUENCE numbered_tiny_seq',
       'ALTER TABLE numbered ALTER COLUMN tiny DROP NOT NULL',
       'ALTER TABLE numbered ALTER COLUMN counted TYPE bigint',
       'ALTER SEQUENCE numbered_counted_seq AS bigint',
@@ -79,7 +80,7 @@ const cases: Case[] = [
   {
     fixture: 'models-constraints',
     explanations: [
-      'table invoice: foreign key (parent_id) → invoice (id) is created by the migrations but is not in the models',
+      'table invoice: deferrable foreign key (parent_id) → invoice (id) is created by the migrations but is not in the models',
       'table invoice: foreign key (tenant_id, account_number) → account (tenant_id, number) is created by the migrations but is not in the models',
       'table account: unique constraint (nickname) is created by the migrations but is not in the models',
       'table account: unique constraint (tenant_id, email) is created by the migrations but is not in the models',
@@ -152,6 +153,25 @@ const cases: Case[] = [
     ],
     risky: ['drops a table and its rows', 'adds a foreign key: fails if an existing row references a missing key', 'drops a schema'],
   },
+  {
+    fixture: 'models-keys',
+    explanations: [
+      'table booking: exclusion constraint booking_during_excl EXCLUDE USING gist (during WITH &&) WHERE ((room_id > 0)) is created by the migrations but is not in the models',
+      'table room: deferrable unique constraint (code) is created by the migrations but is not in the models',
+      'table booking: exclusion constraint booking_during_excl EXCLUDE USING gist (during WITH &&) is in the models but no migration creates it',
+      'table room: unique constraint (code) is in the models but no migration creates it',
+    ],
+    statements: [
+      'ALTER TABLE booking DROP CONSTRAINT booking_during_excl',
+      'ALTER TABLE room DROP CONSTRAINT room_code_key',
+      'ALTER TABLE booking ADD CONSTRAINT booking_during_excl EXCLUDE USING gist (during WITH &&)',
+      'ALTER TABLE room ADD CONSTRAINT room_code_key UNIQUE (code)',
+    ],
+    risky: [
+      'adds an exclusion constraint: fails if existing rows conflict',
+      'adds a unique constraint: fails if existing rows hold duplicates',
+    ],
+  },
 ]
 
 eachServer('check: models that disagree with their migrations', (server) => {
@@ -183,7 +203,7 @@ eachServer('check: a serial widened without its sequence', (server) => {
     assert.deepEqual(result.explanations, [
       "table numbered: column counted differs: type bigint in the migrations, bigserial in the models; default nextval('numbered_counted_seq'::regclass) in the migrations, none in the models",
     ])
-    assert.deepEqual(result.statements, ['ALTER SEQUENCE numbered_counted_seq AS bigint'])
+    assert.deepEqual(result.statements, ['ALTER SEQUENCE numbered_counted_seq AS bigint OWNED BY numbered.counted'])
 
     await autogenerate(config, server.url, silentLog)
     assert.deepEqual((await check(config, server.url, silentLog)).explanations, [])

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { it } from 'node:test'
 import { check } from '../../src/commands/check.js'
 import { MigrationError, ModelError } from '../../src/errors.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { adminQuery } from '../helpers/postgres.js'
 import { eachServer, project } from './project.js'
 

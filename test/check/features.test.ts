@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { check } from '../../src/commands/check.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { eachServer, project } from './project.js'
 
 const cases: [fixture: string, models: string, what: string][] = [
@@ -15,6 +15,7 @@ const cases: [fixture: string, models: string, what: string][] = [
   ['models-constraints', 'equivalent.ts', 'the same constraints declared another way'],
   ['models-indexes', 'models.ts', 'unique, multi-column, partial, expression and gin/brin indexes'],
   ['models-schemas', 'models.ts', 'schemas other than public, enums and comments'],
+  ['models-keys', 'models.ts', 'deferrable keys, uniques and foreign keys, and an exclusion constraint'],
 ]
 
 eachServer('check: models and migrations that agree', (server) => {

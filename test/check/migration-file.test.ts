@@ -3,7 +3,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Operation } from '../../src/ops/operation.js'
 import { migrationName, renderMigrationFiles } from '../../src/render/migration-file.js'
-import { describeChange, explainDrift } from '../../src/report/explain-drift.js'
+import { explainDrift } from '../../src/ops/explain-drift.js'
+import { describeChange } from '../../src/render/change-comment.js'
 import type { Column } from '../../src/schema/schema.js'
 
 const now = new Date(Date.UTC(2025, 5, 7, 8, 9, 10))
@@ -23,7 +24,7 @@ describe('migration names', () => {
 describe('migration files', () => {
   it('comment each group, mark risks, and leave comment-only statements without a semicolon', () => {
     const ops: Operation[] = [
-      { kind: 'alter_column', table: post, from: column(), to: column({ type: 'character varying(100)', notNull: true }) },
+      { kind: 'alter_column', table: post, from: column(), to: column({ type: 'character varying(100)', notNull: true }), changes: ['type', 'nullability'] },
       { kind: 'reorder_columns', table: post, from: ['b', 'a'], to: ['a', 'b'] },
     ]
     const files = renderMigrationFiles('20250607080910_tighten', 'Tighten titles', ops, { noTransactionDirective: '-- no-tx', now })
@@ -60,7 +61,7 @@ describe('drift words', () => {
     const ops: Operation[] = [
       { kind: 'add_column', table: post, column: column({ name: 'email' }) },
       { kind: 'drop_column', table: { schema: 'blog', name: 'post' }, column: column({ name: 'legacy' }) },
-      { kind: 'alter_column', table: post, from: column({ default: "'a'::text", comment: 'x' }), to: column({ default: null, comment: null }) },
+      { kind: 'alter_column', table: post, from: column({ default: "'a'::text", comment: 'x' }), to: column({ default: null, comment: null }), changes: ['default', 'comment'] },
       { kind: 'set_table_comment', table: post, from: null, to: 'posts' },
     ]
     assert.deepEqual(ops.map(explainDrift), [

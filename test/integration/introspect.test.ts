@@ -56,7 +56,7 @@ CREATE TABLE billing.line (
   number integer,
   sku text,
   FOREIGN KEY (user_id, number) REFERENCES billing.invoice ON DELETE SET NULL ON UPDATE SET DEFAULT DEFERRABLE,
-  UNIQUE NULLS NOT DISTINCT (user_id, number, sku)
+  UNIQUE NULLS NOT DISTINCT (user_id, number, sku) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE TABLE billing.ledger (id int) PARTITION BY RANGE (id);
 CREATE TABLE billing.ledger_1 PARTITION OF billing.ledger FOR VALUES FROM (0) TO (100);
@@ -138,23 +138,23 @@ for (const server of await testServers()) {
 
     test('primary keys, uniques and checks with their names', () => {
       const user = tables.get('public.user')!
-      assert.deepEqual(user.primaryKey, { name: 'user_pkey', columns: ['id'] })
-      assert.deepEqual(user.uniques, [{ name: 'user_handle_key', columns: ['handle'], nullsNotDistinct: false }])
+      assert.deepEqual(user.primaryKey, { name: 'user_pkey', columns: ['id'], deferral: 'not deferrable' })
+      assert.deepEqual(user.uniques, [{ name: 'user_handle_key', columns: ['handle'], nullsNotDistinct: false, deferral: 'not deferrable' }])
       assert.deepEqual(user.checks, [{ name: 'user_balance_check', definition: 'CHECK ((balance >= (0)::numeric))' }])
       const invoice = tables.get('billing.invoice')!
-      assert.deepEqual(invoice.primaryKey, { name: 'invoice_pkey', columns: ['user_id', 'number'] })
+      assert.deepEqual(invoice.primaryKey, { name: 'invoice_pkey', columns: ['user_id', 'number'], deferral: 'not deferrable' })
       assert.deepEqual(invoice.checks, [{ name: 'invoice_total_positive', definition: 'CHECK ((total > (0)::numeric))' }])
       assert.deepEqual(tables.get('billing.line')!.uniques, [
-        { name: 'line_user_id_number_sku_key', columns: ['user_id', 'number', 'sku'], nullsNotDistinct: true },
+        { name: 'line_user_id_number_sku_key', columns: ['user_id', 'number', 'sku'], nullsNotDistinct: true, deferral: 'initially deferred' },
       ])
     })
 
     test('foreign keys with actions, referenced columns and deferrability', () => {
       assert.deepEqual(tables.get('billing.invoice')!.foreignKeys, [
-        { name: 'invoice_user_id_fkey', columns: ['user_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'restrict', deferrable: false },
+        { name: 'invoice_user_id_fkey', columns: ['user_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'restrict', deferral: 'not deferrable' },
       ])
       assert.deepEqual(tables.get('billing.line')!.foreignKeys, [
-        { name: 'line_user_id_number_fkey', columns: ['user_id', 'number'], refSchema: 'billing', refTable: 'invoice', refColumns: ['user_id', 'number'], onDelete: 'set null', onUpdate: 'set default', deferrable: true },
+        { name: 'line_user_id_number_fkey', columns: ['user_id', 'number'], refSchema: 'billing', refTable: 'invoice', refColumns: ['user_id', 'number'], onDelete: 'set null', onUpdate: 'set default', deferral: 'deferrable' },
       ])
     })
 

@@ -43,6 +43,14 @@ const cases: { name: string; a: string; b: string }[] = [
     b: "CREATE TABLE t (a text DEFAULT 'x', b varchar(9) DEFAULT 'y'::character varying, c int DEFAULT '1', d boolean DEFAULT 't', e numeric DEFAULT '1.5', f jsonb DEFAULT '{}'::jsonb)",
   },
   {
+    name: "IN lists over varchar as written, and as PostgreSQL prints them once dumped and restored",
+    a: `CREATE TABLE t (s varchar(10) CHECK (s IN ('a', 'b')), u text CHECK (u IN ('x', 'it''s')));
+        CREATE INDEX ti ON t (u) WHERE s IN ('a', 'b')`,
+    b: `CREATE TABLE t (s varchar(10) CHECK (((s)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text]))),
+          u text CHECK ((u = ANY (ARRAY['x'::text, 'it''s'::text]))));
+        CREATE INDEX ti ON t (u) WHERE ((s)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text]))`,
+  },
+  {
     name: "empty arrays: ARRAY[]::text[] and '{}'",
     a: "CREATE TABLE t (a text[] DEFAULT ARRAY[]::text[], b int[] DEFAULT '{}')",
     b: "CREATE TABLE t (a text[] DEFAULT '{}', b integer[] DEFAULT '{}'::integer[])",

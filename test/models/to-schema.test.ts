@@ -33,10 +33,10 @@ describe('model → Schema', () => {
     ])
     const p = schema.tables[1]!
     assert.deepEqual(p.columns.map((c) => [c.name, c.type, c.notNull]), [['id', 'serial', true], ['title', 'text', true], ['text', 'text', false], ['user_id', 'integer', false]])
-    assert.deepEqual(p.primaryKey, { name: 'post_pkey', columns: ['id'] })
+    assert.deepEqual(p.primaryKey, { name: 'post_pkey', columns: ['id'], deferral: 'not deferrable' })
     assert.deepEqual(p.foreignKeys, [{
       name: 'post_user_id_fkey', columns: ['user_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'],
-      onDelete: 'cascade', onUpdate: 'no action', deferrable: false,
+      onDelete: 'cascade', onUpdate: 'no action', deferral: 'not deferrable',
     }])
     assert.deepEqual(p.indexes, [{ name: 'post_title_idx', unique: false, method: 'btree', definition: 'CREATE INDEX post_title_idx ON public.post USING btree (title)' }])
   })
@@ -100,6 +100,17 @@ describe('model → Schema', () => {
     assert.equal(byName.total!.generated, 'count * 2')
   })
 
+  it('carries deferrable and initially deferred keys, uniques and foreign keys', () => {
+    const owner = table('owner', { id: integer().primaryKey() })
+    const slot = table('slot', { a: integer(), b: integer(), ownerId: integer('owner_id') }, (t) => [
+      primaryKey().on(t.a).deferrable(),
+      unique().on(t.b).deferrable({ initiallyDeferred: true }),
+      foreignKey().on(t.ownerId).references(() => [owner.columns.id], { initiallyDeferred: true }),
+    ])
+    const s = schemaOf([owner, slot]).tables.find((x) => x.name === 'slot')!
+    assert.deepEqual([s.primaryKey!.deferral, s.uniques[0]!.deferral, s.foreignKeys[0]!.deferral], ['deferrable', 'initially deferred', 'initially deferred'])
+  })
+
   it('names constraints and indexes as PostgreSQL does when the models do not', () => {
     const parent = table('parent', { a: integer(), b: integer() }, (t) => [primaryKey().on(t.a, t.b)])
     const child = table('child', {
@@ -120,14 +131,14 @@ describe('model → Schema', () => {
       index('by_meta').on(sql`${t.a} + ${t.b}`).using('brin'),
     ])
     const [p, c] = schemaOf([parent, child]).tables
-    assert.deepEqual(p!.primaryKey, { name: 'parent_pkey', columns: ['a', 'b'] })
+    assert.deepEqual(p!.primaryKey, { name: 'parent_pkey', columns: ['a', 'b'], deferral: 'not deferrable' })
     assert.deepEqual(p!.columns.map((x) => x.notNull), [true, true])
     assert.deepEqual(c!.uniques, [
-      { name: 'child_email_key', columns: ['email'], nullsNotDistinct: false },
-      { name: 'child_a_b_key', columns: ['a', 'b'], nullsNotDistinct: true },
+      { name: 'child_email_key', columns: ['email'], nullsNotDistinct: false, deferral: 'not deferrable' },
+      { name: 'child_a_b_key', columns: ['a', 'b'], nullsNotDistinct: true, deferral: 'not deferrable' },
     ])
-    assert.deepEqual(c!.foreignKeys.map((f) => [f.name, f.columns, f.refColumns, f.onDelete, f.onUpdate, f.deferrable]), [
-      ['child_a_b_fkey', ['a', 'b'], ['a', 'b'], 'set null', 'cascade', true],
+    assert.deepEqual(c!.foreignKeys.map((f) => [f.name, f.columns, f.refColumns, f.onDelete, f.onUpdate, f.deferral]), [
+      ['child_a_b_fkey', ['a', 'b'], ['a', 'b'], 'set null', 'cascade', 'deferrable'],
     ])
     assert.deepEqual(c!.checks, [
       { name: 'child_price_check', definition: 'CHECK (price > 0)' },

@@ -7,7 +7,7 @@ import { parseConfig, type RawSettings } from '../../src/config/config.js'
 import { ProvisionError } from '../../src/errors.js'
 import { provisionDatabase } from '../../src/provision/provision.js'
 import { createScratchDatabase } from '../../src/provision/scratch.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { testServers } from '../helpers/postgres.js'
 
 const config = (settings: RawSettings) => parseConfig({ settings, env: {}, cwd: process.cwd() })

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { after, describe } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { parseConfig } from '../../src/config/config.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { adminQuery, scratchDatabase, testServers, type ScratchDatabase, type TestServer } from '../helpers/postgres.js'
 import { cleanEnv, root } from '../helpers/runner.js'
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { it } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { HistoryError } from '../../src/errors.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { eachServer, history, project, rows, tables } from './project.js'
 
 const child = fileURLToPath(new URL('./upgrade-child.ts', import.meta.url))

@@ -5,7 +5,7 @@ import { it } from 'node:test'
 import { revision } from '../../src/commands/revision.js'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { ConfigError, HistoryError } from '../../src/errors.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { eachServer, history, project } from './project.js'
 
 const now = new Date('2025-03-04T05:06:07.890Z')

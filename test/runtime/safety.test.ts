@@ -7,7 +7,7 @@ import { resolve } from '../../src/commands/resolve.js'
 import { status } from '../../src/commands/status.js'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { HistoryError, MigrationError } from '../../src/errors.js'
-import { silentLog, type Log } from '../../src/report/log.js'
+import { silentLog, type Log } from '../../src/log.js'
 import { lockKey } from '../../src/runtime/lock.js'
 import { eachServer, history, project, rows, tables } from './project.js'
 

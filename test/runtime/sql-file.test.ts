@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { it } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { MigrationError } from '../../src/errors.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { eachServer, history, project, tables } from './project.js'
 
 // A transactional SQL file goes to the server as one query; a failure must still name its statement and line.

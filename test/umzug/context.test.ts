@@ -8,7 +8,7 @@ import type pg from 'pg'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { parseConfig } from '../../src/config/config.js'
 import { MigrationError } from '../../src/errors.js'
-import { silentLog } from '../../src/report/log.js'
+import { silentLog } from '../../src/log.js'
 import { runCli } from '../helpers/runner.js'
 import { eachServer, history, project, rows, tables } from '../runtime/project.js'
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { columnChanges } from '../../src/compare/columns.js'
 import type { Operation } from '../../src/ops/operation.js'
 import { renderSchemaDdl, renderSql } from '../../src/render/sql.js'
 import type { ForeignKey, Index } from '../../src/schema/schema.js'
@@ -10,13 +11,14 @@ const user = { schema: 'public', name: 'user' }
 const appTag = { schema: 'app', name: 'tag' }
 const fk: ForeignKey = {
   name: 'post_author_id_fkey', columns: ['author_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'],
-  onDelete: 'cascade', onUpdate: 'no action', deferrable: false,
+  onDelete: 'cascade', onUpdate: 'no action', deferral: 'not deferrable',
 }
 const gin: Index = { name: 'tag_names_idx', unique: false, method: 'gin', definition: 'CREATE INDEX tag_names_idx ON app.tag USING gin (names)' }
 const mood = enumType('mood', ['sad', 'ok'])
-const alter = (from: Parameters<typeof column>[2] & { type?: string }, to: typeof from): Operation => ({
-  kind: 'alter_column', table: user, from: column('name', from.type ?? 'text', from), to: column('name', to.type ?? 'text', to),
-})
+const alter = (from: Parameters<typeof column>[2] & { type?: string }, to: typeof from): Operation => {
+  const [a, b] = [column('name', from.type ?? 'text', from), column('name', to.type ?? 'text', to)]
+  return { kind: 'alter_column', table: user, from: a, to: b, changes: columnChanges(a, b) }
+}
 
 const cases: { op: Operation; want: string[] }[] = [
   { op: { kind: 'create_schema', schema: 'app' }, want: ['CREATE SCHEMA app'] },
@@ -82,7 +84,7 @@ const cases: { op: Operation; want: string[] }[] = [
         column('slug', 'text', { generated: "lower(title)" }),
       ], {
         primaryKey: pk('post'),
-        uniques: [{ name: 'post_slug_key', columns: ['slug'], nullsNotDistinct: true }],
+        uniques: [{ name: 'post_slug_key', columns: ['slug'], nullsNotDistinct: true, deferral: 'not deferrable' }],
         checks: [{ name: 'post_title_check', definition: "CHECK ((title)::text <> ''::text) NOT VALID" }],
         foreignKeys: [fk],
         indexes: [{ name: 'post_created_at_idx', unique: false, method: 'btree', definition: 'CREATE INDEX post_created_at_idx ON public.post USING btree (created_at DESC)' }],
@@ -111,7 +113,7 @@ const cases: { op: Operation; want: string[] }[] = [
     op: {
       kind: 'create_table',
       table: table('app.tag', [column('id', 'bigint', { notNull: true, identity: 'always' }), column('post_id', 'integer', { notNull: true }), column('n', 'serial', { notNull: true })], {
-        primaryKey: { name: 'tag_pk', columns: ['id', 'post_id'] },
+        primaryKey: { name: 'tag_pk', columns: ['id', 'post_id'], deferral: 'not deferrable' },
       }),
     },
     want: [
@@ -150,25 +152,33 @@ const cases: { op: Operation; want: string[] }[] = [
   { op: alter({ type: 'bigint', notNull: true, identity: 'always' }, { type: 'bigint' }), want: ['ALTER TABLE "user" ALTER COLUMN name DROP IDENTITY', 'ALTER TABLE "user" ALTER COLUMN name DROP NOT NULL'] },
   {
     op: alter({ type: 'integer', notNull: true }, { type: 'serial', notNull: true }),
-    want: ['CREATE SEQUENCE IF NOT EXISTS user_name_seq AS integer OWNED BY "user".name', `ALTER TABLE "user" ALTER COLUMN name SET DEFAULT nextval('user_name_seq'::regclass)`],
+    want: ['CREATE SEQUENCE IF NOT EXISTS user_name_seq', 'ALTER SEQUENCE user_name_seq AS integer OWNED BY "user".name', `ALTER TABLE "user" ALTER COLUMN name SET DEFAULT nextval('user_name_seq'::regclass)`],
   },
-  { op: alter({ type: 'serial', notNull: true }, { type: 'integer', notNull: true }), want: ['ALTER TABLE "user" ALTER COLUMN name DROP DEFAULT'] },
+  { op: alter({ type: 'serial', notNull: true }, { type: 'integer', notNull: true }), want: ['ALTER TABLE "user" ALTER COLUMN name DROP DEFAULT', 'DROP SEQUENCE user_name_seq'] },
+  {
+    op: alter({ type: 'serial', notNull: true }, { type: 'integer', notNull: true, default: "nextval('user_name_seq'::regclass)" }),
+    want: [`ALTER TABLE "user" ALTER COLUMN name SET DEFAULT nextval('user_name_seq'::regclass)`, 'ALTER SEQUENCE user_name_seq OWNED BY NONE'],
+  },
+  {
+    op: { ...alter({ type: 'mood' }, { type: 'feeling' }), viaText: true } as Operation,
+    want: ['ALTER TABLE "user" ALTER COLUMN name TYPE feeling USING name::text::feeling'],
+  },
   { op: alter({ type: 'serial', notNull: true }, { type: 'bigserial', notNull: true }), want: ['ALTER TABLE "user" ALTER COLUMN name TYPE bigint', 'ALTER SEQUENCE user_name_seq AS bigint'] },
   {
     // widened by a migration that forgot the sequence: the column is bigint already, its sequence still integer
     op: alter({ type: 'bigint', notNull: true, default: "nextval('user_name_seq'::regclass)" }, { type: 'bigserial', notNull: true }),
-    want: ['ALTER SEQUENCE user_name_seq AS bigint'],
+    want: ['ALTER SEQUENCE user_name_seq AS bigint OWNED BY "user".name'],
   },
   { op: alter({ generated: 'upper(x)' }, {}), want: ['ALTER TABLE "user" ALTER COLUMN name DROP EXPRESSION'] },
   { op: alter({}, { generated: '(a || b)' }), want: ['ALTER TABLE "user" DROP COLUMN name', 'ALTER TABLE "user" ADD COLUMN name text GENERATED ALWAYS AS (a || b) STORED'] },
   { op: alter({}, { generated: '(a) || (b)' }), want: ['ALTER TABLE "user" DROP COLUMN name', 'ALTER TABLE "user" ADD COLUMN name text GENERATED ALWAYS AS ((a) || (b)) STORED'] },
   { op: { kind: 'reorder_columns', table: user, from: ['a', 'b'], to: ['b', 'a'] }, want: ['-- "user": columns (a, b) should read (b, a); PostgreSQL cannot reorder columns, so recreate the table if the order matters'] },
   { op: { kind: 'add_primary_key', table: user, primaryKey: pk('user') }, want: ['ALTER TABLE "user" ADD PRIMARY KEY (id)'] },
-  { op: { kind: 'add_primary_key', table: user, primaryKey: { name: 'user_key', columns: ['a', 'b'] } }, want: ['ALTER TABLE "user" ADD CONSTRAINT user_key PRIMARY KEY (a, b)'] },
+  { op: { kind: 'add_primary_key', table: user, primaryKey: { name: 'user_key', columns: ['a', 'b'], deferral: 'initially deferred' } }, want: ['ALTER TABLE "user" ADD CONSTRAINT user_key PRIMARY KEY (a, b) DEFERRABLE INITIALLY DEFERRED'] },
   { op: { kind: 'drop_primary_key', table: user, primaryKey: pk('user') }, want: ['ALTER TABLE "user" DROP CONSTRAINT user_pkey'] },
-  { op: { kind: 'add_unique', table: user, unique: { name: 'user_email_key', columns: ['email'], nullsNotDistinct: false } }, want: ['ALTER TABLE "user" ADD CONSTRAINT user_email_key UNIQUE (email)'] },
-  { op: { kind: 'drop_unique', table: user, unique: { name: 'user_email_key', columns: ['email'], nullsNotDistinct: false } }, want: ['ALTER TABLE "user" DROP CONSTRAINT user_email_key'] },
-  { op: { kind: 'add_foreign_key', table: post, foreignKey: { ...fk, onUpdate: 'set null', deferrable: true } }, want: ['ALTER TABLE post ADD CONSTRAINT post_author_id_fkey FOREIGN KEY (author_id) REFERENCES "user" (id) ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE'] },
+  { op: { kind: 'add_unique', table: user, unique: { name: 'user_email_key', columns: ['email'], nullsNotDistinct: false, deferral: 'not deferrable' } }, want: ['ALTER TABLE "user" ADD CONSTRAINT user_email_key UNIQUE (email)'] },
+  { op: { kind: 'drop_unique', table: user, unique: { name: 'user_email_key', columns: ['email'], nullsNotDistinct: false, deferral: 'not deferrable' } }, want: ['ALTER TABLE "user" DROP CONSTRAINT user_email_key'] },
+  { op: { kind: 'add_foreign_key', table: post, foreignKey: { ...fk, onUpdate: 'set null', deferral: 'deferrable' } }, want: ['ALTER TABLE post ADD CONSTRAINT post_author_id_fkey FOREIGN KEY (author_id) REFERENCES "user" (id) ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE'] },
   { op: { kind: 'drop_foreign_key', table: post, foreignKey: fk }, want: ['ALTER TABLE post DROP CONSTRAINT post_author_id_fkey'] },
   { op: { kind: 'add_check', table: post, check: { name: 'post_n_check', definition: 'CHECK ((n > 0)) NOT VALID' } }, want: ['ALTER TABLE post ADD CONSTRAINT post_n_check CHECK ((n > 0)) NOT VALID'] },
   { op: { kind: 'drop_check', table: post, check: { name: 'post_n_check', definition: 'CHECK ((n > 0))' } }, want: ['ALTER TABLE post DROP CONSTRAINT post_n_check'] },

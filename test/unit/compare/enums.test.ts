@@ -49,6 +49,7 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
         table: { schema: 'public', name: 'person' },
         from: column('mood', 'mood', { default: "'ok'::mood" }),
         to: column('mood', 'mood', { default: "'happy'::mood" }),
+        changes: ['default'],
       },
     ],
   },
@@ -72,6 +73,7 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
         table: { schema: 'public', name: 'person' },
         from: column('mood', 'mood', { default: "'sad'::mood" }),
         to: column('mood', 'mood', { default: "'happy'::mood" }),
+        changes: ['default'],
       },
       {
         kind: 'alter_enum',

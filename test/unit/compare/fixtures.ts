@@ -1,5 +1,5 @@
 // Builders for hand-written schemas in compare tests: every field defaults to "absent".
-import type { Column, EnumType, Schema, Table } from '../../../src/schema/schema.js'
+import type { Column, EnumType, PrimaryKey, Schema, Table } from '../../../src/schema/schema.js'
 
 export function column(name: string, type: string, more: Partial<Column> = {}): Column {
   return { name, type, notNull: false, default: null, identity: null, generated: null, comment: null, ...more }
@@ -7,7 +7,7 @@ export function column(name: string, type: string, more: Partial<Column> = {}): 
 
 export function table(name: string, columns: Column[], more: Partial<Table> = {}): Table {
   const [schema, bare] = name.includes('.') ? (name.split('.') as [string, string]) : ['public', name]
-  return { schema, name: bare, columns, primaryKey: null, uniques: [], foreignKeys: [], checks: [], indexes: [], comment: null, ...more }
+  return { schema, name: bare, columns, primaryKey: null, uniques: [], foreignKeys: [], checks: [], exclusions: [], indexes: [], comment: null, ...more }
 }
 
 export function enumType(name: string, values: string[], more: Partial<EnumType> = {}): EnumType {
@@ -21,4 +21,4 @@ export function schema(tables: Table[], enums: EnumType[] = []): Schema {
 }
 
 export const id = column('id', 'integer', { notNull: true })
-export const pk = (table: string, ...columns: string[]) => ({ name: `${table}_pkey`, columns: columns.length ? columns : ['id'] })
+export const pk = (table: string, ...columns: string[]): PrimaryKey => ({ name: `${table}_pkey`, columns: columns.length ? columns : ['id'], deferral: 'not deferrable' })
