@@ -1,33 +1,11 @@
 import { ConfigError } from '../errors.js'
-import type { RawSettings, SettingName } from '../config/config.js'
+import type { RawSettings } from '../config/config.js'
+import { flagsOf, optionsText, settings, type SettingName } from '../config/settings.js'
 
-/** Flags that take a value, by the setting they fill. */
-const valueFlags: Partial<Record<string, SettingName>> = {
-  '--database-url': 'database-url',
-  '--shadow-database-url': 'shadow-database-url',
-  '--env-file': 'env-file',
-  '--cwd': 'working-directory',
-  '-C': 'working-directory',
-  '--migrations': 'migrations',
-  '--models': 'models',
-  '--history-schema': 'history-schema',
-  '--history-table': 'history-table',
-  '--lock-timeout': 'lock-timeout',
-  '--statement-timeout': 'statement-timeout',
-  '--lock-wait': 'lock-wait',
-  '--connect-timeout': 'connect-timeout',
-  '-m': 'message',
-  '--message': 'message',
-  '--format': 'format',
-}
-
-/** Boolean flags, by the setting they turn on. */
-const booleanFlags: Partial<Record<string, SettingName>> = {
-  '--allow-out-of-order': 'allow-out-of-order',
-  '--dry-run': 'dry-run',
-  '--json': 'json',
-  '--autogenerate': 'autogenerate',
-  '--column-order': 'column-order',
+const valueFlags = new Map<string, SettingName>()
+const booleanFlags = new Map<string, SettingName>()
+for (const setting of settings) {
+  for (const flag of flagsOf(setting)) (setting.kind === 'value' ? valueFlags : booleanFlags).set(flag, setting.name)
 }
 
 export interface ParsedArgs {
@@ -47,8 +25,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
-    const valueSetting = valueFlags[flag]
-    const booleanSetting = booleanFlags[flag]
+    const valueSetting = valueFlags.get(flag)
+    const booleanSetting = booleanFlags.get(flag)
     if (flag === '-h' || flag === '--help') help = true
     else if (flag === '-V' || flag === '--version') version = true
     else if (flag === '--applied' || flag === '--rolled-back') resolution = flag.slice(2) as ParsedArgs['resolution']
@@ -85,22 +63,8 @@ Revisions: head, base, a migration name or a unique prefix of one, +N, -N.
 Database: --database-url, or DATABASE_URL, or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (environment or .env).
 With none, upgrade, downgrade, status and check run on a temporary embedded PostgreSQL.
 
-Options:
-  --migrations <dir>           migrations folder (default: migrations)
-  --models <file>              models module (default: src/models.ts)
-  --env-file <file>            dotenv file (default: .env; the real environment wins)
-  -C, --cwd <dir>              run as if started in <dir>
-  --shadow-database-url <url>  server where check builds its scratch databases (SHADOW_DATABASE_URL)
-  --history-schema <name>      schema of the history table (default: public)
-  --history-table <name>       history table (default: db_migrate_history)
-  --dry-run                    show what upgrade/downgrade would run; change nothing
-  --allow-out-of-order         apply pending migrations older than the newest applied one
-  --lock-timeout <duration>    SET lock_timeout for migrations (e.g. 5s)
-  --statement-timeout <d>      SET statement_timeout for migrations
-  --lock-wait <duration>       how long to wait for a concurrent run to finish (default: 10min)
-  --connect-timeout <d>        how long to wait for the database to accept connections (default: 30s)
-  --column-order               check: also report differences in column order
-  --json                       machine-readable output
+Options (flag > environment variable > db-migrate.config.* > default):
+${optionsText()}
   -h, --help, -V, --version
 
 Exit status: 0 success, 1 drift found by check, 2 error.`

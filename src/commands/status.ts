@@ -30,7 +30,7 @@ export interface AppliedMigration {
 
 /** Reads the history (creating nothing) and compares it with the files; imports no migration. */
 export async function status(config: Config, databaseUrl: string, log: Log): Promise<StatusResult> {
-  const files = listMigrations(config.migrationsDir, config.cwd)
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
     // reading waits for a lock no longer than a run would wait for a concurrent one

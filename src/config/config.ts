@@ -2,18 +2,26 @@ import { isAbsolute, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
 import { loadEnv, type Env } from './env.js'
 import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
+import { fileKey, settingByName, type SettingName } from './settings.js'
 
 export const commands = ['upgrade', 'downgrade', 'status', 'revision', 'check', 'init', 'resolve'] as const
 export type CommandName = (typeof commands)[number]
 
 /** Settings as the front ends read them (action inputs or CLI flags), keyed by input name. Empty means unset. */
 export type RawSettings = Partial<Record<SettingName, string>>
+export type { SettingName }
 
-export type SettingName =
-  | 'command' | 'revision' | 'database-url' | 'shadow-database-url' | 'env-file' | 'working-directory'
-  | 'migrations' | 'models' | 'history-schema' | 'history-table' | 'lock-timeout' | 'statement-timeout'
-  | 'lock-wait' | 'connect-timeout' | 'allow-out-of-order' | 'dry-run' | 'message' | 'autogenerate' | 'json'
-  | 'keep-database' | 'column-order' | 'format'
+export type ContextKind = 'auto' | 'pg' | 'sequelize'
+/** What a project's config file may export as `context`: builds what its migrations get as `context`. */
+export type ContextFactory = (p: { client: unknown; name: string; path: string }) => unknown
+
+/** A loaded db-migrate.config.* file: its settings by table name, and its `context` function. */
+export interface ProjectFile {
+  /** As messages show it. */
+  readonly file: string
+  readonly values: Partial<Record<SettingName, string>>
+  readonly contextFactory?: ContextFactory
+}
 
 /** Fully resolved, validated settings: what every command runs from. */
 export interface Config {
@@ -24,6 +32,8 @@ export interface Config {
   readonly database: DatabaseUrl | null
   readonly shadowDatabase: DatabaseUrl | null
   readonly migrationsDir: string
+  /** Globs (relative to the migrations folder) of files that are not migrations. */
+  readonly migrationsIgnore: readonly string[]
   readonly modelsPath: string
   readonly historySchema: string
   readonly historyTable: string
@@ -40,6 +50,10 @@ export interface Config {
   readonly columnOrder: boolean
   /** `revision`: write a SQL pair (`NAME.sql` + `NAME.down.sql`) or one TypeScript module. */
   readonly format: 'sql' | 'ts'
+  /** What module migrations get as `context`: `auto` picks Sequelize when the project depends on it. */
+  readonly contextKind: ContextKind
+  /** The config file's `context` export, when it has one: wins over contextKind. */
+  readonly contextFactory?: ContextFactory
   /** Every password found in the settings, for masking. */
   readonly secrets: readonly string[]
 }
@@ -50,16 +64,31 @@ export interface ConfigSource {
   readonly cwd: string
   /** How a front end names a setting in messages: `--database-url` or `input database-url`. */
   readonly label?: (name: SettingName) => string
+  /** db-migrate.config.* of the project, when it has one. */
+  readonly file?: ProjectFile
 }
 
 export function parseConfig(source: ConfigSource): Config {
-  const label = source.label ?? ((name: SettingName) => name)
-  const raw = (name: SettingName): string | undefined => {
+  const frontLabel = source.label ?? ((name: SettingName) => name)
+  const given = (name: SettingName): string | undefined => {
     const value = source.settings[name]?.trim()
     return value === '' ? undefined : value
   }
-  const cwd = resolve(source.cwd, raw('working-directory') ?? '.')
-  const env = loadEnv(cwd, raw('env-file'), source.env)
+  const cwd = resolve(source.cwd, given('working-directory') ?? '.')
+  const env = loadEnv(cwd, given('env-file'), source.env)
+  const fromEnv = (name: SettingName): string | undefined => {
+    const variable = settingByName.get(name)?.env
+    // the database URLs have their own order below (DB_* parts, SHADOW_DATABASE_URL)
+    if (!variable || name === 'database-url' || name === 'shadow-database-url') return undefined
+    return env[variable]?.trim() || undefined
+  }
+  const fromFile = (name: SettingName): string | undefined => source.file?.values[name]
+  // flag or input > environment (and .env) > config file > default
+  const raw = (name: SettingName): string | undefined => given(name) ?? fromEnv(name) ?? fromFile(name)
+  const label = (name: SettingName): string =>
+    given(name) !== undefined ? frontLabel(name)
+      : fromEnv(name) !== undefined ? settingByName.get(name)!.env!
+        : fromFile(name) !== undefined ? `${source.file!.file} ${fileKey(name)}` : frontLabel(name)
 
   const command = raw('command') ?? 'upgrade'
   if (!(commands as readonly string[]).includes(command)) {
@@ -85,8 +114,9 @@ export function parseConfig(source: ConfigSource): Config {
     cwd,
     database,
     shadowDatabase,
-    migrationsDir: path('migrations', env.DB_MIGRATE_MIGRATIONS ?? 'migrations'),
-    modelsPath: path('models', env.DB_MIGRATE_MODELS ?? 'src/models.ts'),
+    migrationsDir: path('migrations', 'migrations'),
+    migrationsIgnore: globs(raw('migrations-ignore')),
+    modelsPath: path('models', 'src/models.ts'),
     historySchema: identifier(raw('history-schema') ?? 'public', label('history-schema')),
     historyTable: identifier(raw('history-table') ?? 'db_migrate_history', label('history-table')),
     lockTimeoutMs: duration(raw('lock-timeout'), label('lock-timeout')),
@@ -101,6 +131,8 @@ export function parseConfig(source: ConfigSource): Config {
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
     format: oneOf(raw('format') ?? 'sql', ['sql', 'ts'] as const, label('format')),
+    contextKind: oneOf(raw('context') ?? 'auto', ['auto', 'pg', 'sequelize'] as const, label('context')),
+    ...(source.file?.contextFactory ? { contextFactory: source.file.contextFactory } : {}),
     secrets: [...(database?.secrets ?? []), ...(shadowDatabase?.secrets ?? []), env.DB_PASS].filter((s): s is string => !!s),
   }
 }
@@ -112,6 +144,15 @@ export function duration(value: string | undefined, setting: string): number | n
   if (!match) throw new ConfigError(setting, `${setting} '${value}' is not a duration: use e.g. 500ms, 5s or 2min`)
   const unit = { ms: 1, s: 1000, min: 60_000, m: 60_000, h: 3_600_000 }[match[2] ?? 'ms'] ?? 1
   return Math.round(Number(match[1]) * unit)
+}
+
+/** The default ignores templates and samples (`*.sample.*`, `*.template.*`, `*.example.*`, `_*`). */
+export const defaultIgnore = ['*.sample.*', '*.template.*', '*.example.*', '_*']
+
+function globs(value: string | undefined): string[] {
+  if (value === undefined) return defaultIgnore
+  if (value === 'none') return []
+  return value.split(',').map((g) => g.trim()).filter(Boolean)
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], setting: string): T {

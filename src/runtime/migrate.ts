@@ -32,7 +32,7 @@ export interface MigrateResult {
 
 /** Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/umzug.ts). */
 export async function migrate(config: Config, databaseUrl: string, log: Log, direction: 'up' | 'down'): Promise<MigrateResult> {
-  const files = listMigrations(config.migrationsDir, config.cwd)
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   const ref: HistoryTable = { schema: config.historySchema, table: config.historyTable }
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
