@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
-import { parseConfig, type Config } from '../config/config.js'
+import type { Config } from '../config/config.js'
+import { loadConfig } from '../config/project-file.js'
 import { runCommand, type CommandResult } from '../commands/run.js'
 import { AppError, ConfigError, HistoryError, MigrationError, ModelError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
@@ -15,7 +16,7 @@ export async function run(): Promise<void> {
   let secrets: readonly string[] = []
   const clean = (text: string) => redactSecrets(text, secrets)
   try {
-    config = parseConfig({ settings: readInputs(), env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), label: inputLabel })
+    config = await loadConfig({ settings: readInputs(), env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), label: inputLabel })
     secrets = config.secrets
     for (const secret of secrets) {
       core.setSecret(secret)

@@ -1,4 +1,5 @@
-import { parseConfig, type Config, type SettingName } from '../config/config.js'
+import type { Config, SettingName } from '../config/config.js'
+import { loadConfig } from '../config/project-file.js'
 import { runCommand, type CommandResult } from '../commands/run.js'
 import { AppError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
@@ -24,7 +25,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd:
       write(process.stdout, version)
       return 0
     }
-    const config: Config = parseConfig({ settings: args.settings, env, cwd, label: flagLabel })
+    const config: Config = await loadConfig({ settings: args.settings, env, cwd, label: flagLabel })
     secrets = config.secrets
     json = config.json
     const log: Log = {

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test'
 import { parseArgs, usage } from '../../src/cli/args.js'
 import { parseConfig } from '../../src/config/config.js'
 import { flagsOf, settings } from '../../src/config/settings.js'
+import { actionDefaults } from '../helpers/runner.js'
 
 const actionYml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
 const inputsBlock = actionYml.slice(actionYml.indexOf('\ninputs:\n'), actionYml.indexOf('\noutputs:\n'))
@@ -14,6 +15,11 @@ describe('the settings table', () => {
     const table = settings.filter((s) => s.input).map((s) => s.name).sort()
     assert.deepEqual(actionInputs.filter((n) => !table.includes(n as never)), [], 'inputs in action.yml missing from src/config/settings.ts')
     assert.deepEqual(table.filter((n) => !actionInputs.includes(n)), [], 'inputs in src/config/settings.ts missing from action.yml')
+  })
+
+  it('gives no action.yml default to a setting the config file may set, so the file is not overridden', () => {
+    const defaults = actionDefaults()
+    assert.deepEqual(settings.filter((s) => s.file && s.name in defaults).map((s) => s.name), [])
   })
 
   it('gives every CLI setting a flag the parser takes and the usage lists', () => {
@@ -43,5 +49,23 @@ describe('the settings table', () => {
     assert.throws(() => parseConfig({ settings: {}, env: {}, cwd, file: { file: 'db-migrate.config.ts', values: { context: 'knex' } } }),
       /db-migrate\.config\.ts context 'knex' is not one of auto, pg, sequelize/)
     assert.throws(() => parseConfig({ settings: {}, env: { DB_MIGRATE_LOCK_WAIT: 'soon' }, cwd }), /DB_MIGRATE_LOCK_WAIT 'soon' is not a duration/)
+  })
+})
+
+describe('db-migrate.config.*', () => {
+  it('reads a CommonJS file: its settings by camelCase key and its context function', async () => {
+    const { mkdtempSync, writeFileSync: write } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { loadProjectFile } = await import('../../src/config/project-file.js')
+    const dir = mkdtempSync(join(tmpdir(), 'db-migrate-config-'))
+    write(join(dir, 'db-migrate.config.cjs'), `module.exports = { migrationsIgnore: ['*.tpl.cjs', 'README*'], allowOutOfOrder: true,
+      context: ({ client, name }) => ({ db: client, name }) }\n`)
+    const file = await loadProjectFile(dir)
+    assert.deepEqual(file?.values, { 'migrations-ignore': '*.tpl.cjs,README*', 'allow-out-of-order': 'true' })
+    assert.deepEqual(file?.contextFactory?.({ client: 'c', name: 'n', path: 'p' }), { db: 'c', name: 'n' })
+    const config = parseConfig({ settings: {}, env: {}, cwd: dir, file: file! })
+    assert.deepEqual(config.migrationsIgnore, ['*.tpl.cjs', 'README*'])
+    assert.equal(typeof config.contextFactory, 'function')
   })
 })
