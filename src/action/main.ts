@@ -70,6 +70,10 @@ function setOutputs(result: CommandResult): void {
       core.setOutput('applied', JSON.stringify([]))
       core.setOutput('pending', JSON.stringify(result.result.pending))
       break
+    case 'stamp':
+      core.setOutput('current-revision', result.result.current ?? '')
+      core.setOutput('applied', JSON.stringify(result.result.stamped))
+      break
     case 'check':
       core.setOutput('drift', String(result.result.drift))
       core.setOutput('diff', result.result.statements.map((s) => `${s};`).join('\n'))

@@ -55,6 +55,7 @@ Commands:
   revision -m "message"     write a new empty migration (--format ts for TypeScript;
                             --autogenerate: the one that makes the migrations match the models)
   init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow
+  stamp <revision>          record migrations up to <revision> as applied without running them (--dry-run)
   resolve <name> --applied|--rolled-back
                             settle a migration that ran outside a transaction and did not finish
 

@@ -11,6 +11,7 @@ import { downgrade } from './downgrade.js'
 import { init, type InitResult } from './init.js'
 import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import { revision, type RevisionResult } from './revision.js'
+import { stamp, type StampResult } from './stamp.js'
 import { status, type StatusResult } from './status.js'
 import { upgrade } from './upgrade.js'
 
@@ -18,6 +19,7 @@ export type CommandResult =
   | { readonly command: 'upgrade' | 'downgrade'; readonly result: MigrateResult; readonly database: DatabaseInfo }
   | { readonly command: 'status'; readonly result: StatusResult; readonly database: DatabaseInfo }
   | { readonly command: 'resolve'; readonly result: ResolveResult; readonly database: DatabaseInfo }
+  | { readonly command: 'stamp'; readonly result: StampResult; readonly database: DatabaseInfo }
   | { readonly command: 'check'; readonly result: CheckResult; readonly database: DatabaseInfo }
   | { readonly command: 'revision'; readonly result: RevisionResult | AutogenerateResult; readonly database: DatabaseInfo | null }
   | { readonly command: 'init'; readonly result: InitResult; readonly database: null }
@@ -62,6 +64,8 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
         command: 'resolve', result: await resolve(config, url, log, resolution), database,
       }))
     }
+    case 'stamp':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'stamp', result: await stamp(config, url, log), database }))
     case 'upgrade':
     case 'downgrade': {
       const command = config.command

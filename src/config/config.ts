@@ -2,9 +2,10 @@ import { isAbsolute, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
 import { loadEnv, type Env } from './env.js'
 import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
+import type { UmzugStorage } from '../runtime/adopt.js'
 import { fileKey, settingByName, type SettingName } from './settings.js'
 
-export const commands = ['upgrade', 'downgrade', 'status', 'revision', 'check', 'init', 'resolve'] as const
+export const commands = ['upgrade', 'downgrade', 'status', 'revision', 'check', 'init', 'resolve', 'stamp'] as const
 export type CommandName = (typeof commands)[number]
 
 /** Settings as the front ends read them (action inputs or CLI flags), keyed by input name. Empty means unset. */
@@ -37,6 +38,8 @@ export interface Config {
   readonly modelsPath: string
   readonly historySchema: string
   readonly historyTable: string
+  /** Umzug's history table, imported into ours when ours is empty. */
+  readonly umzugStorage: UmzugStorage
   readonly lockTimeoutMs: number | null
   readonly statementTimeoutMs: number | null
   readonly lockWaitMs: number
@@ -119,6 +122,7 @@ export function parseConfig(source: ConfigSource): Config {
     modelsPath: path('models', 'src/models.ts'),
     historySchema: identifier(raw('history-schema') ?? 'public', label('history-schema')),
     historyTable: identifier(raw('history-table') ?? 'db_migrate_history', label('history-table')),
+    umzugStorage: umzugStorage(raw('umzug-table') ?? 'SequelizeMeta', identifier(raw('umzug-column') ?? 'name', label('umzug-column')), label('umzug-table')),
     lockTimeoutMs: duration(raw('lock-timeout'), label('lock-timeout')),
     statementTimeoutMs: duration(raw('statement-timeout'), label('statement-timeout')),
     lockWaitMs: duration(raw('lock-wait'), label('lock-wait')) ?? 10 * 60_000,
@@ -165,6 +169,12 @@ function flag(value: string | undefined, setting: string): boolean {
   if (/^(true|yes|1|on)$/i.test(value)) return true
   if (/^(false|no|0|off)$/i.test(value)) return false
   throw new ConfigError(setting, `${setting} '${value}' is not a boolean: use true or false`)
+}
+
+function umzugStorage(value: string, column: string, setting: string): UmzugStorage {
+  const dot = value.indexOf('.')
+  const [schema, table] = dot > 0 ? [value.slice(0, dot), value.slice(dot + 1)] : ['public', value]
+  return { schema: identifier(schema, setting), table: identifier(table, setting), column }
 }
 
 /** Schema and table names are quoted wherever they are used; this only refuses what cannot be a Postgres name. */

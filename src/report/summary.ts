@@ -30,6 +30,8 @@ export function renderSummary(result: CommandResult): string {
       return `### db-migrate init\n${result.result.created.map((f) => `- created ${code(f)}`).join('\n')}`
     case 'resolve':
       return `### db-migrate resolve\n${code(result.result.name)} recorded as **${result.result.resolution}**`
+    case 'stamp':
+      return `### db-migrate stamp\n${result.result.dryRun ? 'Would record' : 'Recorded'} as applied without running them: ${result.result.stamped.map(code).join(', ') || 'nothing'}\n\nCurrent revision: ${code(result.result.current ?? 'base')}`
   }
 }
 

@@ -5,6 +5,7 @@ import { HistoryError, MigrationError, type MigrationProgress } from '../errors.
 import type { Log } from '../report/log.js'
 import { displayPath, listMigrations } from './files.js'
 import { ensureHistory, readHistory, type HistoryTable } from './history.js'
+import { adoptUmzug } from './adopt.js'
 import { acquireLock } from './lock.js'
 import { loadMigrationModule } from './module.js'
 import { assertNoProblems, findProblems } from './problems.js'
@@ -37,12 +38,18 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
     if (config.dryRun) {
-      const { plan, from, applied } = await prepare(client, config, ref, files, direction)
-      return result(config, direction, from, plan, new Set(applied), [], files)
+      const adopted = await adoptUmzug(client, ref, config.umzugStorage, files, log, true)
+      try {
+        const { plan, from, applied } = await prepare(client, config, ref, files, direction)
+        return result(config, direction, from, plan, new Set(applied), [], files)
+      } finally {
+        if (adopted.length) await client.query('ROLLBACK')
+      }
     }
     const restore = await applySessionSettings(client, config)
     const release = await acquireLock(client, ref, config.lockWaitMs, log)
     try {
+      await adoptUmzug(client, ref, config.umzugStorage, files, log, false)
       // Read the history only now, under the lock, so a run that waited never repeats another's work.
       const { plan, from } = await prepare(client, config, ref, files, direction)
       // A module that does not load stops the run before anything is written, the history table included.
