@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
       throw new ConfigError('command', `${inputLabel('command')} 'resolve' settles a database by hand: run npx db-migrate resolve <name> --applied|--rolled-back`)
     }
     const log: Log = { info: (m) => core.info(clean(m)), warn: (m) => core.warning(clean(m)) }
-    const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase })
+    const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase, databaseHint: { setting: inputLabel('database-url'), embedded: `${inputLabel('database-url')} set to embedded` } })
     setOutputs(result)
     core.info(clean(renderText(result)))
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset

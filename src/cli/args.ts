@@ -61,8 +61,8 @@ Commands:
 
 Revisions: head, base, a migration name or a unique prefix of one, +N, -N.
 
-Database: --database-url, or DATABASE_URL, or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (environment or .env).
-With none, upgrade, downgrade, status and check run on a temporary embedded PostgreSQL.
+Database: --database-url, else DATABASE_URL, else DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (environment or .env).
+With none, upgrade, downgrade, stamp, resolve and status stop; --embedded runs them on a throwaway PostgreSQL.
 
 Options (flag > environment variable > db-migrate.config.* > default):
 ${optionsText()}

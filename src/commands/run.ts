@@ -36,10 +36,22 @@ export interface RunOptions {
   /** Leave a server that db-migrate started running after this process exits (the action, for later steps). */
   readonly keepSpunUp?: boolean
   readonly resolution?: Resolution
+  /** How this front end names the database setting and the throwaway opt-in, for the error when neither is set. */
+  readonly databaseHint?: { readonly setting: string; readonly embedded: string }
+}
+
+const needDatabase: readonly Config['command'][] = ['upgrade', 'downgrade', 'stamp', 'resolve', 'status']
+
+/** No deploy to nowhere: these commands act on a named database, or on a throwaway one only when asked for. */
+function requireDatabase(config: Config, hint: RunOptions['databaseHint']): void {
+  if (!needDatabase.includes(config.command) || config.database || config.embedded) return
+  const { setting, embedded } = hint ?? { setting: '--database-url', embedded: '--embedded' }
+  throw new ConfigError('database-url', `${config.command} needs a database, and none is set: set ${setting}, DATABASE_URL or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (an empty secret counts as unset); for a throwaway PostgreSQL, ask for it with ${embedded}`)
 }
 
 /** Runs one command: finds or starts Postgres, calls the command, and releases what it started. */
 export async function runCommand(config: Config, log: Log, options: RunOptions = {}): Promise<CommandResult> {
+  requireDatabase(config, options.databaseHint)
   switch (config.command) {
     case 'init':
       return { command: 'init', result: await init(config, log), database: null }

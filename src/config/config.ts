@@ -5,7 +5,7 @@ import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
 import type { UmzugStorage } from '../runtime/adopt.js'
 import { fileKey, settingByName, type SettingName } from './settings.js'
 
-export const commands = ['upgrade', 'downgrade', 'status', 'revision', 'check', 'init', 'resolve', 'stamp'] as const
+export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'revision', 'check', 'init', 'resolve'] as const
 export type CommandName = (typeof commands)[number]
 
 /** Settings as the front ends read them (action inputs or CLI flags), keyed by input name. Empty means unset. */
@@ -29,8 +29,12 @@ export interface Config {
   readonly command: CommandName
   readonly revision: string | undefined
   readonly cwd: string
-  /** The database to act on; null means spin up an embedded Postgres. */
+  /** The database to act on; null means none was named (see `embedded`). */
   readonly database: DatabaseUrl | null
+  /** A throwaway server was asked for (`--embedded`, `database-url: embedded`): the only way to run without a database. */
+  readonly embedded: boolean
+  /** Where the database came from, as the user set it: `--database-url`, `DATABASE_URL`, `DB_HOST/…`. */
+  readonly databaseSetting: string
   readonly shadowDatabase: DatabaseUrl | null
   readonly migrationsDir: string
   /** Globs (relative to the migrations folder) of files that are not migrations. */
@@ -98,10 +102,16 @@ export function parseConfig(source: ConfigSource): Config {
     throw new ConfigError('command', `${label('command')} '${command}' is unknown: use one of ${commands.join(', ')}`)
   }
 
-  const databaseSetting = raw('database-url') !== undefined ? label('database-url') : 'DATABASE_URL'
-  const databaseText = raw('database-url') ?? (env.DATABASE_URL?.trim() || undefined) ?? urlFromParts(env) ?? undefined
-  const database = databaseText === undefined ? null
-    : parseDatabaseUrl(databaseText, env.DATABASE_URL || raw('database-url') ? databaseSetting : 'DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS')
+  // flag/input > DATABASE_URL > DB_* parts: the first one set names the database, the others are not read
+  const given_ = given('database-url')
+  const embeddedWord = given_?.toLowerCase() === 'embedded' || (given_ === undefined && env.DATABASE_URL?.trim().toLowerCase() === 'embedded')
+  const embedded = embeddedWord || flag(given('embedded'), label('embedded'))
+  const databaseSetting = given_ !== undefined ? label('database-url') : env.DATABASE_URL?.trim() ? 'DATABASE_URL' : 'DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS'
+  const databaseText = embeddedWord ? undefined : given_ ?? (env.DATABASE_URL?.trim() || undefined) ?? urlFromParts(env) ?? undefined
+  if (embedded && databaseText !== undefined && !embeddedWord) {
+    throw new ConfigError('embedded', `${label('embedded')} asks for a throwaway server, but ${databaseSetting} names a database: drop one of them`)
+  }
+  const database = databaseText === undefined ? null : parseDatabaseUrl(databaseText, databaseSetting)
   const shadowText = raw('shadow-database-url') ?? (env.SHADOW_DATABASE_URL?.trim() || undefined)
   const shadowDatabase = shadowText === undefined ? null
     : parseDatabaseUrl(shadowText, raw('shadow-database-url') ? label('shadow-database-url') : 'SHADOW_DATABASE_URL')
@@ -116,6 +126,8 @@ export function parseConfig(source: ConfigSource): Config {
     revision: raw('revision'),
     cwd,
     database,
+    embedded,
+    databaseSetting,
     shadowDatabase,
     migrationsDir: path('migrations', 'migrations'),
     migrationsIgnore: globs(raw('migrations-ignore')),

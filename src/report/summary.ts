@@ -6,6 +6,12 @@ import { duration, isoTime, plural } from './format.js'
 
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
 export function renderSummary(result: CommandResult): string {
+  const body = summaryBody(result)
+  if (result.command === 'check' || result.command === 'revision' || !result.database?.spunUpUrl) return body
+  return `${body}\n\n> [!WARNING]\n> This ran on a **throwaway PostgreSQL** started by db-migrate (\`embedded\`), not on a deployed database.`
+}
+
+function summaryBody(result: CommandResult): string {
   switch (result.command) {
     case 'upgrade':
     case 'downgrade':

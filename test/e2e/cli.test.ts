@@ -11,10 +11,10 @@ const servers = await testServers()
 
 describe('cli on the demo', () => {
   it('npm run demo: migrates the demo on an embedded PostgreSQL and checks the models', async () => {
-    const upgrade = await runCli(['upgrade', 'head'], { cwd: root })
+    const upgrade = await runCli(['upgrade', 'head', '--embedded'], { cwd: root })
     assert.equal(upgrade.code, 0, upgrade.stderr)
     assert.match(upgrade.stdout, /^Applied 2 migrations:\n {2}20240101000000_create_user +\d+ ms\n {2}20240102000000_create_post +\d+ ms\nCurrent revision: 20240102000000_create_post\n$/)
-    assert.match(upgrade.stderr, /no database configured .*: started PostgreSQL [\d.]+ on 127\.0\.0\.1:\d+, stopped on exit/)
+    assert.match(upgrade.stderr, /running on a throwaway PostgreSQL [\d.]+ started on 127\.0\.0\.1:\d+ \(asked for with embedded\), not on a deployed database; stopped on exit/)
     const check = await runCli(['check'], { cwd: root })
     assert.equal(check.code, 0, check.stderr)
     assert.equal(check.stdout, 'OK: the models match the 2 migrations.\n')
