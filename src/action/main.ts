@@ -9,6 +9,7 @@ import { redactSecrets } from '../report/redact.js'
 import { renderFailure, renderSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
 import { inputLabel, readInputs } from './inputs.js'
+import { statusGate } from '../commands/status.js'
 
 /** The action: inputs → config → command → outputs, job summary, annotations. The only user of @actions/core. */
 export async function run(): Promise<void> {
@@ -31,6 +32,8 @@ export async function run(): Promise<void> {
     core.info(clean(renderText(result)))
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(clean(renderSummary(result)), true).write()
+    const gate = result.command === 'status' && config.statusCheck ? statusGate(result.result) : null
+    if (gate) core.setFailed(gate)
     if (result.command === 'check' && result.result.drift) {
       core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
     }

@@ -50,7 +50,8 @@ export const usage = `Usage: db-migrate <command> [revision] [options]
 Commands:
   upgrade [revision]        apply migrations up to a revision (default: head)
   downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)
-  status                    current revision, applied and pending migrations (--json for machines)
+  status                    current revision, applied and pending migrations (--json for machines;
+                            --check: exit 1 unless at head with nothing to attend to)
   check                     fail when the models and the migrations disagree; print the SQL that fixes it
   revision -m "message"     write a new empty migration (--format ts for TypeScript;
                             --autogenerate: the one that makes the migrations match the models)
@@ -68,4 +69,4 @@ Options (flag > environment variable > db-migrate.config.* > default):
 ${optionsText()}
   -h, --help, -V, --version
 
-Exit status: 0 success, 1 drift found by check, 2 error.`
+Exit status: 0 success, 1 drift found by check (or status --check: not at head, or a problem), 2 error.`

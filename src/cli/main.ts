@@ -7,10 +7,11 @@ import { redactSecrets } from '../report/redact.js'
 import { renderText } from '../report/text.js'
 import { parseArgs, usage } from './args.js'
 import { version } from '../version.js'
+import { statusGate } from '../commands/status.js'
 
 const flagLabel = (name: SettingName): string => (name === 'command' ? 'command' : name === 'revision' ? 'revision' : `--${name}`)
 
-/** The CLI: argv → config → command → stdout. Returns the exit status: 0 ok, 1 drift, 2 error. */
+/** The CLI: argv → config → command → stdout. Returns the exit status: 0 ok, 1 drift (or status --check not at head), 2 error. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   let secrets: readonly string[] = []
   const write = (stream: NodeJS.WriteStream, text: string) => stream.write(`${redactSecrets(text, secrets)}\n`)
@@ -34,6 +35,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd:
     }
     const result = await runCommand(config, log, { resolution: args.resolution })
     write(process.stdout, json ? JSON.stringify(jsonResult(result), null, 2) : renderText(result))
+    if (result.command === 'status' && config.statusCheck) {
+      const gate = statusGate(result.result)
+      if (gate) write(process.stderr, `db-migrate: ${gate}`)
+      return gate ? 1 : 0
+    }
     return result.command === 'check' && result.result.drift ? 1 : 0
   } catch (error) {
     const message = redactSecrets(errorMessage(error), secrets)

@@ -54,3 +54,12 @@ export async function status(config: Config, databaseUrl: string, log: Log): Pro
     await client.end().catch(() => {})
   }
 }
+
+/** Why `status --check` fails, one line; null when the database is at head with nothing to attend to. */
+export function statusGate(result: StatusResult): string | null {
+  const reasons = [
+    ...(result.pending.length ? [`${result.pending.length} pending migration(s): ${result.pending.join(', ')}`] : []),
+    ...result.problems.map((p) => p.message),
+  ]
+  return reasons.length ? `status --check: ${reasons.join('; ')}` : null
+}

@@ -50,6 +50,8 @@ export interface Config {
   readonly connectTimeoutMs: number
   readonly allowOutOfOrder: boolean
   readonly dryRun: boolean
+  /** `status --check`: fail unless the database is at head with nothing to attend to. */
+  readonly statusCheck: boolean
   readonly message: string | undefined
   readonly autogenerate: boolean
   readonly json: boolean
@@ -141,6 +143,7 @@ export function parseConfig(source: ConfigSource): Config {
     connectTimeoutMs: duration(raw('connect-timeout'), label('connect-timeout')) ?? 30_000,
     allowOutOfOrder: flag(raw('allow-out-of-order'), label('allow-out-of-order')),
     dryRun: flag(raw('dry-run'), label('dry-run')),
+    statusCheck: flag(raw('check'), label('check')),
     message: raw('message'),
     autogenerate: flag(raw('autogenerate'), label('autogenerate')),
     json: flag(raw('json'), label('json')),

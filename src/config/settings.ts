@@ -37,6 +37,7 @@ export const settings = [
   { name: 'history-table', kind: 'value', placeholder: 'name', env: 'DB_MIGRATE_HISTORY_TABLE', input: true, file: true, help: 'history table (default: db_migrate_history)' },
   { name: 'umzug-table', kind: 'value', placeholder: '[schema.]table', env: 'DB_MIGRATE_UMZUG_TABLE', input: true, file: true, help: 'Umzug history imported on the first run (default: SequelizeMeta)' },
   { name: 'umzug-column', kind: 'value', placeholder: 'name', env: 'DB_MIGRATE_UMZUG_COLUMN', input: true, file: true, help: 'column of the Umzug history holding the names (default: name)' },
+  { name: 'check', kind: 'boolean', input: true, file: false, help: 'status: exit 1 when migrations are pending, an applied file changed or vanished, or one needs attention' },
   { name: 'dry-run', kind: 'boolean', input: true, file: false, help: 'show what upgrade/downgrade would run; change nothing' },
   { name: 'allow-out-of-order', kind: 'boolean', env: 'DB_MIGRATE_ALLOW_OUT_OF_ORDER', input: true, file: true, help: 'apply pending migrations older than the newest applied one' },
   { name: 'lock-timeout', kind: 'value', placeholder: 'duration', env: 'DB_MIGRATE_LOCK_TIMEOUT', input: true, file: true, help: 'SET lock_timeout for migrations (e.g. 5s)' },
