@@ -29,6 +29,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const booleanSetting = booleanFlags.get(flag)
     if (flag === '-h' || flag === '--help') help = true
     else if (flag === '-V' || flag === '--version') version = true
+    else if (flag === '--env-file') throw new ConfigError('env-file', '--env-file is read by Node itself before db-migrate starts (a missing file stops Node with exit 9): use --dotenv <file>')
     else if (flag === '--applied' || flag === '--rolled-back') resolution = flag.slice(2) as ParsedArgs['resolution']
     else if (valueSetting) {
       const value = inline ?? argv[++i]

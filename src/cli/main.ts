@@ -1,5 +1,6 @@
 import type { Config, SettingName } from '../config/config.js'
 import { loadConfig } from '../config/project-file.js'
+import { settingByName } from '../config/settings.js'
 import { runCommand, type CommandResult } from '../commands/run.js'
 import { AppError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
@@ -9,7 +10,7 @@ import { parseArgs, usage } from './args.js'
 import { version } from '../version.js'
 import { statusGate } from '../commands/status.js'
 
-const flagLabel = (name: SettingName): string => (name === 'command' ? 'command' : name === 'revision' ? 'revision' : `--${name}`)
+const flagLabel = (name: SettingName): string => (name === 'command' ? 'command' : name === 'revision' ? 'revision' : settingByName.get(name)?.flag ?? `--${name}`)
 
 /** The CLI: argv → config → command → stdout. Returns the exit status: 0 ok, 1 drift (or status --check not at head), 2 error. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {

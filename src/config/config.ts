@@ -84,7 +84,7 @@ export function parseConfig(source: ConfigSource): Config {
     return value === '' ? undefined : value
   }
   const cwd = resolve(source.cwd, given('working-directory') ?? '.')
-  const env = loadEnv(cwd, given('env-file'), source.env)
+  const env = loadEnv(cwd, given('env-file'), source.env, frontLabel('env-file'))
   const fromEnv = (name: SettingName): string | undefined => {
     const variable = settingByName.get(name)?.env
     // the database URLs have their own order below (DB_* parts, SHADOW_DATABASE_URL)
@@ -156,13 +156,21 @@ export function parseConfig(source: ConfigSource): Config {
   }
 }
 
-/** `500`, `500ms`, `5s`, `2min`, `1h` → milliseconds; `0` means no limit. */
+/** PostgreSQL keeps lock_timeout and statement_timeout as an int of milliseconds: about 24.8 days at most. */
+export const maxDurationMs = 2_147_483_647
+
+/** `500ms`, `5s`, `2min`, `1h` → milliseconds; `0` means no limit. A bare number has no unit and is refused. */
 export function duration(value: string | undefined, setting: string): number | null {
   if (value === undefined) return null
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|min|m|h)?$/.exec(value)
+  if (/^0+(\.0*)?$/.test(value)) return 0
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d)?$/.exec(value)
   if (!match) throw new ConfigError(setting, `${setting} '${value}' is not a duration: use e.g. 500ms, 5s or 2min`)
-  const unit = { ms: 1, s: 1000, min: 60_000, m: 60_000, h: 3_600_000 }[match[2] ?? 'ms'] ?? 1
-  return Math.round(Number(match[1]) * unit)
+  if (!match[2]) throw new ConfigError(setting, `${setting} '${value}' has no unit: write ${value}ms, ${value}s or ${value}min`)
+  const unit = { ms: 1, s: 1000, min: 60_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2]] ?? 1
+  const ms = Math.round(Number(match[1]) * unit)
+  if (ms > maxDurationMs) throw new ConfigError(setting, `${setting} '${value}' is longer than PostgreSQL allows (${maxDurationMs} ms, about 24 days): use a shorter one, or 0 for no limit`)
+  if (ms === 0) throw new ConfigError(setting, `${setting} '${value}' rounds to 0 ms, which means no limit: use at least 1ms, or write 0 for no limit`)
+  return ms
 }
 
 /** The default ignores templates and samples (`*.sample.*`, `*.template.*`, `*.example.*`, `_*`). */

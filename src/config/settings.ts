@@ -6,6 +6,8 @@ export interface Setting {
   /** Action input name, `--flag` name and (camelCased) config file key. */
   readonly name: string
   readonly kind: 'value' | 'boolean'
+  /** The CLI flag when it is not `--name`. */
+  readonly flag?: string
   /** Extra CLI spellings (`-C`, `-m`). */
   readonly aliases?: readonly string[]
   /** Shown in the usage text as `<placeholder>`. */
@@ -28,7 +30,7 @@ export const settings = [
   { name: 'embedded', kind: 'boolean', input: false, file: false, help: 'run on a throwaway PostgreSQL started for this run (same as --database-url embedded)' },
   { name: 'shadow-database-url', kind: 'value', placeholder: 'url', env: 'SHADOW_DATABASE_URL', input: true, file: false, help: 'server where check builds its scratch databases' },
   { name: 'working-directory', kind: 'value', aliases: ['-C', '--cwd'], placeholder: 'dir', input: true, file: false, help: 'run as if started in <dir>' },
-  { name: 'env-file', kind: 'value', placeholder: 'file', input: true, file: false, help: 'dotenv file (default: .env; the real environment wins)' },
+  { name: 'env-file', kind: 'value', flag: '--dotenv', placeholder: 'file', input: true, file: false, help: 'dotenv file (default: .env; the real environment wins); not --env-file, which Node itself reads' },
   { name: 'migrations', kind: 'value', placeholder: 'dir', env: 'DB_MIGRATE_MIGRATIONS', input: true, file: true, help: 'migrations folder (default: migrations)' },
   { name: 'migrations-ignore', kind: 'value', placeholder: 'globs', env: 'DB_MIGRATE_MIGRATIONS_IGNORE', input: true, file: true, help: 'comma-separated globs of files in the migrations folder that are not migrations' },
   { name: 'models', kind: 'value', placeholder: 'file', env: 'DB_MIGRATE_MODELS', input: true, file: true, help: 'models module (default: src/models.ts)' },
@@ -61,14 +63,14 @@ export const fileKey = (name: string): string => name.replace(/-(\w)/g, (_, c: s
 
 /** The flags of a setting the CLI accepts, `--name` first. */
 export function flagsOf(setting: Setting): string[] {
-  return setting.cli === false ? [] : [`--${setting.name}`, ...(setting.aliases ?? [])]
+  return setting.cli === false ? [] : [setting.flag ?? `--${setting.name}`, ...(setting.aliases ?? [])]
 }
 
 /** The Options section of the usage text. */
 export function optionsText(): string {
   const rows = settings.filter((s) => flagsOf(s).length > 0).map((s: Setting) => {
     const short = (s.aliases ?? []).filter((a) => /^-\w$/.test(a))
-    const long = [`--${s.name}`, ...(s.aliases ?? []).filter((a) => a.startsWith('--'))]
+    const long = [s.flag ?? `--${s.name}`, ...(s.aliases ?? []).filter((a) => a.startsWith('--'))]
     const spell = [...short, ...long].join(', ') + (s.kind === 'value' ? ` <${s.placeholder ?? 'value'}>` : '')
     const env = s.env && s.name !== 'database-url' ? ` [${s.env}]` : ''
     return [spell, s.help + env] as const
