@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors.js'
 import type { RawSettings } from '../config/config.js'
+import { closest } from '../config/suggest.js'
 import { flagsOf, optionsText, settings, type SettingName } from '../config/settings.js'
 
 const valueFlags = new Map<string, SettingName>()
@@ -37,7 +38,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       settings[valueSetting] = value
     } else if (booleanSetting) settings[booleanSetting] = inline ?? 'true'
     else if (arg.startsWith('-') && !/^[-+]\d+$/.test(arg)) {
-      throw new ConfigError(flag, `unknown option ${flag}: run db-migrate --help for the list`)
+      const near = closest(flag, [...valueFlags.keys(), ...booleanFlags.keys(), '--applied', '--rolled-back', '--help', '--version'].filter((f) => f.startsWith('--')))
+      throw new ConfigError(flag, `unknown option ${flag}: ${near ? `did you mean ${near}? ` : ''}run db-migrate --help for the list`)
     } else positional.push(arg)
   }
   if (positional[0] !== undefined) settings.command = positional[0]

@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.js'
 import { loadEnv, type Env } from './env.js'
 import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
 import type { UmzugStorage } from '../runtime/adopt.js'
+import { closest } from './suggest.js'
 import { fileKey, settingByName, type SettingName } from './settings.js'
 
 export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'revision', 'check', 'init', 'resolve'] as const
@@ -101,7 +102,8 @@ export function parseConfig(source: ConfigSource): Config {
 
   const command = raw('command') ?? 'upgrade'
   if (!(commands as readonly string[]).includes(command)) {
-    throw new ConfigError('command', `${label('command')} '${command}' is unknown: use one of ${commands.join(', ')}`)
+    const near = closest(command, commands)
+    throw new ConfigError('command', `${label('command')} '${command}' is unknown: ${near ? `did you mean ${near}? ` : ''}use one of ${commands.join(', ')}`)
   }
 
   // flag/input > DATABASE_URL > DB_* parts: the first one set names the database, the others are not read

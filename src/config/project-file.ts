@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
 import { importModule } from '../loader/import.js'
+import { closest } from './suggest.js'
 import { parseConfig, type Config, type ConfigSource, type ContextFactory, type ProjectFile } from './config.js'
 import { fileKey, settings, type SettingName } from './settings.js'
 
@@ -41,7 +42,10 @@ export async function loadProjectFile(cwd: string): Promise<ProjectFile | undefi
     }
     if (key === '__esModule' || value === undefined) continue
     const name = byKey.get(key) ?? byKey.get(fileKey(key))
-    if (!name) throw new ConfigError('config', `${file} sets '${key}', which is not a setting: use one of ${[...byKey.keys(), 'context'].join(', ')}`)
+    if (!name) {
+      const near = closest(key, [...byKey.keys(), 'context'])
+      throw new ConfigError('config', `${file} sets '${key}', which is not a setting: ${near ? `did you mean ${near}? ` : ''}use one of ${[...byKey.keys(), 'context'].join(', ')}`)
+    }
     values[name] = text(value, `${file} ${key}`)
   }
   return { file, values, ...(contextFactory ? { contextFactory } : {}) }

@@ -29,6 +29,11 @@ describe('cli on the demo', () => {
     const bad = await runCli(['upgrade', '--bogus'], { cwd: root })
     assert.equal(bad.code, 2)
     assert.equal(bad.stderr, 'db-migrate: unknown option --bogus: run db-migrate --help for the list\n')
+    const typo = await runCli(['upgrade', '--dry-rn'], { cwd: root })
+    assert.equal(typo.stderr, 'db-migrate: unknown option --dry-rn: did you mean --dry-run? run db-migrate --help for the list\n')
+    const command = await runCli(['upgarde', '--embedded'], { cwd: root })
+    assert.equal(command.code, 2)
+    assert.match(command.stderr, /^db-migrate: command 'upgarde' is unknown: did you mean upgrade\? use one of /)
   })
 })
 
