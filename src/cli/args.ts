@@ -73,3 +73,25 @@ ${optionsText()}
   -h, --help, -V, --version
 
 Exit status: 0 success, 1 drift found by check (or status --check: not at head, or a problem), 2 error.`
+
+const where: SettingName[] = ['database-url', 'embedded', 'working-directory', 'env-file', 'migrations', 'migrations-ignore', 'history-schema', 'history-table', 'connect-timeout', 'json']
+const running: SettingName[] = [...where, 'context', 'umzug-table', 'umzug-column', 'dry-run', 'lock-timeout', 'statement-timeout', 'lock-wait']
+
+/** What `db-migrate <command> --help` shows: the command's line and only the options it reads. */
+const commandHelp: Record<string, { readonly usage: string; readonly options: readonly SettingName[]; readonly extra?: string }> = {
+  upgrade: { usage: 'upgrade [revision]        apply migrations up to a revision (default: head)', options: [...running, 'allow-out-of-order'] },
+  downgrade: { usage: 'downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)', options: running },
+  stamp: { usage: 'stamp <revision>          record migrations up to <revision> as applied without running them', options: [...where, 'dry-run', 'lock-wait'] },
+  status: { usage: 'status                    current revision, applied and pending migrations', options: [...where, 'umzug-table', 'umzug-column', 'check', 'allow-out-of-order'] },
+  check: { usage: 'check                     fail when the models and the migrations disagree; print the SQL that fixes it', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'shadow-database-url', 'column-order', 'json'] },
+  revision: { usage: 'revision -m "message"     write a new migration', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'shadow-database-url', 'message', 'autogenerate', 'format', 'dry-run', 'json'] },
+  init: { usage: 'init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow', options: ['working-directory', 'json'] },
+  resolve: { usage: 'resolve <name> --applied|--rolled-back   settle a migration that ran outside a transaction and did not finish', options: [...where, 'lock-wait'], extra: '  --applied      the migration took effect: record it as applied\n  --rolled-back  it did not: forget its row' },
+}
+
+/** `db-migrate <command> --help`, or undefined for a command we do not know (the general usage then). */
+export function commandUsage(command: string | undefined): string | undefined {
+  const help = command ? commandHelp[command] : undefined
+  if (!help) return undefined
+  return [`Usage: db-migrate ${help.usage}`, '', 'Options:', optionsText(help.options), ...(help.extra ? [help.extra] : []), '  -h, --help', '', 'db-migrate --help lists every command.'].join('\n')
+}

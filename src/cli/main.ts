@@ -6,7 +6,7 @@ import { AppError, errorMessage } from '../errors.js'
 import type { Log } from '../report/log.js'
 import { redactSecrets } from '../report/redact.js'
 import { renderText } from '../report/text.js'
-import { parseArgs, usage } from './args.js'
+import { commandUsage, parseArgs, usage } from './args.js'
 import { version } from '../version.js'
 import { statusGate } from '../commands/status.js'
 
@@ -20,7 +20,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd:
   try {
     const args = parseArgs(argv)
     if (args.help || argv.length === 0) {
-      write(process.stdout, usage)
+      write(process.stdout, (args.help && commandUsage(args.settings.command)) || usage)
       return argv.length === 0 ? 2 : 0
     }
     if (args.version) {

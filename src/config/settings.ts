@@ -67,8 +67,8 @@ export function flagsOf(setting: Setting): string[] {
 }
 
 /** The Options section of the usage text. */
-export function optionsText(): string {
-  const rows = settings.filter((s) => flagsOf(s).length > 0).map((s: Setting) => {
+export function optionsText(only?: readonly SettingName[]): string {
+  const rows = settings.filter((s) => flagsOf(s).length > 0 && (!only || (only as readonly string[]).includes(s.name))).map((s: Setting) => {
     const short = (s.aliases ?? []).filter((a) => /^-\w$/.test(a))
     const long = [s.flag ?? `--${s.name}`, ...(s.aliases ?? []).filter((a) => a.startsWith('--'))]
     const spell = [...short, ...long].join(', ') + (s.kind === 'value' ? ` <${s.placeholder ?? 'value'}>` : '')

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
-import { parseArgs, usage } from '../../src/cli/args.js'
-import { parseConfig } from '../../src/config/config.js'
+import { commandUsage, parseArgs, usage } from '../../src/cli/args.js'
+import { commands, parseConfig } from '../../src/config/config.js'
 import { flagsOf, settings } from '../../src/config/settings.js'
 import { actionDefaults } from '../helpers/runner.js'
 
@@ -67,5 +67,17 @@ describe('db-migrate.config.*', () => {
     const config = parseConfig({ settings: {}, env: {}, cwd: dir, file: file! })
     assert.deepEqual(config.migrationsIgnore, ['*.tpl.cjs', 'README*'])
     assert.equal(typeof config.contextFactory, 'function')
+  })
+})
+
+describe('db-migrate <command> --help', () => {
+  it('has a page for every command, listing the options that command reads', () => {
+    for (const command of commands) assert.match(commandUsage(command) ?? '', new RegExp(`^Usage: db-migrate ${command}`), command)
+    const revision = commandUsage('revision')!
+    for (const flag of ['-m, --message', '--autogenerate', '--format']) assert.ok(revision.includes(flag), flag)
+    assert.match(commandUsage('resolve')!, /--applied .*\n {2}--rolled-back/)
+    assert.match(commandUsage('status')!, /--check /)
+    assert.doesNotMatch(commandUsage('status')!, /--column-order|--autogenerate/)
+    assert.equal(commandUsage('bogus'), undefined)
   })
 })
