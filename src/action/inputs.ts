@@ -1,11 +1,8 @@
 import * as core from '@actions/core'
-import type { RawSettings, SettingName } from '../config/config.js'
+import type { RawSettings } from '../config/config.js'
+import { settings, type SettingName } from '../config/settings.js'
 
-const names: readonly SettingName[] = [
-  'command', 'revision', 'database-url', 'shadow-database-url', 'working-directory', 'env-file', 'migrations', 'models', 'models-kind',
-  'history-schema', 'history-table', 'dry-run', 'allow-out-of-order', 'lock-timeout', 'statement-timeout', 'lock-wait',
-  'connect-timeout', 'keep-database', 'column-order', 'message', 'autogenerate', 'format', 'context', 'lint-disable', 'all', 'base', 'sql', 'reversible',
-]
+const names = settings.filter((s) => s.input).map((s) => s.name)
 
 /** The action's inputs as raw settings; the only reader of `INPUT_*`. */
 export function readInputs(): RawSettings {

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
-import { parseConfig, type Config } from '../config/config.js'
+import type { Config } from '../config/config.js'
+import { loadConfig } from '../config/project-file.js'
 import { lintOf, runCommand, type CommandResult } from '../commands/run.js'
 import type { LintResult } from '../lint/lint.js'
 import { AppError, ConfigError, HistoryError, MigrationError, ModelError, errorMessage } from '../errors.js'
@@ -10,6 +11,7 @@ import { renderFailure, renderSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
 import { commentOnPullRequest } from './comment.js'
 import { inputLabel, readInputs } from './inputs.js'
+import { statusGate } from '../commands/status.js'
 
 /** The action: inputs → config → command → outputs, job summary, annotations. The only user of @actions/core. */
 export async function run(): Promise<void> {
@@ -17,7 +19,7 @@ export async function run(): Promise<void> {
   let secrets: readonly string[] = []
   const clean = (text: string) => redactSecrets(text, secrets)
   try {
-    config = parseConfig({ settings: readInputs(), env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), label: inputLabel })
+    config = await loadConfig({ settings: readInputs(), env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), label: inputLabel })
     secrets = config.secrets
     for (const secret of secrets) {
       core.setSecret(secret)
@@ -27,7 +29,7 @@ export async function run(): Promise<void> {
       throw new ConfigError('command', `${inputLabel('command')} 'resolve' settles a database by hand: run npx db-migrate resolve <name> --applied|--rolled-back`)
     }
     const log: Log = { info: (m) => core.info(clean(m)), warn: (m) => core.warning(clean(m)) }
-    const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase })
+    const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase, databaseHint: { setting: inputLabel('database-url'), embedded: `${inputLabel('database-url')} set to embedded` } })
     setOutputs(result)
     core.info(clean(renderText(result)))
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
@@ -36,6 +38,8 @@ export async function run(): Promise<void> {
     await maybeComment(report)
     const lint = lintOf(result)
     if (lint) annotateLint(lint, config)
+    const gate = result.command === 'status' && config.statusCheck ? statusGate(result.result) : null
+    if (gate) core.setFailed(gate)
     if (result.command === 'check' && result.result.drift) {
       core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
     } else if (result.command === 'check' && result.result.reversibility?.irreversible.length) {
@@ -102,6 +106,10 @@ function setOutputs(result: CommandResult): void {
       core.setOutput('current-revision', result.result.current ?? '')
       core.setOutput('applied', JSON.stringify([]))
       core.setOutput('pending', JSON.stringify(result.result.pending))
+      break
+    case 'stamp':
+      core.setOutput('current-revision', result.result.current ?? '')
+      core.setOutput('applied', JSON.stringify(result.result.stamped))
       break
     case 'check':
       if (result.result.reversibility) core.setOutput('irreversible', JSON.stringify(result.result.reversibility.irreversible.map((i) => i.migration)))

@@ -1,40 +1,12 @@
 import { ConfigError } from '../errors.js'
-import type { RawSettings, SettingName } from '../config/config.js'
+import type { RawSettings } from '../config/config.js'
+import { closest } from '../config/suggest.js'
+import { flagsOf, optionsText, settings, type SettingName } from '../config/settings.js'
 
-/** Flags that take a value, by the setting they fill. */
-const valueFlags: Partial<Record<string, SettingName>> = {
-  '--database-url': 'database-url',
-  '--shadow-database-url': 'shadow-database-url',
-  '--env-file': 'env-file',
-  '--cwd': 'working-directory',
-  '-C': 'working-directory',
-  '--migrations': 'migrations',
-  '--models': 'models',
-  '--models-kind': 'models-kind',
-  '--history-schema': 'history-schema',
-  '--history-table': 'history-table',
-  '--lock-timeout': 'lock-timeout',
-  '--statement-timeout': 'statement-timeout',
-  '--lock-wait': 'lock-wait',
-  '--connect-timeout': 'connect-timeout',
-  '-m': 'message',
-  '--message': 'message',
-  '--format': 'format',
-  '--context': 'context',
-  '--lint-disable': 'lint-disable',
-  '--base': 'base',
-}
-
-/** Boolean flags, by the setting they turn on. */
-const booleanFlags: Partial<Record<string, SettingName>> = {
-  '--allow-out-of-order': 'allow-out-of-order',
-  '--dry-run': 'dry-run',
-  '--json': 'json',
-  '--autogenerate': 'autogenerate',
-  '--column-order': 'column-order',
-  '--all': 'all',
-  '--sql': 'sql',
-  '--reversible': 'reversible',
+const valueFlags = new Map<string, SettingName>()
+const booleanFlags = new Map<string, SettingName>()
+for (const setting of settings) {
+  for (const flag of flagsOf(setting)) (setting.kind === 'value' ? valueFlags : booleanFlags).set(flag, setting.name)
 }
 
 export interface ParsedArgs {
@@ -54,10 +26,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
-    const valueSetting = valueFlags[flag]
-    const booleanSetting = booleanFlags[flag]
+    const valueSetting = valueFlags.get(flag)
+    const booleanSetting = booleanFlags.get(flag)
     if (flag === '-h' || flag === '--help') help = true
     else if (flag === '-V' || flag === '--version') version = true
+    else if (flag === '--env-file') throw new ConfigError('env-file', '--env-file is read by Node itself before db-migrate starts (a missing file stops Node with exit 9): use --dotenv <file>')
     else if (flag === '--applied' || flag === '--rolled-back') resolution = flag.slice(2) as ParsedArgs['resolution']
     else if (valueSetting) {
       const value = inline ?? argv[++i]
@@ -65,7 +38,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       settings[valueSetting] = value
     } else if (booleanSetting) settings[booleanSetting] = inline ?? 'true'
     else if (arg.startsWith('-') && !/^[-+]\d+$/.test(arg)) {
-      throw new ConfigError(flag, `unknown option ${flag}: run db-migrate --help for the list`)
+      const near = closest(flag, [...valueFlags.keys(), ...booleanFlags.keys(), '--applied', '--rolled-back', '--help', '--version'].filter((f) => f.startsWith('--')))
+      throw new ConfigError(flag, `unknown option ${flag}: ${near ? `did you mean ${near}? ` : ''}run db-migrate --help for the list`)
     } else positional.push(arg)
   }
   if (positional[0] !== undefined) settings.command = positional[0]
@@ -79,46 +53,46 @@ export const usage = `Usage: db-migrate <command> [revision] [options]
 Commands:
   upgrade [revision]        apply migrations up to a revision (default: head)
   downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)
-  status                    current revision, applied and pending migrations (--json for machines)
+  status                    current revision, applied and pending migrations (--json for machines;
+                            --check: exit 1 unless at head with nothing to attend to)
   check                     fail when the models and the migrations disagree; print the SQL that fixes it
   revision -m "message"     write a new empty migration (--format ts for TypeScript, --format sequelize for
                             a module Umzug also runs; --autogenerate: the one that makes the migrations match the models)
   init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow
+  stamp <revision>          record migrations up to <revision> as applied without running them (--dry-run)
   resolve <name> --applied|--rolled-back
                             settle a migration that ran outside a transaction and did not finish
 
 Revisions: head, base, a migration name or a unique prefix of one, +N, -N.
 
-Database: --database-url, or DATABASE_URL, or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (environment or .env).
-With none, upgrade, downgrade, status and check run on a temporary embedded PostgreSQL.
+Database: --database-url, else DATABASE_URL, else DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (environment or .env).
+With none, upgrade, downgrade, stamp, resolve and status stop; --embedded runs them on a throwaway PostgreSQL.
 
-Options:
-  --migrations <dir>           migrations folder (default: migrations)
-  --models <file>              models module (default: src/models.ts)
-  --models-kind <kind>         what the models are: db-migrate, sql, sequelize, typeorm, drizzle
-  --env-file <file>            dotenv file (default: .env; the real environment wins)
-  -C, --cwd <dir>              run as if started in <dir>
-  --shadow-database-url <url>  server where check builds its scratch databases (SHADOW_DATABASE_URL)
-  --history-schema <name>      schema of the history table (default: public)
-  --history-table <name>       history table (default: db_migrate_history)
-  --dry-run                    show what upgrade/downgrade would run; change nothing
-  --sql                        print the SQL upgrade/downgrade would send (with db-migrate's own history
-                               statements, BEGIN and COMMIT), for psql or a DBA; change nothing
-  --allow-out-of-order         apply pending migrations older than the newest applied one
-  --lock-timeout <duration>    SET lock_timeout for migrations (e.g. 5s)
-  --statement-timeout <d>      SET statement_timeout for migrations
-  --lock-wait <duration>       how long to wait for a concurrent run to finish (default: 10min)
-  --connect-timeout <d>        how long to wait for the database to accept connections (default: 30s)
-  --context <kind>             what module migrations get as context: auto, pg or sequelize (DB_MIGRATE_CONTEXT)
-  --column-order               check: also report differences in column order
-  --lint-disable <rules>       lint rules to turn off, comma-separated (DB_MIGRATE_LINT_DISABLE);
-                               one file turns one off with a line: -- db-migrate: allow <rule>
-  --base <ref>                 check: lint the migrations added since this branch (default: GITHUB_BASE_REF,
-                               else only the newest migration)
-  --reversible                 check: apply each new migration's up, then its down, and fail when the
-                               schema does not come back (with --all: every migration)
-  --all                        check: lint (and with --reversible, revert) every migration, not only new ones
-  --json                       machine-readable output
+Options (flag > environment variable > db-migrate.config.* > default):
+${optionsText()}
   -h, --help, -V, --version
 
-Exit status: 0 success, 1 drift, a lint error or a down that does not undo its up (check, upgrade --dry-run), 2 error.`
+Exit status: 0 success; 1 drift, a lint error or a down that does not undo its up (check, upgrade --dry-run),
+or status --check not at head or with a problem; 2 error.`
+
+const where: SettingName[] = ['database-url', 'embedded', 'working-directory', 'env-file', 'migrations', 'migrations-ignore', 'history-schema', 'history-table', 'connect-timeout', 'json']
+const running: SettingName[] = [...where, 'context', 'umzug-table', 'umzug-column', 'dry-run', 'lock-timeout', 'statement-timeout', 'lock-wait']
+
+/** What `db-migrate <command> --help` shows: the command's line and only the options it reads. */
+const commandHelp: Record<string, { readonly usage: string; readonly options: readonly SettingName[]; readonly extra?: string }> = {
+  upgrade: { usage: 'upgrade [revision]        apply migrations up to a revision (default: head)', options: [...running, 'sql', 'lint-disable', 'allow-out-of-order'] },
+  downgrade: { usage: 'downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)', options: [...running, 'sql'] },
+  stamp: { usage: 'stamp <revision>          record migrations up to <revision> as applied without running them', options: [...where, 'dry-run', 'lock-wait'] },
+  status: { usage: 'status                    current revision, applied and pending migrations', options: [...where, 'umzug-table', 'umzug-column', 'check', 'allow-out-of-order'] },
+  check: { usage: 'check                     fail when the models and the migrations disagree; print the SQL that fixes it', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'column-order', 'lint-disable', 'base', 'reversible', 'all', 'json'] },
+  revision: { usage: 'revision -m "message"     write a new migration', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'message', 'autogenerate', 'format', 'dry-run', 'json'] },
+  init: { usage: 'init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow', options: ['working-directory', 'json'] },
+  resolve: { usage: 'resolve <name> --applied|--rolled-back   settle a migration that ran outside a transaction and did not finish', options: [...where, 'lock-wait'], extra: '  --applied      the migration took effect: record it as applied\n  --rolled-back  it did not: forget its row' },
+}
+
+/** `db-migrate <command> --help`, or undefined for a command we do not know (the general usage then). */
+export function commandUsage(command: string | undefined): string | undefined {
+  const help = command ? commandHelp[command] : undefined
+  if (!help) return undefined
+  return [`Usage: db-migrate ${help.usage}`, '', 'Options:', optionsText(help.options), ...(help.extra ? [help.extra] : []), '  -h, --help', '', 'db-migrate --help lists every command.'].join('\n')
+}

@@ -1,15 +1,18 @@
-import { parseConfig, type Config, type SettingName } from '../config/config.js'
+import type { Config, SettingName } from '../config/config.js'
+import { loadConfig } from '../config/project-file.js'
+import { settingByName } from '../config/settings.js'
 import { lintOf, runCommand, type CommandResult } from '../commands/run.js'
 import { AppError, errorMessage } from '../errors.js'
 import type { Log } from '../log.js'
 import { redactSecrets } from '../report/redact.js'
 import { renderText } from '../report/text.js'
-import { parseArgs, usage } from './args.js'
+import { commandUsage, parseArgs, usage } from './args.js'
 import { version } from '../version.js'
+import { statusGate } from '../commands/status.js'
 
-const flagLabel = (name: SettingName): string => (name === 'command' ? 'command' : name === 'revision' ? 'revision' : `--${name}`)
+const flagLabel = (name: SettingName): string => (name === 'command' ? 'command' : name === 'revision' ? 'revision' : settingByName.get(name)?.flag ?? `--${name}`)
 
-/** The CLI: argv → config → command → stdout. Returns the exit status: 0 ok, 1 drift, 2 error. */
+/** The CLI: argv → config → command → stdout. Returns the exit status: 0 ok, 1 drift (or status --check not at head), 2 error. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   let secrets: readonly string[] = []
   const write = (stream: NodeJS.WriteStream, text: string) => stream.write(`${redactSecrets(text, secrets)}\n`)
@@ -17,14 +20,14 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd:
   try {
     const args = parseArgs(argv)
     if (args.help || argv.length === 0) {
-      write(process.stdout, usage)
+      write(process.stdout, (args.help && commandUsage(args.settings.command)) || usage)
       return argv.length === 0 ? 2 : 0
     }
     if (args.version) {
       write(process.stdout, version)
       return 0
     }
-    const config: Config = parseConfig({ settings: args.settings, env, cwd, label: flagLabel })
+    const config: Config = await loadConfig({ settings: args.settings, env, cwd, label: flagLabel })
     secrets = config.secrets
     json = config.json
     const log: Log = {
@@ -33,6 +36,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd:
     }
     const result = await runCommand(config, log, { resolution: args.resolution })
     write(process.stdout, json ? JSON.stringify(jsonResult(result), null, 2) : renderText(result))
+    if (result.command === 'status' && config.statusCheck) {
+      const gate = statusGate(result.result)
+      if (gate) write(process.stderr, `db-migrate: ${gate}`)
+      return gate ? 1 : 0
+    }
     if (result.command === 'check' && (result.result.drift || result.result.reversibility?.irreversible.length)) return 1
     return (lintOf(result)?.errors ?? 0) > 0 ? 1 : 0
   } catch (error) {

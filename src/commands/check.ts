@@ -77,7 +77,7 @@ export interface DriftOptions {
 export async function findDrift(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<Drift> {
   const loaded = await (options.models ?? loadModelSource(config))
   const noMigrations = existsSync(config.migrationsDir)
-    ? listMigrations(config.migrationsDir, config.cwd).length === 0
+    ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).length === 0
     : options.allowMissingMigrations === true
   const [migrationsDb, modelsDb] = await scratchPair(serverUrl)
   try {

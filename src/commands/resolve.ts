@@ -24,7 +24,7 @@ export interface ResolveResult {
 export async function resolve(config: Config, databaseUrl: string, log: Log, resolution: Resolution): Promise<ResolveResult> {
   const spec = config.revision?.trim()
   if (!spec) throw new RevisionError('resolve needs the name of a migration (or a unique prefix) and --applied or --rolled-back')
-  const files = listMigrations(config.migrationsDir, config.cwd)
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   const ref: HistoryTable = { schema: config.historySchema, table: config.historyTable }
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {

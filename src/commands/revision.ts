@@ -28,7 +28,7 @@ export interface RevisionResult {
 export function revision(config: Config, log: Log, options: { format?: RevisionFormat; now?: Date } = {}): RevisionResult {
   const message = config.message?.trim()
   if (!message) throw new ConfigError('message', 'revision needs a message that names the migration, e.g. -m "add email to user"')
-  const existing = existsSync(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd).map((m) => m.name) : []
+  const existing = existsSync(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).map((m) => m.name) : []
   const newest = existing.at(-1)
   let now = options.now ?? new Date()
   let name = migrationName(message, now)

@@ -11,6 +11,7 @@ import { downgrade } from './downgrade.js'
 import { init, type InitResult } from './init.js'
 import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import { revision, type RevisionResult } from './revision.js'
+import { stamp, type StampResult } from './stamp.js'
 import { status, type StatusResult } from './status.js'
 import { upgrade } from './upgrade.js'
 import { lint } from './lint.js'
@@ -20,6 +21,7 @@ export type CommandResult =
   | { readonly command: 'upgrade' | 'downgrade'; readonly result: MigrateResult; readonly database: DatabaseInfo; readonly lint?: LintResult }
   | { readonly command: 'status'; readonly result: StatusResult; readonly database: DatabaseInfo }
   | { readonly command: 'resolve'; readonly result: ResolveResult; readonly database: DatabaseInfo }
+  | { readonly command: 'stamp'; readonly result: StampResult; readonly database: DatabaseInfo }
   | { readonly command: 'check'; readonly result: CheckResult; readonly database: DatabaseInfo }
   | { readonly command: 'revision'; readonly result: RevisionResult | AutogenerateResult; readonly database: DatabaseInfo | null }
   | { readonly command: 'init'; readonly result: InitResult; readonly database: null }
@@ -43,10 +45,22 @@ export interface RunOptions {
   /** Leave a server that db-migrate started running after this process exits (the action, for later steps). */
   readonly keepSpunUp?: boolean
   readonly resolution?: Resolution
+  /** How this front end names the database setting and the throwaway opt-in, for the error when neither is set. */
+  readonly databaseHint?: { readonly setting: string; readonly embedded: string }
+}
+
+const needDatabase: readonly Config['command'][] = ['upgrade', 'downgrade', 'stamp', 'resolve', 'status']
+
+/** No deploy to nowhere: these commands act on a named database, or on a throwaway one only when asked for. */
+function requireDatabase(config: Config, hint: RunOptions['databaseHint']): void {
+  if (!needDatabase.includes(config.command) || config.database || config.embedded) return
+  const { setting, embedded } = hint ?? { setting: '--database-url', embedded: '--embedded' }
+  throw new ConfigError('database-url', `${config.command} needs a database, and none is set: set ${setting}, DATABASE_URL or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (an empty secret counts as unset); for a throwaway PostgreSQL, ask for it with ${embedded}`)
 }
 
 /** Runs one command: finds or starts Postgres, calls the command, and releases what it started. */
 export async function runCommand(config: Config, log: Log, options: RunOptions = {}): Promise<CommandResult> {
+  requireDatabase(config, options.databaseHint)
   switch (config.command) {
     case 'init':
       return { command: 'init', result: await init(config, log), database: null }
@@ -71,6 +85,8 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
         command: 'resolve', result: await resolve(config, url, log, resolution), database,
       }))
     }
+    case 'stamp':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'stamp', result: await stamp(config, url, log), database }))
     case 'upgrade':
     case 'downgrade': {
       const command = config.command

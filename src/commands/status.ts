@@ -30,7 +30,7 @@ export interface AppliedMigration {
 
 /** Reads the history (creating nothing) and compares it with the files; imports no migration. */
 export async function status(config: Config, databaseUrl: string, log: Log): Promise<StatusResult> {
-  const files = listMigrations(config.migrationsDir, config.cwd)
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
     // reading waits for a lock no longer than a run would wait for a concurrent one
@@ -53,4 +53,13 @@ export async function status(config: Config, databaseUrl: string, log: Log): Pro
   } finally {
     await client.end().catch(() => {})
   }
+}
+
+/** Why `status --check` fails, one line; null when the database is at head with nothing to attend to. */
+export function statusGate(result: StatusResult): string | null {
+  const reasons = [
+    ...(result.pending.length ? [`${result.pending.length} pending migration(s): ${result.pending.join(', ')}`] : []),
+    ...result.problems.map((p) => p.message),
+  ]
+  return reasons.length ? `status --check: ${reasons.join('; ')}` : null
 }

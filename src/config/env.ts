@@ -9,10 +9,10 @@ export type Env = Record<string, string | undefined>
  * The process environment over the `.env` file: the real environment wins, as with dotenv.
  * The default `.env` may be absent; a file named explicitly must exist.
  */
-export function loadEnv(cwd: string, envFile: string | undefined, env: Env): Env {
+export function loadEnv(cwd: string, envFile: string | undefined, env: Env, setting = 'env-file'): Env {
   const path = resolve(cwd, envFile ?? '.env')
   if (!existsSync(path)) {
-    if (envFile) throw new ConfigError('env-file', `env-file ${envFile} does not exist: create it or point env-file at your .env`)
+    if (envFile) throw new ConfigError('env-file', `${setting} ${envFile} does not exist: create it or point ${setting} at your .env`)
     return { ...env }
   }
   const text = readFileSync(path, 'utf8')

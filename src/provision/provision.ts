@@ -43,7 +43,7 @@ export async function provisionDatabase(config: Config, log: Log, options: Provi
   const detached = (options.keep ?? false) && config.keepDatabase
   const server = await startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) })
   log.info(role === 'target'
-    ? `no database configured (DATABASE_URL or DB_HOST…): started PostgreSQL ${server.version} on 127.0.0.1:${server.port}, ${detached ? 'left running for later steps' : 'stopped on exit'}`
+    ? `running on a throwaway PostgreSQL ${server.version} started on 127.0.0.1:${server.port} (asked for with embedded), not on a deployed database; ${detached ? 'left running for later steps' : 'stopped on exit'}`
     : `started PostgreSQL ${server.version} on 127.0.0.1:${server.port} for scratch databases`)
   const database = options.database ?? 'postgres'
   try {

@@ -8,6 +8,12 @@ import { codeNames, duration, isoTime, plural } from './format.js'
 
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
 export function renderSummary(result: CommandResult): string {
+  const body = summaryBody(result)
+  if (result.command === 'check' || result.command === 'revision' || !result.database?.spunUpUrl) return body
+  return `${body}\n\n> [!WARNING]\n> This ran on a **throwaway PostgreSQL** started by db-migrate (\`embedded\`), not on a deployed database.`
+}
+
+function summaryBody(result: CommandResult): string {
   switch (result.command) {
     case 'upgrade':
     case 'downgrade':
@@ -34,6 +40,8 @@ export function renderSummary(result: CommandResult): string {
       return `### db-migrate init\n${result.result.created.map((f) => `- created ${code(f)}`).join('\n')}`
     case 'resolve':
       return `### db-migrate resolve\n${code(result.result.name)} recorded as **${result.result.resolution}**`
+    case 'stamp':
+      return `### db-migrate stamp\n${result.result.dryRun ? 'Would record' : 'Recorded'} as applied without running them: ${result.result.stamped.map(code).join(', ') || 'nothing'}\n\nCurrent revision: ${code(result.result.current ?? 'base')}`
   }
 }
 

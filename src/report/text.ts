@@ -32,6 +32,11 @@ export function renderText(result: CommandResult): string {
       ].join('\n')
     case 'resolve':
       return `${result.result.name}: recorded as ${result.result.resolution}`
+    case 'stamp': {
+      const { dryRun, stamped, current } = result.result
+      if (stamped.length === 0) return `Nothing to stamp: the database is at ${current ?? 'base'}.`
+      return [`${dryRun ? 'Dry run: would stamp' : 'Stamped'} ${plural(stamped.length, 'migration')} as applied (not run):`, ...stamped.map((n) => `  ${n}`), `Current revision: ${current ?? 'base'}`].join('\n')
+    }
   }
 }
 

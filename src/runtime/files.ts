@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { HistoryError } from '../errors.js'
+import { matchesAny } from './glob.js'
 import type { MigrationFile } from './types.js'
 
 const moduleExtension = /\.(ts|mts|cts|js|mjs|cjs)$/
@@ -10,15 +11,16 @@ const downSuffix = '.down.sql'
 /**
  * Lists the migrations in `dir`, ordered by name. Reads each file's bytes for its checksum; imports nothing.
  * `NAME.sql` may have `NAME.down.sql` beside it; `NAME.ts`/`.js`/`.mjs` export `up` and `down`.
+ * Files matching one of the `ignore` globs (templates, samples) are not migrations.
  */
-export function listMigrations(dir: string, cwd: string): MigrationFile[] {
+export function listMigrations(dir: string, cwd: string, ignore: readonly string[] = []): MigrationFile[] {
   if (!existsSync(dir)) {
     throw new HistoryError('migrations_dir', `migrations folder ${displayPath(dir, cwd)} does not exist: create it with \`db-migrate init\` or set migrations to the right folder`)
   }
   if (!statSync(dir).isDirectory()) {
     throw new HistoryError('migrations_dir', `the migrations setting (--migrations) names ${displayPath(dir, cwd)}, which is a file: set it to the folder that holds the migrations`)
   }
-  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && isFile(e, dir, cwd)).map((e) => e.name)
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && !matchesAny(e.name, ignore) && isFile(e, dir, cwd)).map((e) => e.name)
   const names = new Set(entries)
   const found = new Map<string, MigrationFile>()
   for (const entry of entries) {

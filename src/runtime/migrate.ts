@@ -5,6 +5,7 @@ import { HistoryError, MigrationError, type MigrationProgress } from '../errors.
 import type { Log } from '../log.js'
 import { displayPath, listMigrations } from './files.js'
 import { ensureHistory, readHistory, type HistoryTable } from './history.js'
+import { adoptUmzug } from './adopt.js'
 import { acquireLock } from './lock.js'
 import { loadMigrationModule } from './module.js'
 import { assertNoProblems, findProblems } from './problems.js'
@@ -39,19 +40,25 @@ export interface MigrateResult {
 
 /** Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/apply-one.ts). */
 export async function migrate(config: Config, databaseUrl: string, log: Log, direction: 'up' | 'down'): Promise<MigrateResult> {
-  const files = listMigrations(config.migrationsDir, config.cwd)
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   const ref: HistoryTable = { schema: config.historySchema, table: config.historyTable }
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
     if (config.dryRun || config.sql) {
-      const { plan, from, applied } = await prepare(client, config, ref, files, direction)
-      const planned = result(config, direction, from, plan, new Set(applied), [], files)
-      const script = migrationScript(plan.steps, { direction, history: ref, session: sessionSql(config, false), cwd: config.cwd })
-      return { ...planned, dryRun: true, script, scriptOnly: config.sql }
+      const adopted = await adoptUmzug(client, ref, config.umzugStorage, files, log, true)
+      try {
+        const { plan, from, applied } = await prepare(client, config, ref, files, direction)
+        const planned = result(config, direction, from, plan, new Set(applied), [], files)
+        const script = migrationScript(plan.steps, { direction, history: ref, session: sessionSql(config, false), cwd: config.cwd })
+        return { ...planned, dryRun: true, script, scriptOnly: config.sql }
+      } finally {
+        if (adopted.length) await client.query('ROLLBACK')
+      }
     }
     const restore = await applySessionSettings(client, config)
     const release = await acquireLock(client, ref, config.lockWaitMs, log)
     try {
+      await adoptUmzug(client, ref, config.umzugStorage, files, log, false)
       // Read the history only now, under the lock, so a run that waited never repeats another's work.
       const { plan, from, applied } = await prepare(client, config, ref, files, direction)
       // only a run with module migrations needs their context (and, for Sequelize, the project's sequelize)

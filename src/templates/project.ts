@@ -114,7 +114,8 @@ jobs:
         uses: ${actionRef}
         with:
           command: upgrade
-          revision: head${extra}
+          revision: head
+          database-url: embedded${extra}
 
       - name: Downgrade to base
         uses: ${actionRef}

@@ -75,13 +75,15 @@ for (const server of servers) {
   })
 }
 
-describe('action with no database given', () => {
-  it('starts PostgreSQL, migrates it, leaves it running for later steps; the post step stops it', async () => {
+describe('action with database-url: embedded', () => {
+  it('starts PostgreSQL, migrates it, leaves it running for later steps, says so; the post step stops it', async () => {
     const project = copyFixture('e2e-blog')
-    const run = await runAction({ cwd: project, inputs: { command: 'upgrade' } })
+    const run = await runAction({ cwd: project, inputs: { command: 'upgrade', 'database-url': 'embedded' } })
     assert.equal(run.code, 0, run.stdout + run.stderr)
     const url = run.outputs['database-url']
     assert.match(url ?? '', /^postgresql:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/)
+    assert.match(run.summary, /ran on a \*\*throwaway PostgreSQL\*\*/)
+    assert.match(run.stdout, /running on a throwaway PostgreSQL/)
     // a later step of the job uses it
     const rows = await adminQuery(url!, `SELECT name FROM db_migrate_history ORDER BY name`)
     assert.deepEqual(rows.rows.map((r) => r.name), ['20240301090000_create_user', '20240302090000_create_post'])
@@ -128,6 +130,6 @@ describe('action check', () => {
     const run = await runAction({ cwd: project, inputs: { command: 'upgrad' } })
     assert.equal(run.code, 1)
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'))
-    assert.deepEqual(errors, ["::error::input 'command' 'upgrad' is unknown: use one of upgrade, downgrade, status, revision, check, init, resolve"])
+    assert.deepEqual(errors, ["::error::input 'command' 'upgrad' is unknown: did you mean upgrade? use one of upgrade, downgrade, stamp, status, revision, check, init, resolve"])
   })
 })

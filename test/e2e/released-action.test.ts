@@ -24,7 +24,7 @@ describe('released action (dist/ alone)', () => {
     assert.equal(check.outputs.drift, 'false')
     assert.match(check.stdout, /PostgreSQL 18\./)
 
-    const up = await runAction({ actionDir: action, cwd: project, inputs: { command: 'upgrade', 'keep-database': 'false' }, env })
+    const up = await runAction({ actionDir: action, cwd: project, inputs: { command: 'upgrade', 'database-url': 'embedded', 'keep-database': 'false' }, env })
     assert.equal(up.code, 0, up.stdout + up.stderr)
     assert.equal(up.outputs['current-revision'], '20240302090000_create_post')
   })

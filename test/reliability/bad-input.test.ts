@@ -234,7 +234,7 @@ eachServer('bad input', (database, server) => {
   })
 
   for (const [input, value, message] of [
-    ['command', 'upgrad', /input 'command' 'upgrad' is unknown: use one of upgrade, downgrade/],
+    ['command', 'upgrad', /input 'command' 'upgrad' is unknown: did you mean upgrade\? use one of upgrade, downgrade/],
     ['dry-run', 'maybe', /input 'dry-run' 'maybe' is not a boolean: use true or false/],
     ['connect-timeout', 'soon', /input 'connect-timeout' 'soon' is not a duration/],
   ] as const) {
