@@ -70,7 +70,7 @@ describe('provisionDatabase', () => {
     assert.ok(server)
     assert.equal(provisioned.url, `postgresql://postgres@127.0.0.1:${server.port}/app_db`)
     assert.equal((await one<{ d: string }>(provisioned.url, 'SELECT current_database() AS d'))?.d, 'app_db')
-    assert.match(logged.join('\n'), new RegExp(`started PostgreSQL ${server.version.replace('.', '\\.')} on 127\\.0\\.0\\.1:${server.port}`))
+    assert.match(logged.join('\n'), new RegExp(`throwaway PostgreSQL ${server.version.replace('.', '\\.')} started on 127\\.0\\.0\\.1:${server.port}`))
     await provisioned.release()
     assert.equal(existsSync(server.state.runDir), false)
   })
