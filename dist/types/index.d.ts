@@ -3,3 +3,4 @@ export { toSchema, buildSchema, type Models, type BuiltSchema } from './models/t
 export { loadModels, type LoadedModels } from './models/load.js';
 export type * as schema from './schema/schema.js';
 export type { MigrationContext, MigrationFn, MigrationModule } from './runtime/types.js';
+export type { ContextFactory, ContextKind } from './config/config.js';

@@ -11,6 +11,8 @@ export interface ReferenceOptions {
     /** Constraint name; PostgreSQL's default `<table>_<column>_fkey` otherwise. */
     readonly name?: string;
     readonly deferrable?: boolean;
+    /** Deferrable, and checked at commit unless a transaction asks otherwise. */
+    readonly initiallyDeferred?: boolean;
 }
 export interface UniqueOptions {
     /** Constraint name; PostgreSQL's default `<table>_<column>_key` otherwise. */

@@ -1,3 +1,4 @@
+import type { Deferral } from '../schema/schema.js';
 import type { AnyColumn, ReferenceOptions } from './column.js';
 import { entity } from './entity.js';
 import type { SqlExpression } from './sql.js';
@@ -36,6 +37,7 @@ export interface UniqueState {
     readonly name: string | undefined;
     readonly columns: readonly AnyColumn[];
     readonly nullsNotDistinct: boolean;
+    readonly deferral: Deferral;
 }
 /** A unique constraint over one or more columns. */
 export declare class UniqueBuilder {
@@ -45,12 +47,17 @@ export declare class UniqueBuilder {
     on(...columns: AnyColumn[]): UniqueBuilder;
     /** NULLs count as equal, so at most one row may hold NULL (PostgreSQL 15+). */
     nullsNotDistinct(): UniqueBuilder;
+    /** Checked at the end of the statement unless a transaction defers it; `initiallyDeferred`: at commit unless asked sooner. */
+    deferrable(options?: {
+        initiallyDeferred?: boolean;
+    }): UniqueBuilder;
 }
 /** A unique constraint; named `<table>_<columns>_key` when `name` is unset. */
 export declare const unique: (name?: string) => UniqueBuilder;
 export interface PrimaryKeyState {
     readonly name: string | undefined;
     readonly columns: readonly AnyColumn[];
+    readonly deferral: Deferral;
 }
 /** A primary key over several columns; for one column, `.primaryKey()` on it reads better. */
 export declare class PrimaryKeyBuilder {
@@ -58,6 +65,10 @@ export declare class PrimaryKeyBuilder {
     readonly [entity]: "primary_key";
     constructor(state: PrimaryKeyState);
     on(...columns: AnyColumn[]): PrimaryKeyBuilder;
+    /** As unique().deferrable(); a deferrable key cannot be the target of a foreign key. */
+    deferrable(options?: {
+        initiallyDeferred?: boolean;
+    }): PrimaryKeyBuilder;
 }
 /** A (composite) primary key; named `<table>_pkey` when `name` is unset. */
 export declare const primaryKey: (name?: string) => PrimaryKeyBuilder;
@@ -87,5 +98,17 @@ export interface CheckConstraint {
 /** `CHECK (expression)`; named as PostgreSQL would (`<table>_<column>_check`) when only the expression is given. */
 export declare function check(name: string, expression: SqlExpression): CheckConstraint;
 export declare function check(expression: SqlExpression): CheckConstraint;
+/** An exclusion constraint. */
+export interface ExclusionConstraint {
+    readonly [entity]: 'exclusion';
+    readonly name: string | undefined;
+    readonly expression: SqlExpression;
+}
+/**
+ * `EXCLUDE ...`, the text after the keyword: ``exclude(sql`USING gist (${t.room} WITH =, ${t.during} WITH &&)`)``;
+ * named `<table>_<columns>_excl` as PostgreSQL would when only the expression is given.
+ */
+export declare function exclude(name: string, expression: SqlExpression): ExclusionConstraint;
+export declare function exclude(expression: SqlExpression): ExclusionConstraint;
 /** What a table's third argument may return. */
-export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint;
+export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint | ExclusionConstraint;

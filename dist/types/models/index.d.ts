@@ -3,5 +3,5 @@ export { Column, type AnyColumn, type ColumnState, type ColumnTarget, type Refer
 export * from './types.js';
 export { enumType, type EnumOptions, type EnumType } from './enum.js';
 export { table, type AnyTable, type Table, type TableOptions } from './table.js';
-export { asc, check, desc, foreignKey, index, primaryKey, unique, uniqueIndex, type CheckConstraint, type ForeignKeyBuilder, type IndexBuilder, type IndexElement, type PrimaryKeyBuilder, type TableConstraint, type UniqueBuilder, } from './constraints.js';
+export { asc, check, desc, exclude, foreignKey, index, primaryKey, unique, uniqueIndex, type CheckConstraint, type ExclusionConstraint, type ForeignKeyBuilder, type IndexBuilder, type IndexElement, type PrimaryKeyBuilder, type TableConstraint, type UniqueBuilder, } from './constraints.js';
 export { many, one, type Relation } from './relations.js';

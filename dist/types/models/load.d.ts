@@ -1,3 +1,4 @@
+import { ModelError } from '../errors.js';
 import type { Schema } from '../schema/schema.js';
 import { type Models } from './to-schema.js';
 export interface LoadedModels {
@@ -13,3 +14,9 @@ export interface LoadedModels {
 export declare function loadModels(setting: string, options?: {
     cwd?: string;
 }): Promise<LoadedModels>;
+export declare function schemaOf(exports: Record<string, unknown>, file: string): LoadedModels;
+export declare function importModels(path: string, file: string): Promise<Record<string, unknown>>;
+export declare function missing(file: string): ModelError;
+/** A folder of models stands for its index module. */
+export declare function modulePath(path: string): string;
+export declare function displayPath(path: string, cwd: string): string;

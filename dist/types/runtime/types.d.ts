@@ -1,13 +1,20 @@
 import type pg from 'pg';
-/** What a TypeScript or JavaScript migration's `up` and `down` receive. */
-export interface MigrationContext {
-    /** The connection running the migration; inside its transaction unless the file opts out. */
-    readonly client: pg.ClientBase;
+/**
+ * What a TypeScript or JavaScript migration's `up` and `down` receive: Umzug's parameters, and the client.
+ * `Context` is what the project's migrations expect: by default the pg client, a Sequelize QueryInterface in a
+ * project that depends on sequelize, or what the config file's `context` factory returns.
+ */
+export interface MigrationContext<Context = unknown> {
     /** The migration's name: its file name without the extension. */
     readonly name: string;
+    /** The migration file's absolute path. */
+    readonly path: string;
+    readonly context: Context;
+    /** The connection running the migration; inside its transaction unless the file opts out. */
+    readonly client: pg.ClientBase;
 }
 /** The type of a migration module's `up` and `down` exports. */
-export type MigrationFn = (context: MigrationContext) => unknown | Promise<unknown>;
+export type MigrationFn<Context = any> = (params: MigrationContext<Context>) => unknown | Promise<unknown>;
 /** The shape of a `.ts`/`.js`/`.mjs` migration module. */
 export interface MigrationModule {
     readonly up: MigrationFn;

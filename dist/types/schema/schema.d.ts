@@ -23,6 +23,7 @@ export interface Table {
     readonly uniques: readonly Unique[];
     readonly foreignKeys: readonly ForeignKey[];
     readonly checks: readonly Check[];
+    readonly exclusions: readonly Exclusion[];
     readonly indexes: readonly Index[];
     readonly comment: string | null;
 }
@@ -41,14 +42,18 @@ export interface Column {
     readonly comment: string | null;
 }
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+/** When a key, unique or foreign key is checked: at each statement, or (deferrable) at commit when a transaction asks. */
+export type Deferral = 'not deferrable' | 'deferrable' | 'initially deferred';
 export interface PrimaryKey {
     readonly name: string;
     readonly columns: readonly string[];
+    readonly deferral: Deferral;
 }
 export interface Unique {
     readonly name: string;
     readonly columns: readonly string[];
     readonly nullsNotDistinct: boolean;
+    readonly deferral: Deferral;
 }
 export interface ForeignKey {
     readonly name: string;
@@ -58,11 +63,16 @@ export interface ForeignKey {
     readonly refColumns: readonly string[];
     readonly onDelete: ReferentialAction;
     readonly onUpdate: ReferentialAction;
-    readonly deferrable: boolean;
+    readonly deferral: Deferral;
 }
 export interface Check {
     readonly name: string;
     /** As pg_get_constraintdef prints it, e.g. `CHECK ((price > (0)::numeric))`. */
+    readonly definition: string;
+}
+export interface Exclusion {
+    readonly name: string;
+    /** As pg_get_constraintdef prints it, e.g. `EXCLUDE USING gist (room WITH =, during WITH &&) DEFERRABLE`. */
     readonly definition: string;
 }
 export interface Index {
