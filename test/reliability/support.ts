@@ -2,7 +2,8 @@
 // test server, the database's visible state, and the processes a test starts (killed when the file ends).
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { linkPackages } from '../helpers/packages.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe } from 'node:test'
@@ -37,10 +38,7 @@ export function project(fixture = 'reliability-chain'): Project {
     read: (path) => readFileSync(join(dir, path), 'utf8'),
     remove: (path) => unlinkSync(join(dir, path)),
     rename: (from, to) => renameSync(join(dir, from), join(dir, to)),
-    install: (...packages) => {
-      mkdirSync(join(dir, 'node_modules'), { recursive: true })
-      for (const name of packages) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir')
-    },
+    install: (...packages) => linkPackages(dir, packages),
   }
 }
 
