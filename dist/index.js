@@ -12412,7 +12412,7 @@ function matchesAny(name, globs2) {
 // src/runtime/files.ts
 var moduleExtension = /\.(ts|mts|cts|js|mjs|cjs)$/;
 var downSuffix = ".down.sql";
-function listMigrations(dir, cwd, ignore = []) {
+function listMigrations(dir, cwd, ignore) {
   if (!existsSync12(dir)) {
     throw new HistoryError("migrations_dir", `migrations folder ${displayPath2(dir, cwd)} does not exist: create it with \`db-migrate init\` or set migrations to the right folder`);
   }
@@ -13071,7 +13071,7 @@ function moduleOptsOut(source) {
 
 // src/commands/lint.ts
 async function lint(config, serverUrl, names3) {
-  const files = listMigrations(config.migrationsDir, config.cwd);
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore);
   const wanted = new Set(names3);
   const first = files.findIndex((f) => wanted.has(f.name));
   const inputs = files.map((f) => lintInput(f, config));
@@ -13082,7 +13082,7 @@ async function lint(config, serverUrl, names3) {
   );
 }
 function addedMigrations(config, log) {
-  const files = listMigrations(config.migrationsDir, config.cwd);
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore);
   if (config.all) return files.map((f) => f.name);
   const atBase = config.baseRef ? namesAtBase(config, config.baseRef) : void 0;
   if (atBase) return files.filter((f) => !atBase.has(basename2(f.path))).map((f) => f.name);
@@ -13940,7 +13940,7 @@ function result(config, direction, from, plan, applied, done, files) {
 
 // src/commands/reversible.ts
 async function checkReversible(config, serverUrl, names3, log) {
-  const files = listMigrations(config.migrationsDir, config.cwd);
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore);
   const wanted = new Set(names3);
   let db = await createScratchDatabase(serverUrl, "db_migrate_check_reversible");
   const run3 = (revision2, direction) => migrate({ ...config, revision: revision2, dryRun: false, sql: false }, db.url, silentLog, direction);

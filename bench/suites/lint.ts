@@ -9,7 +9,7 @@ import { displayPath, listMigrations } from '../../src/runtime/files.js'
 
 export async function lintFigures(project: Project, runs: number): Promise<Figure[]> {
   const group = 'lint of every migration (no database)'
-  const inputs: LintInput[] = listMigrations(project.migrationsDir, project.dir).map((f) => ({
+  const inputs: LintInput[] = listMigrations(project.migrationsDir, project.dir, []).map((f) => ({
     name: f.name,
     file: displayPath(f.path, project.dir),
     sql: f.kind === 'sql' ? readFileSync(f.path, 'utf8') : null,

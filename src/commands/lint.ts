@@ -12,7 +12,7 @@ import type { MigrationFile } from '../runtime/types.js'
 
 /** Lints `names` (in chain order) against the server at `serverUrl`, the migrations before them read as context. */
 export async function lint(config: Config, serverUrl: string, names: readonly string[]): Promise<LintResult> {
-  const files = listMigrations(config.migrationsDir, config.cwd)
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   const wanted = new Set(names)
   const first = files.findIndex((f) => wanted.has(f.name))
   const inputs = files.map((f) => lintInput(f, config))
@@ -28,7 +28,7 @@ export async function lint(config: Config, serverUrl: string, names: readonly st
  * (or a git history to find it in), the newest migration. `config.all` takes them all.
  */
 export function addedMigrations(config: Config, log: Log): string[] {
-  const files = listMigrations(config.migrationsDir, config.cwd)
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   if (config.all) return files.map((f) => f.name)
   const atBase = config.baseRef ? namesAtBase(config, config.baseRef) : undefined
   if (atBase) return files.filter((f) => !atBase.has(basename(f.path))).map((f) => f.name)

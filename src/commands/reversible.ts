@@ -32,7 +32,7 @@ export interface Reversibility {
  * up, then its down, and compares with the schema before the up. Then applies the up again for the next ones.
  */
 export async function checkReversible(config: Config, serverUrl: string, names: readonly string[], log: Log): Promise<Reversibility> {
-  const files = listMigrations(config.migrationsDir, config.cwd)
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   const wanted = new Set(names)
   let db = await createScratchDatabase(serverUrl, 'db_migrate_check_reversible')
   const run = (revision: string, direction: 'up' | 'down') =>

@@ -13,7 +13,7 @@ const downSuffix = '.down.sql'
  * `NAME.sql` may have `NAME.down.sql` beside it; `NAME.ts`/`.js`/`.mjs` export `up` and `down`.
  * Files matching one of the `ignore` globs (templates, samples) are not migrations.
  */
-export function listMigrations(dir: string, cwd: string, ignore: readonly string[] = []): MigrationFile[] {
+export function listMigrations(dir: string, cwd: string, ignore: readonly string[]): MigrationFile[] {
   if (!existsSync(dir)) {
     throw new HistoryError('migrations_dir', `migrations folder ${displayPath(dir, cwd)} does not exist: create it with \`db-migrate init\` or set migrations to the right folder`)
   }
