@@ -12489,7 +12489,6 @@ function valueList(values, one, many) {
 
 // src/commands/lint.ts
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync11 } from "node:fs";
 import { basename as basename2 } from "node:path";
 
 // src/lint/parse.ts
@@ -12656,7 +12655,7 @@ function namesAtBase(config, baseRef) {
   return void 0;
 }
 function lintInput(file, config) {
-  const text4 = readFileSync11(file.path, "utf8");
+  const text4 = readSqlFile(file.path);
   const shown2 = displayPath2(file.path, config.cwd);
   if (file.kind === "module") return { name: file.name, file: shown2, sql: moduleUpSql(text4), inTransaction: !moduleOptsOut(text4) };
   return { name: file.name, file: shown2, sql: text4, inTransaction: !optsOutOfTransaction(text4) };
@@ -12829,7 +12828,7 @@ function formatMs(ms) {
 }
 
 // src/runtime/module.ts
-import { existsSync as existsSync12, readFileSync as readFileSync12 } from "node:fs";
+import { existsSync as existsSync12, readFileSync as readFileSync11 } from "node:fs";
 import { createRequire as createRequire4 } from "node:module";
 import { dirname as dirname5, join as join16 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
@@ -12874,7 +12873,7 @@ function isCommonJs(path) {
     const manifest = join16(dir, "package.json");
     if (existsSync12(manifest)) {
       try {
-        return JSON.parse(readFileSync12(manifest, "utf8")).type !== "module";
+        return JSON.parse(readFileSync11(manifest, "utf8")).type !== "module";
       } catch {
         return true;
       }
@@ -13039,7 +13038,7 @@ function progressKnown(files, plan, appliedBefore, failed) {
 }
 
 // src/runtime/context.ts
-import { existsSync as existsSync13, readFileSync as readFileSync13 } from "node:fs";
+import { existsSync as existsSync13, readFileSync as readFileSync12 } from "node:fs";
 import { createRequire as createRequire5 } from "node:module";
 import { join as join17 } from "node:path";
 function contextMaker(source) {
@@ -13073,7 +13072,7 @@ function dependsOnSequelize(cwd) {
   const manifest = join17(cwd, "package.json");
   if (!existsSync13(manifest)) return false;
   try {
-    const pkg = JSON.parse(readFileSync13(manifest, "utf8"));
+    const pkg = JSON.parse(readFileSync12(manifest, "utf8"));
     return ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"].some((k) => pkg[k]?.sequelize !== void 0);
   } catch {
     return false;
@@ -13361,7 +13360,6 @@ async function downMissing(steps, cwd) {
 }
 
 // src/runtime/script.ts
-import { readFileSync as readFileSync14 } from "node:fs";
 function migrationScript(steps, options) {
   const { direction, history } = options;
   const reset = `RESET ALL;${options.session ? `
@@ -13379,7 +13377,7 @@ ${options.session};` : ""}`;
       out.push(`DO $$ BEGIN RAISE EXCEPTION '%', ${literal3(why)}; END $$;`);
       break;
     }
-    const sql = readFileSync14(path, "utf8").replace(/^\uFEFF/, "");
+    const sql = readSqlFile(path);
     const transactional = !optsOutOfTransaction(sql);
     const record = direction === "up" ? writeRowSql(history, { name: file.name, checksum: file.checksum, state: "applied", durationMs: null }) : deleteRowSql(history, file.name);
     if (transactional) out.push("BEGIN;");

@@ -12934,7 +12934,6 @@ function valueList(values, one, many) {
 
 // src/commands/lint.ts
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync11 } from "node:fs";
 import { basename as basename2 } from "node:path";
 
 // src/lint/parse.ts
@@ -13101,7 +13100,7 @@ function namesAtBase(config, baseRef) {
   return void 0;
 }
 function lintInput(file, config) {
-  const text4 = readFileSync11(file.path, "utf8");
+  const text4 = readSqlFile(file.path);
   const shown2 = displayPath2(file.path, config.cwd);
   if (file.kind === "module") return { name: file.name, file: shown2, sql: moduleUpSql(text4), inTransaction: !moduleOptsOut(text4) };
   return { name: file.name, file: shown2, sql: text4, inTransaction: !optsOutOfTransaction(text4) };
@@ -13274,7 +13273,7 @@ function formatMs(ms) {
 }
 
 // src/runtime/module.ts
-import { existsSync as existsSync13, readFileSync as readFileSync12 } from "node:fs";
+import { existsSync as existsSync13, readFileSync as readFileSync11 } from "node:fs";
 import { createRequire as createRequire4 } from "node:module";
 import { dirname as dirname5, join as join16 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
@@ -13319,7 +13318,7 @@ function isCommonJs(path) {
     const manifest = join16(dir, "package.json");
     if (existsSync13(manifest)) {
       try {
-        return JSON.parse(readFileSync12(manifest, "utf8")).type !== "module";
+        return JSON.parse(readFileSync11(manifest, "utf8")).type !== "module";
       } catch {
         return true;
       }
@@ -13484,7 +13483,7 @@ function progressKnown(files, plan, appliedBefore, failed) {
 }
 
 // src/runtime/context.ts
-import { existsSync as existsSync14, readFileSync as readFileSync13 } from "node:fs";
+import { existsSync as existsSync14, readFileSync as readFileSync12 } from "node:fs";
 import { createRequire as createRequire5 } from "node:module";
 import { join as join17 } from "node:path";
 function contextMaker(source) {
@@ -13518,7 +13517,7 @@ function dependsOnSequelize(cwd) {
   const manifest = join17(cwd, "package.json");
   if (!existsSync14(manifest)) return false;
   try {
-    const pkg = JSON.parse(readFileSync13(manifest, "utf8"));
+    const pkg = JSON.parse(readFileSync12(manifest, "utf8"));
     return ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"].some((k) => pkg[k]?.sequelize !== void 0);
   } catch {
     return false;
@@ -13806,7 +13805,6 @@ async function downMissing(steps, cwd) {
 }
 
 // src/runtime/script.ts
-import { readFileSync as readFileSync14 } from "node:fs";
 function migrationScript(steps, options) {
   const { direction, history } = options;
   const reset = `RESET ALL;${options.session ? `
@@ -13824,7 +13822,7 @@ ${options.session};` : ""}`;
       out.push(`DO $$ BEGIN RAISE EXCEPTION '%', ${literal3(why)}; END $$;`);
       break;
     }
-    const sql = readFileSync14(path, "utf8").replace(/^\uFEFF/, "");
+    const sql = readSqlFile(path);
     const transactional = !optsOutOfTransaction(sql);
     const record = direction === "up" ? writeRowSql(history, { name: file.name, checksum: file.checksum, state: "applied", durationMs: null }) : deleteRowSql(history, file.name);
     if (transactional) out.push("BEGIN;");
@@ -14822,7 +14820,7 @@ function checkText(c) {
 }
 
 // src/action/comment.ts
-import { readFileSync as readFileSync15 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 var commentMarker = "<!-- db-migrate report -->";
 async function commentOnPullRequest(report, token) {
   const number = pullRequestNumber();
@@ -14869,7 +14867,7 @@ function pullRequestNumber() {
   const path = process.env.GITHUB_EVENT_PATH;
   if (!path) return void 0;
   try {
-    const event = JSON.parse(readFileSync15(path, "utf8"));
+    const event = JSON.parse(readFileSync13(path, "utf8"));
     return event.pull_request?.number;
   } catch {
     return void 0;

@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Config } from '../config/config.js'
 import { connect } from '../db/client.js'
 import { lintMigrations, type LintInput, type LintResult } from '../lint/lint.js'
 import { moduleOptsOut, moduleUpSql } from '../lint/module-sql.js'
 import type { Log } from '../log.js'
-import { displayPath, listMigrations } from '../runtime/files.js'
+import { displayPath, listMigrations, readSqlFile } from '../runtime/files.js'
 import { optsOutOfTransaction } from '../runtime/sql-run.js'
 import type { MigrationFile } from '../runtime/types.js'
 
@@ -51,7 +50,7 @@ function namesAtBase(config: Config, baseRef: string): Set<string> | undefined {
 }
 
 function lintInput(file: MigrationFile, config: Config): LintInput {
-  const text = readFileSync(file.path, 'utf8')
+  const text = readSqlFile(file.path)
   const shown = displayPath(file.path, config.cwd)
   if (file.kind === 'module') return { name: file.name, file: shown, sql: moduleUpSql(text), inTransaction: !moduleOptsOut(text) }
   return { name: file.name, file: shown, sql: text, inTransaction: !optsOutOfTransaction(text) }

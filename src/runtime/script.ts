@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { quoteIdent } from '../render/ident.js'
-import { displayPath } from './files.js'
+import { displayPath, readSqlFile } from './files.js'
 import { createHistorySql, deleteRowSql, writeRowSql, type HistoryTable } from './history.js'
 import { optsOutOfTransaction } from './sql-run.js'
 import type { MigrationFile } from './types.js'
@@ -34,7 +33,7 @@ export function migrationScript(steps: readonly MigrationFile[], options: Script
       out.push(`DO $$ BEGIN RAISE EXCEPTION '%', ${literal(why)}; END $$;`)
       break
     }
-    const sql = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
+    const sql = readSqlFile(path)
     const transactional = !optsOutOfTransaction(sql)
     const record = direction === 'up'
       ? writeRowSql(history, { name: file.name, checksum: file.checksum, state: 'applied', durationMs: null })

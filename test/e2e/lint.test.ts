@@ -2,7 +2,7 @@
 // upgrade --dry-run and in the action (outputs, annotations on file and line, job summary).
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -33,6 +33,16 @@ describe('lint', () => {
     assert.match(r.stdout, new RegExp(`^  ${widen}:7  warning  rename: `, 'm'))
     // allowed in the file, and the index on the table the first migration creates is exempt
     assert.doesNotMatch(r.stdout, /drop-column|create-index-concurrently|lock-timeout/)
+  })
+
+  it('a file saved with a byte order mark is linted as psql reads it, not refused as unparsable', async () => {
+    const project = copyFixture('lint-chain')
+    const path = join(project, widen)
+    writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`)
+    const r = await cli(['check', '--all', '--shadow-database-url', server.url], project)
+    assert.equal(r.code, 1, r.stderr)
+    assert.match(r.stdout, new RegExp(`^  ${widen}:5  error  column-type-change: `, 'm'))
+    assert.doesNotMatch(r.stdout, /syntax|parse/i)
   })
 
   it('warnings alone do not fail; a project turns rules off; an unknown rule is one line and exit 2', async () => {
