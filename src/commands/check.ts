@@ -11,6 +11,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../provision/scratc
 import { renderSql, type RenderedStatement } from '../render/sql.js'
 import { explainDrift } from '../ops/explain-drift.js'
 import type { Log } from '../log.js'
+import { filterSchema } from '../schema/filter.js'
 import { emptySchema, type Schema } from '../schema/schema.js'
 import { listMigrations } from '../runtime/files.js'
 import type { LintResult } from '../lint/lint.js'
@@ -93,7 +94,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
     if (built.status === 'rejected') throw built.reason
     const { schema: migrated, count } = replayed.value
     const models = built.value
-    const operations = compare(migrated, models, { columnOrder: config.columnOrder })
+    const operations = compare(filterSchema(migrated, config.schemaScope), filterSchema(models, config.schemaScope), { columnOrder: config.columnOrder })
     const rendered = renderSql(operations)
     const result: Drift = {
       drift: operations.length > 0,
