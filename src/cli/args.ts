@@ -80,7 +80,7 @@ Options (flag > environment variable > db-migrate.config.* > default):
 ${optionsText()}
   -h, --help, -V, --version
 
-Exit status: 0 success; 1 drift, a lint error or a down that does not undo its up (check, upgrade --dry-run),
+Exit status: 0 success; 1 drift (check, or diff: the sides differ), a lint error or a down that does not undo its up (check, upgrade --dry-run),
 or status --check not at head or with a problem; 2 error.`
 
 const where: SettingName[] = ['database-url', 'embedded', 'working-directory', 'env-file', 'migrations', 'migrations-ignore', 'history-schema', 'history-table', 'connect-timeout', 'json']

@@ -28,6 +28,7 @@ export interface DatabaseDrift {
  */
 export async function checkDatabase(config: Config, serverUrl: string, log: Log): Promise<CheckResult & { readonly live: DatabaseDrift }> {
   if (!config.database) throw new ConfigError('database-url', 'check --database-url needs a deployed database, not a throwaway one: name its URL')
+  if (config.reversible) throw new ConfigError('reversible', 'check --database-url reads a live database and reverts nothing: run check --reversible as a step of its own, without --database-url')
   const shown = redactUrl(config.database.url)
   const exclude = [{ schema: config.historySchema, name: config.historyTable }]
   const live = await readDatabase(config.database.url, config, exclude)

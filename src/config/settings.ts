@@ -30,7 +30,7 @@ export const settings = [
   { name: 'revision', kind: 'value', input: true, cli: false, file: false, help: 'target revision' },
   { name: 'database-url', kind: 'value', placeholder: 'url', env: 'DATABASE_URL', input: true, file: false, help: 'database to act on (or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS)' },
   { name: 'embedded', kind: 'boolean', input: false, file: false, help: 'run on a throwaway PostgreSQL started for this run (same as --database-url embedded)' },
-  { name: 'shadow-database-url', kind: 'value', placeholder: 'url', env: 'SHADOW_DATABASE_URL', input: true, file: false, help: 'server where check builds its scratch databases' },
+  { name: 'shadow-database-url', kind: 'value', placeholder: 'url', env: 'SHADOW_DATABASE_URL', input: true, file: false, help: 'server where check and diff build their scratch databases' },
   { name: 'working-directory', kind: 'value', aliases: ['-C', '--cwd'], placeholder: 'dir', input: true, file: false, help: 'run as if started in <dir>' },
   { name: 'env-file', kind: 'value', flag: '--dotenv', placeholder: 'file', input: true, file: false, help: 'dotenv file (default: .env; the real environment wins); not --env-file, which Node itself reads' },
   { name: 'migrations', kind: 'value', placeholder: 'dir', env: 'DB_MIGRATE_MIGRATIONS', input: true, file: true, help: 'migrations folder (default: migrations)' },
