@@ -40,7 +40,9 @@ export async function run(): Promise<void> {
     if (lint) annotateLint(lint, config)
     const gate = result.command === 'status' && config.statusCheck ? statusGate(result.result) : null
     if (gate) core.setFailed(gate)
-    if (result.command === 'check' && result.result.drift) {
+    if (result.command === 'check' && result.result.drift && result.result.live) {
+      core.setFailed(`the database drifted from its migrations: ${result.result.explanations.length} difference(s); see the job summary for the SQL that puts it back`)
+    } else if (result.command === 'check' && result.result.drift) {
       core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
     } else if (result.command === 'check' && result.result.reversibility?.irreversible.length) {
       core.setFailed(`${result.result.reversibility.irreversible.length} migration(s) cannot be reverted cleanly: ${result.result.reversibility.irreversible.map((i) => i.migration).join(', ')}; see the job summary for what each down leaves behind`)
@@ -114,6 +116,14 @@ function setOutputs(result: CommandResult): void {
     case 'check':
       if (result.result.reversibility) core.setOutput('irreversible', JSON.stringify(result.result.reversibility.irreversible.map((i) => i.migration)))
       core.setOutput('drift', String(result.result.drift))
+      core.setOutput('diff', result.result.statements.map((s) => `${s};`).join('\n'))
+      if (result.result.live) {
+        core.setOutput('current-revision', result.result.live.current ?? '')
+        core.setOutput('pending', JSON.stringify(result.result.live.pending))
+      }
+      break
+    case 'diff':
+      core.setOutput('drift', String(!result.result.same))
       core.setOutput('diff', result.result.statements.map((s) => `${s};`).join('\n'))
       break
     case 'revision':

@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors.js'
 import type { RawSettings } from '../config/config.js'
 import { closest } from '../config/suggest.js'
-import { flagsOf, optionsText, settings, type SettingName } from '../config/settings.js'
+import { flagsOf, optionsText, settingByName, settings, type SettingName } from '../config/settings.js'
 
 const valueFlags = new Map<string, SettingName>()
 const booleanFlags = new Map<string, SettingName>()
@@ -35,7 +35,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else if (valueSetting) {
       const value = inline ?? argv[++i]
       if (value === undefined) throw new ConfigError(valueSetting, `${flag} needs a value`)
-      settings[valueSetting] = value
+      settings[valueSetting] = settingByName.get(valueSetting)?.repeatable && settings[valueSetting] ? `${settings[valueSetting]},${value}` : value
     } else if (booleanSetting) settings[booleanSetting] = inline ?? 'true'
     else if (arg.startsWith('-') && !/^[-+]\d+$/.test(arg)) {
       const near = closest(flag, [...valueFlags.keys(), ...booleanFlags.keys(), '--applied', '--rolled-back', '--help', '--version'].filter((f) => f.startsWith('--')))
@@ -44,7 +44,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (positional[0] !== undefined) settings.command = positional[0]
   if (positional[1] !== undefined) settings.revision = positional[1]
-  if (positional.length > 2) throw new ConfigError('command', `unexpected argument '${positional[2]}': run db-migrate --help`)
+  if (positional[0] === 'diff') {
+    if (positional[1] !== undefined) settings.from = positional[1]
+    if (positional[2] !== undefined) settings.to = positional[2]
+    delete settings.revision
+    if (positional.length > 3) throw new ConfigError('command', `unexpected argument '${positional[3]}': diff takes two sides, <from> and <to>`)
+  } else if (positional.length > 2) throw new ConfigError('command', `unexpected argument '${positional[2]}': run db-migrate --help`)
   return { settings, help, version, resolution }
 }
 
@@ -56,6 +61,9 @@ Commands:
   status                    current revision, applied and pending migrations (--json for machines;
                             --check: exit 1 unless at head with nothing to attend to)
   check                     fail when the models and the migrations disagree; print the SQL that fixes it
+                            (--database-url: fail when that database drifted from its migrations)
+  diff <from> <to>          print the SQL that turns <from> into <to>; each is a database URL, a migrations
+                            folder, a models file or a .sql file (exit 0 same, 1 different)
   revision -m "message"     write a new empty migration (--format ts for TypeScript, --format sequelize for
                             a module Umzug also runs; --autogenerate: the one that makes the migrations match the models)
   init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow
@@ -72,7 +80,7 @@ Options (flag > environment variable > db-migrate.config.* > default):
 ${optionsText()}
   -h, --help, -V, --version
 
-Exit status: 0 success; 1 drift, a lint error or a down that does not undo its up (check, upgrade --dry-run),
+Exit status: 0 success; 1 drift (check, or diff: the sides differ), a lint error or a down that does not undo its up (check, upgrade --dry-run),
 or status --check not at head or with a problem; 2 error.`
 
 const where: SettingName[] = ['database-url', 'embedded', 'working-directory', 'env-file', 'migrations', 'migrations-ignore', 'history-schema', 'history-table', 'connect-timeout', 'json']
@@ -84,8 +92,9 @@ const commandHelp: Record<string, { readonly usage: string; readonly options: re
   downgrade: { usage: 'downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)', options: [...running, 'sql'] },
   stamp: { usage: 'stamp <revision>          record migrations up to <revision> as applied without running them', options: [...where, 'dry-run', 'lock-wait'] },
   status: { usage: 'status                    current revision, applied and pending migrations', options: [...where, 'umzug-table', 'umzug-column', 'check', 'allow-out-of-order'] },
-  check: { usage: 'check                     fail when the models and the migrations disagree; print the SQL that fixes it', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'column-order', 'lint-disable', 'base', 'reversible', 'all', 'json'] },
-  revision: { usage: 'revision -m "message"     write a new migration', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'message', 'autogenerate', 'format', 'dry-run', 'json'] },
+  check: { usage: 'check                     fail when the models and the migrations disagree; print the SQL that fixes it', options: ['database-url', 'schema', 'exclude-schema', 'working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'column-order', 'lint-disable', 'base', 'reversible', 'all', 'json'] },
+  revision: { usage: 'revision -m "message"     write a new migration', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'message', 'autogenerate', 'format', 'dry-run', 'schema', 'exclude-schema', 'json'] },
+  diff: { usage: 'diff <from> <to>          print the SQL that turns <from> into <to> (a database URL, a migrations folder, a models file or a .sql file)', options: ['schema', 'exclude-schema', 'shadow-database-url', 'working-directory', 'env-file', 'migrations-ignore', 'models-kind', 'history-schema', 'history-table', 'connect-timeout', 'json'] },
   init: { usage: 'init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow', options: ['working-directory', 'json'] },
   resolve: { usage: 'resolve <name> --applied|--rolled-back   settle a migration that ran outside a transaction and did not finish', options: [...where, 'lock-wait'], extra: '  --applied      the migration took effect: record it as applied\n  --rolled-back  it did not: forget its row' },
 }

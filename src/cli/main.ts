@@ -35,7 +35,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd:
       warn: (message) => write(process.stderr, `warning: ${message}`),
     }
     const result = await runCommand(config, log, { resolution: args.resolution })
-    write(process.stdout, json ? JSON.stringify(jsonResult(result), null, 2) : renderText(result))
+    const text = json ? JSON.stringify(jsonResult(result), null, 2) : renderText(result)
+    // a diff with no difference prints nothing, so its output can always be applied as is
+    if (text !== '') write(process.stdout, text)
+    if (result.command === 'diff') return result.result.same ? 0 : 1
     if (result.command === 'status' && config.statusCheck) {
       const gate = statusGate(result.result)
       if (gate) write(process.stderr, `db-migrate: ${gate}`)
@@ -59,6 +62,7 @@ function jsonResult(result: CommandResult): unknown {
   const body = result.command === 'check' || (result.command === 'revision' && 'drift' in result.result)
     ? { ...result.result, operations: undefined, rendered: undefined, risky: 'risky' in result.result ? result.result.risky.map(({ reason, explanation, statements }) => ({ reason, explanation, statements })) : [] }
     : result.result
+  if (result.command === 'diff') return { command, ...result.result, rendered: undefined }
   const lint = result.command === 'upgrade' || result.command === 'downgrade' ? result.lint : undefined
   return { command, ...body, ...(lint ? { lint } : {}), ...(database?.spunUpUrl ? { embedded: true } : {}) }
 }

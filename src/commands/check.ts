@@ -11,12 +11,14 @@ import { createScratchDatabase, type ScratchDatabase } from '../provision/scratc
 import { renderSql, type RenderedStatement } from '../render/sql.js'
 import { explainDrift } from '../ops/explain-drift.js'
 import type { Log } from '../log.js'
+import { filterSchema } from '../schema/filter.js'
 import { emptySchema, type Schema } from '../schema/schema.js'
 import { listMigrations } from '../runtime/files.js'
 import type { LintResult } from '../lint/lint.js'
 import { addedMigrations, lint } from './lint.js'
 import { checkReversible, type Reversibility } from './reversible.js'
 import { upgrade } from './upgrade.js'
+import type { DatabaseDrift } from './check-database.js'
 
 /** An operation that can lose data or fail on existing rows, with the statements that carry it out. */
 export interface RiskyOperation {
@@ -47,6 +49,8 @@ export interface CheckResult {
   readonly lint?: LintResult
   /** `check --reversible`: the downs that do not undo their up. */
   readonly reversibility?: Reversibility
+  /** `check --database-url`: the live database was compared with its migrations instead of the models. */
+  readonly live?: DatabaseDrift
 }
 
 /** Both schemas check compared, for autogenerate. */
@@ -90,7 +94,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
     if (built.status === 'rejected') throw built.reason
     const { schema: migrated, count } = replayed.value
     const models = built.value
-    const operations = compare(migrated, models, { columnOrder: config.columnOrder })
+    const operations = compare(filterSchema(migrated, config.schemaScope), filterSchema(models, config.schemaScope), { columnOrder: config.columnOrder })
     const rendered = renderSql(operations)
     const result: Drift = {
       drift: operations.length > 0,
@@ -113,7 +117,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   }
 }
 
-interface Replayed {
+export interface Replayed {
   readonly schema: Schema
   readonly count: number
 }
@@ -128,11 +132,11 @@ async function scratchPair(serverUrl: string): Promise<[ScratchDatabase, Scratch
   return made.map((m) => (m as PromiseFulfilledResult<ScratchDatabase>).value) as [ScratchDatabase, ScratchDatabase]
 }
 
-/** Every migration, head included, applied to an empty database; then that database as introspect reads it. */
-async function replayMigrations(config: Config, url: string, log: Log): Promise<Replayed> {
+/** Every migration up to `revision` (default: head) applied to an empty database; then that database as introspect reads it. */
+export async function replayMigrations(config: Config, url: string, log: Log, revision?: string): Promise<Replayed> {
   let applied: number
   try {
-    const run = await upgrade({ ...config, revision: undefined, dryRun: false }, url, { info: () => {}, warn: (m) => log.warn(m) })
+    const run = await upgrade({ ...config, revision, dryRun: false, sql: false }, url, { info: () => {}, warn: (m) => log.warn(m) })
     applied = run.applied.length
   } catch (error) {
     if (error instanceof MigrationError) {
@@ -149,7 +153,7 @@ async function replayMigrations(config: Config, url: string, log: Log): Promise<
 }
 
 /** The models built by their own DDL in an empty database, read back by the same introspector as the migrations' side. */
-async function buildModels(source: ModelSource, url: string): Promise<Schema> {
+export async function buildModels(source: ModelSource, url: string): Promise<Schema> {
   await source.build(url)
   const client = await connect(url)
   try {

@@ -7,6 +7,8 @@ import type { Log } from '../log.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { autogenerate, type AutogenerateResult } from './autogenerate.js'
 import { check, type CheckResult } from './check.js'
+import { checkDatabase } from './check-database.js'
+import { diff, type DiffResult } from './diff.js'
 import { downgrade } from './downgrade.js'
 import { init, type InitResult } from './init.js'
 import { resolve, type Resolution, type ResolveResult } from './resolve.js'
@@ -25,6 +27,7 @@ export type CommandResult =
   | { readonly command: 'check'; readonly result: CheckResult; readonly database: DatabaseInfo }
   | { readonly command: 'revision'; readonly result: RevisionResult | AutogenerateResult; readonly database: DatabaseInfo | null }
   | { readonly command: 'init'; readonly result: InitResult; readonly database: null }
+  | { readonly command: 'diff'; readonly result: DiffResult; readonly database: null }
 
 /** The lint a result carries: check's, or an upgrade dry run's. */
 export function lintOf(result: CommandResult): LintResult | undefined {
@@ -73,9 +76,12 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
         }))
       }
     case 'check': {
+      if (config.databaseGiven) return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await checkDatabase(config, url, log), database }))
       const models = preloadModels(config)
       return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await check(config, url, log, { models }), database }))
     }
+    case 'diff':
+      return { command: 'diff', result: await diff(config, log), database: null }
     case 'status':
       return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))
     case 'resolve': {

@@ -7,7 +7,7 @@ import type { UmzugStorage } from '../runtime/adopt.js'
 import { closest } from './suggest.js'
 import { fileKey, settingByName, type SettingName } from './settings.js'
 
-export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'revision', 'check', 'init', 'resolve'] as const
+export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'revision', 'check', 'init', 'resolve', 'diff'] as const
 export type CommandName = (typeof commands)[number]
 
 export const modelsKinds = ['db-migrate', 'sql', 'sequelize', 'typeorm', 'drizzle'] as const
@@ -79,6 +79,12 @@ export interface Config {
   readonly all: boolean
   /** The branch the migrations are compared with to find the ones a pull request adds (GITHUB_BASE_REF in a pull request). */
   readonly baseRef: string | undefined
+  /** The database was named by the flag or input itself, not by the environment: `check` then reads its drift. */
+  readonly databaseGiven: boolean
+  /** `diff`: its two sides as given (a database URL, a migrations folder, a models file or a .sql file). */
+  readonly diffSides: readonly [string, string] | null
+  /** `diff` and `check`: which schemas are compared. */
+  readonly schemaScope: { readonly include: readonly string[]; readonly exclude: readonly string[] }
   /** Every password found in the settings, for masking. */
   readonly secrets: readonly string[]
 }
@@ -181,8 +187,33 @@ export function parseConfig(source: ConfigSource): Config {
     lintDisabled: lintRules(raw('lint-disable'), label('lint-disable')),
     all: flag(raw('all'), label('all')),
     baseRef: raw('base') ?? (env.GITHUB_BASE_REF?.trim() || undefined),
-    secrets: [...(database?.secrets ?? []), ...(shadowDatabase?.secrets ?? []), env.DB_PASS].filter((s): s is string => !!s),
+    databaseGiven: given_ !== undefined && !embeddedWord,
+    diffSides: diffSides(command, raw('from'), raw('to')),
+    schemaScope: { include: names(raw('schema'), label('schema')), exclude: names(raw('exclude-schema'), label('exclude-schema')) },
+    secrets: [...(database?.secrets ?? []), ...[raw('from'), raw('to')].flatMap(urlSecrets), ...(shadowDatabase?.secrets ?? []), env.DB_PASS].filter((s): s is string => !!s),
   }
+}
+
+function diffSides(command: string, from: string | undefined, to: string | undefined): readonly [string, string] | null {
+  if (command !== 'diff') return null
+  if (from === undefined || to === undefined) throw new ConfigError('command', 'diff needs two sides: db-migrate diff <from> <to>, each a database URL, a migrations folder, a models file or a .sql file')
+  return [from, to]
+}
+
+/** The passwords of a diff side that is a database URL. */
+function urlSecrets(side: string | undefined): readonly string[] {
+  if (side === undefined || !/^postgres(ql)?:\/\//i.test(side)) return []
+  try {
+    return parseDatabaseUrl(side, 'diff').secrets
+  } catch {
+    return []
+  }
+}
+
+function names(value: string | undefined, setting: string): string[] {
+  const list = (value ?? '').split(',').map((n) => n.trim()).filter(Boolean)
+  for (const name of list) identifier(name, setting)
+  return list
 }
 
 /** PostgreSQL keeps lock_timeout and statement_timeout as an int of milliseconds: about 24.8 days at most. */

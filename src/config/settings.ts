@@ -21,6 +21,8 @@ export interface Setting {
   readonly file: boolean
   /** One line for the usage text. */
   readonly help: string
+  /** The flag may be given more than once; the values join with commas. */
+  readonly repeatable?: boolean
 }
 
 export const settings = [
@@ -28,7 +30,7 @@ export const settings = [
   { name: 'revision', kind: 'value', input: true, cli: false, file: false, help: 'target revision' },
   { name: 'database-url', kind: 'value', placeholder: 'url', env: 'DATABASE_URL', input: true, file: false, help: 'database to act on (or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS)' },
   { name: 'embedded', kind: 'boolean', input: false, file: false, help: 'run on a throwaway PostgreSQL started for this run (same as --database-url embedded)' },
-  { name: 'shadow-database-url', kind: 'value', placeholder: 'url', env: 'SHADOW_DATABASE_URL', input: true, file: false, help: 'server where check builds its scratch databases' },
+  { name: 'shadow-database-url', kind: 'value', placeholder: 'url', env: 'SHADOW_DATABASE_URL', input: true, file: false, help: 'server where check and diff build their scratch databases' },
   { name: 'working-directory', kind: 'value', aliases: ['-C', '--cwd'], placeholder: 'dir', input: true, file: false, help: 'run as if started in <dir>' },
   { name: 'env-file', kind: 'value', flag: '--dotenv', placeholder: 'file', input: true, file: false, help: 'dotenv file (default: .env; the real environment wins); not --env-file, which Node itself reads' },
   { name: 'migrations', kind: 'value', placeholder: 'dir', env: 'DB_MIGRATE_MIGRATIONS', input: true, file: true, help: 'migrations folder (default: migrations)' },
@@ -49,6 +51,10 @@ export const settings = [
   { name: 'lock-wait', kind: 'value', placeholder: 'duration', env: 'DB_MIGRATE_LOCK_WAIT', input: true, file: true, help: 'how long to wait for a concurrent run to finish (default: 10min)' },
   { name: 'connect-timeout', kind: 'value', placeholder: 'duration', env: 'DB_MIGRATE_CONNECT_TIMEOUT', input: true, file: true, help: 'how long to wait for the database to accept connections (default: 30s)' },
   { name: 'keep-database', kind: 'boolean', input: true, cli: false, file: false, help: 'keep a started PostgreSQL running for later steps' },
+  { name: 'from', kind: 'value', input: false, cli: false, file: false, help: 'diff: the schema to start from' },
+  { name: 'to', kind: 'value', input: false, cli: false, file: false, help: 'diff: the schema to reach' },
+  { name: 'schema', kind: 'value', placeholder: 'names', repeatable: true, input: true, file: true, help: 'diff, check, revision --autogenerate: compare only these schemas (repeat the flag or separate with commas)' },
+  { name: 'exclude-schema', kind: 'value', placeholder: 'names', repeatable: true, input: true, file: true, help: 'diff, check, revision --autogenerate: leave these schemas out (repeat the flag or separate with commas)' },
   { name: 'column-order', kind: 'boolean', env: 'DB_MIGRATE_COLUMN_ORDER', input: true, file: true, help: 'check: also report differences in column order' },
   { name: 'lint-disable', kind: 'value', placeholder: 'rules', env: 'DB_MIGRATE_LINT_DISABLE', input: true, file: true, help: 'lint rules to turn off, comma-separated; one file turns one off with: -- db-migrate: allow <rule>' },
   { name: 'base', kind: 'value', placeholder: 'ref', input: true, file: false, help: 'check: lint the migrations added since this branch (default: GITHUB_BASE_REF, else the newest migration)' },

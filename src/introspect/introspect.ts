@@ -1,6 +1,7 @@
 import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
 import { serialFor } from '../schema/pg-types.js'
-import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, tablesQuery } from './queries.js'
+import { holdsItems } from '../schema/filter.js'
+import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, schemasQuery, tablesQuery } from './queries.js'
 
 /** What introspect() needs of a connection; a pg Client fits. */
 export interface Queryable {
@@ -10,7 +11,7 @@ export interface Queryable {
 export interface IntrospectOptions {
   /** Schemas to read; default: every schema except the system ones. */
   readonly schemas?: readonly string[]
-  /** Tables to leave out, such as the migration history table. */
+  /** Tables to leave out, such as the migration history table. A schema that holds nothing else is left out too. */
   readonly exclude?: readonly { readonly schema: string; readonly name: string }[]
 }
 
@@ -24,12 +25,13 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
   const saved = (await client.query(enterQuery)).rows[0].search_path as string
   let schema: Schema
   try {
+    const schemas = (await client.query(schemasQuery, params.slice(0, 1))).rows.map((row) => row.name as string)
     const enums = (await client.query(enumsQuery, params.slice(0, 1))).rows
     const tables = (await client.query(tablesQuery, params)).rows
     const columns = (await client.query(columnsQuery, params)).rows
     const constraints = (await client.query(constraintsQuery, params)).rows
     const indexes = (await client.query(indexesQuery, params)).rows
-    schema = assemble(enums, tables, columns, constraints, indexes)
+    schema = withoutExcludedSchemas(assemble(schemas, enums, tables, columns, constraints, indexes), options.exclude ?? [])
   } catch (error) {
     // The first failure is the one to report; the connection may be gone.
     await client.query(leaveQuery, [saved]).catch(() => {})
@@ -39,7 +41,13 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
   return schema
 }
 
-function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[]): Schema {
+/** The schema of an excluded table (db-migrate's own history schema, say) is no user schema when nothing else lives there. */
+function withoutExcludedSchemas(schema: Schema, exclude: NonNullable<IntrospectOptions['exclude']>): Schema {
+  const gone = new Set(exclude.map((t) => t.schema).filter((name) => !holdsItems(schema, name)))
+  return gone.size ? { ...schema, schemas: schema.schemas.filter((s) => !gone.has(s)) } : schema
+}
+
+function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[]): Schema {
   const byTable = <T>(rows: any[], map: (row: any) => T): Map<string, T[]> => {
     const out = new Map<string, T[]>()
     for (const row of rows) {
@@ -74,7 +82,7 @@ function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constrai
       }
     })
     .sort(byName)
-  const schemas = [...new Set([...enums, ...tables].map((item) => item.schema))].filter((s) => s !== 'public').sort(compareText)
+  const schemas = [...new Set([...schemaNames, ...[...enums, ...tables].map((item) => item.schema)])].filter((s) => s !== 'public').sort(compareText)
   return { schemas, enums, tables }
 }
 

@@ -19,6 +19,14 @@ export const enterQuery = `SELECT current_setting('search_path') AS search_path,
 /** Puts back the search_path enterQuery found. $1: the saved value. */
 export const leaveQuery = `SELECT set_config('search_path', $1, false)`
 
+// Every user schema, empty ones too, but public (every database has it) and those an extension created.
+export const schemasQuery = `
+SELECT n.nspname AS name
+FROM pg_namespace n
+WHERE ${schemaFilter} AND n.nspname <> 'public' AND n.nspname NOT LIKE 'pg\\_%'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+ORDER BY 1`
+
 export const enumsQuery = `
 SELECT n.nspname AS schema, t.typname AS name,
        array(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS values,

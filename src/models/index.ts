@@ -3,6 +3,7 @@ export { sql, type SqlExpression } from './sql.js'
 export { Column, type AnyColumn, type ColumnState, type ColumnTarget, type ReferenceOptions, type ReferentialAction, type UniqueOptions } from './column.js'
 export * from './types.js'
 export { enumType, type EnumOptions, type EnumType } from './enum.js'
+export { schema, type SchemaDeclaration } from './namespace.js'
 export { table, type AnyTable, type Table, type TableOptions } from './table.js'
 export {
   asc, check, desc, exclude, foreignKey, index, primaryKey, unique, uniqueIndex,

@@ -9,6 +9,7 @@ import type { AnyColumn, EnumRef } from './column.js'
 import type { IndexElement, IndexState, OrderedElement, TableConstraint } from './constraints.js'
 import { entity, entityKind } from './entity.js'
 import type { EnumType } from './enum.js'
+import type { SchemaDeclaration } from './namespace.js'
 import { defaultSql, expressionColumns, expressionSql } from './expression.js'
 import { byteLength, columnsAddition, defaultName, uniqueName } from './names.js'
 import { foreignKey, resolveTarget, tableForeignKey } from './references.js'
@@ -19,6 +20,8 @@ import type { AnyTable } from './table.js'
 export interface Models {
   readonly tables: readonly AnyTable[]
   readonly enums: readonly EnumType[]
+  /** Schemas declared with schema('name'), empty ones included. */
+  readonly schemas?: readonly SchemaDeclaration[]
 }
 
 export interface BuiltSchema {
@@ -51,7 +54,9 @@ export function buildSchema(models: Models): BuiltSchema {
   const relationNames = new Map<string, Set<string>>()
   for (const t of models.tables) names(relationNames, t.schema).add(t.name)
   const tables = models.tables.map((t) => buildTable(t, models, names(relationNames, t.schema), problems))
-  const schemas = [...new Set([...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== 'public').sort()
+  for (const s of models.schemas ?? []) checkName(`schema ${s.name}`, s.name, problems)
+  const declared = (models.schemas ?? []).map((s) => s.name)
+  const schemas = [...new Set([...declared, ...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== 'public').sort()
   return { schema: { schemas, enums, tables }, problems }
 }
 

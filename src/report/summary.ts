@@ -1,5 +1,6 @@
 import type { CommandResult } from '../commands/run.js'
 import type { CheckResult } from '../commands/check.js'
+import type { DatabaseDrift } from '../commands/check-database.js'
 import type { MigrationProgress } from '../errors.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { lintMarkdown } from '../lint/report.js'
@@ -9,7 +10,7 @@ import { codeNames, duration, isoTime, plural } from './format.js'
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
 export function renderSummary(result: CommandResult): string {
   const body = summaryBody(result)
-  if (result.command === 'check' || result.command === 'revision' || !result.database?.spunUpUrl) return body
+  if (result.command === 'check' || result.command === 'revision' || result.command === 'diff' || !result.database?.spunUpUrl) return body
   return `${body}\n\n> [!WARNING]\n> This ran on a **throwaway PostgreSQL** started by db-migrate (\`embedded\`), not on a deployed database.`
 }
 
@@ -38,6 +39,12 @@ function summaryBody(result: CommandResult): string {
         : `### db-migrate revision\n${'dryRun' in result.result && result.result.dryRun ? 'Would write' : 'Wrote'} ${result.result.files.map(code).join(' and ')}`
     case 'init':
       return `### db-migrate init\n${result.result.created.map((f) => `- created ${code(f)}`).join('\n')}`
+    case 'diff': {
+      const d = result.result
+      const title = `### db-migrate diff ${code(d.from.shown)} ${code(d.to.shown)}`
+      if (d.same) return `${title}\nNo difference.`
+      return [title, '', ...d.explanations.map((e) => `- ${codeNames(e)}`), '', '```sql', ...d.statements.map((s) => `${s};`), '```'].join('\n')
+    }
     case 'resolve':
       return `### db-migrate resolve\n${code(result.result.name)} recorded as **${result.result.resolution}**`
     case 'stamp':
@@ -77,6 +84,7 @@ function migrateSummary(r: MigrateResult): string {
 }
 
 function checkSummary(c: CheckResult): string {
+  if (c.live) return databaseSummary(c, c.live)
   if (!c.drift) return `### ✅ db-migrate check\nThe models match the ${plural(c.migrations, 'migration')}.`
   return [
     `### ❌ db-migrate check: the models and the migrations disagree`,
@@ -85,6 +93,24 @@ function checkSummary(c: CheckResult): string {
     '',
     ...(c.risky.length ? ['**Risky:**', ...c.risky.map((r) => `- ${codeNames(r.explanation)}: ${escape(r.reason)}`), ''] : []),
     'SQL that makes the migrations match the models (write it with `db-migrate revision --autogenerate -m "..."`):',
+    '',
+    '```sql',
+    ...c.statements.map((s) => `${s};`),
+    '```',
+  ].join('\n')
+}
+
+function databaseSummary(c: CheckResult, live: DatabaseDrift): string {
+  const assumed = live.pending.length ? ['', `**Assumed pending** (not applied on the database, left out of the comparison): ${live.pending.map(code).join(', ')}`] : []
+  const against = `its ${plural(c.migrations, 'applied migration')} (up to ${code(live.current ?? 'base')})`
+  if (!c.drift) return [`### ✅ db-migrate check: the database matches ${against}`, ...assumed].join('\n')
+  return [
+    `### ❌ db-migrate check: the database drifted from ${against}`,
+    '',
+    ...c.explanations.map((e) => `- ${codeNames(e)}`),
+    ...assumed,
+    '',
+    'SQL that puts the database back as its migrations say (to keep the change instead, write it as a migration and `db-migrate stamp` it on that database):',
     '',
     '```sql',
     ...c.statements.map((s) => `${s};`),

@@ -1,5 +1,6 @@
 import type { CommandResult } from '../commands/run.js'
 import type { CheckResult } from '../commands/check.js'
+import type { DatabaseDrift } from '../commands/check-database.js'
 import type { StatusResult } from '../commands/status.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { lintText } from '../lint/report.js'
@@ -32,6 +33,8 @@ export function renderText(result: CommandResult): string {
       ].join('\n')
     case 'resolve':
       return `${result.result.name}: recorded as ${result.result.resolution}`
+    case 'diff':
+      return result.result.statements.map((s) => `${s};`).join('\n')
     case 'stamp': {
       const { dryRun, stamped, current } = result.result
       if (stamped.length === 0) return `Nothing to stamp: the database is at ${current ?? 'base'}.`
@@ -75,6 +78,7 @@ function statusText(s: StatusResult): string {
 }
 
 function checkText(c: CheckResult): string {
+  if (c.live) return databaseText(c, c.live)
   if (!c.drift) return `OK: the models match the ${plural(c.migrations, 'migration')}.`
   const lines = [`Drift: the models differ from the ${plural(c.migrations, 'migration')}:`]
   lines.push(...c.explanations.map((e) => `  - ${e}`))
@@ -82,4 +86,21 @@ function checkText(c: CheckResult): string {
   if (c.risky.length) lines.push('', 'Risky:', ...c.risky.map((r) => `  - ${r.explanation}: ${r.reason}`))
   lines.push('', 'Write it as a migration: db-migrate revision --autogenerate -m "<message>"')
   return lines.join('\n')
+}
+
+function databaseText(c: CheckResult, live: DatabaseDrift): string {
+  const assumed = live.pending.length ? [`Assumed pending (not applied on the database, left out of the comparison): ${live.pending.join(', ')}`] : []
+  const against = `its ${plural(c.migrations, 'applied migration')} (up to ${live.current ?? 'base'})`
+  if (!c.drift) return [`OK: the database matches ${against}.`, ...assumed].join('\n')
+  return [
+    `Drift: the database ${live.database} differs from ${against}:`,
+    ...c.explanations.map((e) => `  - ${e}`),
+    '',
+    'SQL that puts the database back as its migrations say:',
+    '',
+    ...c.statements.map((s) => `${s};`),
+    '',
+    ...assumed,
+    'To keep the change instead, write it as a migration (db-migrate diff <migrations folder> <database url> prints it) and record it there with db-migrate stamp.',
+  ].join('\n')
 }

@@ -4,7 +4,7 @@
  * Strings that hold SQL (types, defaults, expressions) are as PostgreSQL prints them (format_type, pg_get_expr, ...).
  */
 export interface Schema {
-  /** Schemas other than `public` that hold tables or enums. */
+  /** Every user schema but `public`, empty ones included; not those an extension created. */
   readonly schemas: readonly string[]
   readonly enums: readonly EnumType[]
   readonly tables: readonly Table[]
