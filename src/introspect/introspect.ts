@@ -1,5 +1,6 @@
 import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
 import { serialFor } from '../schema/pg-types.js'
+import { readObjects } from './objects.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, tablesQuery } from './queries.js'
 
 /** What introspect() needs of a connection; a pg Client fits. */
@@ -29,7 +30,10 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
     const columns = (await client.query(columnsQuery, params)).rows
     const constraints = (await client.query(constraintsQuery, params)).rows
     const indexes = (await client.query(indexesQuery, params)).rows
+    const objects = await readObjects(client, params)
     schema = assemble(enums, tables, columns, constraints, indexes)
+    // absent when there are none, so a schema of tables alone reads as before
+    if (objects.length) schema = { ...schema, objects, schemas: [...new Set([...schema.schemas, ...objects.map((o) => o.schema)])].filter((s) => s !== 'public' && s !== '').sort(compareText) }
   } catch (error) {
     // The first failure is the one to report; the connection may be gone.
     await client.query(leaveQuery, [saved]).catch(() => {})
