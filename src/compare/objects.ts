@@ -2,7 +2,7 @@
 // CREATE OR REPLACE allows it, and otherwise dropped and created again, together with everything that depends on them
 // or on a column whose type changes under them.
 import type { ObjectAttribute, Operation, Recreated } from '../ops/operation.js'
-import { keyOfObject, kindOfKey, objectKey, type SchemaObject } from '../schema/objects.js'
+import { addsColumns, keyOfObject, kindOfKey, objectKey, type SchemaObject } from '../schema/objects.js'
 import type { Schema } from '../schema/schema.js'
 import { sameDefinition } from './definitions.js'
 
@@ -21,6 +21,7 @@ export function compareObjects(from: Schema, to: Schema, tableOps: readonly Oper
   // and the columns and tables that change under them.
   const gone = new Set<string>([...dropped.map(keyOfObject), ...changedUnder(tableOps)])
   const changed = new Set<string>()
+  const reshaped = new Set<string>()
   for (const o of fromObjects) {
     const target = toByKey.get(keyOfObject(o))
     if (!target) continue
@@ -29,14 +30,18 @@ export function compareObjects(from: Schema, to: Schema, tableOps: readonly Oper
       gone.add(keyOfObject(o))
       changed.add(keyOfObject(o))
     }
-    else if (changes.length) altered.set(keyOfObject(o), { kind: 'alter_object', from: o, to: target, changes })
+    else if (changes.length) {
+      altered.set(keyOfObject(o), { kind: 'alter_object', from: o, to: target, changes })
+      // a view that gains columns is replaced in place, but the way back drops it: what reads it goes and comes back
+      if (!sameShape(o, target)) reshaped.add(keyOfObject(o))
+    }
   }
   // Whatever depends on something that goes must go too, and come back after it.
   for (let grew = true; grew; ) {
     grew = false
     for (const o of fromObjects) {
       const key = keyOfObject(o)
-      if (!gone.has(key) && o.dependsOn.some((d) => gone.has(d))) {
+      if (!gone.has(key) && o.dependsOn.some((d) => gone.has(d) || reshaped.has(d))) {
         gone.add(key)
         grew = true
       }
@@ -51,11 +56,11 @@ export function compareObjects(from: Schema, to: Schema, tableOps: readonly Oper
     return rebuiltKeys.has(key) ? { recreated: changed.has(key) ? 'changed' : 'depends' } : {}
   }
   const drops = inDependencyOrder([...dropped, ...rebuilt]).reverse()
-  const creates = inDependencyOrder([...created, ...rebuilt.map((o) => toByKey.get(keyOfObject(o))!)])
+  // creations and changes in one order, so what reads an object comes after it in both directions
+  const later = inDependencyOrder([...created, ...rebuilt.map((o) => toByKey.get(keyOfObject(o))!), ...[...altered.values()].map((op) => op.to)])
   return [
     ...drops.map((object): Operation => ({ kind: 'drop_object', object, ...why(object) })),
-    ...creates.map((object): Operation => ({ kind: 'create_object', object, ...why(object) })),
-    ...inDependencyOrder([...altered.values()].map((op) => op.to)).map((o) => altered.get(keyOfObject(o))!),
+    ...later.map((object): Operation => altered.get(keyOfObject(object)) ?? { kind: 'create_object', object, ...why(object) }),
   ]
 }
 
@@ -69,7 +74,8 @@ function differences(from: SchemaObject, to: SchemaObject): ObjectAttribute[] {
 
 /**
  * What CREATE OR REPLACE can do: a function or procedure keeping its arguments (names and defaults) and result type;
- * a view keeping its columns, new ones added at the end. Anything else is dropped and created again.
+ * a view keeping its columns, new ones added at the end (going back, render drops and creates it: see alterObject).
+ * Anything else is dropped and created again.
  */
 function canReplace(from: SchemaObject, to: SchemaObject): boolean {
   switch (from.kind) {
@@ -77,10 +83,14 @@ function canReplace(from: SchemaObject, to: SchemaObject): boolean {
     case 'procedure':
       return from.shape.length === to.shape.length && from.shape.every((s, i) => s === to.shape[i])
     case 'view':
-      return from.shape.length <= to.shape.length && from.shape.every((s, i) => s === to.shape[i])
+      return addsColumns(from, to)
     default:
       return false
   }
+}
+
+function sameShape(a: SchemaObject, b: SchemaObject): boolean {
+  return a.shape.length === b.shape.length && a.shape.every((s, i) => s === b.shape[i])
 }
 
 /** Keys of the columns whose type changes and of the columns and tables dropped: an object reading them cannot stay. */

@@ -1,7 +1,7 @@
 // SQL for definition objects: each kind is one entry saying how to drop it, how to name it in COMMENT ON, and how
 // CREATE OR REPLACE reads; the CREATE itself is the definition PostgreSQL printed (or the models' SQL).
 import type { Operation } from '../ops/operation.js'
-import type { Enabled, ObjectKind, SchemaObject } from '../schema/objects.js'
+import { addsColumns, type Enabled, type ObjectKind, type SchemaObject } from '../schema/objects.js'
 import { ident, qualified, quoteLiteral } from './ident.js'
 
 interface KindSql {
@@ -45,6 +45,10 @@ export function alterObject(op: Extract<Operation, { kind: 'alter_object' }>): s
   return op.changes.flatMap((change) => {
     switch (change) {
       case 'definition':
+        if (op.to.kind === 'view' && !addsColumns(op.from, op.to)) {
+          // CREATE OR REPLACE cannot drop a view's columns; compare rebuilds what reads the view around this op
+          return [kinds.view.drop(op.from), op.to.definition, ...(op.to.comment !== null && !op.changes.includes('comment') ? [commentOn(op.to)] : [])]
+        }
         return withBodiesUnchecked(op.to, op.to.definition.replace(/^\s*CREATE\s+(?:OR\s+REPLACE\s+)?/i, 'CREATE OR REPLACE '))
       case 'comment':
         return [commentOn(op.to)]

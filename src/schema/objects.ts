@@ -40,6 +40,11 @@ export function kindOfKey(key: string): string {
   return (JSON.parse(key) as string[])[0]!
 }
 
+/** Whether view `to` has `from`'s columns and maybe more after them. */
+export function addsColumns(from: SchemaObject, to: SchemaObject): boolean {
+  return from.shape.length <= to.shape.length && from.shape.every((s, i) => s === to.shape[i])
+}
+
 /** How messages name each kind. */
 export const objectNoun: Record<ObjectKind, string> = {
   function: 'function',
