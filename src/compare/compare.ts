@@ -61,7 +61,7 @@ const phase: Record<OperationKind, number> = {
   drop_enum: 11,
   drop_schema: 12,
   // by the object's kind: see objectPhase
-  create_object: 10,
+  create_object: 11,
   drop_object: 3,
-  alter_object: 10,
+  alter_object: 11,
 }

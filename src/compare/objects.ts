@@ -141,7 +141,7 @@ export function needsTables(o: SchemaObject): boolean {
 
 /**
  * Where an object operation runs among the others (see compare's phases): functions that need no table before the
- * tables (defaults and checks may call them), everything else after them; triggers after their tables and functions,
+ * tables (defaults and checks may call them), everything else after the tables and enums are done; triggers after their tables and functions,
  * event triggers last; drops the other way round, except a function that tables may still use.
  */
 export function objectPhase(op: Extract<Operation, { kind: 'create_object' | 'drop_object' | 'alter_object' }>): number {
@@ -153,5 +153,6 @@ export function objectPhase(op: Extract<Operation, { kind: 'create_object' | 'dr
     return early && !op.recreated ? 10.5 : 3.3
   }
   if (early) return 3.8
-  return o.kind === 'trigger' ? 10.3 : o.kind === 'event_trigger' ? 10.4 : 10.2
+  // after an enum shrinks (alter_enum remove_values), which rebuilds the type under the columns a view reads
+  return o.kind === 'trigger' ? 11.3 : o.kind === 'event_trigger' ? 11.4 : 11.2
 }

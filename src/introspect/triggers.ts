@@ -3,26 +3,27 @@ import { objectKey, type Enabled, type SchemaObject } from '../schema/objects.js
 import { schemaFilter } from './queries.js'
 import { notInExtension } from './views.js'
 
-/** $1: schemas to read; $2: tables to leave out. A partition's clone of its parent's trigger belongs to the parent. */
-export const triggersQuery = `
-SELECT n.nspname AS schema, t.tgname AS name, c.relname AS on, pg_get_triggerdef(t.oid) AS definition,
-       t.tgenabled AS enabled, obj_description(t.oid, 'pg_trigger') AS comment
+/** $2: tables to leave out. A partition's clone of its parent's trigger belongs to the parent. */
+export const triggersSelect = `
+SELECT 'trigger' AS kind, n.nspname AS schema, t.tgname AS name, c.relname AS on, pg_get_triggerdef(t.oid) AS definition,
+       '{}'::text[] AS shape, t.tgenabled::text AS enabled, obj_description(t.oid, 'pg_trigger') AS comment,
+       NULL::text AS function_schema, NULL::text AS function_name
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ${schemaFilter}
   AND NOT $2::jsonb @> jsonb_build_array(jsonb_build_object('schema', n.nspname::text, 'name', c.relname::text))
-  AND ${notInExtension('pg_class', 'c.oid')}
-ORDER BY 1, 3, 2`
+  AND ${notInExtension('pg_class', 'c.oid')}`
 
-/** $1: schemas to read, by the schema of the trigger's function. */
-export const eventTriggersQuery = `
-SELECT e.evtname AS name, e.evtenabled AS enabled, obj_description(e.oid, 'pg_event_trigger') AS comment,
+/** Read when the schema of the trigger's function is. */
+export const eventTriggersSelect = `
+SELECT 'event_trigger' AS kind, '' AS schema, e.evtname AS name, '' AS on,
        format('CREATE EVENT TRIGGER %I ON %I%s EXECUTE FUNCTION %s()', e.evtname, e.evtevent,
               CASE WHEN e.evttags IS NULL THEN ''
                    ELSE format(' WHEN TAG IN (%s)', (SELECT string_agg(quote_literal(tag), ', ') FROM unnest(e.evttags) tag)) END,
-              e.evtfoid::regproc) AS definition, n.nspname AS function_schema, p.proname AS function_name
+              e.evtfoid::regproc) AS definition,
+       '{}'::text[] AS shape, e.evtenabled::text AS enabled, obj_description(e.oid, 'pg_event_trigger') AS comment,
+       n.nspname AS function_schema, p.proname AS function_name
 FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid JOIN pg_namespace n ON n.oid = p.pronamespace
-WHERE ${schemaFilter} AND ${notInExtension('pg_event_trigger', 'e.oid')}
-ORDER BY 1`
+WHERE ${schemaFilter} AND ${notInExtension('pg_event_trigger', 'e.oid')}`
 
 const states: Record<string, Enabled> = { O: 'enabled', D: 'disabled', R: 'replica', A: 'always' }
 
