@@ -9,7 +9,9 @@ SELECT 'trigger' AS kind, n.nspname AS schema, t.tgname AS name, c.relname AS on
        '{}'::text[] AS shape, t.tgenabled::text AS enabled, obj_description(t.oid, 'pg_trigger') AS comment,
        NULL::text AS function_schema, NULL::text AS function_name
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ${schemaFilter}
+WHERE NOT t.tgisinternal AND ${schemaFilter}
+  -- a clone depends on its parent's trigger with deptype 'P' (tgparentid only exists from PostgreSQL 13)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_trigger'::regclass AND d.objid = t.oid AND d.deptype = 'P')
   AND NOT $2::jsonb @> jsonb_build_array(jsonb_build_object('schema', n.nspname::text, 'name', c.relname::text))
   AND ${notInExtension('pg_class', 'c.oid')}`
 
