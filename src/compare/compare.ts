@@ -1,6 +1,7 @@
 import type { Operation, OperationKind } from '../ops/operation.js'
 import type { Schema } from '../schema/schema.js'
 import { compareEnums } from './enums.js'
+import { compareObjects, objectPhase } from './objects.js'
 import { compareTables } from './tables.js'
 
 export interface CompareOptions {
@@ -22,10 +23,12 @@ export function compare(from: Schema, to: Schema, options: CompareOptions = {}):
     ...compareEnums(from, to),
     ...compareTables(from, to, options.columnOrder ?? false),
   ]
+  ops.push(...compareObjects(from, to, ops))
   return ops.map((op, i) => ({ op, i })).sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || a.i - b.i).map((x) => x.op)
 }
 
 function phaseOf(op: Operation): number {
+  if (op.kind === 'create_object' || op.kind === 'drop_object' || op.kind === 'alter_object') return objectPhase(op)
   return op.kind === 'alter_enum' && op.stage === 'remove_values' ? phase.drop_enum : phase[op.kind]
 }
 
@@ -57,4 +60,8 @@ const phase: Record<OperationKind, number> = {
   add_foreign_key: 10,
   drop_enum: 11,
   drop_schema: 12,
+  // by the object's kind: see objectPhase
+  create_object: 11,
+  drop_object: 3,
+  alter_object: 11,
 }

@@ -1,6 +1,7 @@
 import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
 import { serialFor } from '../schema/pg-types.js'
 import { holdsItems } from '../schema/filter.js'
+import { readObjects } from './objects.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, schemasQuery, tablesQuery } from './queries.js'
 
 /** What introspect() needs of a connection; a pg Client fits. */
@@ -31,7 +32,10 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
     const columns = (await client.query(columnsQuery, params)).rows
     const constraints = (await client.query(constraintsQuery, params)).rows
     const indexes = (await client.query(indexesQuery, params)).rows
-    schema = withoutExcludedSchemas(assemble(schemas, enums, tables, columns, constraints, indexes), options.exclude ?? [])
+    const objects = await readObjects(client, params)
+    const assembled = assemble(schemas, enums, tables, columns, constraints, indexes)
+    // absent when there are none, so a schema of tables alone reads as before
+    schema = withoutExcludedSchemas(objects.length ? { ...assembled, objects } : assembled, options.exclude ?? [])
   } catch (error) {
     // The first failure is the one to report; the connection may be gone.
     await client.query(leaveQuery, [saved]).catch(() => {})

@@ -3,12 +3,12 @@
 // {schema, name} tables to leave out.
 
 /** Which schemas and relations belong to the user: not system schemas, not objects that extensions own. */
-const schemaFilter = `
+export const schemaFilter = `
   CASE WHEN $1::text[] IS NULL
     THEN n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'
     ELSE n.nspname = ANY($1::text[]) END`
 
-const tableFilter = `
+export const tableFilter = `
   c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${schemaFilter}
   AND NOT $2::jsonb @> jsonb_build_array(jsonb_build_object('schema', n.nspname::text, 'name', c.relname::text))
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`

@@ -10,3 +10,7 @@ export {
   type CheckConstraint, type ExclusionConstraint, type ForeignKeyBuilder, type IndexBuilder, type IndexElement, type PrimaryKeyBuilder, type TableConstraint, type UniqueBuilder,
 } from './constraints.js'
 export { many, one, type Relation } from './relations.js'
+export {
+  eventTrigger, materializedView, rawSql, sqlFunction, sqlProcedure, trigger, view,
+  type MaterializedViewOptions, type ObjectBody, type ObjectDeclaration, type RawSqlDeclaration, type RoutineOptions, type TriggerOptions, type ViewOptions,
+} from './objects.js'

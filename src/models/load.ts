@@ -25,7 +25,7 @@ export async function loadModels(setting: string, options: { cwd?: string } = {}
 
 export function schemaOf(exports: Record<string, unknown>, file: string): LoadedModels {
   const models = collectModels(exports)
-  if (models.tables.length === 0) {
+  if (models.tables.length === 0 && (models.objects ?? []).length === 0) {
     throw new ModelError(`models file ${file} exports no tables: export each table declared with table() from 'db-migrate-action', Sequelize models, or point --models at a schema.sql`, file)
   }
   const { schema, problems } = buildSchema(models)

@@ -10,18 +10,24 @@ import type { IndexElement, IndexState, OrderedElement, TableConstraint } from '
 import { entity, entityKind } from './entity.js'
 import type { EnumType } from './enum.js'
 import type { SchemaDeclaration } from './namespace.js'
+import { buildObjects } from './objects-to-schema.js'
+import type { ObjectDeclaration, RawSqlDeclaration } from './objects.js'
 import { defaultSql, expressionColumns, expressionSql } from './expression.js'
 import { byteLength, columnsAddition, defaultName, uniqueName } from './names.js'
 import { foreignKey, resolveTarget, tableForeignKey } from './references.js'
 import type { SqlExpression } from './sql.js'
 import type { AnyTable } from './table.js'
 
-/** The tables and enums a models module declares. */
+/** What a models module declares. */
 export interface Models {
   readonly tables: readonly AnyTable[]
   readonly enums: readonly EnumType[]
   /** Schemas declared with schema('name'), empty ones included. */
   readonly schemas?: readonly SchemaDeclaration[]
+  /** Views, functions, triggers, ...; absent means none. */
+  readonly objects?: readonly ObjectDeclaration[]
+  /** SQL run before the tables, in the order exported. */
+  readonly raw?: readonly RawSqlDeclaration[]
 }
 
 export interface BuiltSchema {
@@ -56,8 +62,9 @@ export function buildSchema(models: Models): BuiltSchema {
   const tables = models.tables.map((t) => buildTable(t, models, names(relationNames, t.schema), problems))
   for (const s of models.schemas ?? []) checkName(`schema ${s.name}`, s.name, problems)
   const declared = (models.schemas ?? []).map((s) => s.name)
-  const schemas = [...new Set([...declared, ...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== 'public').sort()
-  return { schema: { schemas, enums, tables }, problems }
+  const objects = buildObjects(models, problems)
+  const schemas = [...new Set([...declared, ...tables.map((t) => t.schema), ...enums.map((e) => e.schema), ...objects.map((o) => o.schema)])].filter((s) => s !== 'public' && s !== '').sort()
+  return { schema: { schemas, enums, tables, ...(objects.length ? { objects } : {}) }, problems }
 }
 
 function names(map: Map<string, Set<string>>, schema: string): Set<string> {

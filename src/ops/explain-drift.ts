@@ -1,7 +1,8 @@
 // Words for drift between the migrations and the models.
+import { objectName } from '../schema/objects.js'
 import { qualifiedName } from '../schema/schema.js'
 import type { Operation } from './operation.js'
-import { columnDifferences, deferred, foreignKey, text } from './words.js'
+import { columnDifferences, deferred, foreignKey, objectDifferences, text } from './words.js'
 
 const missing = 'is in the models but no migration creates it'
 const extra = 'is created by the migrations but is not in the models'
@@ -70,6 +71,16 @@ export function explainDrift(op: Operation): string {
       return `${t}index ${op.index.name} ${missing}`
     case 'drop_index':
       return `${t}index ${op.index.name} ${extra}`
+    case 'create_object':
+      if (op.recreated === 'changed') return `${objectName(op.object)} is created again as the models define it`
+      if (op.recreated === 'depends') return `${objectName(op.object)} is created again after what it depends on changes`
+      return `${objectName(op.object)} ${missing}`
+    case 'drop_object':
+      if (op.recreated === 'changed') return `${objectName(op.object)} differs: definition, in a way CREATE OR REPLACE cannot change, so it is dropped and created again`
+      if (op.recreated === 'depends') return `${objectName(op.object)} is dropped while what it depends on changes`
+      return `${objectName(op.object)} ${extra}`
+    case 'alter_object':
+      return `${objectName(op.to)} differs: ${objectDifferences(op).map(([what, a, b]) => (what === 'definition' ? what : sides(what, a, b))).join('; ')}`
   }
 }
 

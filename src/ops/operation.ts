@@ -1,3 +1,4 @@
+import type { SchemaObject } from '../schema/objects.js'
 import type { Check, Column, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, Table, Unique } from '../schema/schema.js'
 
 /** Names a table (or an enum) without carrying its contents. */
@@ -17,6 +18,12 @@ export interface EnumUsage {
   readonly checks: readonly Check[]
   readonly indexes: readonly Index[]
 }
+
+/** An attribute of a definition object (view, function, trigger, ...) that a migration can change in place. */
+export type ObjectAttribute = 'definition' | 'comment' | 'enabled'
+
+/** Why an object is dropped and created again. */
+export type Recreated = 'changed' | 'depends'
 
 /** An attribute of a column that a migration can change. */
 export type ColumnAttribute = 'type' | 'nullability' | 'default' | 'identity' | 'generated' | 'comment'
@@ -75,6 +82,12 @@ export type Operation =
   | { readonly kind: 'drop_exclusion'; readonly table: TableRef; readonly exclusion: Exclusion }
   | { readonly kind: 'create_index'; readonly table: TableRef; readonly index: Index }
   | { readonly kind: 'drop_index'; readonly table: TableRef; readonly index: Index }
+  /** A view, function, trigger, ... created; `recreated` when it is dropped and created again: `changed`, its
+   *  definition changes in a way CREATE OR REPLACE cannot make; `depends`, something it depends on changes. */
+  | { readonly kind: 'create_object'; readonly object: SchemaObject; readonly recreated?: Recreated }
+  | { readonly kind: 'drop_object'; readonly object: SchemaObject; readonly recreated?: Recreated }
+  /** Changed in place: `definition` by CREATE OR REPLACE, `comment`, `enabled` (triggers); worked out once by compare. */
+  | { readonly kind: 'alter_object'; readonly from: SchemaObject; readonly to: SchemaObject; readonly changes: readonly ObjectAttribute[] }
 
 export type OperationKind = Operation['kind']
 
@@ -131,6 +144,12 @@ export function reverse(op: Operation): Operation {
       return { ...op, kind: 'drop_index' }
     case 'drop_index':
       return { ...op, kind: 'create_index' }
+    case 'create_object':
+      return { ...op, kind: 'drop_object' }
+    case 'drop_object':
+      return { ...op, kind: 'create_object' }
+    case 'alter_object':
+      return { ...op, from: op.to, to: op.from }
   }
 }
 

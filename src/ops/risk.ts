@@ -45,6 +45,16 @@ export function risk(op: Operation): Risk | null {
       return { reason: 'adds an exclusion constraint: fails if existing rows conflict' }
     case 'create_index':
       return op.index.unique ? { reason: 'adds a unique index: fails if existing rows hold duplicates' } : null
+    case 'drop_object':
+      if (op.recreated) return null
+      if (op.object.kind === 'materialized_view') return { reason: 'drops a materialized view and the rows it holds' }
+      if (op.object.kind === 'trigger' || op.object.kind === 'event_trigger') return { reason: `drops ${op.object.kind === 'trigger' ? 'a trigger' : 'an event trigger'}: what it did on each change stops` }
+      return null
+    case 'create_object':
+      return op.object.kind === 'view_index' && /^CREATE UNIQUE\b/i.test(op.object.definition)
+        ? { reason: 'adds a unique index: fails if existing rows hold duplicates' }
+        : null
+    case 'alter_object':
     case 'create_schema':
     case 'create_enum':
     case 'set_enum_comment':

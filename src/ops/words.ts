@@ -2,6 +2,12 @@
 import { qualifiedName, type Column, type Deferral, type ForeignKey } from '../schema/schema.js'
 import type { ColumnAttribute, Operation } from './operation.js'
 
+/** Each attribute an alter_object changes, as [what, from, to]; a definition is too long to show, so from and to are ''. */
+export function objectDifferences(op: Extract<Operation, { kind: 'alter_object' }>): [string, string, string][] {
+  return op.changes.map((attribute) =>
+    attribute === 'definition' ? ['definition', '', ''] : attribute === 'comment' ? ['comment', text(op.from.comment), text(op.to.comment)] : ['enabled', op.from.enabled ?? 'none', op.to.enabled ?? 'none'])
+}
+
 /** Each attribute an alter_column changes, as [what, from, to]. */
 export function columnDifferences(op: Extract<Operation, { kind: 'alter_column' }>): [string, string, string][] {
   return op.changes.map((attribute) => [attribute, shown(attribute, op.from), shown(attribute, op.to)])

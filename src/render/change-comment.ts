@@ -1,5 +1,6 @@
 import type { Operation } from '../ops/operation.js'
-import { columnDifferences, foreignKey } from '../ops/words.js'
+import { columnDifferences, foreignKey, objectDifferences } from '../ops/words.js'
+import { objectName } from '../schema/objects.js'
 import { qualifiedName } from '../schema/schema.js'
 
 /** What an operation does, as a migration file's comment says it: "add column post.email". */
@@ -56,5 +57,11 @@ export function describeChange(op: Operation): string {
       return `create index ${op.index.name} on ${t}`
     case 'drop_index':
       return `drop index ${op.index.name} of ${t}`
+    case 'create_object':
+      return `create ${objectName(op.object)}${op.recreated ? ' again' : ''}`
+    case 'drop_object':
+      return `drop ${objectName(op.object)}${op.recreated ? ', to create it again' : ''}`
+    case 'alter_object':
+      return `change ${objectName(op.to)}: ${objectDifferences(op).map(([what, a, b]) => (what === 'definition' ? 'definition (CREATE OR REPLACE)' : `${what} ${a} → ${b}`)).join(', ')}`
   }
 }

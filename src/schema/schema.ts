@@ -1,3 +1,7 @@
+import type { SchemaObject } from './objects.js'
+
+export type { SchemaObject } from './objects.js'
+
 /**
  * The one typed description of a database schema. Introspection of a live database produces it, and so does
  * building the models in a scratch database and reading it back, so both sides of a comparison share every spelling.
@@ -8,6 +12,8 @@ export interface Schema {
   readonly schemas: readonly string[]
   readonly enums: readonly EnumType[]
   readonly tables: readonly Table[]
+  /** Views, materialized views and their indexes, functions, procedures, triggers, event triggers; absent means none. */
+  readonly objects?: readonly SchemaObject[]
 }
 
 export interface EnumType {

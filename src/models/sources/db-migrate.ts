@@ -5,15 +5,15 @@ import { renderSchemaDdl } from '../../render/sql.js'
 import type { Schema } from '../../schema/schema.js'
 import type { ModelSource } from './source.js'
 
-/** Models in db-migrate's own language: their schema rendered to DDL and run in one round trip. */
-export function dbMigrateSource(file: string, schema: Schema): ModelSource {
+/** Models in db-migrate's own language: their raw SQL, then their schema rendered to DDL, run in one round trip. */
+export function dbMigrateSource(file: string, schema: Schema, raw: readonly string[] = []): ModelSource {
   return {
     kind: 'db-migrate',
     file,
     async build(url) {
       const client = await connect(url)
       try {
-        const ddl = renderSchemaDdl(schema).map((s) => s.sql)
+        const ddl = [...raw, ...renderSchemaDdl(schema).map((s) => s.sql)]
         try {
           await queryMany(client, ['BEGIN', ...ddl, 'COMMIT'].join(';\n'))
         } catch (error) {

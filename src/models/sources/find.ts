@@ -51,7 +51,8 @@ export async function loadModelSource(config: Pick<Config, 'modelsPath' | 'model
     return typeormSource(path, file, exports)
   }
   if (kind === 'drizzle' || (kind === undefined && hasDrizzleTables(exports))) return drizzleSource(path, file, exports)
-  return dbMigrateSource(file, schemaOf(exports, file).schema)
+  const loaded = schemaOf(exports, file)
+  return dbMigrateSource(file, loaded.schema, (loaded.models.raw ?? []).map((r) => r.sql))
 }
 
 /** .sql files and folders of them; anything else is a module whose exports say what it holds. */
