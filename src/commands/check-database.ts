@@ -1,8 +1,9 @@
+import { basename } from 'node:path'
 import type { Config } from '../config/config.js'
 import { redactUrl } from '../config/url.js'
 import { ConfigError } from '../errors.js'
 import type { Log } from '../log.js'
-import { listMigrations } from '../runtime/files.js'
+import { displayPath, listMigrations } from '../runtime/files.js'
 import { currentRevision } from '../runtime/target.js'
 import { emptySchema } from '../schema/schema.js'
 import { createScratchDatabase } from '../provision/scratch.js'
@@ -43,13 +44,14 @@ export async function checkDatabase(config: Config, serverUrl: string, log: Log)
   if (current !== null) {
     const scratch = await createScratchDatabase(serverUrl, 'db_migrate_check_database')
     try {
-      expected = await replayMigrations(config, scratch.url, log, current)
+      // exactly the migrations it applied: one pending but older than its current revision (out of order) stays out too
+      const notApplied = files.filter((f) => !applied.includes(f.name)).flatMap((f) => [f.path, ...(f.downPath ? [f.downPath] : [])].map((p) => basename(p)))
+      expected = await replayMigrations({ ...config, migrationsIgnore: [...config.migrationsIgnore, ...notApplied] }, scratch.url, log)
     } finally {
       await scratch.drop().catch(() => {})
     }
   }
-  const side = { kind: 'database' as const, shown, location: '' }
-  const result = difference(side, { kind: 'migrations', shown: 'migrations', location: '' }, live.schema, expected.schema, config, { from: 'the database', to: 'its migrations' })
+  const result = difference({ kind: 'database', shown }, { kind: 'migrations', shown: displayPath(config.migrationsDir, config.cwd) }, live.schema, expected.schema, config, { from: 'the database', to: 'its migrations' })
   if (pending.length) log.info(`assumed pending (not applied on the database, left out of the comparison): ${pending.join(', ')}`)
   log.info(result.same ? `the database matches its ${expected.count} applied migration(s)` : `the database drifted from its ${expected.count} applied migration(s): ${result.operations.length} operation(s) put it back`)
   return {

@@ -8,12 +8,14 @@ import { createScratchDatabase, type ScratchDatabase } from '../provision/scratc
 import { renderSql, type RenderedStatement } from '../render/sql.js'
 import { filterSchema } from '../schema/filter.js'
 import type { Schema } from '../schema/schema.js'
-import { readSide, resolveSide, type Side, type SideKind } from './sides.js'
+import { readSide, resolveSide, type Side } from './sides.js'
+
+type SideName = Pick<Side, 'kind' | 'shown'>
 
 /** What turns one schema into another. A difference is data: the front ends choose the exit code. */
 export interface DiffResult {
-  readonly from: { readonly kind: SideKind; readonly shown: string }
-  readonly to: { readonly kind: SideKind; readonly shown: string }
+  readonly from: SideName
+  readonly to: SideName
   /** True when the two sides hold the same schema (within the schema filters). */
   readonly same: boolean
   readonly operations: readonly Operation[]
@@ -45,7 +47,7 @@ export async function diff(config: Config, log: Log): Promise<DiffResult> {
 }
 
 /** compare() within the schema filters, rendered and put into words. */
-export function difference(from: Side, to: Side, a: Schema, b: Schema, config: Pick<Config, 'schemaScope' | 'columnOrder'>, words = { from: from.shown, to: to.shown }): DiffResult {
+export function difference(from: SideName, to: SideName, a: Schema, b: Schema, config: Pick<Config, 'schemaScope' | 'columnOrder'>, words = { from: from.shown, to: to.shown }): DiffResult {
   const operations = compare(filterSchema(a, config.schemaScope), filterSchema(b, config.schemaScope), { columnOrder: config.columnOrder })
   const rendered = renderSql(operations)
   return {

@@ -1,6 +1,8 @@
 // check --database-url: a hand-made change on a live database is drift against the migrations it applied; the
 // migrations it has not applied are assumed pending, named, and left out.
 import assert from 'node:assert/strict'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { adminQuery, scratchDatabase, testServers } from '../helpers/postgres.js'
 import { copyFixture, withPassword } from '../helpers/project.js'
@@ -39,6 +41,20 @@ for (const server of servers) {
         const sql = drifted.stdout.split('\n').filter((line) => /^(DROP|ALTER|CREATE)\b/.test(line)).join('\n')
         await adminQuery(db.url, sql)
         assert.equal((await check()).code, 0)
+      } finally {
+        await db.drop()
+      }
+    })
+
+    it('leaves out a pending migration older than the current revision (out of order), and names it', async () => {
+      const db = await scratchDatabase(server)
+      try {
+        const dir = copyFixture('e2e-blog')
+        assert.equal((await runCli(['upgrade', '--database-url', db.url], { cwd: dir })).code, 0)
+        writeFileSync(join(dir, 'migrations', '20240301120000_add_bio.sql'), 'ALTER TABLE "user" ADD COLUMN bio text;\n')
+        const run = await runCli(['check', '--database-url', db.url, '--shadow-database-url', server.url], { cwd: dir })
+        assert.equal(run.code, 0, run.stdout + run.stderr)
+        assert.equal(run.stdout, `OK: the database matches its 2 applied migrations (up to ${post}).\nAssumed pending (not applied on the database, left out of the comparison): 20240301120000_add_bio\n`)
       } finally {
         await db.drop()
       }
