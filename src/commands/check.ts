@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs'
 import type { Config } from '../config/config.js'
 import { connect } from '../db/client.js'
-import { MigrationError } from '../errors.js'
 import { introspect } from '../introspect/introspect.js'
 import { compare } from '../compare/compare.js'
 import { loadModelSource, type ModelSource } from '../models/sources/find.js'
 import type { Operation } from '../ops/operation.js'
 import { risk } from '../ops/risk.js'
-import { createScratchDatabase, type ScratchDatabase } from '../provision/scratch.js'
+import { createScratchDatabase } from '../provision/scratch.js'
 import { renderSql, type RenderedStatement } from '../render/sql.js'
 import { explainDrift } from '../ops/explain-drift.js'
 import type { Log } from '../log.js'
@@ -16,7 +15,7 @@ import { listMigrations } from '../runtime/files.js'
 import type { LintResult } from '../lint/lint.js'
 import { addedMigrations, lint } from './lint.js'
 import { checkReversible, type Reversibility } from './reversible.js'
-import { upgrade } from './upgrade.js'
+import { replay, type ReplaySummary } from './replay.js'
 
 /** An operation that can lose data or fail on existing rows, with the statements that carry it out. */
 export interface RiskyOperation {
@@ -41,8 +40,10 @@ export interface CheckResult {
   readonly risky: readonly RiskyOperation[]
   /** The models file as messages show it. */
   readonly modelsFile: string
-  /** How many migrations were replayed. */
+  /** How many migrations the migrated schema comes from (cached or replayed). */
   readonly migrations: number
+  /** How many of them this run replayed, and from which cached prefix. */
+  readonly replay: ReplaySummary
   /** `check`: the lint of the migrations the branch adds (all with `--all`). */
   readonly lint?: LintResult
   /** `check --reversible`: the downs that do not undo their up. */
@@ -79,16 +80,18 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   const noMigrations = existsSync(config.migrationsDir)
     ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).length === 0
     : options.allowMissingMigrations === true
-  const [migrationsDb, modelsDb] = await scratchPair(serverUrl)
+  const modelsDb = await createScratchDatabase(serverUrl, 'db_migrate_check_models')
   try {
-    // Both sides run at once; wait for both before the finally drops their databases.
+    // Both sides run at once; wait for both before the finally drops the models' database.
     const [replayed, built] = await Promise.allSettled([
-      noMigrations ? Promise.resolve({ schema: emptySchema, count: 0 }) : replayMigrations(config, migrationsDb.url, log),
+      noMigrations
+        ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } })
+        : replay(config, serverUrl, log, { cache: !config.noCache, ownServer: config.shadowDatabase === null }),
       buildModels(loaded, modelsDb.url),
     ])
     if (replayed.status === 'rejected') throw replayed.reason
     if (built.status === 'rejected') throw built.reason
-    const { schema: migrated, count } = replayed.value
+    const { schema: migrated, count, replay: replaySummary } = replayed.value
     const models = built.value
     const operations = compare(migrated, models, { columnOrder: config.columnOrder })
     const rendered = renderSql(operations)
@@ -101,6 +104,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
       risky: riskyOperations(operations, rendered),
       modelsFile: loaded.file,
       migrations: count,
+      replay: replaySummary,
       migrated,
       models,
     }
@@ -109,42 +113,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
       : `the models match the ${count} migration(s)`)
     return result
   } finally {
-    await Promise.all([migrationsDb.drop(), modelsDb.drop()].map((p) => p.catch(() => {})))
-  }
-}
-
-interface Replayed {
-  readonly schema: Schema
-  readonly count: number
-}
-
-async function scratchPair(serverUrl: string): Promise<[ScratchDatabase, ScratchDatabase]> {
-  const made = await Promise.allSettled([createScratchDatabase(serverUrl, 'db_migrate_check_migrations'), createScratchDatabase(serverUrl, 'db_migrate_check_models')])
-  const failed = made.find((m) => m.status === 'rejected')
-  if (failed) {
-    await Promise.all(made.map((m) => (m.status === 'fulfilled' ? m.value.drop().catch(() => {}) : undefined)))
-    throw (failed as PromiseRejectedResult).reason
-  }
-  return made.map((m) => (m as PromiseFulfilledResult<ScratchDatabase>).value) as [ScratchDatabase, ScratchDatabase]
-}
-
-/** Every migration, head included, applied to an empty database; then that database as introspect reads it. */
-async function replayMigrations(config: Config, url: string, log: Log): Promise<Replayed> {
-  let applied: number
-  try {
-    const run = await upgrade({ ...config, revision: undefined, dryRun: false }, url, { info: () => {}, warn: (m) => log.warn(m) })
-    applied = run.applied.length
-  } catch (error) {
-    if (error instanceof MigrationError) {
-      throw new MigrationError(`the migrations do not apply cleanly to an empty database: ${error.message}`, error.migration, { cause: error })
-    }
-    throw error
-  }
-  const client = await connect(url)
-  try {
-    return { schema: await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }] }), count: applied }
-  } finally {
-    await client.end().catch(() => {})
+    await modelsDb.drop().catch(() => {})
   }
 }
 
