@@ -72,6 +72,9 @@ export interface DriftOptions {
   readonly allowMissingMigrations?: boolean
   /** The models, when the caller started loading them already (while a server starts, say). */
   readonly models?: Promise<ModelSource>
+  /** Start from, and keep, snapshots of replayed migrations on the server (unless --no-cache): `own` for the server
+   *  db-migrate started (its roles are ours to drop), `shared` for a given one. Default: no snapshots. */
+  readonly snapshots?: 'own' | 'shared'
 }
 
 /** check(), keeping both schemas. */
@@ -86,7 +89,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
     const [replayed, built] = await Promise.allSettled([
       noMigrations
         ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } })
-        : replay(config, serverUrl, log, { cache: !config.noCache, ownServer: config.shadowDatabase === null }),
+        : replay(config, serverUrl, log, { cache: options.snapshots !== undefined && !config.noCache, ownServer: options.snapshots === 'own' }),
       buildModels(loaded, modelsDb.url),
     ])
     if (replayed.status === 'rejected') throw replayed.reason

@@ -74,7 +74,9 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
       }
     case 'check': {
       const models = preloadModels(config)
-      return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await check(config, url, log, { models }), database }))
+      return withServer(config, log, 'shadow', false, async (url, database) => ({
+        command: 'check', result: await check(config, url, log, { models, snapshots: database.spunUpUrl ? 'own' : 'shared' }), database,
+      }))
     }
     case 'status':
       return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))

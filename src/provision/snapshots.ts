@@ -39,7 +39,10 @@ export function longestPrefix(server: SnapshotServer, keys: readonly string[]): 
 export async function cloneSnapshot(server: SnapshotServer, key: string, fileCopy: boolean): Promise<ScratchDatabase> {
   const name = `db_migrate_check_migrations_${randomBytes(6).toString('hex')}`
   const strategy = fileCopy && server.major >= 15 ? ' STRATEGY FILE_COPY' : ''
-  await onServer(server.url, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(snapshotName(key))}${strategy}`))
+  await onServer(server.url, async (c) => {
+    await c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(snapshotName(key))}${strategy}`)
+    await markUsed(c, snapshotName(key))
+  })
   let dropped: Promise<void> | undefined
   return {
     url: withDatabase(server.url, name),
