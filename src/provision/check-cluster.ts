@@ -5,7 +5,7 @@ import { findBinaries, type BinarySource, type PgBinaries } from './binaries.js'
 import { cacheRoot, ensureDir } from './cache.js'
 import { prepareCluster } from './cluster.js'
 import { freePort, launch, PortTaken, type EmbeddedServer } from './embedded.js'
-import { serverUser, type ServerUser } from './server-user.js'
+import { canReach, serverUser, type ServerUser } from './server-user.js'
 import { alive, isPostgres, readPid } from './watchdog.js'
 
 export interface CheckClusterOptions {
@@ -29,6 +29,10 @@ export async function startCheckCluster(options: CheckClusterOptions): Promise<E
     dir = ensureDir(join(ensureDir(options.root), clusterName(binaries, user)))
   } catch (error) {
     options.warn(`the check cache ${options.root} cannot be used (${errorMessage(error)}): replaying every migration on a throwaway server`)
+    return null
+  }
+  if (!canReach(join(dir, 'data'), user)) {
+    options.warn(`the check cache ${dir} cannot be used: ${user?.name}, the account the server runs as when we are root, cannot reach it (make it and its parents world-searchable); replaying every migration on a throwaway server`)
     return null
   }
   const lock = join(dir, 'lock')

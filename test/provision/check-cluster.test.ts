@@ -88,6 +88,18 @@ describe("check's cached cluster", () => {
     }
   })
 
+  it("is not used, with a warning and nothing removed, where the server's account cannot reach it", { skip: process.getuid?.() !== 0 && 'only as root does the server run as another account' }, async () => {
+    chmodSync(root, 0o700)
+    try {
+      const run = await start()
+      assert.equal(run.server, null)
+      assert.match(run.warnings.join('\n'), /the check cache .* cannot be used: \w+, the account the server runs as when we are root, cannot reach it/)
+      assert.ok(existsSync(join(clusterDir(), 'data', 'PG_VERSION')))
+    } finally {
+      chmodSync(root, 0o755)
+    }
+  })
+
   it('is not used, with a warning, where the cache directory cannot be made', async () => {
     const file = join(root, 'a-file')
     writeFileSync(file, '')
