@@ -9,6 +9,7 @@ import { snapshotName } from './replay-key.js'
 export const snapshotLimit = 4
 
 const prefix = 'db_migrate_snap_'
+const likePrefix = prefix.replace(/_/g, '\\_')
 
 /** The server's snapshots and its major version, read in one connection. */
 export interface SnapshotServer {
@@ -20,7 +21,7 @@ export interface SnapshotServer {
 export async function readSnapshotServer(serverUrl: string): Promise<SnapshotServer> {
   return onServer(serverUrl, async (client) => {
     const { rows } = await client.query<{ v: string; names: string[] | null }>(
-      `SELECT current_setting('server_version_num') AS v, (SELECT array_agg(datname::text) FROM pg_database WHERE datname LIKE '${prefix}%') AS names`)
+      `SELECT current_setting('server_version_num') AS v, (SELECT array_agg(datname::text) FROM pg_database WHERE datname LIKE '${likePrefix}%') AS names`)
     return { url: serverUrl, major: Math.floor(Number(rows[0]!.v) / 10000), names: new Set(rows[0]!.names ?? []) }
   })
 }
@@ -90,7 +91,7 @@ async function markUsed(c: Client, name: string): Promise<void> {
 
 async function prune(c: Client): Promise<void> {
   const { rows } = await c.query<{ datname: string }>(
-    `SELECT datname FROM pg_database d WHERE datname LIKE '${prefix}%'
+    `SELECT datname FROM pg_database d WHERE datname LIKE '${likePrefix}%'
       ORDER BY shobj_description(d.oid, 'pg_database') DESC NULLS LAST, d.oid DESC OFFSET ${snapshotLimit}`)
   for (const { datname } of rows) {
     // a snapshot being copied by a concurrent run cannot be dropped now: the next run prunes it
