@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs'
 import type { Config } from '../config/config.js'
-import { connect } from '../db/client.js'
-import { introspect } from '../introspect/introspect.js'
 import { compare } from '../compare/compare.js'
 import { loadModelSource, type ModelSource } from '../models/sources/find.js'
 import type { Operation } from '../ops/operation.js'
 import { risk } from '../ops/risk.js'
-import { createScratchDatabase } from '../provision/scratch.js'
 import { renderSql, type RenderedStatement } from '../render/sql.js'
 import { explainDrift } from '../ops/explain-drift.js'
 import type { Log } from '../log.js'
@@ -16,6 +13,7 @@ import type { LintResult } from '../lint/lint.js'
 import { addedMigrations, lint } from './lint.js'
 import { checkReversible, type Reversibility } from './reversible.js'
 import { replay, type ReplaySummary } from './replay.js'
+import { buildModels } from './build-models.js'
 
 /** An operation that can lose data or fail on existing rows, with the statements that carry it out. */
 export interface RiskyOperation {
@@ -72,7 +70,7 @@ export interface DriftOptions {
   readonly allowMissingMigrations?: boolean
   /** The models, when the caller started loading them already (while a server starts, say). */
   readonly models?: Promise<ModelSource>
-  /** Start from, and keep, snapshots of replayed migrations on the server (unless --no-cache): `own` for the server
+  /** Start from, and keep, snapshots of replayed migrations and built models on the server (unless --no-cache): `own` for the server
    *  db-migrate started (its roles are ours to drop), `shared` for a given one. Default: no snapshots. */
   readonly snapshots?: 'own' | 'shared'
 }
@@ -83,52 +81,36 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   const noMigrations = existsSync(config.migrationsDir)
     ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).length === 0
     : options.allowMissingMigrations === true
-  const modelsDb = await createScratchDatabase(serverUrl, 'db_migrate_check_models')
-  try {
-    // Both sides run at once; wait for both before the finally drops the models' database.
-    const [replayed, built] = await Promise.allSettled([
-      noMigrations
-        ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } })
-        : replay(config, serverUrl, log, { cache: options.snapshots !== undefined && !config.noCache, ownServer: options.snapshots === 'own' }),
-      buildModels(loaded, modelsDb.url),
-    ])
-    if (replayed.status === 'rejected') throw replayed.reason
-    if (built.status === 'rejected') throw built.reason
-    const { schema: migrated, count, replay: replaySummary } = replayed.value
-    const models = built.value
-    const operations = compare(migrated, models, { columnOrder: config.columnOrder })
-    const rendered = renderSql(operations)
-    const result: Drift = {
-      drift: operations.length > 0,
-      operations,
-      statements: rendered.map((r) => r.sql),
-      rendered,
-      explanations: operations.map(explainDrift),
-      risky: riskyOperations(operations, rendered),
-      modelsFile: loaded.file,
-      migrations: count,
-      replay: replaySummary,
-      migrated,
-      models,
-    }
-    log.info(result.drift
-      ? `the models differ from the ${count} migration(s): ${operations.length} operation(s) needed`
-      : `the models match the ${count} migration(s)`)
-    return result
-  } finally {
-    await modelsDb.drop().catch(() => {})
+  const cache = { cache: options.snapshots !== undefined && !config.noCache, ownServer: options.snapshots === 'own' }
+  // Both sides run at once; each drops its own scratch database
+  const [replayed, built] = await Promise.allSettled([
+    noMigrations ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } }) : replay(config, serverUrl, log, cache),
+    buildModels(loaded, serverUrl, log, cache),
+  ])
+  if (replayed.status === 'rejected') throw replayed.reason
+  if (built.status === 'rejected') throw built.reason
+  const { schema: migrated, count } = replayed.value
+  const replaySummary = { ...replayed.value.replay, modelsCached: built.value.cached }
+  const models = built.value.schema
+  const operations = compare(migrated, models, { columnOrder: config.columnOrder })
+  const rendered = renderSql(operations)
+  const result: Drift = {
+    drift: operations.length > 0,
+    operations,
+    statements: rendered.map((r) => r.sql),
+    rendered,
+    explanations: operations.map(explainDrift),
+    risky: riskyOperations(operations, rendered),
+    modelsFile: loaded.file,
+    migrations: count,
+    replay: replaySummary,
+    migrated,
+    models,
   }
-}
-
-/** The models built by their own DDL in an empty database, read back by the same introspector as the migrations' side. */
-async function buildModels(source: ModelSource, url: string): Promise<Schema> {
-  await source.build(url)
-  const client = await connect(url)
-  try {
-    return await introspect(client)
-  } finally {
-    await client.end().catch(() => {})
-  }
+  log.info(result.drift
+    ? `the models differ from the ${count} migration(s): ${operations.length} operation(s) needed`
+    : `the models match the ${count} migration(s)`)
+  return result
 }
 
 function riskyOperations(operations: readonly Operation[], rendered: readonly RenderedStatement[]): RiskyOperation[] {

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js'
-import { connect, type Client } from '../db/client.js'
+import { connect } from '../db/client.js'
 import { errorMessage, MigrationError } from '../errors.js'
 import { introspect } from '../introspect/introspect.js'
 import type { Log } from '../log.js'
@@ -10,7 +10,7 @@ import { listMigrations } from '../runtime/files.js'
 import { readHistory } from '../runtime/history.js'
 import type { MigrationFile } from '../runtime/types.js'
 import type { Schema } from '../schema/schema.js'
-import { quoteIdent } from '../render/ident.js'
+import { dropRolesSince, roles } from '../provision/roles.js'
 import { upgrade } from './upgrade.js'
 
 /** How check got the migrated schema. */
@@ -21,6 +21,8 @@ export interface ReplaySummary {
   readonly fromCache: number
   /** The key of the head's snapshot; null when the cache is off or the head was not kept. */
   readonly cacheKey: string | null
+  /** The models' side was read from a snapshot of the same models built before. */
+  readonly modelsCached?: boolean
 }
 
 export interface Replayed {
@@ -55,7 +57,7 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   }
 
   const server = await readSnapshotServer(serverUrl)
-  const keys = prefixKeys(files, server.major, replaySettings(config))
+  const keys = prefixKeys(files, server.major, replaySettings(config), server.user)
   const headKey = keys[files.length]!
   let cached = longestPrefix(server, keys)
 
@@ -145,26 +147,3 @@ async function readSchema(config: Config, url: string): Promise<Schema> {
     await client.end().catch(() => {})
   }
 }
-
-async function roles(serverUrl: string): Promise<string[]> {
-  return onServer(serverUrl, async (c) => (await c.query<{ rolname: string }>('SELECT rolname FROM pg_roles')).rows.map((r) => r.rolname))
-}
-
-/** On our own server, the roles a replay created go with its database, so that the next replay starts as empty. */
-async function dropRolesSince(serverUrl: string, before: readonly string[]): Promise<void> {
-  const added = (await roles(serverUrl)).filter((r) => !before.includes(r))
-  if (added.length === 0) return
-  await onServer(serverUrl, async (c) => {
-    for (const role of added) await c.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`).catch(() => {})
-  })
-}
-
-async function onServer<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = await connect(url, { applicationName: 'db-migrate check' })
-  try {
-    return await fn(client)
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-

@@ -27,11 +27,11 @@ const snapshotFormat = 1
 
 /**
  * The key of the database each prefix of `files` builds: keys[i] is that of the first i files applied in order to
- * an empty database of PostgreSQL `major` with `settings`. Each key chains the one before it, so a changed, inserted,
+ * an empty database of PostgreSQL `major`, as `user` (the role that replays), with `settings`. Each key chains the one before it, so a changed, inserted,
  * removed or reordered file changes the key of every prefix from that file on, and of none before it.
  */
-export function prefixKeys(files: readonly Pick<MigrationFile, 'name' | 'checksum'>[], major: number, settings: Record<string, string>): string[] {
-  let key = sha256(JSON.stringify({ snapshotFormat, major, settings: Object.entries(settings).sort() }))
+export function prefixKeys(files: readonly Pick<MigrationFile, 'name' | 'checksum'>[], major: number, settings: Record<string, string>, user = ''): string[] {
+  let key = sha256(JSON.stringify({ snapshotFormat, major, user, settings: Object.entries(settings).sort() }))
   const keys = [key]
   for (const file of files) {
     key = sha256(`${key}\n${file.name}\n${file.checksum}`)
@@ -40,9 +40,19 @@ export function prefixKeys(files: readonly Pick<MigrationFile, 'name' | 'checksu
   return keys
 }
 
+/** What a snapshot holds: the migrations replayed to a head, or the models built. */
+export type SnapshotKind = 'migrations' | 'models'
+
+export const snapshotPrefix: Record<SnapshotKind, string> = { migrations: 'db_migrate_snap_', models: 'db_migrate_models_' }
+
 /** The name of a snapshot database: a PostgreSQL identifier of 63 bytes at most. */
-export function snapshotName(key: string): string {
-  return `db_migrate_snap_${key.slice(0, 40)}`
+export function snapshotName(key: string, kind: SnapshotKind = 'migrations'): string {
+  return `${snapshotPrefix[kind]}${key.slice(0, 40)}`
+}
+
+/** The key of the models built by `buildText` (their DDL, or their SQL files) on PostgreSQL `major` as `user`. */
+export function modelsKey(buildText: string, major: number, user: string): string {
+  return sha256(JSON.stringify({ snapshotFormat, major, user, buildText }))
 }
 
 function sha256(text: string): string {

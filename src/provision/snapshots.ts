@@ -3,26 +3,27 @@ import { withDatabase } from '../config/url.js'
 import { connect, type Client } from '../db/client.js'
 import { quoteIdent, quoteLiteral } from '../render/ident.js'
 import type { ScratchDatabase } from './scratch.js'
-import { snapshotName } from './replay-key.js'
+import { snapshotName, snapshotPrefix, type SnapshotKind } from './replay-key.js'
 
-/** How many snapshot databases a server keeps: the most recently used heads. */
-export const snapshotLimit = 4
+/** How many snapshot databases of each kind a server keeps: the most recently used. */
+export const snapshotLimit: Record<SnapshotKind, number> = { migrations: 4, models: 2 }
 
-const prefix = 'db_migrate_snap_'
-const likePrefix = prefix.replace(/_/g, '\\_')
+const like = (kind: SnapshotKind) => `${snapshotPrefix[kind].replace(/_/g, '\\_')}%`
 
-/** The server's snapshots and its major version, read in one connection. */
+/** The server's snapshots, its major version and the role we are on it, read in one connection. */
 export interface SnapshotServer {
   readonly url: string
   readonly major: number
+  readonly user: string
   readonly names: ReadonlySet<string>
 }
 
 export async function readSnapshotServer(serverUrl: string): Promise<SnapshotServer> {
   return onServer(serverUrl, async (client) => {
-    const { rows } = await client.query<{ v: string; names: string[] | null }>(
-      `SELECT current_setting('server_version_num') AS v, (SELECT array_agg(datname::text) FROM pg_database WHERE datname LIKE '${likePrefix}%') AS names`)
-    return { url: serverUrl, major: Math.floor(Number(rows[0]!.v) / 10000), names: new Set(rows[0]!.names ?? []) }
+    const { rows } = await client.query<{ v: string; u: string; names: string[] | null }>(
+      `SELECT current_setting('server_version_num') AS v, current_user AS u,
+        (SELECT array_agg(datname::text) FROM pg_database WHERE datname LIKE '${like('migrations')}' OR datname LIKE '${like('models')}') AS names`)
+    return { url: serverUrl, major: Math.floor(Number(rows[0]!.v) / 10000), user: rows[0]!.u, names: new Set(rows[0]!.names ?? []) }
   })
 }
 
@@ -52,17 +53,17 @@ export async function cloneSnapshot(server: SnapshotServer, key: string, fileCop
   }
 }
 
-/** A snapshot as a database to read (the exact head: nothing to apply, so nothing to copy). */
-export function snapshotUrl(server: SnapshotServer, key: string): string {
-  return withDatabase(server.url, snapshotName(key))
+/** A snapshot as a database to read (nothing to apply, so nothing to copy). */
+export function snapshotUrl(server: SnapshotServer, key: string, kind: SnapshotKind = 'migrations'): string {
+  return withDatabase(server.url, snapshotName(key, kind))
 }
 
 /**
- * Keeps the replayed scratch database as the snapshot of `key`: a rename, no copy. Another run that kept the same
- * head first wins, and ours is dropped. Then marks it used, and drops the least recently used beyond the limit.
+ * Keeps a scratch database as the snapshot of `key`: a rename, no copy. Another run that kept the same one first
+ * wins, and ours is dropped. Then marks it used, and drops the least recently used beyond the limit.
  */
-export async function keepSnapshot(server: SnapshotServer, scratch: ScratchDatabase, key: string): Promise<void> {
-  const name = snapshotName(key)
+export async function keepSnapshot(server: SnapshotServer, scratch: ScratchDatabase, key: string, kind: SnapshotKind = 'migrations'): Promise<void> {
+  const name = snapshotName(key, kind)
   await onServer(server.url, async (c) => {
     try {
       await c.query(`ALTER DATABASE ${quoteIdent(scratch.name)} RENAME TO ${quoteIdent(name)}`)
@@ -71,13 +72,13 @@ export async function keepSnapshot(server: SnapshotServer, scratch: ScratchDatab
       await scratch.drop()
     }
     await markUsed(c, name)
-    await prune(c)
+    await prune(c, kind)
   })
 }
 
 /** Marks a snapshot as just used, so pruning keeps it. */
-export async function touchSnapshot(server: SnapshotServer, key: string): Promise<void> {
-  await onServer(server.url, (c) => markUsed(c, snapshotName(key)))
+export async function touchSnapshot(server: SnapshotServer, key: string, kind: SnapshotKind = 'migrations'): Promise<void> {
+  await onServer(server.url, (c) => markUsed(c, snapshotName(key, kind)))
 }
 
 /** Drops a snapshot that turned out not to match its key (an older format, a hand-edited database). */
@@ -89,12 +90,12 @@ async function markUsed(c: Client, name: string): Promise<void> {
   await c.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS ${quoteLiteral(`db-migrate check snapshot, used ${new Date().toISOString()}`)}`)
 }
 
-async function prune(c: Client): Promise<void> {
+async function prune(c: Client, kind: SnapshotKind): Promise<void> {
   const { rows } = await c.query<{ datname: string }>(
-    `SELECT datname FROM pg_database d WHERE datname LIKE '${likePrefix}%'
-      ORDER BY shobj_description(d.oid, 'pg_database') DESC NULLS LAST, d.oid DESC OFFSET ${snapshotLimit}`)
+    `SELECT datname FROM pg_database d WHERE datname LIKE '${like(kind)}'
+      ORDER BY shobj_description(d.oid, 'pg_database') DESC NULLS LAST, d.oid DESC OFFSET ${snapshotLimit[kind]}`)
   for (const { datname } of rows) {
-    // a snapshot being copied by a concurrent run cannot be dropped now: the next run prunes it
+    // a snapshot being copied or read by a concurrent run cannot be dropped now: the next run prunes it
     await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)}`).catch(() => {})
   }
 }

@@ -22,7 +22,7 @@ describe('check with its cache of snapshots', () => {
     writeFileSync(join(p.dir, 'migrations', '20240103000000_noop.sql'), 'SELECT 1;\n')
     const second = await runCli(['check', '--json'], { cwd: p.dir, env })
     assert.equal(second.code, 0, second.stderr)
-    assert.deepEqual({ ...JSON.parse(second.stdout).replay, cacheKey: 'k' }, { replayed: 1, fromCache: 2, cacheKey: 'k' })
+    assert.deepEqual({ ...JSON.parse(second.stdout).replay, cacheKey: 'k' }, { replayed: 1, fromCache: 2, cacheKey: 'k', modelsCached: true })
     const none = await runCli(['check', '--no-cache'], { cwd: p.dir, env })
     assert.match(none.stdout, /^Replayed 3 migrations, from an empty database\.$/m)
   })
