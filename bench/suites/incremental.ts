@@ -1,6 +1,6 @@
 // check with its cache of snapshots: cold (empty cache), warm with nothing new, and with one new migration, as the
 // CLI process and as the migrations' side alone (replay(): copy of the snapshot, the rest applied, introspection).
-import { chmodSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Project } from '../generate/project.js'
 import type { Bundle } from '../lib/bundle.js'
@@ -30,7 +30,7 @@ function oneNew(project: Project, i: number): void {
 
 export async function incrementalFigures(project: Project, tmp: string, runs: number, bundle: Bundle | null): Promise<Figure[]> {
   const work = workingCopy(project, tmp)
-  const cache = mkdtempSync(join(tmp, 'check-cache-'))
+  const cache = mkdtempSync(join(process.platform === 'linux' && existsSync('/dev/shm') ? '/dev/shm' : tmp, 'db-migrate-bench-check-cache-'))
   chmodSync(cache, 0o755) // as root, the server's account must reach it
   try {
     const figures: Figure[] = []

@@ -19,9 +19,16 @@ export function cacheRoot(user: ServerUser | null, env: NodeJS.ProcessEnv = proc
   return join(shared, 'db-migrate-cache')
 }
 
-/** Where check keeps its cluster of snapshots: the check-cache setting, else `check/` in the embedded server's cache. */
+/**
+ * Where check keeps its cluster of snapshots: the check-cache setting; else, where throwaway servers run from memory
+ * (runParent: /dev/shm), a directory there, kept until reboot; else `check/` in the embedded server's cache. Measured
+ * on a busy disk at 300 tables: copying a snapshot took 6-8 s on disk and 0.25 s in memory.
+ */
 export function checkCacheRoot(setting: string | null, env: NodeJS.ProcessEnv = process.env): string {
-  return setting ?? join(cacheRoot(serverUser(), env), 'check')
+  if (setting) return setting
+  const parent = runParent(env)
+  if (parent === '/dev/shm') return join(parent, `db-migrate-check-${process.getuid?.() ?? 0}`)
+  return join(cacheRoot(serverUser(), env), 'check')
 }
 
 function isWritableDir(path: string): boolean {
