@@ -4,7 +4,7 @@ import type { StatusResult } from '../commands/status.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { lintText } from '../lint/report.js'
 import { reversibilityText } from './reversibility.js'
-import { duration, isoTime, plural, replayText } from './format.js'
+import { duration, isoTime, plural } from './format.js'
 
 /** What the CLI prints on stdout for a result, for people. */
 export function renderText(result: CommandResult): string {
@@ -75,11 +75,11 @@ function statusText(s: StatusResult): string {
 }
 
 function checkText(c: CheckResult): string {
-  if (!c.drift) return `OK: the models match the ${plural(c.migrations, 'migration')}.\n${replayText(c.replay)}`
+  if (!c.drift) return `OK: the models match the ${plural(c.migrations, 'migration')}.`
   const lines = [`Drift: the models differ from the ${plural(c.migrations, 'migration')}:`]
   lines.push(...c.explanations.map((e) => `  - ${e}`))
   lines.push('', 'SQL that makes the migrations match the models:', '', ...c.statements.map((s) => `${s};`))
   if (c.risky.length) lines.push('', 'Risky:', ...c.risky.map((r) => `  - ${r.explanation}: ${r.reason}`))
-  lines.push('', 'Write it as a migration: db-migrate revision --autogenerate -m "<message>"', replayText(c.replay))
+  lines.push('', 'Write it as a migration: db-migrate revision --autogenerate -m "<message>"')
   return lines.join('\n')
 }

@@ -18,13 +18,13 @@ describe('check with its cache of snapshots', () => {
     const env = { DB_MIGRATE_CHECK_CACHE: join(cache, 'cli') }
     const first = await runCli(['check'], { cwd: p.dir, env })
     assert.equal(first.code, 0, first.stderr)
-    assert.match(first.stdout, /^Replayed 2 migrations, from an empty database\.$/m)
+    assert.match(first.stderr, /^Replayed 2 migrations, from an empty database\.$/m)
     writeFileSync(join(p.dir, 'migrations', '20240103000000_noop.sql'), 'SELECT 1;\n')
     const second = await runCli(['check', '--json'], { cwd: p.dir, env })
     assert.equal(second.code, 0, second.stderr)
     assert.deepEqual({ ...JSON.parse(second.stdout).replay, cacheKey: 'k' }, { replayed: 1, fromCache: 2, cacheKey: 'k', modelsCached: true })
     const none = await runCli(['check', '--no-cache'], { cwd: p.dir, env })
-    assert.match(none.stdout, /^Replayed 3 migrations, from an empty database\.$/m)
+    assert.match(none.stderr, /^Replayed 3 migrations, from an empty database\.$/m)
   })
 
   it('runs two checks at once on one cache, the second on a throwaway server, both with the same answer', async () => {
