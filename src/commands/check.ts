@@ -59,10 +59,16 @@ export interface Drift extends CheckResult {
  * `serverUrl` (never the target database), then compares the two as the same introspector reads them.
  */
 export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
+  // the lint needs only the files and the server's version: it runs while the two sides are built
+  const linting = (async () => {
+    const added = addedMigrations(config, log)
+    return { added, linted: await lint(config, serverUrl, added) }
+  })()
+  linting.catch(() => {})
   const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, options)
-  const added = addedMigrations(config, log)
+  const { added, linted } = await linting
   const reversibility = config.reversible ? await checkReversible(config, serverUrl, added, log) : undefined
-  return { ...result, lint: await lint(config, serverUrl, added), ...(reversibility ? { reversibility } : {}) }
+  return { ...result, lint: linted, ...(reversibility ? { reversibility } : {}) }
 }
 
 export interface DriftOptions {
