@@ -86,7 +86,7 @@ eachServer('check from cached snapshots', (server) => {
       assert.notEqual(prefixKeys(files, major, replaySettings(p.config({ models: 'db/schema.sql', [name]: value })), user).at(-1), keys.at(-1), name)
     }
 
-    if (snapshots !== 'own') return // a shared server's count depends on other runs
+    if (snapshots !== 'own') return // a shared server's count depends on other runs; the names above are checked there too
     for (let i = 0; i < snapshotLimit.migrations + 2; i++) {
       writeFileSync(join(p.dir, 'migrations', `2099010100000${i}_noop.sql`), `SELECT ${i};`)
       await findDrift(config, server.url, silentLog, { snapshots })
@@ -112,8 +112,7 @@ eachServer('check from cached snapshots', (server) => {
     assert.equal((await run()).replay.modelsCached, true)
   })
 
-  it('keeps nothing for migrations that create roles, and on its own server drops the roles again', async () => {
-    if (snapshots !== 'own') return
+  it('keeps nothing for migrations that create roles, and on its own server drops the roles again', { skip: snapshots !== 'own' && 'roles are not ours to drop on a given server' }, async () => {
     const p = project('models-sql')
     writeFileSync(join(p.dir, 'migrations', '20240103000000_role.sql'), 'CREATE ROLE db_migrate_test_reader; GRANT SELECT ON book TO db_migrate_test_reader;')
     for (let i = 0; i < 2; i++) {
