@@ -20,6 +20,7 @@ import { consoleTable } from './report/console.js'
 import { markdown } from './report/markdown.js'
 import { checkFigures, embeddedFigures, embeddedUpgradeFigures, type CheckFigures } from './suites/cold.js'
 import { introspectFigures, upgradeFigures, type IntrospectFigures } from './suites/given.js'
+import { incrementalFigures } from './suites/incremental.js'
 import { lintFigures } from './suites/lint.js'
 import { actionFigures, bundleFigures, cliStartFigures, cliUpgradeFigures } from './suites/processes.js'
 
@@ -220,6 +221,11 @@ async function main(): Promise<void> {
       figures.push(...check.figures)
     }
   }
+
+  const incrementalAt = o.quick ? p300 : p1000!
+  log(`check with its cache at ${incrementalAt.label}`)
+  const incremental = await attempt(`check with its cache at ${incrementalAt.label}`, notes, () => incrementalFigures(incrementalAt, tmp, o.quick ? 1 : 3, bundle))
+  if (incremental) figures.push(...incremental)
 
   const c300 = checks.get(p300)
   const c1000 = p1000 ? checks.get(p1000) : undefined

@@ -12,6 +12,7 @@ import { renderText } from '../report/text.js'
 import { commentOnPullRequest } from './comment.js'
 import { inputLabel, readInputs } from './inputs.js'
 import { statusGate } from '../commands/status.js'
+import { checkCacheRoot } from '../provision/cache.js'
 
 /** The action: inputs → config → command → outputs, job summary, annotations. The only user of @actions/core. */
 export async function run(): Promise<void> {
@@ -30,7 +31,7 @@ export async function run(): Promise<void> {
     }
     const log: Log = { info: (m) => core.info(clean(m)), warn: (m) => core.warning(clean(m)) }
     const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase, databaseHint: { setting: inputLabel('database-url'), embedded: `${inputLabel('database-url')} set to embedded` } })
-    setOutputs(result)
+    setOutputs(result, config)
     core.info(clean(renderText(result)))
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
     const report = clean(renderSummary(result))
@@ -89,7 +90,7 @@ function annotateLint(lint: LintResult, config: Config): void {
   }
 }
 
-function setOutputs(result: CommandResult): void {
+function setOutputs(result: CommandResult, config: Config): void {
   const lint = lintOf(result)
   if (lint) {
     core.setOutput('lint-errors', String(lint.errors))
@@ -120,6 +121,11 @@ function setOutputs(result: CommandResult): void {
       if (result.result.live) {
         core.setOutput('current-revision', result.result.live.current ?? '')
         core.setOutput('pending', JSON.stringify(result.result.live.pending))
+      }
+      if (result.result.replay.cacheKey && !config.shadowDatabase) {
+        // for actions/cache/save: the directory to keep, under a key naming the head it holds (restore by prefix)
+        core.setOutput('check-cache-path', checkCacheRoot(config.checkCache))
+        core.setOutput('check-cache-key', `db-migrate-check-${process.env.RUNNER_OS || process.platform}-${process.arch}-${result.result.replay.cacheKey.slice(0, 32)}`)
       }
       break
     case 'diff':

@@ -8,7 +8,7 @@ import { currentRevision } from '../runtime/target.js'
 import { emptySchema } from '../schema/schema.js'
 import { createScratchDatabase } from '../provision/scratch.js'
 import type { CheckResult } from './check.js'
-import { replayMigrations } from './check.js'
+import { replayMigrations } from './replay.js'
 import { difference } from './diff.js'
 import { readDatabase } from './sides.js'
 
@@ -63,6 +63,7 @@ export async function checkDatabase(config: Config, serverUrl: string, log: Log)
     risky: [],
     modelsFile: '',
     migrations: expected.count,
+    replay: { replayed: expected.count, fromCache: 0, cacheKey: null },
     live: { database: shown, current, pending },
   }
 }

@@ -1,13 +1,9 @@
 import { existsSync } from 'node:fs'
 import type { Config } from '../config/config.js'
-import { connect } from '../db/client.js'
-import { MigrationError } from '../errors.js'
-import { introspect } from '../introspect/introspect.js'
 import { compare } from '../compare/compare.js'
 import { loadModelSource, type ModelSource } from '../models/sources/find.js'
 import type { Operation } from '../ops/operation.js'
 import { risk } from '../ops/risk.js'
-import { createScratchDatabase, type ScratchDatabase } from '../provision/scratch.js'
 import { renderSql, type RenderedStatement } from '../render/sql.js'
 import { explainDrift } from '../ops/explain-drift.js'
 import type { Log } from '../log.js'
@@ -17,8 +13,9 @@ import { listMigrations } from '../runtime/files.js'
 import type { LintResult } from '../lint/lint.js'
 import { addedMigrations, lint } from './lint.js'
 import { checkReversible, type Reversibility } from './reversible.js'
-import { upgrade } from './upgrade.js'
 import type { DatabaseDrift } from './check-database.js'
+import { replay, type ReplaySummary } from './replay.js'
+import { buildModels } from './build-models.js'
 
 /** An operation that can lose data or fail on existing rows, with the statements that carry it out. */
 export interface RiskyOperation {
@@ -43,8 +40,10 @@ export interface CheckResult {
   readonly risky: readonly RiskyOperation[]
   /** The models file as messages show it. */
   readonly modelsFile: string
-  /** How many migrations were replayed. */
+  /** How many migrations the migrated schema comes from (cached or replayed). */
   readonly migrations: number
+  /** How many of them this run replayed, and from which cached prefix. */
+  readonly replay: ReplaySummary
   /** `check`: the lint of the migrations the branch adds (all with `--all`). */
   readonly lint?: LintResult
   /** `check --reversible`: the downs that do not undo their up. */
@@ -64,10 +63,16 @@ export interface Drift extends CheckResult {
  * `serverUrl` (never the target database), then compares the two as the same introspector reads them.
  */
 export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
+  // the lint needs only the files and the server's version: it runs while the two sides are built
+  const linting = (async () => {
+    const added = addedMigrations(config, log)
+    return { added, linted: await lint(config, serverUrl, added) }
+  })()
+  linting.catch(() => {})
   const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, options)
-  const added = addedMigrations(config, log)
+  const { added, linted } = await linting
   const reversibility = config.reversible ? await checkReversible(config, serverUrl, added, log) : undefined
-  return { ...result, lint: await lint(config, serverUrl, added), ...(reversibility ? { reversibility } : {}) }
+  return { ...result, lint: linted, ...(reversibility ? { reversibility } : {}) }
 }
 
 export interface DriftOptions {
@@ -75,6 +80,9 @@ export interface DriftOptions {
   readonly allowMissingMigrations?: boolean
   /** The models, when the caller started loading them already (while a server starts, say). */
   readonly models?: Promise<ModelSource>
+  /** Start from, and keep, snapshots of replayed migrations and built models on the server (unless --no-cache): `own` for the server
+   *  db-migrate started (its roles are ours to drop), `shared` for a given one. Default: no snapshots. */
+  readonly snapshots?: 'own' | 'shared'
 }
 
 /** check(), keeping both schemas. */
@@ -83,84 +91,38 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   const noMigrations = existsSync(config.migrationsDir)
     ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).length === 0
     : options.allowMissingMigrations === true
-  const [migrationsDb, modelsDb] = await scratchPair(serverUrl)
-  try {
-    // Both sides run at once; wait for both before the finally drops their databases.
-    const [replayed, built] = await Promise.allSettled([
-      noMigrations ? Promise.resolve({ schema: emptySchema, count: 0 }) : replayMigrations(config, migrationsDb.url, log),
-      buildModels(loaded, modelsDb.url),
-    ])
-    if (replayed.status === 'rejected') throw replayed.reason
-    if (built.status === 'rejected') throw built.reason
-    const { schema: migrated, count } = replayed.value
-    const models = built.value
-    const operations = compare(filterSchema(migrated, config.schemaScope), filterSchema(models, config.schemaScope), { columnOrder: config.columnOrder })
-    const rendered = renderSql(operations)
-    const result: Drift = {
-      drift: operations.length > 0,
-      operations,
-      statements: rendered.map((r) => r.sql),
-      rendered,
-      explanations: operations.map(explainDrift),
-      risky: riskyOperations(operations, rendered),
-      modelsFile: loaded.file,
-      migrations: count,
-      migrated,
-      models,
-    }
-    log.info(result.drift
-      ? `the models differ from the ${count} migration(s): ${operations.length} operation(s) needed`
-      : `the models match the ${count} migration(s)`)
-    return result
-  } finally {
-    await Promise.all([migrationsDb.drop(), modelsDb.drop()].map((p) => p.catch(() => {})))
+  const cache = { cache: options.snapshots !== undefined && !config.noCache, ownServer: options.snapshots === 'own' }
+  // Both sides run at once; each drops its own scratch database
+  const [replayed, built] = await Promise.allSettled([
+    noMigrations ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } }) : replay(config, serverUrl, log, cache),
+    buildModels(loaded, serverUrl, log, cache),
+  ])
+  if (replayed.status === 'rejected') throw replayed.reason
+  if (built.status === 'rejected') throw built.reason
+  const { schema: migrated, count } = replayed.value
+  const replaySummary = { ...replayed.value.replay, modelsCached: built.value.cached }
+  const models = built.value.schema
+  const operations = compare(filterSchema(migrated, config.schemaScope), filterSchema(models, config.schemaScope), { columnOrder: config.columnOrder })
+  const rendered = renderSql(operations)
+  const result: Drift = {
+    drift: operations.length > 0,
+    operations,
+    statements: rendered.map((r) => r.sql),
+    rendered,
+    explanations: operations.map(explainDrift),
+    risky: riskyOperations(operations, rendered),
+    modelsFile: loaded.file,
+    migrations: count,
+    replay: replaySummary,
+    migrated,
+    models,
   }
-}
-
-export interface Replayed {
-  readonly schema: Schema
-  readonly count: number
-}
-
-async function scratchPair(serverUrl: string): Promise<[ScratchDatabase, ScratchDatabase]> {
-  const made = await Promise.allSettled([createScratchDatabase(serverUrl, 'db_migrate_check_migrations'), createScratchDatabase(serverUrl, 'db_migrate_check_models')])
-  const failed = made.find((m) => m.status === 'rejected')
-  if (failed) {
-    await Promise.all(made.map((m) => (m.status === 'fulfilled' ? m.value.drop().catch(() => {}) : undefined)))
-    throw (failed as PromiseRejectedResult).reason
-  }
-  return made.map((m) => (m as PromiseFulfilledResult<ScratchDatabase>).value) as [ScratchDatabase, ScratchDatabase]
-}
-
-/** Every migration up to `revision` (default: head) applied to an empty database; then that database as introspect reads it. */
-export async function replayMigrations(config: Config, url: string, log: Log, revision?: string): Promise<Replayed> {
-  let applied: number
-  try {
-    const run = await upgrade({ ...config, revision, dryRun: false, sql: false }, url, { info: () => {}, warn: (m) => log.warn(m) })
-    applied = run.applied.length
-  } catch (error) {
-    if (error instanceof MigrationError) {
-      throw new MigrationError(`the migrations do not apply cleanly to an empty database: ${error.message}`, error.migration, { cause: error })
-    }
-    throw error
-  }
-  const client = await connect(url)
-  try {
-    return { schema: await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }] }), count: applied }
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-/** The models built by their own DDL in an empty database, read back by the same introspector as the migrations' side. */
-export async function buildModels(source: ModelSource, url: string): Promise<Schema> {
-  await source.build(url)
-  const client = await connect(url)
-  try {
-    return await introspect(client)
-  } finally {
-    await client.end().catch(() => {})
-  }
+  const { replayed: n, fromCache } = replaySummary
+  log.info(`Replayed ${n} migration${n === 1 ? '' : 's'}, ${fromCache > 0 ? `on the cached snapshot of the first ${fromCache}` : 'from an empty database'}.${replaySummary.modelsCached ? ' The models: a cached build of the same models.' : ''}`)
+  log.info(result.drift
+    ? `the models differ from the ${count} migration(s): ${operations.length} operation(s) needed`
+    : `the models match the ${count} migration(s)`)
+  return result
 }
 
 function riskyOperations(operations: readonly Operation[], rendered: readonly RenderedStatement[]): RiskyOperation[] {

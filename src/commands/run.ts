@@ -78,7 +78,9 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
     case 'check': {
       if (config.databaseGiven) return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await checkDatabase(config, url, log), database }))
       const models = preloadModels(config)
-      return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await check(config, url, log, { models }), database }))
+      return withServer(config, log, 'shadow', false, async (url, database) => ({
+        command: 'check', result: await check(config, url, log, { models, snapshots: database.spunUpUrl ? 'own' : 'shared' }), database,
+      }))
     }
     case 'diff':
       return { command: 'diff', result: await diff(config, log), database: null }

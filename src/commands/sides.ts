@@ -12,7 +12,8 @@ import { displayPath, listMigrations } from '../runtime/files.js'
 import { readHistory } from '../runtime/history.js'
 import type { HistoryRow } from '../runtime/types.js'
 import { emptySchema, type Schema } from '../schema/schema.js'
-import { buildModels, replayMigrations } from './check.js'
+import { buildInto } from './build-models.js'
+import { replayMigrations } from './replay.js'
 
 /** What one side of a diff is; all but a database are built in a scratch database and read back from there. */
 export type SideKind = 'database' | 'migrations' | 'models' | 'sql'
@@ -77,12 +78,12 @@ export async function readSide(side: Side, config: Config, log: Log, scratch: (p
     }
     case 'models': {
       const source = await loadModelSource({ modelsPath: side.location, modelsNamed: true, modelsKind: config.modelsKind, cwd: config.cwd })
-      return { schema: await buildModels(source, await scratch('db_migrate_diff_models')), history: [] }
+      return { schema: await buildInto(source, await scratch('db_migrate_diff_models')), history: [] }
     }
     case 'sql': {
       const url = await scratch('db_migrate_diff_sql')
       try {
-        return { schema: await buildModels(sqlSource(side.location, side.shown), url), history: [] }
+        return { schema: await buildInto(sqlSource(side.location, side.shown), url), history: [] }
       } catch (error) {
         if (error instanceof ModelError) throw new ModelError(error.message.replace(/^models (file|folder) /, 'SQL file '), error.file, { cause: error })
         throw error

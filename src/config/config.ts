@@ -73,6 +73,10 @@ export interface Config {
   readonly sql: boolean
   /** `check`: also apply each migration's up then its down, and report a down that does not undo its up. */
   readonly reversible: boolean
+  /** `check --no-cache`: replay every migration, use and keep no snapshot. */
+  readonly noCache: boolean
+  /** `check`: the directory of the embedded server's cached cluster of snapshots; null: in the embedded server's cache. */
+  readonly checkCache: string | null
   /** Lint rules the project turned off. */
   readonly lintDisabled: ReadonlySet<string>
   /** `check`: lint the whole chain, not only the migrations the branch adds. */
@@ -184,6 +188,8 @@ export function parseConfig(source: ConfigSource): Config {
     ...(source.file?.contextFactory ? { contextFactory: source.file.contextFactory } : {}),
     sql: flag(raw('sql'), label('sql')),
     reversible: flag(raw('reversible'), label('reversible')),
+    noCache: flag(raw('no-cache'), label('no-cache')),
+    checkCache: raw('check-cache') === undefined ? null : path('check-cache', ''),
     lintDisabled: lintRules(raw('lint-disable'), label('lint-disable')),
     all: flag(raw('all'), label('all')),
     baseRef: raw('base') ?? (env.GITHUB_BASE_REF?.trim() || undefined),

@@ -59,6 +59,8 @@ export const settings = [
   { name: 'lint-disable', kind: 'value', placeholder: 'rules', env: 'DB_MIGRATE_LINT_DISABLE', input: true, file: true, help: 'lint rules to turn off, comma-separated; one file turns one off with: -- db-migrate: allow <rule>' },
   { name: 'base', kind: 'value', placeholder: 'ref', input: true, file: false, help: 'check: lint the migrations added since this branch (default: GITHUB_BASE_REF, else the newest migration)' },
   { name: 'reversible', kind: 'boolean', input: true, file: false, help: "check: apply each new migration's up, then its down, and fail when the schema does not come back" },
+  { name: 'no-cache', kind: 'boolean', env: 'DB_MIGRATE_NO_CACHE', input: true, file: false, help: 'check: replay every migration, neither starting from nor keeping a cached snapshot' },
+  { name: 'check-cache', kind: 'value', placeholder: 'dir', env: 'DB_MIGRATE_CHECK_CACHE', input: true, file: true, help: "check: where the embedded server's snapshots of replayed migrations are kept (default: /dev/shm/db-migrate-check-<uid>, else check/ in the embedded server's cache)" },
   { name: 'all', kind: 'boolean', input: true, file: false, help: 'check: lint (and with --reversible, revert) every migration, not only new ones' },
   { name: 'pr-comment', kind: 'boolean', input: true, cli: false, file: false, help: 'post the report as one pull-request comment, updated in place' },
   { name: 'github-token', kind: 'value', input: true, cli: false, file: false, help: 'token for pr-comment' },

@@ -2,7 +2,7 @@ import { accessSync, chmodSync, constants, mkdirSync, statfsSync } from 'node:fs
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorMessage, ProvisionError } from '../errors.js'
-import { canReach, type ServerUser } from './server-user.js'
+import { canReach, serverUser, type ServerUser } from './server-user.js'
 
 /**
  * Where downloaded binaries and initialised clusters are kept between runs: DB_MIGRATE_CACHE, else the runner's
@@ -17,6 +17,18 @@ export function cacheRoot(user: ServerUser | null, env: NodeJS.ProcessEnv = proc
   // /var/tmp is the temp dir meant to outlive a reboot, which suits a cache; it is world-searchable like /tmp
   const shared = process.platform !== 'win32' && isWritableDir('/var/tmp') ? '/var/tmp' : tmpdir()
   return join(shared, 'db-migrate-cache')
+}
+
+/**
+ * Where check keeps its cluster of snapshots: the check-cache setting; else, where throwaway servers run from memory
+ * (runParent: /dev/shm), a directory there, kept until reboot; else `check/` in the embedded server's cache. Measured
+ * on a busy disk at 300 tables: copying a snapshot took 6-8 s on disk and 0.25 s in memory.
+ */
+export function checkCacheRoot(setting: string | null, env: NodeJS.ProcessEnv = process.env): string {
+  if (setting) return setting
+  const parent = runParent(env)
+  if (parent === '/dev/shm') return join(parent, `db-migrate-check-${process.getuid?.() ?? 0}`)
+  return join(cacheRoot(serverUser(), env), 'check')
 }
 
 function isWritableDir(path: string): boolean {

@@ -94,23 +94,30 @@ export async function stopEmbedded(state: EmbeddedState): Promise<void> {
   await rm(state.runDir, { recursive: true, force: true })
 }
 
-class PortTaken extends Error {}
+/** The server lost the race for its port to another process: try another. */
+export class PortTaken extends Error {}
 
-interface LaunchPlan {
+export interface LaunchPlan {
   readonly binaries: PgBinaries
   readonly user: ServerUser | null
+  /** Holds `data/` (the data directory), the log and, unless kept, the socket; removed on stop unless `keep`. */
   readonly runDir: string
   readonly dataDir: string
   readonly port: number
   readonly detached: boolean
+  /** A data directory that outlives the server (check's cached cluster): stop leaves runDir in place. */
+  readonly keep?: boolean
 }
 
-async function launch(plan: LaunchPlan): Promise<EmbeddedServer> {
+/** Starts the postmaster on an initialised data directory; ready when this resolves. */
+export async function launch(plan: LaunchPlan): Promise<EmbeddedServer> {
   const { binaries, user, runDir, dataDir, port, detached } = plan
-  const settings = { ...scratchSettings, port: String(port), unix_socket_directories: runDir }
+  const keep = plan.keep ?? false
+  // a kept directory may sit at a path too long for a socket name: TCP only
+  const settings = { ...scratchSettings, port: String(port), unix_socket_directories: keep ? '' : runDir }
   const args = ['-D', dataDir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])]
   const logFile = join(runDir, 'postgres.log')
-  const logFd = openSync(logFile, 'a', 0o644)
+  const logFd = openSync(logFile, keep ? 'w' : 'a', 0o644)
   if (user) chownSync(logFile, user.uid, user.gid)
   let child: ChildProcess
   try {
@@ -141,8 +148,8 @@ async function launch(plan: LaunchPlan): Promise<EmbeddedServer> {
   const pid = child.pid!
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`
   const state: EmbeddedState = { pid, port, url, version: binaries.version, dataDir, runDir }
-  const forget = detached ? () => {} : stopOnExit(state)
-  if (!detached) watchOwner(pid, runDir)
+  const forget = detached ? () => {} : stopOnExit(state, keep)
+  if (!detached) watchOwner(pid, runDir, keep)
   let stopping: Promise<void> | undefined
   return {
     url,
@@ -154,13 +161,13 @@ async function launch(plan: LaunchPlan): Promise<EmbeddedServer> {
       await until(() => exited !== null || postmasterPid(dataDir) === null, 30_000)
       if (exited === null && !detached) await until(() => exited !== null, 1000)
       forget()
-      await rm(runDir, { recursive: true, force: true })
+      if (!keep) await rm(runDir, { recursive: true, force: true })
     })()),
   }
 }
 
 /** A port nobody listens on right now; the server may still lose the race for it (then we retry). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.unref()

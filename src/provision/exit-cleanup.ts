@@ -6,20 +6,23 @@ interface Owned {
   readonly pid: number
   readonly dataDir: string
   readonly runDir: string
+  /** Leave runDir in place (a cached cluster). */
+  readonly keep?: boolean
 }
 
 const owned = new Set<Owned>()
 let installed = false
 
 /** Stops `server` (immediate shutdown) and removes its directory if this process exits or is interrupted first. */
-export function stopOnExit(server: Owned): () => void {
-  owned.add(server)
+export function stopOnExit(server: Owned, keep = false): () => void {
+  const entry = { ...server, keep }
+  owned.add(entry)
   if (!installed) {
     installed = true
     process.on('exit', stopAllNow)
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal)
   }
-  return () => owned.delete(server)
+  return () => owned.delete(entry)
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -49,6 +52,6 @@ function stopAllNow(): void {
   const sleeper = new Int32Array(new SharedArrayBuffer(4))
   for (const server of pending) {
     while (existsSync(join(server.dataDir, 'postmaster.pid')) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5)
-    rmSync(server.runDir, { recursive: true, force: true })
+    if (!server.keep) rmSync(server.runDir, { recursive: true, force: true })
   }
 }

@@ -18,3 +18,10 @@ export function codeNames(sentence: string): string {
     .replace(/([|<>])/g, '\\$1')
     .replace(/\b(table|column|index|enum|schema|constraint|primary key|unique constraint) ([^\s:,;`]+)/g, (_, kind: string, name: string) => `${kind} \`${name}\``)
 }
+
+/** How check had the migrated schema: `Replayed 1 migration, on the cached snapshot of the first 999.` */
+export function replayText(r: { readonly replayed: number; readonly fromCache: number; readonly modelsCached?: boolean }): string {
+  const replayed = `Replayed ${plural(r.replayed, 'migration')}`
+  const models = r.modelsCached ? ' The models: a cached build of the same models.' : ''
+  return (r.fromCache > 0 ? `${replayed}, on the cached snapshot of the first ${r.fromCache}.` : `${replayed}, from an empty database.`) + models
+}

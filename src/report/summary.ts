@@ -5,7 +5,7 @@ import type { MigrationProgress } from '../errors.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { lintMarkdown } from '../lint/report.js'
 import { reversibilityMarkdown } from './reversibility.js'
-import { codeNames, duration, isoTime, plural } from './format.js'
+import { codeNames, duration, isoTime, plural, replayText } from './format.js'
 
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
 export function renderSummary(result: CommandResult): string {
@@ -85,7 +85,7 @@ function migrateSummary(r: MigrateResult): string {
 
 function checkSummary(c: CheckResult): string {
   if (c.live) return databaseSummary(c, c.live)
-  if (!c.drift) return `### ✅ db-migrate check\nThe models match the ${plural(c.migrations, 'migration')}.`
+  if (!c.drift) return `### ✅ db-migrate check\nThe models match the ${plural(c.migrations, 'migration')}. ${replayText(c.replay)}`
   return [
     `### ❌ db-migrate check: the models and the migrations disagree`,
     '',
@@ -97,6 +97,8 @@ function checkSummary(c: CheckResult): string {
     '```sql',
     ...c.statements.map((s) => `${s};`),
     '```',
+    '',
+    replayText(c.replay),
   ].join('\n')
 }
 

@@ -7,13 +7,14 @@ import type { ModelSource } from './source.js'
 
 /** Models in db-migrate's own language: their raw SQL, then their schema rendered to DDL, run in one round trip. */
 export function dbMigrateSource(file: string, schema: Schema, raw: readonly string[] = []): ModelSource {
+  const ddl = [...raw, ...renderSchemaDdl(schema).map((s) => s.sql)]
   return {
     kind: 'db-migrate',
     file,
+    buildText: ddl.join(';\n'),
     async build(url) {
       const client = await connect(url)
       try {
-        const ddl = [...raw, ...renderSchemaDdl(schema).map((s) => s.sql)]
         try {
           await queryMany(client, ['BEGIN', ...ddl, 'COMMIT'].join(';\n'))
         } catch (error) {

@@ -7,4 +7,6 @@ export interface ModelSource {
   readonly file: string
   /** Creates the models' schema in the empty database at `url`. Failures are one-line ModelErrors naming the file. */
   build(url: string): Promise<void>
+  /** Everything build() runs, when that is all it depends on (the DDL, the SQL files): the key of a cached build. */
+  readonly buildText?: string
 }

@@ -10,15 +10,17 @@ export function sqlSource(path: string, file: string): ModelSource {
     ? readdirSync(path).filter((name) => name.endsWith('.sql')).sort().map((name) => join(path, name))
     : [path]
   if (files.length === 0) throw new ModelError(`models folder ${file} holds no .sql files: put the schema there, or point --models at it`, file)
+  const texts = files.map((f) => readFileSync(f, 'utf8').replace(/^\uFEFF/, ''))
   return {
     kind: 'sql',
     file,
+    buildText: JSON.stringify(texts),
     async build(url) {
       const client = await connect(url)
       try {
-        for (const sqlFile of files) {
+        for (const [i, sqlFile] of files.entries()) {
           const shown = files.length > 1 ? `${file}/${sqlFile.slice(path.length + 1)}` : file
-          const text = readFileSync(sqlFile, 'utf8').replace(/^\uFEFF/, '')
+          const text = texts[i]!
           try {
             // the simple query protocol runs the whole file, as psql -f would with ON_ERROR_STOP
             await client.query(text)

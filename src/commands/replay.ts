@@ -1,0 +1,155 @@
+import type { Config } from '../config/config.js'
+import { connect } from '../db/client.js'
+import { errorMessage, MigrationError } from '../errors.js'
+import { introspect } from '../introspect/introspect.js'
+import type { Log } from '../log.js'
+import { prefixKeys, replaySettings } from '../provision/replay-key.js'
+import { createScratchDatabase, type ScratchDatabase } from '../provision/scratch.js'
+import { cloneSnapshot, dropSnapshot, keepSnapshot, longestPrefix, readSnapshotServer, snapshotUrl, touchSnapshot } from '../provision/snapshots.js'
+import { listMigrations } from '../runtime/files.js'
+import { readHistory } from '../runtime/history.js'
+import type { MigrationFile } from '../runtime/types.js'
+import type { Schema } from '../schema/schema.js'
+import { dropRolesSince, roles } from '../provision/roles.js'
+import { upgrade } from './upgrade.js'
+
+/** How check got the migrated schema. */
+export interface ReplaySummary {
+  /** Migrations applied by this run. */
+  readonly replayed: number
+  /** Migrations already in the snapshot this run started from; 0 for a replay from an empty database. */
+  readonly fromCache: number
+  /** The key of the head's snapshot; null when the cache is off or the head was not kept. */
+  readonly cacheKey: string | null
+  /** The models' side was read from a snapshot of the same models built before. */
+  readonly modelsCached?: boolean
+}
+
+export interface Replayed {
+  readonly schema: Schema
+  /** Every migration of the folder, cached or replayed. */
+  readonly count: number
+  readonly replay: ReplaySummary
+}
+
+export interface ReplayOptions {
+  /** Start from, and keep, snapshots on the server (`--no-cache`: false). */
+  readonly cache: boolean
+  /** The server is ours (the embedded one): copy snapshots with FILE_COPY, drop roles a replay leaves behind. */
+  readonly ownServer: boolean
+}
+
+/**
+ * The schema the migrations build on an empty database. With the cache, starts from a copy of the snapshot of the
+ * longest prefix of the folder that the server holds, lets the runner apply the rest (the snapshot's history table
+ * tells it which), and keeps the result as the head's snapshot.
+ */
+export async function replay(config: Config, serverUrl: string, log: Log, options: ReplayOptions): Promise<Replayed> {
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
+  if (!options.cache) {
+    const scratch = await createScratchDatabase(serverUrl, 'db_migrate_check_migrations')
+    try {
+      const { schema, count } = await replayMigrations(config, scratch.url, log)
+      return { schema, count, replay: { replayed: count, fromCache: 0, cacheKey: null } }
+    } finally {
+      await scratch.drop().catch(() => {})
+    }
+  }
+
+  const server = await readSnapshotServer(serverUrl)
+  const keys = prefixKeys(files, server.major, replaySettings(config), server.user)
+  const headKey = keys[files.length]!
+  let cached = longestPrefix(server, keys)
+
+  if (cached === files.length && cached > 0) {
+    const url = snapshotUrl(server, headKey)
+    if (await historyMatches(config, url, files, cached)) {
+      const schema = await readSchema(config, url)
+      await touchSnapshot(server, headKey)
+      return { schema, count: files.length, replay: { replayed: 0, fromCache: cached, cacheKey: headKey } }
+    }
+    log.warn(`the check snapshot of ${files[cached - 1]!.name} does not hold what its key says: dropped, replaying every migration`)
+    await dropSnapshot(server, headKey).catch(() => {})
+    cached = 0
+  }
+
+  let scratch: ScratchDatabase | undefined
+  if (cached > 0) {
+    try {
+      scratch = await cloneSnapshot(server, keys[cached]!, options.ownServer)
+      if (!(await historyMatches(config, scratch.url, files, cached))) {
+        log.warn(`the check snapshot of ${files[cached - 1]!.name} does not hold what its key says: dropped, replaying every migration`)
+        await scratch.drop().catch(() => {})
+        await dropSnapshot(server, keys[cached]!).catch(() => {})
+        scratch = undefined
+      }
+    } catch (error) {
+      // dropped or copied by a concurrent run meanwhile: a full replay is slower, never wrong
+      log.warn(`could not copy the check snapshot of ${files[cached - 1]!.name} (${errorMessage(error).split('\n')[0]}): replaying every migration`)
+      scratch = undefined
+    }
+    if (!scratch) cached = 0
+  }
+  scratch ??= await createScratchDatabase(serverUrl, 'db_migrate_check_migrations')
+
+  const rolesBefore = await roles(serverUrl)
+  let kept = false
+  try {
+    const replayed = await applyRest(config, scratch.url, log, files.length - cached)
+    const schema = await readSchema(config, scratch.url)
+    const added = (await roles(serverUrl)).filter((r) => !rolesBefore.includes(r))
+    // roles live in the cluster, not in the database: a snapshot of migrations that create some is not what an empty server would give
+    if (added.length === 0 && files.length > 0) {
+      await keepSnapshot(server, scratch, headKey)
+      kept = true
+    } else if (added.length > 0) {
+      log.info(`the migrations create roles (${added.join(', ')}), which a snapshot cannot hold: this replay is not cached`)
+    }
+    return { schema, count: files.length, replay: { replayed, fromCache: cached, cacheKey: kept ? headKey : null } }
+  } finally {
+    if (!kept) await scratch.drop().catch(() => {})
+    if (options.ownServer) await dropRolesSince(serverUrl, rolesBefore).catch(() => {})
+  }
+}
+
+/** Every migration of the folder applied to the empty database at `url`; then that database as introspect reads it. */
+export async function replayMigrations(config: Config, url: string, log: Log): Promise<{ schema: Schema; count: number }> {
+  const count = await applyRest(config, url, log, listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).length)
+  return { schema: await readSchema(config, url), count }
+}
+
+/** Lets the runner apply what the database's history lacks; the count it applied must be `expected`. */
+async function applyRest(config: Config, url: string, log: Log, expected: number): Promise<number> {
+  let applied: number
+  try {
+    const run = await upgrade({ ...config, revision: undefined, dryRun: false, sql: false }, url, { info: () => {}, warn: (m) => log.warn(m) })
+    applied = run.applied.length
+  } catch (error) {
+    if (error instanceof MigrationError) {
+      throw new MigrationError(`the migrations do not apply cleanly to an empty database: ${error.message}`, error.migration, { cause: error })
+    }
+    throw error
+  }
+  if (applied !== expected) throw new Error(`check replayed ${applied} migration(s) where ${expected} were pending: run again with --no-cache`)
+  return applied
+}
+
+/** The snapshot's history is exactly the first `count` files, by name and checksum, all applied. */
+async function historyMatches(config: Config, url: string, files: readonly MigrationFile[], count: number): Promise<boolean> {
+  const client = await connect(url)
+  try {
+    const rows = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
+    return rows.length === count && rows.every((r, i) => r.state === 'applied' && r.name === files[i]!.name && r.checksum === files[i]!.checksum)
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+async function readSchema(config: Config, url: string): Promise<Schema> {
+  const client = await connect(url)
+  try {
+    return await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }] })
+  } finally {
+    await client.end().catch(() => {})
+  }
+}

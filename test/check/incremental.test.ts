@@ -1,0 +1,127 @@
+// check from a cached snapshot of the migrations: after every kind of change to the folder (a new file, an edited
+// one, an inserted one, a removed one, a reordering, a changed setting) the incremental result equals a full replay
+// on the same server, and it starts from the longest prefix that is still the same.
+import assert from 'node:assert/strict'
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { it } from 'node:test'
+import { findDrift } from '../../src/commands/check.js'
+import type { RawSettings } from '../../src/config/config.js'
+import { silentLog } from '../../src/log.js'
+import { prefixKeys, replaySettings, snapshotName } from '../../src/provision/replay-key.js'
+import { snapshotLimit } from '../../src/provision/snapshots.js'
+import { listMigrations } from '../../src/runtime/files.js'
+import { adminQuery } from '../helpers/postgres.js'
+import { eachServer, project } from './project.js'
+
+eachServer('check from cached snapshots', (server) => {
+  const snapshots = server.label === 'embedded' ? 'own' as const : 'shared' as const
+
+  it('equals a full replay after each change to the folder, starting from the longest unchanged prefix', async () => {
+    const p = project('models-sql')
+    const dir = join(p.dir, 'migrations')
+    for (const f of p.migrations()) rmSync(join(dir, f))
+    // a unique table name per run, so that snapshots of another run on a shared server never match this one's files
+    const t = `t_${p.dir.slice(-8)}`
+    const write = (name: string, sql: string) => writeFileSync(join(dir, `${name}.sql`), sql)
+    write('001_a', `CREATE TABLE ${t}_a (id integer PRIMARY KEY);`)
+    write('002_b', `CREATE TABLE ${t}_b (id integer PRIMARY KEY, a_id integer REFERENCES ${t}_a (id));`)
+
+    // on a shared server, other runs' snapshots may push ours out: there only the results must agree
+    const step = async (what: string, expected: { fromCache: number; replayed: number }, settings: RawSettings = {}) => {
+      const config = p.config({ models: 'db/schema.sql', ...settings })
+      const incremental = await findDrift(config, server.url, silentLog, { snapshots })
+      const full = await findDrift(p.config({ models: 'db/schema.sql', ...settings, 'no-cache': 'true' }), server.url, silentLog, { snapshots })
+      assert.deepEqual(full.replay, { replayed: full.migrations, fromCache: 0, cacheKey: null, modelsCached: false }, `${what}: --no-cache replays everything`)
+      assert.deepEqual(incremental.migrated, full.migrated, `${what}: the migrated schema`)
+      assert.deepEqual(incremental.statements, full.statements, `${what}: the SQL check reports`)
+      assert.equal(incremental.drift, full.drift, `${what}: the outcome`)
+      assert.equal(incremental.migrations, full.migrations, `${what}: the count`)
+      assert.equal(incremental.replay.fromCache + incremental.replay.replayed, full.migrations, `${what}: cached + replayed`)
+      if (snapshots === 'own') assert.deepEqual({ fromCache: incremental.replay.fromCache, replayed: incremental.replay.replayed }, expected, what)
+      return incremental
+    }
+
+    await step('first run', { fromCache: 0, replayed: 2 })
+    await step('nothing new', { fromCache: 2, replayed: 0 })
+    write('003_a_name', `ALTER TABLE ${t}_a ADD COLUMN name text;`)
+    await step('one new migration', { fromCache: 2, replayed: 1 })
+    write('004_b_note', `ALTER TABLE ${t}_b ADD COLUMN note text;`)
+    await step('another new one', { fromCache: 3, replayed: 1 })
+    write('004_b_note', `ALTER TABLE ${t}_b ADD COLUMN note varchar(10);`)
+    const edited = await step('the new migration edited, same name', { fromCache: 3, replayed: 1 })
+    assert.equal(edited.migrated.tables.find((x) => x.name === `${t}_b`)?.columns.find((c) => c.name === 'note')?.type, 'character varying(10)')
+    write('002a_c', `CREATE TABLE ${t}_c (id integer);`)
+    await step('a migration inserted in the middle', { fromCache: 2, replayed: 3 })
+    rmSync(join(dir, '002a_c.sql'))
+    await step('that migration removed again', { fromCache: 4, replayed: 0 })
+    write('003_a_name', `ALTER TABLE ${t}_a ADD COLUMN name varchar(5);`)
+    await step('an old migration edited', { fromCache: 2, replayed: 2 })
+    renameSync(join(dir, '004_b_note.sql'), join(dir, '001a_b_note.sql'))
+    // 001a sorts between 001 and 002: it now runs before the table it alters exists
+    await assert.rejects(findDrift(p.config({ models: 'db/schema.sql' }), server.url, silentLog, { snapshots }), /do not apply cleanly/)
+    renameSync(join(dir, '001a_b_note.sql'), join(dir, '004_b_note.sql'))
+    renameSync(join(dir, '003_a_name.sql'), join(dir, '001a_a_name.sql'))
+    await step('two migrations reordered', { fromCache: 0, replayed: 4 })
+    await step('another history table', { fromCache: 0, replayed: 4 }, { 'history-table': 'other_history' })
+    await step('another history schema', { fromCache: 0, replayed: 4 }, { 'history-schema': 'audit' })
+    await step('the first settings again', { fromCache: 4, replayed: 0 })
+  })
+
+  it('names each snapshot by the server major, the settings and every file in order, and keeps only the last few', async () => {
+    const p = project('models-sql')
+    const config = p.config({ models: 'db/schema.sql' })
+    const { v, u: user } = (await adminQuery(server.url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
+    const major = Math.floor(Number(v) / 10000)
+    const result = await findDrift(config, server.url, silentLog, { snapshots })
+    const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
+    const keys = prefixKeys(files, major, replaySettings(config), user)
+    assert.equal(result.replay.cacheKey, keys.at(-1))
+    const { rows } = await adminQuery(server.url, 'SELECT datname FROM pg_database WHERE datname = $1', [snapshotName(keys.at(-1)!)])
+    assert.equal(rows.length, 1, 'the head is kept as a database named by its key')
+    // the same files on another major, as another role, or with another setting that changes the replay, have another key
+    assert.notEqual(prefixKeys(files, major === 18 ? 15 : 18, replaySettings(config), user).at(-1), keys.at(-1))
+    assert.notEqual(prefixKeys(files, major, replaySettings(config), `${user}_other`).at(-1), keys.at(-1))
+    for (const [name, value] of [['statement-timeout', '5s'], ['lock-timeout', '1s'], ['context', 'pg'], ['umzug-table', 'Other'], ['migrations-ignore', 'none']] as const) {
+      assert.notEqual(prefixKeys(files, major, replaySettings(p.config({ models: 'db/schema.sql', [name]: value })), user).at(-1), keys.at(-1), name)
+    }
+
+    if (snapshots !== 'own') return // a shared server's count depends on other runs; the names above are checked there too
+    for (let i = 0; i < snapshotLimit.migrations + 2; i++) {
+      writeFileSync(join(p.dir, 'migrations', `2099010100000${i}_noop.sql`), `SELECT ${i};`)
+      await findDrift(config, server.url, silentLog, { snapshots })
+    }
+    const left = await adminQuery(server.url, "SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'db\\_migrate\\_snap\\_%'")
+    assert.equal(left.rows[0].n, snapshotLimit.migrations)
+  })
+
+  it('reads the models from a snapshot of the same models built before, and builds them again once they change', async () => {
+    const p = project('models-sql')
+    const run = (settings: RawSettings = {}) => findDrift(p.config({ models: 'db/schema.sql', ...settings }), server.url, silentLog, { snapshots })
+    await run()
+    const again = await run()
+    assert.equal(again.replay.modelsCached, true)
+    const schemaFile = join(p.dir, 'db', 'schema.sql')
+    writeFileSync(schemaFile, `${readFileSync(schemaFile, 'utf8')}\nALTER TABLE book ADD COLUMN pages integer;\n`)
+    const changed = await run()
+    const full = await run({ 'no-cache': 'true' })
+    assert.equal(changed.replay.modelsCached, false)
+    assert.deepEqual(changed.models, full.models)
+    assert.deepEqual(changed.statements, full.statements)
+    assert.match(changed.explanations.join('\n'), /column pages is in the models but no migration creates it/)
+    assert.equal((await run()).replay.modelsCached, true)
+  })
+
+  it('keeps nothing for migrations that create roles, and on its own server drops the roles again', { skip: snapshots !== 'own' && 'roles are not ours to drop on a given server' }, async () => {
+    const p = project('models-sql')
+    writeFileSync(join(p.dir, 'migrations', '20240103000000_role.sql'), 'CREATE ROLE db_migrate_test_reader; GRANT SELECT ON book TO db_migrate_test_reader;')
+    for (let i = 0; i < 2; i++) {
+      const result = await findDrift(p.config({ models: 'db/schema.sql' }), server.url, silentLog, { snapshots })
+      // the fixture's own two migrations may come from a snapshot; the one with the role is never kept
+      assert.equal(result.replay.cacheKey, null)
+      assert.equal(result.replay.fromCache + result.replay.replayed, 3)
+    }
+    const { rows } = await adminQuery(server.url, "SELECT 1 FROM pg_roles WHERE rolname = 'db_migrate_test_reader'")
+    assert.equal(rows.length, 0)
+  })
+})
