@@ -80,7 +80,7 @@ export function explainDrift(op: Operation): string {
       if (op.recreated === 'depends') return `${objectName(op.object)} is dropped while what it depends on changes`
       return `${objectName(op.object)} ${extra}`
     case 'alter_object':
-      return `${objectName(op.to)} differs: ${objectDifferences(op).map(([what, a, b]) => (what === 'definition' ? what : sides(what, a, b))).join('; ')}`
+      return `${objectName(op.to)} differs: ${objectDifferences(op).map(([what, a, b]) => (what === 'definition' ? `definition, at line ${a} in the migrations, ${b} in the models` : sides(what, a, b))).join('; ')}`
   }
 }
 

@@ -2,10 +2,22 @@
 import { qualifiedName, type Column, type Deferral, type ForeignKey } from '../schema/schema.js'
 import type { ColumnAttribute, Operation } from './operation.js'
 
-/** Each attribute an alter_object changes, as [what, from, to]; a definition is too long to show, so from and to are ''. */
+/** Each attribute an alter_object changes, as [what, from, to]; for a definition, its first line that differs. */
 export function objectDifferences(op: Extract<Operation, { kind: 'alter_object' }>): [string, string, string][] {
   return op.changes.map((attribute) =>
-    attribute === 'definition' ? ['definition', '', ''] : attribute === 'comment' ? ['comment', text(op.from.comment), text(op.to.comment)] : ['enabled', op.from.enabled ?? 'none', op.to.enabled ?? 'none'])
+    attribute === 'definition' ? ['definition', ...firstDifference(op.from.definition, op.to.definition)]
+      : attribute === 'comment' ? ['comment', text(op.from.comment), text(op.to.comment)]
+        : ['enabled', op.from.enabled ?? 'none', op.to.enabled ?? 'none'])
+}
+
+/** The first line of each text, white space trimmed, where the two part ways ('none' past the end), quoted. */
+function firstDifference(a: string, b: string): [string, string] {
+  const lines = (t: string) => t.split('\n').map((l) => l.trim()).filter((l) => l !== '')
+  const [x, y] = [lines(a), lines(b)]
+  let i = 0
+  while (i < x.length && i < y.length && x[i] === y[i]) i++
+  const shown = (line: string | undefined) => (line === undefined ? 'none' : JSON.stringify(line.length > 80 ? `${line.slice(0, 77)}...` : line))
+  return [shown(x[i]), shown(y[i])]
 }
 
 /** Each attribute an alter_column changes, as [what, from, to]. */

@@ -62,6 +62,6 @@ export function describeChange(op: Operation): string {
     case 'drop_object':
       return `drop ${objectName(op.object)}${op.recreated ? ', to create it again' : ''}`
     case 'alter_object':
-      return `change ${objectName(op.to)}: ${objectDifferences(op).map(([what, a, b]) => (what === 'definition' ? 'definition (CREATE OR REPLACE)' : `${what} ${a} → ${b}`)).join(', ')}`
+      return `change ${objectName(op.to)}: ${objectDifferences(op).map(([what, a, b]) => (what === 'definition' ? `definition ${a} → ${b}` : `${what} ${a} → ${b}`)).join(', ')}`
   }
 }

@@ -29,7 +29,7 @@ const cases: Case[] = [
     edit: ['SELECT id, slug, price FROM ${product}', 'SELECT id, slug, price, updated_at FROM ${product}'],
     explanations: [
       'view cheap is dropped while what it depends on changes',
-      'view priced differs: definition',
+      'view priced differs: definition, at line "product.price" in the migrations, "product.price," in the models',
       'view cheap is created again after what it depends on changes',
     ],
     statements: ['DROP VIEW cheap', 'CREATE OR REPLACE VIEW priced AS\n SELECT product.id,\n    product.slug,\n    product.price,\n    product.updated_at\n   FROM product\n  WHERE (product.price > (0)::numeric)'],
@@ -72,7 +72,7 @@ const cases: Case[] = [
   {
     name: "a function's body",
     edit: ['NEW.updated_at := now();', 'NEW.updated_at := clock_timestamp();'],
-    explanations: ['function touch() differs: definition'],
+    explanations: ['function touch() differs: definition, at line "NEW.updated_at := now();" in the migrations, "NEW.updated_at := clock_timestamp();" in the models'],
     statements: ['CREATE OR REPLACE FUNCTION public.touch()'],
   },
   {
@@ -84,7 +84,7 @@ const cases: Case[] = [
   {
     name: "a procedure's body",
     edit: ['REFRESH MATERIALIZED VIEW daily_sales', 'REFRESH MATERIALIZED VIEW CONCURRENTLY daily_sales'],
-    explanations: ['procedure refresh_sales() differs: definition'],
+    explanations: ['procedure refresh_sales() differs: definition, at line "AS $procedure$REFRESH MATERIALIZED VIEW daily_sales$procedure$" in the migrations, "AS $procedure$REFRESH MATERIALIZED VIEW CONCURRENTLY daily_sales$procedure$" in the models'],
     statements: ['SET check_function_bodies = off', 'CREATE OR REPLACE PROCEDURE public.refresh_sales()', 'RESET check_function_bodies'],
   },
   {

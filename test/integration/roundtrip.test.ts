@@ -324,6 +324,16 @@ const examples: { name: string; a: string; b: string }[] = [
         CREATE FUNCTION rows_of_t() RETURNS SETOF t LANGUAGE sql AS 'SELECT * FROM t'; CREATE PROCEDURE p(n int) LANGUAGE sql AS 'SELECT n'`,
   },
   {
+    name: 'a BEGIN ATOMIC function and a view on it over a column whose type changes, and a column it reads dropped',
+    a: `CREATE TABLE t (id int, price numeric(8,2), old int);
+        CREATE FUNCTION total() RETURNS numeric LANGUAGE sql BEGIN ATOMIC SELECT sum(price) FROM t; END;
+        CREATE FUNCTION olds() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT count(old) FROM t; END;
+        CREATE VIEW totals AS SELECT total() AS total`,
+    b: `CREATE TABLE t (id int, price numeric(12,2));
+        CREATE FUNCTION total() RETURNS numeric LANGUAGE sql BEGIN ATOMIC SELECT sum(price) FROM t; END;
+        CREATE VIEW totals AS SELECT total() AS total`,
+  },
+  {
     name: 'schemas, comments and quoted names',
     a: `CREATE TABLE "user" ("Order" int); COMMENT ON TABLE "user" IS 'people'`,
     b: `CREATE SCHEMA "Billing"; CREATE TYPE "Billing"."Kind" AS ENUM ('x y'); COMMENT ON TYPE "Billing"."Kind" IS 'kinds';
