@@ -113,7 +113,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   }
 }
 
-interface Replayed {
+export interface Replayed {
   readonly schema: Schema
   readonly count: number
 }
@@ -129,7 +129,7 @@ async function scratchPair(serverUrl: string): Promise<[ScratchDatabase, Scratch
 }
 
 /** Every migration, head included, applied to an empty database; then that database as introspect reads it. */
-async function replayMigrations(config: Config, url: string, log: Log): Promise<Replayed> {
+export async function replayMigrations(config: Config, url: string, log: Log): Promise<Replayed> {
   let applied: number
   try {
     const run = await upgrade({ ...config, revision: undefined, dryRun: false }, url, { info: () => {}, warn: (m) => log.warn(m) })

@@ -9,6 +9,7 @@ import { autogenerate, type AutogenerateResult } from './autogenerate.js'
 import { check, type CheckResult } from './check.js'
 import { downgrade } from './downgrade.js'
 import { init, type InitResult } from './init.js'
+import { pull, type PullResult } from './pull.js'
 import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import { revision, type RevisionResult } from './revision.js'
 import { stamp, type StampResult } from './stamp.js'
@@ -25,6 +26,7 @@ export type CommandResult =
   | { readonly command: 'check'; readonly result: CheckResult; readonly database: DatabaseInfo }
   | { readonly command: 'revision'; readonly result: RevisionResult | AutogenerateResult; readonly database: DatabaseInfo | null }
   | { readonly command: 'init'; readonly result: InitResult; readonly database: null }
+  | { readonly command: 'pull'; readonly result: PullResult; readonly database: DatabaseInfo | null }
 
 /** The lint a result carries: check's, or an upgrade dry run's. */
 export function lintOf(result: CommandResult): LintResult | undefined {
@@ -76,6 +78,10 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
       const models = preloadModels(config)
       return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await check(config, url, log, { models }), database }))
     }
+    case 'pull':
+      // a named database is read as it is; without one, the migrations' head is replayed on a scratch database
+      if (config.database) return { command: 'pull', result: await pull(config, log, { source: { database: config.database.url } }), database: null }
+      return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'pull', result: await pull(config, log, { source: { server: url } }), database }))
     case 'status':
       return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))
     case 'resolve': {

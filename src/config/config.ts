@@ -7,7 +7,7 @@ import type { UmzugStorage } from '../runtime/adopt.js'
 import { closest } from './suggest.js'
 import { fileKey, settingByName, type SettingName } from './settings.js'
 
-export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'revision', 'check', 'init', 'resolve'] as const
+export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'revision', 'check', 'init', 'resolve', 'pull'] as const
 export type CommandName = (typeof commands)[number]
 
 export const modelsKinds = ['db-migrate', 'sql', 'sequelize', 'typeorm', 'drizzle'] as const
@@ -79,6 +79,10 @@ export interface Config {
   readonly all: boolean
   /** The branch the migrations are compared with to find the ones a pull request adds (GITHUB_BASE_REF in a pull request). */
   readonly baseRef: string | undefined
+  /** `pull`: replace an existing models file. */
+  readonly force: boolean
+  /** `pull`: print the models on stdout instead of writing the models file. */
+  readonly stdout: boolean
   /** Every password found in the settings, for masking. */
   readonly secrets: readonly string[]
 }
@@ -180,6 +184,8 @@ export function parseConfig(source: ConfigSource): Config {
     reversible: flag(raw('reversible'), label('reversible')),
     lintDisabled: lintRules(raw('lint-disable'), label('lint-disable')),
     all: flag(raw('all'), label('all')),
+    force: flag(raw('force'), label('force')),
+    stdout: flag(raw('stdout'), label('stdout')),
     baseRef: raw('base') ?? (env.GITHUB_BASE_REF?.trim() || undefined),
     secrets: [...(database?.secrets ?? []), ...(shadowDatabase?.secrets ?? []), env.DB_PASS].filter((s): s is string => !!s),
   }

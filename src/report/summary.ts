@@ -9,7 +9,7 @@ import { codeNames, duration, isoTime, plural } from './format.js'
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
 export function renderSummary(result: CommandResult): string {
   const body = summaryBody(result)
-  if (result.command === 'check' || result.command === 'revision' || !result.database?.spunUpUrl) return body
+  if (result.command === 'check' || result.command === 'revision' || result.command === 'pull' || !result.database?.spunUpUrl) return body
   return `${body}\n\n> [!WARNING]\n> This ran on a **throwaway PostgreSQL** started by db-migrate (\`embedded\`), not on a deployed database.`
 }
 
@@ -38,6 +38,8 @@ function summaryBody(result: CommandResult): string {
         : `### db-migrate revision\n${'dryRun' in result.result && result.result.dryRun ? 'Would write' : 'Wrote'} ${result.result.files.map(code).join(' and ')}`
     case 'init':
       return `### db-migrate init\n${result.result.created.map((f) => `- created ${code(f)}`).join('\n')}`
+    case 'pull':
+      return [`### db-migrate pull`, escape(result.result.summary), ...result.result.omitted.map((o) => `- not declared: ${escape(o)}`)].join('\n')
     case 'resolve':
       return `### db-migrate resolve\n${code(result.result.name)} recorded as **${result.result.resolution}**`
     case 'stamp':

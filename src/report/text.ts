@@ -32,6 +32,8 @@ export function renderText(result: CommandResult): string {
       ].join('\n')
     case 'resolve':
       return `${result.result.name}: recorded as ${result.result.resolution}`
+    case 'pull':
+      return result.result.stdout ? result.result.text.trimEnd() : result.result.summary
     case 'stamp': {
       const { dryRun, stamped, current } = result.result
       if (stamped.length === 0) return `Nothing to stamp: the database is at ${current ?? 'base'}.`
