@@ -1,4 +1,5 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { Config } from '../config/config.js'
 import { waitForConnection } from '../db/client.js'
 import { ConfigError } from '../errors.js'
@@ -47,9 +48,12 @@ export async function pull(config: Config, log: Log, options: PullOptions): Prom
     : await readMigrations(config, options.source.server, log)
   const rendered = renderModelsFile(schema, { source: from, typescript: !/\.(c|m)?js$/.test(config.modelsPath) })
   for (const line of rendered.omitted) log.warn(`pull could not declare ${line}`)
-  if (!config.stdout) writeFileSync(config.modelsPath, rendered.text, { flag: config.force ? 'w' : 'wx' })
+  if (!config.stdout) {
+    mkdirSync(dirname(config.modelsPath), { recursive: true })
+    writeFileSync(config.modelsPath, rendered.text, { flag: config.force ? 'w' : 'wx' })
+  }
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
-  const left = rendered.omitted.length ? `; ${count(rendered.omitted.length, 'thing')} the model language cannot declare left out (named in the file's header)` : ''
+  const left = rendered.omitted.length ? `; ${count(rendered.omitted.length, 'thing')} the model language cannot say left out or weakened (listed in the file's header)` : ''
   const summary = `${config.stdout ? 'Printed' : 'Wrote'} ${count(rendered.tables, 'table')} and ${count(rendered.enums, 'enum')} ${config.stdout ? 'to stdout' : `to ${file}`}, from ${from}${left}`
   if (config.stdout) log.info(summary)
   return { file, from, tables: rendered.tables, enums: rendered.enums, omitted: rendered.omitted, text: rendered.text, stdout: config.stdout, summary }

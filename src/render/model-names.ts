@@ -13,16 +13,21 @@ export function camelCase(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 }
 
+/** A JavaScript name for any SQL name: `Order Items` → `orderItems`, `2fa` → `_2fa`; a valid one as camelCase(). */
+export function identifierFor(name: string): string {
+  if (isIdentifierName(name)) return camelCase(name)
+  const words = name.split(/[^A-Za-z0-9$]+/).filter(Boolean)
+  const joined = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('') || '_'
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined
+}
+
 export function isIdentifierName(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)
 }
 
 /** A variable name for a table or enum, not taken by `taken` (the file's imports and earlier declarations). */
 export function variableName(candidates: readonly string[], suffix: string, taken: Set<string>): string {
-  const valid = candidates.map((c) => {
-    const ascii = camelCase(c.replace(/[^A-Za-z0-9_$]+/g, '_').replace(/^_+|_+$/g, '') || '_')
-    return /^[0-9]/.test(ascii) ? `_${ascii}` : ascii
-  })
+  const valid = candidates.map(identifierFor)
   const free = (name: string) => !reserved.has(name) && !taken.has(name)
   let name = valid.find(free) ?? [valid[0]!, `${valid[0]}${suffix}`].find(free)
   for (let n = 2; !name; n++) if (free(`${valid[0]}${suffix}${n}`)) name = `${valid[0]}${suffix}${n}`

@@ -3,7 +3,7 @@
 import { columnsAddition, defaultName } from '../models/names.js'
 import { qualified } from './ident.js'
 import { indexParts, unwrap } from './index-parts.js'
-import { camelCase, isIdentifierName, propertyAccess, propertyKey, sqlLiteral, stringLiteral, variableName } from './model-names.js'
+import { identifierFor, isIdentifierName, propertyAccess, propertyKey, sqlLiteral, stringLiteral, variableName } from './model-names.js'
 import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, Schema, Table, Unique } from '../schema/schema.js'
 import { qualifiedName } from '../schema/schema.js'
 
@@ -46,7 +46,9 @@ export function renderModelsFile(schema: Schema, options: ModelsFileOptions = {}
   const taken = new Set(library)
   const enumVars = new Map(schema.enums.map((e) => [qualified(e.schema, e.name), variableName(e.schema === 'public' ? [e.name] : [e.name, `${e.schema}_${e.name}`], 'Enum', taken)]))
   const tables = dependencyOrder(schema.tables)
-  const tableVars = new Map(tables.map((t) => [t, variableName(t.schema === 'public' ? [t.name] : [t.name, `${t.schema}_${t.name}`], 'Table', taken)]))
+  // public's tables name first, so a table of another schema is the one that takes its schema into its name
+  const publicFirst = [...tables.filter((t) => t.schema === 'public'), ...tables.filter((t) => t.schema !== 'public')]
+  const tableVars = new Map(publicFirst.map((t) => [t, variableName(t.schema === 'public' ? [t.name] : [t.name, `${t.schema}_${t.name}`], 'Table', taken)]))
   const ctx: Context = {
     used: new Set(['table']), omitted: [], typescript: options.typescript ?? true, tableVars, enumVars, tables,
     order: new Map(tables.map((t, i) => [t, i])), props: new Map(tables.map((t) => [t, propertyNames(t)])),
@@ -58,7 +60,7 @@ export function renderModelsFile(schema: Schema, options: ModelsFileOptions = {}
   const header = [
     `// Pulled by db-migrate pull${options.source ? ` from ${options.source}` : ''}: ${schema.tables.length} table(s), ${schema.enums.length} enum(s).`,
     '// `db-migrate check` compares these models with the migrations; edit them, then `db-migrate revision --autogenerate`.',
-    ...ctx.omitted.map((o, i) => `${i === 0 ? '// Not declared here (the model language has no way to say it):\n' : ''}//   - ${o}`),
+    ...ctx.omitted.map((o, i) => `${i === 0 ? '// Not declared as the database has it (the model language has no way to say it):\n' : ''}//   - ${o}`),
     `import { ${names.join(', ')}${types} } from ${stringLiteral(options.importFrom ?? 'db-migrate-action')}`,
   ]
   return { text: `${[header.join('\n'), ...body].join('\n\n')}\n`, tables: schema.tables.length, enums: schema.enums.length, omitted: ctx.omitted }
@@ -88,14 +90,21 @@ function dependencyOrder(tables: readonly Table[]): Table[] {
 function propertyNames(t: Table): Map<string, string> {
   const names = new Map<string, string>()
   const taken = new Set<string>()
+  // a column whose SQL name already is a JavaScript name keeps it; camelCased ones step around it
   for (const c of t.columns) {
-    const candidates = [camelCase(c.name), c.name]
+    if (identifierFor(c.name) !== c.name || taken.has(c.name)) continue
+    names.set(c.name, c.name)
+    taken.add(c.name)
+  }
+  for (const c of t.columns) {
+    if (names.has(c.name)) continue
+    const candidates = [identifierFor(c.name), c.name]
     let name = candidates.find((n) => !taken.has(n))
     for (let n = 2; !name; n++) if (!taken.has(`${c.name}${n}`)) name = `${c.name}${n}`
     taken.add(name)
     names.set(c.name, name)
   }
-  return names
+  return new Map(t.columns.map((c) => [c.name, names.get(c.name)!]))
 }
 
 function enumDeclaration(e: EnumType, ctx: Context): string {
@@ -125,7 +134,7 @@ function tableDeclaration(t: Table, ctx: Context): string {
   ].filter((x): x is string => x !== null)
   const third = constraints.length ? `, (t) => [\n${constraints.map((c) => `  ${c},`).join('\n')}\n]` : ''
   const options = objectText([['schema', t.schema === 'public' ? undefined : stringLiteral(t.schema)], ['comment', t.comment === null ? undefined : stringLiteral(t.comment)]])
-  return `export const ${ctx.tableVars.get(t)} = table(${stringLiteral(t.name)}, {\n${columns.join('\n')}\n}${third}${options ? `, ${options}` : ''})`
+  return `export const ${ctx.tableVars.get(t)} = table(${stringLiteral(t.name)}, ${columns.length ? `{\n${columns.join('\n')}\n}` : '{}'}${third}${options ? `, ${options}` : ''})`
 }
 
 /** Single-column keys go on their column (`.primaryKey()`, `.unique()`, `.references()`) when the column form says all of them. */
