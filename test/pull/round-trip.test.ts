@@ -1,10 +1,11 @@
 // pull is the inverse of check: the models it writes from the migrations' head build exactly the schema those
 // migrations build, names included, for every fixture of the model language and the benchmark's 300-table project.
 import assert from 'node:assert/strict'
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, it } from 'node:test'
+import ts from 'typescript'
 import { syntheticProject } from '../../bench/generate/project.js'
 import { findDrift } from '../../src/commands/check.js'
 import { pull } from '../../src/commands/pull.js'
@@ -14,11 +15,17 @@ import { eachServer, project } from '../check/project.js'
 
 const fixtures = ['models-demo', 'models-types', 'models-defaults', 'models-constraints', 'models-indexes', 'models-schemas', 'models-keys', 'pull-names']
 
+const root = fileURLToPath(new URL('../..', import.meta.url))
+/** The files pulled so far, by fixture: each project's folder goes when its test ends. */
+const written = new Map<string, string>()
+
 async function pullThenCheck(dir: string, serverUrl: string, settings: RawSettings = {}) {
   const config = (command: string) => parseConfig({ settings: { command, models: 'pulled.ts', migrations: 'migrations', 'lock-wait': '10s', ...settings }, env: {}, cwd: dir })
   const pulled = await pull(config('pull'), silentLog, { source: { server: serverUrl } })
   const drift = await findDrift(config('check'), serverUrl, silentLog)
-  return { pulled, drift, text: readFileSync(join(dir, 'pulled.ts'), 'utf8') }
+  const text = readFileSync(join(dir, 'pulled.ts'), 'utf8')
+  written.set(dir, text)
+  return { pulled, drift, text }
 }
 
 eachServer('pull: the models of the migrations\' head, which check accepts', (server) => {
@@ -35,11 +42,47 @@ eachServer('pull: the models of the migrations\' head, which check accepts', (se
     })
   }
 
+  it('writes files TypeScript compiles in strict mode, references between tables and to themselves included', () => {
+    const dir = join(root, 'test', '.tmp', `pull-typecheck-${process.pid}`)
+    mkdirSync(dir, { recursive: true })
+    after(() => rmSync(dir, { recursive: true, force: true }))
+    const files = [...written.values()].map((text, i) => {
+      writeFileSync(join(dir, `pulled${i}.ts`), text)
+      return join(dir, `pulled${i}.ts`)
+    })
+    assert.equal(files.length, fixtures.length)
+    const program = ts.createProgram(files, { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true })
+    const errors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)
+    assert.deepEqual(errors, [])
+  })
+
+  it('names each thing the model language cannot declare, and check finds exactly those differences', async () => {
+    const { pulled, drift } = await pullThenCheck(project('pull-limits').dir, server.url)
+    assert.deepEqual(pulled.omitted.map((o) => o.split(':')[0]), [
+      'column doc.n is a serial that allows NULL',
+      'check doc_id_positive on doc',
+      'check doc_title_short on doc is NOT VALID in the database',
+      'index doc_id_covering on doc',
+      'index doc_title_nulls_first on doc',
+      'index doc_title_once on doc',
+      'index doc_title_pattern on doc',
+    ])
+    // a NOT VALID check is a plain one to compare; the rest differ, each named by check as it was by pull
+    assert.deepEqual(drift.explanations, [
+      'table doc: check doc_id_positive CHECK ((id > 0)) NO INHERIT is created by the migrations but is not in the models',
+      'table doc: index doc_id_covering is created by the migrations but is not in the models',
+      'table doc: index doc_title_nulls_first is created by the migrations but is not in the models',
+      'table doc: index doc_title_once is created by the migrations but is not in the models',
+      'table doc: index doc_title_pattern is created by the migrations but is not in the models',
+      'table doc: column n differs: nullability nullable in the migrations, NOT NULL in the models',
+    ])
+  })
+
   it('round-trips the benchmark\'s generated 300-table project', async () => {
-    const root = join(fileURLToPath(new URL('../..', import.meta.url)), 'test', '.tmp', `pull-bench-${process.pid}`)
-    mkdirSync(root, { recursive: true })
-    after(() => rmSync(root, { recursive: true, force: true }))
-    const generated = syntheticProject(root, 300, 600, 20240101)
+    const dir = join(root, 'test', '.tmp', `pull-bench-${process.pid}`)
+    mkdirSync(dir, { recursive: true })
+    after(() => rmSync(dir, { recursive: true, force: true }))
+    const generated = syntheticProject(dir, 300, 600, 20240101)
     const { pulled, drift } = await pullThenCheck(generated.dir, server.url)
     assert.equal(pulled.tables, 300)
     assert.deepEqual(pulled.omitted, [])
