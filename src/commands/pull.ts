@@ -46,6 +46,9 @@ export async function pull(config: Config, log: Log, options: PullOptions): Prom
   const { schema, from } = 'database' in options.source
     ? { schema: await readDatabase(config, options.source.database), from: `the database (${config.databaseSetting})` }
     : await readMigrations(config, options.source.server, log)
+  if (schema.tables.length === 0) {
+    throw new ConfigError('database' in options.source ? 'database-url' : 'migrations', `pull found no tables in ${from} (db-migrate's and Umzug's history aside): there are no models to write`)
+  }
   const rendered = renderModelsFile(schema, { source: from, typescript: !/\.(c|m)?js$/.test(config.modelsPath) })
   for (const line of rendered.omitted) log.warn(`pull could not declare ${line}`)
   if (!config.stdout) {
