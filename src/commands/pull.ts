@@ -68,7 +68,7 @@ function refuseOverwrite(config: Config, file: string): void {
     throw new ConfigError('models', `pull writes one models file, but ${file} is a folder: point --models at a file such as ${file}/index.ts`)
   }
   if (!config.force) {
-    throw new ConfigError('models', `pull would overwrite ${file}, which exists: pass --force to replace it, --stdout to print the models instead, or --models <new file>`)
+    throw new ConfigError('models', `pull would overwrite ${file}, which exists: replace it with --force (input force), print the models with --stdout, or name another file with --models`)
   }
 }
 

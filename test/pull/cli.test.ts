@@ -4,8 +4,8 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
-import { scratchDatabase, testServers } from '../helpers/postgres.js'
-import { copyFixture } from '../helpers/project.js'
+import { adminQuery, scratchDatabase, testServers } from '../helpers/postgres.js'
+import { copyFixture, withPassword } from '../helpers/project.js'
 import { runAction, runCli } from '../helpers/runner.js'
 
 const servers = await testServers()
@@ -21,20 +21,25 @@ for (const server of servers) {
       const up = await runCli(['upgrade', '--database-url', db.url], { cwd: dir })
       assert.equal(up.code, 0, up.stderr)
 
-      const pulled = await runCli(['pull', '--database-url', db.url], { cwd: dir })
+      // Umzug's history, left behind by the tool the team used before, is bookkeeping and no model
+      await adminQuery(db.url, 'CREATE TABLE "SequelizeMeta" (name varchar(255) PRIMARY KEY)')
+      const password = 'pull-secret-pw'
+      const pulled = await runCli(['pull', '--database-url', withPassword(db.url, password)], { cwd: dir })
       assert.equal(pulled.code, 0, pulled.stderr)
+      assert.ok(!`${pulled.stdout}${pulled.stderr}`.includes(password))
       assert.equal(pulled.stdout, 'Wrote 3 tables and 0 enums to src/models.ts, from the database (--database-url)\n')
       const models = readFileSync(join(dir, 'src', 'models.ts'), 'utf8')
       assert.match(models, /^import \{ .* \} from 'db-migrate-action'$/m)
       assert.match(models, /tenantId: integer\('tenant_id'\)\.notNull\(\)\.references\(\(\) => tenant\.columns\.id, \{ onDelete: 'cascade' \}\)/)
-      assert.doesNotMatch(models, /db_migrate_history/)
+      assert.doesNotMatch(models, /db_migrate_history|SequelizeMeta/)
+      assert.ok(!models.includes(password))
 
       const check = await runCli(['check', '--shadow-database-url', server.url], { cwd: dir })
       assert.equal(check.code, 0, `${check.stdout}${check.stderr}`)
 
       const again = await runCli(['pull', '--database-url', db.url], { cwd: dir })
       assert.equal(again.code, 2)
-      assert.equal(again.stderr, 'db-migrate: pull would overwrite src/models.ts, which exists: pass --force to replace it, --stdout to print the models instead, or --models <new file>\n')
+      assert.equal(again.stderr, 'db-migrate: pull would overwrite src/models.ts, which exists: replace it with --force (input force), print the models with --stdout, or name another file with --models\n')
       assert.equal(readFileSync(join(dir, 'src', 'models.ts'), 'utf8'), models)
 
       const printed = await runCli(['pull', '--stdout'], { cwd: dir, env: { DATABASE_URL: db.url } })
