@@ -61,7 +61,7 @@ export function renderModelsFile(schema: Schema, options: ModelsFileOptions = {}
   const header = [
     `// Pulled by db-migrate pull${options.source ? ` from ${options.source}` : ''}: ${schema.tables.length} table(s), ${schema.enums.length} enum(s).`,
     '// `db-migrate check` compares these models with the migrations; edit them, then `db-migrate revision --autogenerate`.',
-    ...ctx.omitted.map((o, i) => `${i === 0 ? '// Not declared as the database has it (the model language has no way to say it):\n' : ''}//   - ${o}`),
+    ...ctx.omitted.map((o, i) => `${i === 0 ? '// Not declared as the database has it (the model language has no way to say it):\n' : ''}//   - ${o.replace(/\r\n?|[\n\u2028\u2029]/g, ' ')}`),
     `import { ${names.join(', ')}${types} } from ${stringLiteral(options.importFrom ?? 'db-migrate-action')}`,
   ]
   return { text: `${[header.join('\n'), ...body].join('\n\n')}\n`, tables: schema.tables.length, enums: schema.enums.length, omitted: ctx.omitted }

@@ -61,6 +61,7 @@ eachServer('pull: the models of the migrations\' head, which check accepts', (se
     assert.deepEqual(pulled.omitted.map((o) => o.split(':')[0]), [
       'column doc.n is a serial that allows NULL',
       'check doc_id_positive on doc',
+      'check doc_title_lines on doc',
       'check doc_title_short on doc is NOT VALID in the database',
       'index doc_id_covering on doc',
       'index doc_title_nulls_first on doc',
@@ -70,6 +71,7 @@ eachServer('pull: the models of the migrations\' head, which check accepts', (se
     // a NOT VALID check is a plain one to compare; the rest differ, each named by check as it was by pull
     assert.deepEqual(drift.explanations, [
       'table doc: check doc_id_positive CHECK ((id > 0)) NO INHERIT is created by the migrations but is not in the models',
+      'table doc: check doc_title_lines CHECK ((title <> \'two\nlines\'::text)) NO INHERIT is created by the migrations but is not in the models',
       'table doc: index doc_id_covering is created by the migrations but is not in the models',
       'table doc: index doc_title_nulls_first is created by the migrations but is not in the models',
       'table doc: index doc_title_once is created by the migrations but is not in the models',
