@@ -1,17 +1,21 @@
 // pull is the inverse of check: the models it writes from the migrations' head build exactly the schema those
 // migrations build, names included, for every fixture of the model language and the benchmark's 300-table project.
 import assert from 'node:assert/strict'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, it } from 'node:test'
 import ts from 'typescript'
 import { syntheticProject } from '../../bench/generate/project.js'
 import { findDrift } from '../../src/commands/check.js'
+import { compare } from '../../src/compare/compare.js'
+import { explainDrift } from '../../src/ops/explain-drift.js'
+import { loadModelSource } from '../../src/models/sources/find.js'
 import { pull } from '../../src/commands/pull.js'
 import { parseConfig, type RawSettings } from '../../src/config/config.js'
 import { silentLog } from '../../src/log.js'
-import { eachServer, project } from '../check/project.js'
+import { scratchDatabase } from '../helpers/postgres.js'
+import { eachServer, project, schemaAt } from '../check/project.js'
 
 const fixtures = ['models-demo', 'models-types', 'models-defaults', 'models-constraints', 'models-indexes', 'models-schemas', 'models-keys', 'pull-names']
 
@@ -39,6 +43,27 @@ eachServer('pull: the models of the migrations\' head, which check accepts', (se
       assert.deepEqual(drift.models, drift.migrated, text)
       assert.equal(pulled.tables, drift.migrated.tables.length)
       assert.equal(pulled.enums, drift.migrated.enums.length)
+    })
+  }
+
+  // every models file of the model-language fixtures, drifted copies included: each is a schema of its own
+  const modelFiles = fixtures.filter((f) => f.startsWith('models-')).flatMap((f) =>
+    readdirSync(join(root, 'test', 'fixtures', f)).filter((n) => n.endsWith('.ts')).map((n) => [f, n] as const))
+  for (const [fixture, models] of modelFiles) {
+    it(`round-trips the database ${fixture}/${models} builds, read from its URL`, async () => {
+      const p = project(fixture)
+      const [fromDb, toDb] = [await scratchDatabase(server, 'pull_from'), await scratchDatabase(server, 'pull_to')]
+      after(() => Promise.all([fromDb.drop(), toDb.drop()]))
+      await (await loadModelSource(p.config({ models }))).build(fromDb.url)
+      const from = await schemaAt(fromDb.url)
+      const pulled = await pull(p.config({ command: 'pull', models: 'pulled.ts' }), silentLog, { source: { database: fromDb.url } })
+      assert.deepEqual(pulled.omitted, [])
+      const back = await loadModelSource(p.config({ models: 'pulled.ts' }))
+      assert.equal(back.kind, 'db-migrate')
+      await back.build(toDb.url)
+      const to = await schemaAt(toDb.url)
+      assert.deepEqual(compare(from, to).map(explainDrift), [], pulled.text)
+      assert.deepEqual(to, from, pulled.text)
     })
   }
 
