@@ -171,11 +171,8 @@ function columnText(t: Table, c: Column, place: Placement, ctx: Context): string
   if (place.columnPk === c.name) text += '.primaryKey()'
   else if (c.notNull && !serial && c.identity === null) text += '.notNull()'
   if (serial && !c.notNull) ctx.omitted.push(`${where} is a ${c.type} that allows NULL: a serial column is always NOT NULL in the model language`)
-  if (c.default !== null) text += `.default(${defaultText(c)})`
-  if (c.generated !== null) {
-    ctx.used.add('sql')
-    text += `.generatedAlwaysAs(${sqlLiteral(c.generated)})`
-  }
+  if (c.default !== null) text += `.default(${defaultText(c, ctx)})`
+  if (c.generated !== null) text += `.generatedAlwaysAs(${sqlOf(c.generated, ctx)})`
   if (c.identity === 'always') text += '.generatedAlwaysAsIdentity()'
   if (c.identity === 'by default') text += '.generatedByDefaultAsIdentity()'
   const unique = place.columnUniques.get(c.name)
@@ -232,7 +229,7 @@ const numberTypes = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real',
 const noStringDefault = new Set(['smallint', 'integer', 'boolean', 'real', 'double precision', 'json', 'jsonb', 'bytea'])
 
 /** A literal default as the JavaScript value that renders back to the same text, else the expression as sql`...`. */
-function defaultText(c: Column): string {
+function defaultText(c: Column, ctx: Context): string {
   const base = c.type.replace(/\(.*\)$/, '')
   const d = c.default!
   const quoted = /^'((?:[^']|'')*)'::(.+)$/.exec(d)
@@ -242,7 +239,7 @@ function defaultText(c: Column): string {
     if (base === 'boolean' && (d === 'true' || d === 'false')) return d
     if (quoted && quoted[2] === base && !noStringDefault.has(base)) return stringLiteral(literal)
   }
-  return sqlLiteral(d)
+  return sqlOf(d, ctx)
 }
 
 /** `() => user.columns.id`; typed `(): AnyColumn` where TypeScript could not infer it (a table not declared before). */
@@ -311,14 +308,12 @@ function checkText(t: Table, c: Check, ctx: Context): string | null {
   }
   if (m[2]) ctx.omitted.push(`check ${c.name} on ${qualifiedName(t)} is NOT VALID in the database: the models declare it as a plain check`)
   ctx.used.add('check')
-  ctx.used.add('sql')
-  return `check(${stringLiteral(c.name)}, ${sqlLiteral(unwrap(m[1]!))})`
+  return `check(${stringLiteral(c.name)}, ${sqlOf(unwrap(m[1]!), ctx)})`
 }
 
 function exclusionText(x: Exclusion, ctx: Context): string {
   ctx.used.add('exclude')
-  ctx.used.add('sql')
-  return `exclude(${stringLiteral(x.name)}, ${sqlLiteral(x.definition.replace(/^EXCLUDE /, ''))})`
+  return `exclude(${stringLiteral(x.name)}, ${sqlOf(x.definition.replace(/^EXCLUDE /, ''), ctx)})`
 }
 
 /** index()/uniqueIndex() from pg_get_indexdef; null, with the reason recorded, when the builder cannot say it. */
@@ -341,9 +336,8 @@ function indexText(t: Table, ix: Index, ctx: Context): string | null {
       text = propertyAccess('t', props.get(e.column)!)
       nameParts.push(e.column)
     } else {
-      ctx.used.add('sql')
       const expression = e.column !== null ? e.expression : unwrap(e.expression)
-      text = sqlLiteral(expression)
+      text = sqlOf(expression, ctx)
       nameParts.push(/^\s*([a-z_][a-z0-9_]*)\s*\(/i.exec(expression)?.[1]?.toLowerCase() ?? 'expr')
     }
     if (e.rest === 'DESC') ctx.used.add('desc')
@@ -353,11 +347,14 @@ function indexText(t: Table, ix: Index, ctx: Context): string | null {
   ctx.used.add(fn)
   let text = `${fn}(${nameArg(ix.name, defaultName(t.name, columnsAddition(nameParts), 'idx'))}).on(${elements.join(', ')})`
   if (ix.method !== 'btree') text += `.using(${stringLiteral(ix.method)})`
-  if (parts.where !== null) {
-    ctx.used.add('sql')
-    text += `.where(${sqlLiteral(parts.where)})`
-  }
+  if (parts.where !== null) text += `.where(${sqlOf(parts.where, ctx)})`
   return text
+}
+
+/** sql`...` of `text`, imported. */
+function sqlOf(text: string, ctx: Context): string {
+  ctx.used.add('sql')
+  return sqlLiteral(text)
 }
 
 /** `{ a: 1, b: 'x' }` of the entries that have a value; '' when none has. */

@@ -17,7 +17,7 @@ import { silentLog } from '../../src/log.js'
 import { scratchDatabase } from '../helpers/postgres.js'
 import { eachServer, project, schemaAt } from '../check/project.js'
 
-const fixtures = ['models-demo', 'models-types', 'models-defaults', 'models-constraints', 'models-indexes', 'models-schemas', 'models-keys', 'pull-names']
+const fixtures = ['models-demo', 'models-types', 'models-defaults', 'models-constraints', 'models-indexes', 'models-schemas', 'models-keys', 'e2e-blog', 'reversible-chain', 'lint-chain', 'pull-names']
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 /** The files pulled so far, by fixture: each project's folder goes when its test ends. */

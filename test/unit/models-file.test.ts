@@ -42,6 +42,13 @@ export const post = table('post', {
 `), text)
   })
 
+  it('imports sql for an expression default alone, and writes a literal default as a JavaScript value', () => {
+    const schema: Schema = { schemas: [], enums: [], tables: [table('event', [column('at', 'timestamp with time zone', { notNull: true, default: 'now()' }), column('kind', 'text', { default: "'it''s'::text" }), column('n', 'integer', { default: '0' })])] }
+    const { text } = renderModelsFile(schema)
+    assert.match(text, /^import \{ integer, sql, table, text, timestamptz \} from 'db-migrate-action'$/m)
+    assert.match(text, /at: timestamptz\(\)\.notNull\(\)\.default\(sql`now\(\)`\),\n  kind: text\(\)\.default\('it\\'s'\),\n  n: integer\(\)\.default\(0\),/)
+  })
+
   it('types a reference to a table declared later only in TypeScript', () => {
     const node = table('node', [column('id', 'integer', { notNull: true }), column('parent_id', 'integer')], {
       primaryKey: { name: 'node_pkey', columns: ['id'], deferral: 'not deferrable' },
