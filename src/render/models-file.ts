@@ -319,12 +319,11 @@ function exclusionText(x: Exclusion, ctx: Context): string {
 /** index()/uniqueIndex() from pg_get_indexdef; null, with the reason recorded, when the builder cannot say it. */
 function indexText(t: Table, ix: Index, ctx: Context): string | null {
   const parts = indexParts(ix.definition)
+  const odd = parts?.elements.find((e) => e.rest !== '' && e.rest !== 'DESC')
   const cannot = !parts ? 'its definition does not read as CREATE INDEX ... USING ... (...)'
     : parts.extra ? `it has ${parts.extra}, which index() cannot declare`
-      : parts.elements.find((e) => e.rest !== '' && e.rest !== 'DESC')
-        ? `element ${parts.elements.find((e) => e.rest !== '' && e.rest !== 'DESC')!.expression} has ${parts.elements.find((e) => e.rest !== '' && e.rest !== 'DESC')!.rest}, which index().on() cannot declare`
-        : null
-  if (cannot || !parts) {
+      : odd ? `element ${odd.expression} has ${odd.rest}, which index().on() cannot declare` : null
+  if (cannot !== null || !parts) {
     ctx.omitted.push(`index ${ix.name} on ${qualifiedName(t)}: ${cannot}: ${ix.definition}`)
     return null
   }
