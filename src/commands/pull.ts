@@ -39,15 +39,12 @@ export interface PullOptions {
  */
 export async function pull(config: Config, log: Log, options: PullOptions): Promise<PullResult> {
   const file = config.stdout ? '-' : displayPath(config.modelsPath, config.cwd)
-  if (!config.stdout) refuseOverwrite(config, file)
-  if (config.modelsKind !== null && config.modelsKind !== 'db-migrate') {
-    throw new ConfigError('models-kind', `pull writes models in db-migrate's model language, but models-kind is ${config.modelsKind}: unset it for pull, or write the models to another file with --models`)
-  }
+  checkPull(config)
   const { schema, from } = 'database' in options.source
     ? { schema: await readDatabase(config, options.source.database), from: `the database (${config.databaseSetting})` }
     : await readMigrations(config, options.source.server, log)
   if (schema.tables.length === 0) {
-    throw new ConfigError('database' in options.source ? 'database-url' : 'migrations', `pull found no tables in ${from} (db-migrate's and Umzug's history aside): there are no models to write`)
+    throw new ConfigError('database' in options.source ? 'database-url' : 'migrations', `pull found no tables in ${from}, db-migrate's and Umzug's history aside: there are no models to write`)
   }
   const rendered = renderModelsFile(schema, { source: from, typescript: !/\.(c|m)?js$/.test(config.modelsPath) })
   for (const line of rendered.omitted) log.warn(`pull could not declare ${line}`)
@@ -60,6 +57,17 @@ export async function pull(config: Config, log: Log, options: PullOptions): Prom
   const summary = `${config.stdout ? 'Printed' : 'Wrote'} ${count(rendered.tables, 'table')} and ${count(rendered.enums, 'enum')} ${config.stdout ? 'to stdout' : `to ${file}`}, from ${from}${left}`
   if (config.stdout) log.info(summary)
   return { file, from, tables: rendered.tables, enums: rendered.enums, omitted: rendered.omitted, text: rendered.text, stdout: config.stdout, summary }
+}
+
+/** What makes pull stop before it reads anything (and before a server starts for it). */
+export function checkPull(config: Config): void {
+  if (!config.stdout) refuseOverwrite(config, displayPath(config.modelsPath, config.cwd))
+  if (config.modelsKind !== null && config.modelsKind !== 'db-migrate') {
+    throw new ConfigError('models-kind', `pull writes models in db-migrate's model language, but models-kind is ${config.modelsKind}: unset it for pull, or write the models to another file with --models`)
+  }
+  if (!config.database && !existsSync(config.migrationsDir)) {
+    throw new ConfigError('migrations', `pull has no database to read (--database-url, DATABASE_URL or DB_*) and no migrations folder at ${displayPath(config.migrationsDir, config.cwd)} to replay: name one of them`)
+  }
 }
 
 function refuseOverwrite(config: Config, file: string): void {
@@ -83,9 +91,6 @@ async function readDatabase(config: Config, url: string): Promise<Schema> {
 }
 
 async function readMigrations(config: Config, serverUrl: string, log: Log): Promise<{ schema: Schema; from: string }> {
-  if (!existsSync(config.migrationsDir)) {
-    throw new ConfigError('migrations', `pull has no database to read (--database-url, DATABASE_URL or DB_*) and no migrations folder at ${displayPath(config.migrationsDir, config.cwd)} to replay: name one of them`)
-  }
   const scratch = await createScratchDatabase(serverUrl, 'db_migrate_pull')
   try {
     const { schema, count } = await replayMigrations(config, scratch.url, log)

@@ -9,7 +9,7 @@ import { autogenerate, type AutogenerateResult } from './autogenerate.js'
 import { check, type CheckResult } from './check.js'
 import { downgrade } from './downgrade.js'
 import { init, type InitResult } from './init.js'
-import { pull, type PullResult } from './pull.js'
+import { checkPull, pull, type PullResult } from './pull.js'
 import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import { revision, type RevisionResult } from './revision.js'
 import { stamp, type StampResult } from './stamp.js'
@@ -80,6 +80,7 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
     }
     case 'pull':
       // a named database is read as it is; without one, the migrations' head is replayed on a scratch database
+      checkPull(config)
       if (config.database) return { command: 'pull', result: await pull(config, log, { source: { database: config.database.url } }), database: null }
       return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'pull', result: await pull(config, log, { source: { server: url } }), database }))
     case 'status':

@@ -53,6 +53,20 @@ for (const server of servers) {
       assert.equal(readFileSync(join(dir, 'src', 'models.ts'), 'utf8'), models)
     })
 
+    it('stops in one line, before starting anything, with neither a database nor migrations, or with no tables', async () => {
+      const dir = copyFixture('models-schemas')
+      rmSync(join(dir, 'migrations'), { recursive: true })
+      const none = await runCli(['pull'], { cwd: dir })
+      assert.equal(none.code, 2)
+      assert.equal(none.stderr, 'db-migrate: pull has no database to read (--database-url, DATABASE_URL or DB_*) and no migrations folder at migrations to replay: name one of them\n')
+      const empty = await scratchDatabase(server, 'pull_empty')
+      after(() => empty.drop())
+      const nothing = await runCli(['pull', '--database-url', empty.url, '--models', 'new.ts'], { cwd: dir })
+      assert.equal(nothing.code, 2)
+      assert.equal(nothing.stderr, "db-migrate: pull found no tables in the database (--database-url), db-migrate's and Umzug's history aside: there are no models to write\n")
+      assert.ok(!existsSync(join(dir, 'new.ts')))
+    })
+
     it('with no database, writes the models of the migrations\' head, and the action says where it wrote them', async () => {
       const dir = copyFixture('models-schemas')
       for (const f of ['models.ts', 'drift.ts']) rmSync(join(dir, f))
