@@ -132,6 +132,9 @@ function setOutputs(result: CommandResult, config: Config): void {
       core.setOutput('drift', String(!result.result.same))
       core.setOutput('diff', result.result.statements.map((s) => `${s};`).join('\n'))
       break
+    case 'pull':
+      core.setOutput('models-file', result.result.file)
+      break
     case 'revision':
       if ('drift' in result.result) {
         core.setOutput('drift', String(result.result.drift))

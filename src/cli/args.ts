@@ -67,6 +67,8 @@ Commands:
   revision -m "message"     write a new empty migration (--format ts for TypeScript, --format sequelize for
                             a module Umzug also runs; --autogenerate: the one that makes the migrations match the models)
   init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow
+  pull                      write models (src/models.ts) from the database, or with none from the migrations' head
+                            (--force replaces an existing file; --stdout prints it instead)
   stamp <revision>          record migrations up to <revision> as applied without running them (--dry-run)
   resolve <name> --applied|--rolled-back
                             settle a migration that ran outside a transaction and did not finish
@@ -95,6 +97,11 @@ const commandHelp: Record<string, { readonly usage: string; readonly options: re
   check: { usage: 'check                     fail when the models and the migrations disagree; print the SQL that fixes it', options: ['database-url', 'schema', 'exclude-schema', 'working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'column-order', 'lint-disable', 'base', 'reversible', 'all', 'json'] },
   revision: { usage: 'revision -m "message"     write a new migration', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'message', 'autogenerate', 'format', 'dry-run', 'schema', 'exclude-schema', 'json'] },
   diff: { usage: 'diff <from> <to>          print the SQL that turns <from> into <to> (a database URL, a migrations folder, a models file or a .sql file)', options: ['schema', 'exclude-schema', 'shadow-database-url', 'working-directory', 'env-file', 'migrations-ignore', 'models-kind', 'history-schema', 'history-table', 'connect-timeout', 'json'] },
+  pull: {
+    usage: 'pull                      write the models of the database (or, with none, of the migrations\' head) to the models file',
+    options: ['database-url', 'working-directory', 'env-file', 'models', 'force', 'stdout', 'migrations', 'migrations-ignore', 'shadow-database-url', 'history-schema', 'history-table', 'umzug-table', 'connect-timeout', 'json'],
+    extra: '  Refuses to replace an existing models file unless --force.',
+  },
   init: { usage: 'init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow', options: ['working-directory', 'json'] },
   resolve: { usage: 'resolve <name> --applied|--rolled-back   settle a migration that ran outside a transaction and did not finish', options: [...where, 'lock-wait'], extra: '  --applied      the migration took effect: record it as applied\n  --rolled-back  it did not: forget its row' },
 }

@@ -11,6 +11,7 @@ import { checkDatabase } from './check-database.js'
 import { diff, type DiffResult } from './diff.js'
 import { downgrade } from './downgrade.js'
 import { init, type InitResult } from './init.js'
+import { checkPull, pull, type PullResult } from './pull.js'
 import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import { revision, type RevisionResult } from './revision.js'
 import { stamp, type StampResult } from './stamp.js'
@@ -28,6 +29,7 @@ export type CommandResult =
   | { readonly command: 'revision'; readonly result: RevisionResult | AutogenerateResult; readonly database: DatabaseInfo | null }
   | { readonly command: 'init'; readonly result: InitResult; readonly database: null }
   | { readonly command: 'diff'; readonly result: DiffResult; readonly database: null }
+  | { readonly command: 'pull'; readonly result: PullResult; readonly database: DatabaseInfo | null }
 
 /** The lint a result carries: check's, or an upgrade dry run's. */
 export function lintOf(result: CommandResult): LintResult | undefined {
@@ -84,6 +86,11 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
     }
     case 'diff':
       return { command: 'diff', result: await diff(config, log), database: null }
+    case 'pull':
+      // a named database is read as it is; without one, the migrations' head is replayed on a scratch database
+      checkPull(config)
+      if (config.database) return { command: 'pull', result: await pull(config, log, { source: { database: config.database.url } }), database: null }
+      return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'pull', result: await pull(config, log, { source: { server: url } }), database }))
     case 'status':
       return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))
     case 'resolve': {

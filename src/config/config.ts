@@ -7,7 +7,7 @@ import type { UmzugStorage } from '../runtime/adopt.js'
 import { closest } from './suggest.js'
 import { fileKey, settingByName, type SettingName } from './settings.js'
 
-export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'revision', 'check', 'init', 'resolve', 'diff'] as const
+export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'revision', 'check', 'init', 'resolve', 'diff', 'pull'] as const
 export type CommandName = (typeof commands)[number]
 
 export const modelsKinds = ['db-migrate', 'sql', 'sequelize', 'typeorm', 'drizzle'] as const
@@ -89,6 +89,10 @@ export interface Config {
   readonly diffSides: readonly [string, string] | null
   /** `diff` and `check`: which schemas are compared. */
   readonly schemaScope: { readonly include: readonly string[]; readonly exclude: readonly string[] }
+  /** `pull`: replace an existing models file. */
+  readonly force: boolean
+  /** `pull`: print the models on stdout instead of writing the models file. */
+  readonly stdout: boolean
   /** Every password found in the settings, for masking. */
   readonly secrets: readonly string[]
 }
@@ -192,6 +196,8 @@ export function parseConfig(source: ConfigSource): Config {
     checkCache: raw('check-cache') === undefined ? null : path('check-cache', ''),
     lintDisabled: lintRules(raw('lint-disable'), label('lint-disable')),
     all: flag(raw('all'), label('all')),
+    force: flag(raw('force'), label('force')),
+    stdout: flag(raw('stdout'), label('stdout')),
     baseRef: raw('base') ?? (env.GITHUB_BASE_REF?.trim() || undefined),
     databaseGiven: given_ !== undefined && !embeddedWord,
     diffSides: diffSides(command, raw('from'), raw('to')),

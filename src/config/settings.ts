@@ -67,6 +67,8 @@ export const settings = [
   { name: 'message', kind: 'value', aliases: ['-m'], placeholder: 'text', input: true, file: false, help: 'revision: the message that names the new migration' },
   { name: 'autogenerate', kind: 'boolean', input: true, file: false, help: 'revision: the migration that makes the migrations match the models' },
   { name: 'format', kind: 'value', placeholder: 'sql|ts|sequelize', env: 'DB_MIGRATE_FORMAT', input: true, file: true, help: 'revision: write a SQL pair, one TypeScript module, or a module Umzug also runs (default: sql)' },
+  { name: 'force', kind: 'boolean', input: true, file: false, help: 'pull: replace the models file when it exists (without it, pull refuses)' },
+  { name: 'stdout', kind: 'boolean', input: false, file: false, help: 'pull: print the models instead of writing the models file' },
   { name: 'json', kind: 'boolean', input: false, file: false, help: 'machine-readable output' },
 ] as const satisfies readonly Setting[]
 

@@ -42,7 +42,8 @@ export function table<TName extends string, TColumns extends Record<string, AnyC
     constraints: [] as readonly TableConstraint[],
   }
   for (const [key, col] of Object.entries(columns)) {
-    model.columns[key] = new Column({ ...col.state, name: col.state.name ?? key }, model)
+    // defined, not assigned: a column named __proto__ is a column, not the map's prototype
+    Object.defineProperty(model.columns, key, { value: new Column({ ...col.state, name: col.state.name ?? key }, model), enumerable: true, writable: true, configurable: true })
   }
   if (typeof constraints === 'function') model.constraints = [...constraints(model.columns as TColumns)]
   return model as Table<TName, TColumns>

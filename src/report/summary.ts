@@ -10,7 +10,7 @@ import { codeNames, duration, isoTime, plural, replayText } from './format.js'
 /** Markdown for the job summary ($GITHUB_STEP_SUMMARY). Pure: the action writes it. */
 export function renderSummary(result: CommandResult): string {
   const body = summaryBody(result)
-  if (result.command === 'check' || result.command === 'revision' || result.command === 'diff' || !result.database?.spunUpUrl) return body
+  if (result.command === 'check' || result.command === 'revision' || result.command === 'diff' || result.command === 'pull' || !result.database?.spunUpUrl) return body
   return `${body}\n\n> [!WARNING]\n> This ran on a **throwaway PostgreSQL** started by db-migrate (\`embedded\`), not on a deployed database.`
 }
 
@@ -45,6 +45,8 @@ function summaryBody(result: CommandResult): string {
       if (d.same) return `${title}\nNo difference.`
       return [title, '', ...d.explanations.map((e) => `- ${codeNames(e)}`), '', '```sql', ...d.statements.map((s) => `${s};`), '```'].join('\n')
     }
+    case 'pull':
+      return [`### db-migrate pull`, escape(result.result.summary), ...result.result.omitted.map((o) => `- not declared: ${escape(o)}`)].join('\n')
     case 'resolve':
       return `### db-migrate resolve\n${code(result.result.name)} recorded as **${result.result.resolution}**`
     case 'stamp':

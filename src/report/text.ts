@@ -35,6 +35,8 @@ export function renderText(result: CommandResult): string {
       return `${result.result.name}: recorded as ${result.result.resolution}`
     case 'diff':
       return result.result.statements.map((s) => `${s};`).join('\n')
+    case 'pull':
+      return result.result.stdout ? result.result.text.trimEnd() : result.result.summary
     case 'stamp': {
       const { dryRun, stamped, current } = result.result
       if (stamped.length === 0) return `Nothing to stamp: the database is at ${current ?? 'base'}.`

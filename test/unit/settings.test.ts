@@ -77,6 +77,8 @@ describe('db-migrate <command> --help', () => {
     for (const flag of ['-m, --message', '--autogenerate', '--format']) assert.ok(revision.includes(flag), flag)
     assert.match(commandUsage('resolve')!, /--applied .*\n {2}--rolled-back/)
     assert.match(commandUsage('status')!, /--check /)
+    assert.match(commandUsage('pull')!, /--force .*\n.*--stdout /)
+    assert.match(commandUsage('pull')!, /Refuses to replace an existing models file unless --force/)
     assert.doesNotMatch(commandUsage('status')!, /--column-order|--autogenerate/)
     assert.equal(commandUsage('bogus'), undefined)
   })
