@@ -39,7 +39,7 @@ export interface PullOptions {
  */
 export async function pull(config: Config, log: Log, options: PullOptions): Promise<PullResult> {
   const file = config.stdout ? '-' : displayPath(config.modelsPath, config.cwd)
-  checkPull(config)
+  checkPull(config, 'database' in options.source)
   const { schema, from } = 'database' in options.source
     ? { schema: await readDatabase(config, options.source.database), from: `the database (${config.databaseSetting})` }
     : await readMigrations(config, options.source.server, log)
@@ -60,12 +60,12 @@ export async function pull(config: Config, log: Log, options: PullOptions): Prom
 }
 
 /** What makes pull stop before it reads anything (and before a server starts for it). */
-export function checkPull(config: Config): void {
+export function checkPull(config: Config, database = config.database !== null): void {
   if (!config.stdout) refuseOverwrite(config, displayPath(config.modelsPath, config.cwd))
   if (config.modelsKind !== null && config.modelsKind !== 'db-migrate') {
     throw new ConfigError('models-kind', `pull writes models in db-migrate's model language, but models-kind is ${config.modelsKind}: unset it for pull, or write the models to another file with --models`)
   }
-  if (!config.database && !existsSync(config.migrationsDir)) {
+  if (!database && !existsSync(config.migrationsDir)) {
     throw new ConfigError('migrations', `pull has no database to read (--database-url, DATABASE_URL or DB_*) and no migrations folder at ${displayPath(config.migrationsDir, config.cwd)} to replay: name one of them`)
   }
 }
