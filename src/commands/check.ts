@@ -84,7 +84,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
     // Both sides run at once; wait for both before the finally drops their databases.
     const [replayed, built] = await Promise.allSettled([
       noMigrations ? Promise.resolve({ schema: emptySchema, count: 0 }) : replayMigrations(config, migrationsDb.url, log),
-      buildModels(loaded, modelsDb.url),
+      buildModels(loaded, modelsDb.url, !config.ignorePrivileges),
     ])
     if (replayed.status === 'rejected') throw replayed.reason
     if (built.status === 'rejected') throw built.reason
@@ -142,18 +142,18 @@ async function replayMigrations(config: Config, url: string, log: Log): Promise<
   }
   const client = await connect(url)
   try {
-    return { schema: await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }] }), count: applied }
+    return { schema: await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }], privileges: !config.ignorePrivileges, settle: true }), count: applied }
   } finally {
     await client.end().catch(() => {})
   }
 }
 
 /** The models built by their own DDL in an empty database, read back by the same introspector as the migrations' side. */
-async function buildModels(source: ModelSource, url: string): Promise<Schema> {
+async function buildModels(source: ModelSource, url: string, privileges: boolean): Promise<Schema> {
   await source.build(url)
   const client = await connect(url)
   try {
-    return await introspect(client)
+    return await introspect(client, { privileges, settle: true })
   } finally {
     await client.end().catch(() => {})
   }

@@ -60,26 +60,27 @@ function mapOutsideLiterals(sql: string, fn: (code: string) => string): string {
 // inline and later-added constraints compare equal.
 
 export function primaryKeySignature(pk: PrimaryKey): string {
-  return JSON.stringify([pk.columns, pk.deferral])
+  return JSON.stringify([pk.columns, pk.include, pk.deferral])
 }
 
 export function uniqueSignature(u: Unique): string {
-  return JSON.stringify([u.columns, u.nullsNotDistinct, u.deferral])
+  return JSON.stringify([u.columns, u.include, u.nullsNotDistinct, u.deferral])
 }
 
 export function foreignKeySignature(fk: ForeignKey): string {
-  return JSON.stringify([fk.columns, fk.refSchema, fk.refTable, fk.refColumns, fk.onDelete, fk.onUpdate, fk.deferral])
+  return JSON.stringify([fk.columns, fk.refSchema, fk.refTable, fk.refColumns, fk.onDelete, fk.onUpdate, fk.deferral, fk.match, fk.notValid])
 }
 
+/** A check added NOT VALID differs from one that holds for every row. */
 export function checkSignature(check: Check): string {
-  return normalizeExpression(check.definition.replace(/\s+NOT VALID$/, ''))
+  return normalizeExpression(check.definition)
 }
 
 export function exclusionSignature(exclusion: Exclusion): string {
   return normalizeExpression(exclusion.definition)
 }
 
-/** pg_get_indexdef with the index's own name taken out. */
+/** pg_get_indexdef with the index's own name taken out, and the ONLY it prints for an index of a partitioned table. */
 export function indexSignature(index: Index): string {
-  return normalizeExpression(index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX )(?:"(?:[^"]|"")*"|\S+)( ON )/, '$1$2'))
+  return normalizeExpression(index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX )(?:"(?:[^"]|"")*"|\S+)( ON )(?:ONLY )?/, '$1$2'))
 }

@@ -5,6 +5,8 @@ import { compareConstraints } from './constraints.js'
 import { enumTypeName } from './enums.js'
 import { compareIndexes } from './indexes.js'
 import { keyOf } from './keys.js'
+import { comparePolicies } from './policies.js'
+import { compareTableOptions, needsRebuild } from './table-options.js'
 
 /** Tables created and dropped, and for tables both sides have: columns, constraints, indexes and comment. */
 export function compareTables(from: Schema, to: Schema, columnOrder: boolean): Operation[] {
@@ -14,13 +16,14 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
   const enumNames = new Set([...from.enums, ...to.enums].map(enumTypeName))
   const isEnum = (type: string): boolean => enumNames.has(type.replace(/"/g, '').replace(/\[\]$/, ''))
 
-  const created = createOrder(to.tables.filter((t) => !fromByKey.has(keyOf(t))))
+  const rebuilt = rebuiltTables(from, to)
+  const created = createOrder(to.tables.filter((t) => !fromByKey.has(keyOf(t)) || rebuilt.has(keyOf(t))))
   for (const { table } of created) ops.push({ kind: 'create_table', table })
   for (const { table, separate } of created) {
     for (const foreignKey of separate) ops.push({ kind: 'add_foreign_key', table: refOf(table), foreignKey })
   }
 
-  const dropped = createOrder(from.tables.filter((t) => !toByKey.has(keyOf(t)))).reverse()
+  const dropped = createOrder(from.tables.filter((t) => !toByKey.has(keyOf(t)) || rebuilt.has(keyOf(t)))).reverse()
   for (const { table, separate } of dropped) {
     for (const foreignKey of separate) ops.push({ kind: 'drop_foreign_key', table: refOf(table), foreignKey })
   }
@@ -28,14 +31,35 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
 
   for (const table of from.tables) {
     const target = toByKey.get(keyOf(table))
-    if (!target) continue
+    if (!target || rebuilt.has(keyOf(table))) continue
     const ref = refOf(table)
     ops.push(...compareColumns(ref, table, target, columnOrder, isEnum))
     ops.push(...compareConstraints(ref, table, target))
     ops.push(...compareIndexes(ref, table, target))
+    ops.push(...compareTableOptions(ref, table, target))
+    ops.push(...comparePolicies(ref, table, target))
     if (table.comment !== target.comment) ops.push({ kind: 'set_table_comment', table: ref, from: table.comment, to: target.comment })
   }
   return ops
+}
+
+/**
+ * Tables both sides have that must be dropped and created again (see needsRebuild), with the partitions of each on
+ * either side, which go with their parent.
+ */
+export function rebuiltTables(from: Schema, to: Schema): Set<string> {
+  const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]))
+  const rebuilt = new Set(from.tables.filter((t) => toByKey.has(keyOf(t)) && needsRebuild(t, toByKey.get(keyOf(t))!)).map(keyOf))
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const t of [...from.tables, ...to.tables]) {
+      if (t.partitionOf && rebuilt.has(keyOf(t.partitionOf)) && !rebuilt.has(keyOf(t))) {
+        rebuilt.add(keyOf(t))
+        grew = true
+      }
+    }
+  }
+  return rebuilt
 }
 
 function refOf(table: Table): TableRef {
@@ -43,7 +67,7 @@ function refOf(table: Table): TableRef {
 }
 
 /**
- * Orders new tables so a table comes after the tables it references. A foreign key stays in its table's
+ * Orders new tables so a table comes after its parents and the tables it references. A foreign key stays in its table's
  * CREATE TABLE when it references the table itself or one created before it; the others (to existing tables,
  * or closing a cycle) are returned as `separate`, to be added once every table exists.
  */
@@ -56,6 +80,10 @@ function createOrder(tables: readonly Table[]): { table: Table; separate: Foreig
     const key = keyOf(table)
     if (placed.has(key) || visiting.has(key)) return
     visiting.add(key)
+    for (const parent of [...(table.partitionOf ? [table.partitionOf] : []), ...table.inherits]) {
+      const target = byKey.get(keyOf(parent))
+      if (target) visit(target)
+    }
     for (const fk of table.foreignKeys) {
       const target = byKey.get(keyOf({ schema: fk.refSchema, name: fk.refTable }))
       if (target) visit(target)

@@ -1,15 +1,17 @@
 import { entityKind } from './entity.js'
 import type { EnumType } from './enum.js'
+import type { GrantBuilder } from './grant.js'
 import type { AnyTable } from './table.js'
 import type { Models } from './to-schema.js'
 
 /**
- * The tables and enums among a module's exports: exported directly, or inside exported arrays and plain objects
+ * The tables, enums and grants among a module's exports: exported directly, or inside exported arrays and plain objects
  * (`export const tables = { user, post }`). Relations are skipped: they produce no DDL.
  */
 export function collectModels(exports: Record<string, unknown>): Models {
   const tables: AnyTable[] = []
   const enums: EnumType[] = []
+  const grants: GrantBuilder[] = []
   const seen = new Set<unknown>()
   const visit = (value: unknown, depth: number): void => {
     if (seen.has(value) || depth > 4) return
@@ -17,11 +19,12 @@ export function collectModels(exports: Record<string, unknown>): Models {
     const kind = entityKind(value)
     if (kind === 'table') tables.push(value as AnyTable)
     else if (kind === 'enum') enums.push(value as EnumType)
+    else if (kind === 'grant') grants.push(value as GrantBuilder)
     else if (kind === undefined && Array.isArray(value)) value.forEach((v) => visit(v, depth + 1))
     else if (kind === undefined && isPlainObject(value)) Object.values(value).forEach((v) => visit(v, depth + 1))
   }
   for (const value of Object.values(exports)) visit(value, 0)
-  return { tables, enums }
+  return { tables, enums, grants }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -9,3 +9,5 @@ export {
   type CheckConstraint, type ExclusionConstraint, type ForeignKeyBuilder, type IndexBuilder, type IndexElement, type PrimaryKeyBuilder, type TableConstraint, type UniqueBuilder,
 } from './constraints.js'
 export { many, one, type Relation } from './relations.js'
+export { policy, type PolicyDeclaration, type PolicyOptions } from './policy.js'
+export { grant, GrantBuilder, type GrantObject } from './grant.js'

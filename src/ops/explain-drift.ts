@@ -2,6 +2,7 @@
 import { qualifiedName } from '../schema/schema.js'
 import type { Operation } from './operation.js'
 import { columnDifferences, deferred, foreignKey, text } from './words.js'
+import { explainTableOption } from './table-option-words.js'
 
 const missing = 'is in the models but no migration creates it'
 const extra = 'is created by the migrations but is not in the models'
@@ -70,6 +71,15 @@ export function explainDrift(op: Operation): string {
       return `${t}index ${op.index.name} ${missing}`
     case 'drop_index':
       return `${t}index ${op.index.name} ${extra}`
+    case 'set_unlogged':
+    case 'set_row_level_security':
+    case 'alter_partition':
+    case 'set_inherits':
+    case 'create_policy':
+    case 'drop_policy':
+    case 'grant':
+    case 'revoke':
+      return explainTableOption(op)
   }
 }
 

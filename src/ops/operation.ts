@@ -1,4 +1,4 @@
-import type { Check, Column, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, Table, Unique } from '../schema/schema.js'
+import type { Check, Column, EnumType, Exclusion, ForeignKey, Grant, Index, Policy, PrimaryKey, RowLevelSecurity, Table, TableName, Unique } from '../schema/schema.js'
 
 /** Names a table (or an enum) without carrying its contents. */
 export interface TableRef {
@@ -75,6 +75,15 @@ export type Operation =
   | { readonly kind: 'drop_exclusion'; readonly table: TableRef; readonly exclusion: Exclusion }
   | { readonly kind: 'create_index'; readonly table: TableRef; readonly index: Index }
   | { readonly kind: 'drop_index'; readonly table: TableRef; readonly index: Index }
+  | { readonly kind: 'set_unlogged'; readonly table: TableRef; readonly from: boolean; readonly to: boolean }
+  | { readonly kind: 'set_row_level_security'; readonly table: TableRef; readonly from: RowLevelSecurity; readonly to: RowLevelSecurity }
+  /** A partition's bound changes: detached from its parent and attached again with the new bound. */
+  | { readonly kind: 'alter_partition'; readonly table: TableRef; readonly parent: TableName; readonly from: string; readonly to: string }
+  | { readonly kind: 'set_inherits'; readonly table: TableRef; readonly from: readonly TableName[]; readonly to: readonly TableName[] }
+  | { readonly kind: 'create_policy'; readonly table: TableRef; readonly policy: Policy }
+  | { readonly kind: 'drop_policy'; readonly table: TableRef; readonly policy: Policy }
+  | { readonly kind: 'grant'; readonly grant: Grant }
+  | { readonly kind: 'revoke'; readonly grant: Grant }
 
 export type OperationKind = Operation['kind']
 
@@ -131,6 +140,19 @@ export function reverse(op: Operation): Operation {
       return { ...op, kind: 'drop_index' }
     case 'drop_index':
       return { ...op, kind: 'create_index' }
+    case 'set_unlogged':
+    case 'set_row_level_security':
+    case 'alter_partition':
+    case 'set_inherits':
+      return { ...op, from: op.to, to: op.from } as Operation
+    case 'create_policy':
+      return { ...op, kind: 'drop_policy' }
+    case 'drop_policy':
+      return { ...op, kind: 'create_policy' }
+    case 'grant':
+      return { ...op, kind: 'revoke' }
+    case 'revoke':
+      return { ...op, kind: 'grant' }
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Operation } from '../ops/operation.js'
 import { columnDifferences, foreignKey } from '../ops/words.js'
 import { qualifiedName } from '../schema/schema.js'
+import { describeTableOption } from '../ops/table-option-words.js'
 
 /** What an operation does, as a migration file's comment says it: "add column post.email". */
 export function describeChange(op: Operation): string {
@@ -56,5 +57,14 @@ export function describeChange(op: Operation): string {
       return `create index ${op.index.name} on ${t}`
     case 'drop_index':
       return `drop index ${op.index.name} of ${t}`
+    case 'set_unlogged':
+    case 'set_row_level_security':
+    case 'alter_partition':
+    case 'set_inherits':
+    case 'create_policy':
+    case 'drop_policy':
+    case 'grant':
+    case 'revoke':
+      return describeTableOption(op)
   }
 }

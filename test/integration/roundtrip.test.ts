@@ -94,7 +94,7 @@ function buildSchema(raw: RawSchema): Schema {
       if (!withPk.has(target)) return
       const [refSchema, refTable] = target.includes('.') ? (target.split('.') as [string, string]) : ['public', target]
       columns.push({ name: `f${i}`, type: 'bigint', notNull: false, default: null, identity: null, generated: null, comment: null })
-      foreignKeys.push({ name: `${name}_f${i}_fkey`, columns: [`f${i}`], refSchema, refTable, refColumns: ['id'], onDelete: fk.onDelete, onUpdate: 'no action', deferral: fk.deferral })
+      foreignKeys.push({ name: `${name}_f${i}_fkey`, columns: [`f${i}`], refSchema, refTable, refColumns: ['id'], onDelete: fk.onDelete, onUpdate: 'no action', deferral: fk.deferral, match: 'simple', notValid: false })
     })
     const comparable = columns.filter((c) => !c.name.startsWith('j') && c.name !== 'id').map((c) => c.name)
     const pick = (take: number, count: number): string[] => {
@@ -106,7 +106,7 @@ function buildSchema(raw: RawSchema): Schema {
       return out
     }
     const uniques = shape.unique && comparable.length
-      ? [{ columns: pick(shape.unique.take, shape.unique.two ? 2 : 1), nullsNotDistinct: shape.unique.nnd, deferral: shape.unique.deferral }].map((u) => ({
+      ? [{ columns: pick(shape.unique.take, shape.unique.two ? 2 : 1), nullsNotDistinct: shape.unique.nnd, include: [], deferral: shape.unique.deferral }].map((u) => ({
           ...u, name: `${name}_${u.columns.join('_')}${u.nullsNotDistinct ? '_nnd' : ''}_key`,
         }))
       : []
@@ -139,13 +139,14 @@ function buildSchema(raw: RawSchema): Schema {
     }
     return {
       schema, name, columns,
-      primaryKey: shape.pk ? { name: `${name}_pkey`, columns: ['id'], deferral: 'not deferrable' } : null,
+      primaryKey: shape.pk ? { name: `${name}_pkey`, columns: ['id'], include: [], deferral: 'not deferrable' } : null,
       uniques, foreignKeys, checks, exclusions: [], indexes,
       comment: shape.comment ? 'a table' : null,
+      partitionBy: null, partitionOf: null, inherits: [], unlogged: false, rowLevelSecurity: 'disabled', policies: [],
     }
   })
   const schemas = [...new Set(tables.map((t) => t.schema))].filter((s) => s !== 'public')
-  return { schemas, enums, tables }
+  return { schemas, enums, tables, grants: [] }
 }
 
 /** Empties the database: every user schema goes, public comes back empty. */

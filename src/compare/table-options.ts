@@ -1,0 +1,24 @@
+import type { Operation, TableRef } from '../ops/operation.js'
+import type { Table } from '../schema/schema.js'
+import { keyOf } from './keys.js'
+
+/**
+ * Whether a table both sides have must be dropped and created again: PostgreSQL cannot change a table's partition
+ * key, nor make a table a partition of another parent in place.
+ */
+export function needsRebuild(from: Table, to: Table): boolean {
+  const parent = (t: Table) => (t.partitionOf ? keyOf(t.partitionOf) : null)
+  return from.partitionBy !== to.partitionBy || parent(from) !== parent(to)
+}
+
+/** Persistence, row-level security, a partition's bound and the parents a table inherits from. */
+export function compareTableOptions(ref: TableRef, from: Table, to: Table): Operation[] {
+  const ops: Operation[] = []
+  if (from.unlogged !== to.unlogged) ops.push({ kind: 'set_unlogged', table: ref, from: from.unlogged, to: to.unlogged })
+  if (from.rowLevelSecurity !== to.rowLevelSecurity) ops.push({ kind: 'set_row_level_security', table: ref, from: from.rowLevelSecurity, to: to.rowLevelSecurity })
+  if (from.partitionOf && to.partitionOf && from.partitionOf.bound !== to.partitionOf.bound) {
+    ops.push({ kind: 'alter_partition', table: ref, parent: { schema: to.partitionOf.schema, name: to.partitionOf.name }, from: from.partitionOf.bound, to: to.partitionOf.bound })
+  }
+  if (from.inherits.map(keyOf).join() !== to.inherits.map(keyOf).join()) ops.push({ kind: 'set_inherits', table: ref, from: from.inherits, to: to.inherits })
+  return ops
+}
