@@ -71,7 +71,7 @@ SELECT con.conrelid::int8::text AS table_oid, con.conname AS name, con.contype A
              JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_columns,
        con.confdeltype AS on_delete, con.confupdtype AS on_update, con.condeferrable AS deferrable, con.condeferred AS deferred,
        con.confmatchtype AS match, NOT con.convalidated AS not_valid, pg_get_constraintdef(con.oid) AS definition,
-       array(SELECT a.attname::text FROM pg_index ix, unnest(ix.indkey) WITH ORDINALITY k(num, ord)
+       array(SELECT a.attname::text FROM pg_index ix CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY k(num, ord)
              JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
              WHERE ix.indexrelid = con.conindid AND con.contype IN ('p', 'u') AND k.ord > ix.indnkeyatts ORDER BY k.ord) AS include
 FROM pg_constraint con

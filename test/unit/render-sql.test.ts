@@ -100,10 +100,11 @@ const cases: { op: Operation; want: string[] }[] = [
         '  created_at timestamp with time zone NOT NULL DEFAULT now(),',
         '  slug text GENERATED ALWAYS AS (lower(title)) STORED,',
         '  CONSTRAINT post_slug_key UNIQUE NULLS NOT DISTINCT (slug),',
-        "  CONSTRAINT post_title_check CHECK ((title)::text <> ''::text),",
         '  CONSTRAINT post_author_id_fkey FOREIGN KEY (author_id) REFERENCES "user" (id) ON DELETE CASCADE',
         ')',
       ].join('\n'),
+      // a NOT VALID check is added after the table, where NOT VALID means something
+      "ALTER TABLE post ADD CONSTRAINT post_title_check CHECK ((title)::text <> ''::text) NOT VALID",
       'CREATE INDEX post_created_at_idx ON post (created_at DESC)',
       "COMMENT ON TABLE post IS 'blog posts'",
       "COMMENT ON COLUMN post.title IS 'the post''s title'",

@@ -68,10 +68,37 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
     ],
   },
   {
-    name: 'checks match by definition, NOT VALID aside',
+    name: 'checks match by definition, whatever their names',
     from: item({ checks: [check('item_price_check', 'CHECK ((price > (0)::numeric))')] }),
-    to: item({ checks: [check('positive', 'CHECK ((price > (0)::numeric)) NOT VALID')] }),
+    to: item({ checks: [check('positive', 'CHECK ((price > (0)::numeric))')] }),
     want: [],
+  },
+  {
+    name: 'a check added NOT VALID differs from one that holds for every row',
+    from: item({ checks: [check('item_price_check', 'CHECK ((price > (0)::numeric))')] }),
+    to: item({ checks: [check('item_price_check', 'CHECK ((price > (0)::numeric)) NOT VALID')] }),
+    want: [
+      { kind: 'drop_check', table: ref, check: check('item_price_check', 'CHECK ((price > (0)::numeric))') },
+      { kind: 'add_check', table: ref, check: check('item_price_check', 'CHECK ((price > (0)::numeric)) NOT VALID') },
+    ],
+  },
+  {
+    name: 'a foreign key differs by MATCH FULL and by NOT VALID',
+    from: item({ foreignKeys: [fk('item_owner_id_fkey')] }),
+    to: item({ foreignKeys: [fk('item_owner_id_fkey', { match: 'full', notValid: true })] }),
+    want: [
+      { kind: 'drop_foreign_key', table: ref, foreignKey: fk('item_owner_id_fkey') },
+      { kind: 'add_foreign_key', table: ref, foreignKey: fk('item_owner_id_fkey', { match: 'full', notValid: true }) },
+    ],
+  },
+  {
+    name: 'a unique differs by its INCLUDE columns',
+    from: item({ uniques: [unique('item_code_key', ['code'])] }),
+    to: item({ uniques: [{ ...unique('item_code_key', ['code']), include: ['price'] }] }),
+    want: [
+      { kind: 'drop_unique', table: ref, unique: unique('item_code_key', ['code']) },
+      { kind: 'add_unique', table: ref, unique: { ...unique('item_code_key', ['code']), include: ['price'] } },
+    ],
   },
   {
     name: 'check changed',
