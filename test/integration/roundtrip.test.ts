@@ -9,7 +9,7 @@ import { connect, type Client } from '../../src/db/client.js'
 import { introspect } from '../../src/introspect/introspect.js'
 import { reverseAll, type Operation } from '../../src/ops/operation.js'
 import { renderSchemaDdl, renderSql, type RenderedStatement } from '../../src/render/sql.js'
-import type { Column, Deferral, EnumType, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../src/schema/schema.js'
+import type { Column, Deferral, EnumType, ForeignKey, Grant, Index, Policy, ReferentialAction, Schema, Table } from '../../src/schema/schema.js'
 import { adminQuery, scratchDatabase, testServers, type ScratchDatabase } from '../helpers/postgres.js'
 
 // A column's name says its family, and types only change within a family, as they would in a real project.
@@ -51,6 +51,9 @@ const tableArb = fc.record({
   indexes: fc.array(fc.record({ kind: fc.constantFrom('btree', 'unique', 'partial', 'lower', 'gin', 'hash', 'pair'), take: small, name: fc.nat({ max: 2 }) }), { maxLength: 3 }),
   fks: fc.array(fc.record({ target: small, onDelete: fc.constantFrom(...actions), deferral: fc.constantFrom(...deferrals) }), { maxLength: 2 }),
   comment: fc.boolean(),
+  rls: fc.constantFrom('disabled', 'enabled', 'forced'),
+  policies: fc.array(fc.record({ name: fc.nat({ max: 1 }), command: fc.constantFrom('all', 'select', 'insert', 'update', 'delete'), permissive: fc.boolean(), toRole: fc.boolean(), check: fc.nat({ max: 2 }) }), { maxLength: 2 }),
+  grants: fc.subarray(['SELECT', 'INSERT', 'UPDATE', 'column UPDATE', 'DELETE grantable']),
 })
 const schemaArb = fc.record({
   enums: fc.tuple(fc.option(fc.shuffledSubarray(['a', 'b', 'c', 'd'], { minLength: 1 })), fc.option(fc.shuffledSubarray(['a', 'b', 'c', 'd'], { minLength: 1 }))),
@@ -142,11 +145,21 @@ function buildSchema(raw: RawSchema): Schema {
       primaryKey: shape.pk ? { name: `${name}_pkey`, columns: ['id'], include: [], deferral: 'not deferrable' } : null,
       uniques, foreignKeys, checks, exclusions: [], indexes,
       comment: shape.comment ? 'a table' : null,
-      partitionBy: null, partitionOf: null, inherits: [], unlogged: false, rowLevelSecurity: 'disabled', policies: [],
+      partitionBy: null, partitionOf: null, inherits: [], unlogged: false, rowLevelSecurity: shape.rls as Table['rowLevelSecurity'],
+      policies: shape.policies.filter((p, i) => shape.policies.findIndex((q) => q.name === p.name) === i).map((p): Policy => ({
+        name: `p${p.name}`, command: p.command as Policy['command'], permissive: p.permissive, roles: p.toRole ? [role] : ['public'],
+        // USING does not apply to INSERT, WITH CHECK not to SELECT and DELETE
+        using: p.command === 'insert' ? null : ['(id > 0)', '(id IS NOT NULL)', '(id < 10)'][p.check]!,
+        withCheck: p.command === 'select' || p.command === 'delete' ? null : ['(id > 1)', null, '(id <> 5)'][p.check]!,
+      })),
     }
   })
+  const grants: Grant[] = tables.flatMap((t, ti) => raw.shapes[ti]!.grants.flatMap((g): Grant[] => {
+    const [privilege, column] = g === 'column UPDATE' ? ['UPDATE', 'id'] : [g.split(' ')[0]!, null]
+    return [{ on: column ? 'column' : 'table', schema: t.schema, name: t.name, column, grantee: role, privilege, grantable: g.endsWith('grantable') }]
+  }))
   const schemas = [...new Set(tables.map((t) => t.schema))].filter((s) => s !== 'public')
-  return { schemas, enums, tables, grants: [] }
+  return { schemas, enums, tables, grants }
 }
 
 /** Empties the database: every user schema goes, public comes back empty. */
