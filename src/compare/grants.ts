@@ -14,9 +14,14 @@ export function compareGrants(from: Schema, to: Schema, rebuilt: ReadonlySet<str
   const toRoutines = new Set(to.grants.filter((g) => g.on === 'routine').map(keyOf))
   const implied = (g: Grant, other: ReadonlySet<string>) => g.on === 'routine' && g.grantee === 'PUBLIC' && g.privilege === 'EXECUTE' && !other.has(keyOf(g))
   const onRebuilt = (g: Grant) => (g.on === 'table' || g.on === 'column') && rebuilt.has(keyOf(g))
+  const revoked = from.grants.filter((g) => (!toKeys.has(grantKey(g)) && !implied(g, toRoutines)) || onRebuilt(g))
+  // revoking a privilege on a table revokes it on each of its columns too: column grants that stay are given again
+  const sameOnTable = (c: Grant) => (t: Grant) => t.on === 'table' && t.schema === c.schema && t.name === c.name && t.grantee === c.grantee && t.privilege === c.privilege
+  const lost = (c: Grant) => c.on === 'column' && revoked.some(sameOnTable(c)) && !revoked.includes(c)
   return [
-    ...from.grants.filter((g) => (!toKeys.has(grantKey(g)) && !implied(g, toRoutines)) || onRebuilt(g)).map((grant): Operation => ({ kind: 'revoke', grant })),
-    ...to.grants.filter((g) => (!fromKeys.has(grantKey(g)) && !implied(g, fromRoutines)) || onRebuilt(g)).map((grant): Operation => ({ kind: 'grant', grant })),
+    ...[...revoked, ...from.grants.filter(lost)].map((grant): Operation => ({ kind: 'revoke', grant })),
+    ...to.grants.filter((g) => (!fromKeys.has(grantKey(g)) && !implied(g, fromRoutines)) || onRebuilt(g) || (fromKeys.has(grantKey(g)) && lost(from.grants.find((f) => grantKey(f) === grantKey(g))!)))
+      .map((grant): Operation => ({ kind: 'grant', grant })),
   ]
 }
 

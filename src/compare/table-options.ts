@@ -1,5 +1,5 @@
 import type { Operation, TableRef } from '../ops/operation.js'
-import type { Table } from '../schema/schema.js'
+import { qualifiedName, type Table } from '../schema/schema.js'
 import { keyOf } from './keys.js'
 
 /**
@@ -7,8 +7,15 @@ import { keyOf } from './keys.js'
  * key, nor make a table a partition of another parent in place.
  */
 export function needsRebuild(from: Table, to: Table): boolean {
-  const parent = (t: Table) => (t.partitionOf ? keyOf(t.partitionOf) : null)
-  return from.partitionBy !== to.partitionBy || parent(from) !== parent(to)
+  return rebuildReason(from, to) !== null
+}
+
+/** Why a table both sides have is dropped and created again, in words; null when it is not. */
+export function rebuildReason(from: Table, to: Table): string | null {
+  const parent = (t: Table) => (t.partitionOf ? qualifiedName(t.partitionOf) : 'none')
+  if (from.partitionBy !== to.partitionBy) return `partition key ${from.partitionBy ?? 'none'} in the migrations, ${to.partitionBy ?? 'none'} in the models`
+  if (parent(from) !== parent(to)) return `partition of ${parent(from)} in the migrations, ${parent(to)} in the models`
+  return null
 }
 
 /** Persistence, row-level security, a partition's bound and the parents a table inherits from. */

@@ -1,12 +1,12 @@
 import type { Operation, TableRef } from '../ops/operation.js'
-import type { ForeignKey, Schema, Table } from '../schema/schema.js'
+import { qualifiedName, type ForeignKey, type Schema, type Table } from '../schema/schema.js'
 import { compareColumns } from './columns.js'
 import { compareConstraints } from './constraints.js'
 import { enumTypeName } from './enums.js'
 import { compareIndexes } from './indexes.js'
 import { keyOf } from './keys.js'
 import { comparePolicies } from './policies.js'
-import { compareTableOptions, needsRebuild } from './table-options.js'
+import { compareTableOptions, needsRebuild, rebuildReason } from './table-options.js'
 
 /** Tables created and dropped, and for tables both sides have: columns, constraints, indexes and comment. */
 export function compareTables(from: Schema, to: Schema, columnOrder: boolean): Operation[] {
@@ -17,8 +17,14 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
   const isEnum = (type: string): boolean => enumNames.has(type.replace(/"/g, '').replace(/\[\]$/, ''))
 
   const rebuilt = rebuiltTables(from, to)
+  const reason = (t: Table): { rebuild?: string } => {
+    if (!rebuilt.has(keyOf(t))) return {}
+    const [a, b] = [fromByKey.get(keyOf(t)), toByKey.get(keyOf(t))]
+    const own = a && b ? rebuildReason(a, b) : null
+    return { rebuild: own ?? `its parent ${qualifiedName((a ?? b)!.partitionOf ?? t)} is created again` }
+  }
   const created = createOrder(to.tables.filter((t) => !fromByKey.has(keyOf(t)) || rebuilt.has(keyOf(t))))
-  for (const { table } of created) ops.push({ kind: 'create_table', table })
+  for (const { table } of created) ops.push({ kind: 'create_table', table, ...reason(table) })
   for (const { table, separate } of created) {
     for (const foreignKey of separate) ops.push({ kind: 'add_foreign_key', table: refOf(table), foreignKey })
   }
@@ -27,7 +33,7 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
   for (const { table, separate } of dropped) {
     for (const foreignKey of separate) ops.push({ kind: 'drop_foreign_key', table: refOf(table), foreignKey })
   }
-  for (const { table } of dropped) ops.push({ kind: 'drop_table', table })
+  for (const { table } of dropped) ops.push({ kind: 'drop_table', table, ...reason(table) })
 
   for (const table of from.tables) {
     const target = toByKey.get(keyOf(table))

@@ -34,8 +34,10 @@ export function explainDrift(op: Operation): string {
     case 'set_enum_comment':
       return `enum ${qualifiedName(op.enum)}: ${sides('comment', text(op.from), text(op.to))}`
     case 'create_table':
+      if (op.rebuild) return `table ${qualifiedName(op.table)} is created again: ${op.rebuild}`
       return `table ${qualifiedName(op.table)} ${missing}`
     case 'drop_table':
+      if (op.rebuild) return `table ${qualifiedName(op.table)} is dropped to be created again`
       return `table ${qualifiedName(op.table)} ${extra}`
     case 'set_table_comment':
       return `${t}${sides('comment', text(op.from), text(op.to))}`

@@ -45,9 +45,10 @@ export type Operation =
   | { readonly kind: 'set_enum_comment'; readonly enum: TableRef; readonly from: string | null; readonly to: string | null }
   /** The table with its columns, primary key, uniques, checks, indexes, comments and the foreign keys that can be
    *  created with it; other foreign keys come as separate add_foreign_key ops. */
-  | { readonly kind: 'create_table'; readonly table: Table }
+  | { readonly kind: 'create_table'; readonly table: Table; readonly rebuild?: string }
   /** The full table as it was, so the op can be reversed. */
-  | { readonly kind: 'drop_table'; readonly table: Table }
+  /** `rebuild` (on both ops of a table dropped and created again, see compare/table-options.ts) says why. */
+  | { readonly kind: 'drop_table'; readonly table: Table; readonly rebuild?: string }
   | { readonly kind: 'set_table_comment'; readonly table: TableRef; readonly from: string | null; readonly to: string | null }
   | { readonly kind: 'add_column'; readonly table: TableRef; readonly column: Column }
   | { readonly kind: 'drop_column'; readonly table: TableRef; readonly column: Column }
@@ -103,9 +104,9 @@ export function reverse(op: Operation): Operation {
     case 'set_enum_comment':
       return { ...op, from: op.to, to: op.from }
     case 'create_table':
-      return { kind: 'drop_table', table: op.table }
+      return { ...op, kind: 'drop_table' }
     case 'drop_table':
-      return { kind: 'create_table', table: op.table }
+      return { ...op, kind: 'create_table' }
     case 'set_table_comment':
       return { ...op, from: op.to, to: op.from }
     case 'add_column':

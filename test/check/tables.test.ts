@@ -36,6 +36,13 @@ const docWith = (change: Partial<typeof docConstraints>, options = "rowLevelSecu
 const ref = (options: string) => `ref: integer().references((): AnyColumn => base.doc.columns.id, { ${options} }),`
 
 const drifts: { what: string; models: string; says: string }[] = [
+  { what: 'a partition key', models: [
+      "import { check as c2, index, primaryKey } from '../../../src/index.js'",
+      "export const event = table('event', { ...base.event.columns }, (t) => [primaryKey().on(t.id, t.at), c2(sql`${t.kind} IN ('click', 'view')`), index().on(t.kind).where(sql`${t.kind} IN ('click', 'view')`)], { partitionBy: 'range (id)' })",
+      "export const event2024 = table('event_2024', {}, { partitionOf: event, forValues: 'FROM (0) TO (1000)' })",
+      "export const eventRest = table('event_rest', {}, { partitionOf: event, forValues: 'default' })",
+    ].join('\n'),
+    says: 'table event is created again: partition key RANGE (at) in the migrations, RANGE (id) in the models' },
   { what: 'a partition bound', models: "export const event2024 = table('event_2024', {}, { partitionOf: base.event, forValues: \"FROM ('2024-01-01') TO ('2025-06-01')\" })",
     says: "table event_2024: partition of event FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') in the migrations, FOR VALUES FROM ('2024-01-01') TO ('2025-06-01') in the models" },
   { what: 'a new partition', models: "export const event2025 = table('event_2025', {}, { partitionOf: base.event, forValues: \"FROM ('2025-01-01') TO ('2026-01-01')\" })",
