@@ -15,13 +15,15 @@ export function compareGrants(from: Schema, to: Schema, rebuilt: ReadonlySet<str
   const implied = (g: Grant, other: ReadonlySet<string>) => g.on === 'routine' && g.grantee === 'PUBLIC' && g.privilege === 'EXECUTE' && !other.has(keyOf(g))
   const onRebuilt = (g: Grant) => (g.on === 'table' || g.on === 'column') && rebuilt.has(keyOf(g))
   const revoked = from.grants.filter((g) => (!toKeys.has(grantKey(g)) && !implied(g, toRoutines)) || onRebuilt(g))
-  // revoking a privilege on a table revokes it on each of its columns too: column grants that stay are given again
-  const sameOnTable = (c: Grant) => (t: Grant) => t.on === 'table' && t.schema === c.schema && t.name === c.name && t.grantee === c.grantee && t.privilege === c.privilege
-  const lost = (c: Grant) => c.on === 'column' && revoked.some(sameOnTable(c)) && !revoked.includes(c)
+  const granted = to.grants.filter((g) => (!fromKeys.has(grantKey(g)) && !implied(g, fromRoutines)) || onRebuilt(g))
+  // Revoking a table privilege revokes it on every column too. Column grants of a privilege whose table grant
+  // changes, kept on both sides, are revoked and given again after, so the change and its reverse both keep them.
+  const tableLevel = [...revoked, ...granted].filter((g) => g.on === 'table')
+  const regiven = from.grants.filter((c) => c.on === 'column' && toKeys.has(grantKey(c)) && !revoked.includes(c) &&
+    tableLevel.some((t) => t.schema === c.schema && t.name === c.name && t.grantee === c.grantee && t.privilege === c.privilege))
   return [
-    ...[...revoked, ...from.grants.filter(lost)].map((grant): Operation => ({ kind: 'revoke', grant })),
-    ...to.grants.filter((g) => (!fromKeys.has(grantKey(g)) && !implied(g, fromRoutines)) || onRebuilt(g) || (fromKeys.has(grantKey(g)) && lost(from.grants.find((f) => grantKey(f) === grantKey(g))!)))
-      .map((grant): Operation => ({ kind: 'grant', grant })),
+    ...[...revoked, ...regiven].map((grant): Operation => ({ kind: 'revoke', grant })),
+    ...[...granted, ...regiven].map((grant): Operation => ({ kind: 'grant', grant })),
   ]
 }
 
