@@ -28,6 +28,7 @@ export function compare(from: Schema, to: Schema, options: CompareOptions = {}):
 }
 
 function phaseOf(op: Operation): number {
+  if (op.kind === 'set_inherits') return op.to.length < op.from.length ? phase.drop_foreign_key : phase.set_inherits
   return op.kind === 'alter_enum' && op.stage === 'remove_values' ? phase.drop_enum : phase[op.kind]
 }
 
@@ -57,7 +58,8 @@ const phase: Record<OperationKind, number> = {
   set_unlogged: 8,
   set_row_level_security: 8,
   alter_partition: 8,
-  set_inherits: 8,
+  // taken on once the child holds the parent's columns and checks
+  set_inherits: 9.5,
   add_primary_key: 9,
   add_unique: 9,
   add_check: 9,

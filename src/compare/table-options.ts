@@ -26,6 +26,10 @@ export function compareTableOptions(ref: TableRef, from: Table, to: Table): Oper
   if (from.partitionOf && to.partitionOf && from.partitionOf.bound !== to.partitionOf.bound) {
     ops.push({ kind: 'alter_partition', table: ref, parent: { schema: to.partitionOf.schema, name: to.partitionOf.name }, from: from.partitionOf.bound, to: to.partitionOf.bound })
   }
-  if (from.inherits.map(keyOf).join() !== to.inherits.map(keyOf).join()) ops.push({ kind: 'set_inherits', table: ref, from: from.inherits, to: to.inherits })
+  // parents are let go early (a parent that goes cannot be dropped while inherited) and taken on late (once they
+  // exist and the child holds their columns and checks): two steps, whose phases compare.ts tells apart
+  const kept = from.inherits.filter((p) => to.inherits.some((q) => keyOf(q) === keyOf(p)))
+  if (kept.length < from.inherits.length) ops.push({ kind: 'set_inherits', table: ref, from: from.inherits, to: kept })
+  if (kept.map(keyOf).join() !== to.inherits.map(keyOf).join()) ops.push({ kind: 'set_inherits', table: ref, from: kept, to: to.inherits })
   return ops
 }

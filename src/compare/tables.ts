@@ -39,8 +39,11 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
     const target = toByKey.get(keyOf(table))
     if (!target || rebuilt.has(keyOf(table))) continue
     const ref = refOf(table)
-    ops.push(...compareColumns(ref, table, target, columnOrder, isEnum))
-    ops.push(...compareConstraints(ref, table, target))
+    // a parent let go leaves its columns and checks in the child; a parent taken on needs them there first
+    const released = withParents(table, target, fromByKey)
+    const taken = withParents(target, table, toByKey)
+    ops.push(...compareColumns(ref, released, taken, columnOrder, isEnum))
+    ops.push(...compareConstraints(ref, released, taken))
     ops.push(...compareIndexes(ref, table, target))
     ops.push(...compareTableOptions(ref, table, target))
     ops.push(...comparePolicies(ref, table, target))
@@ -66,6 +69,16 @@ export function rebuiltTables(from: Schema, to: Schema): Set<string> {
     }
   }
   return rebuilt
+}
+
+/** `table` with the columns and checks of the parents it inherits from and `other` does not, as its own. */
+function withParents(table: Table, other: Table, byKey: ReadonlyMap<string, Table>): Table {
+  const parents = table.inherits.filter((p) => !other.inherits.some((q) => keyOf(q) === keyOf(p))).flatMap((p) => byKey.get(keyOf(p)) ?? [])
+  if (!parents.length) return table
+  const first = <T extends { name: string }>(item: T, i: number, all: T[]) => all.findIndex((x) => x.name === item.name) === i
+  const columns = [...parents.flatMap((p) => p.columns), ...table.columns].filter(first)
+  const checks = [...table.checks, ...parents.flatMap((p) => p.checks)].filter(first)
+  return { ...table, columns, checks }
 }
 
 function refOf(table: Table): TableRef {

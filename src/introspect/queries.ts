@@ -57,8 +57,8 @@ JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamesp
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 -- a join rather than col_description(), which runs a query of its own for every column
 LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
--- a partition's columns are its parent's, and a child lists only the columns it declares itself
-WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attislocal AND NOT c.relispartition AND ${tableFilter}
+-- a partition's columns are its parent's, and a child lists only the columns no parent gives it
+WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0 AND NOT c.relispartition AND ${tableFilter}
 ORDER BY a.attrelid, a.attnum`
 
 // contype 'n' (NOT NULL, recorded here from PostgreSQL 18) is left out: nullability comes from attnotnull.
@@ -78,7 +78,7 @@ FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 -- what a partition or child takes from its parent (conparentid, coninhcount) is the parent's
-WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND con.conislocal AND ${tableFilter}
+WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND con.coninhcount = 0 AND ${tableFilter}
 ORDER BY con.conrelid, con.conname`
 
 // Indexes that back a primary key, unique or exclusion constraint belong to that constraint.

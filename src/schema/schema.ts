@@ -34,7 +34,7 @@ export interface Table {
   readonly partitionBy: string | null
   /** For a partition: its parent and bound. A partition's columns, and the keys and indexes it takes from its parent, are its parent's: it lists only its own. */
   readonly partitionOf: PartitionOf | null
-  /** Parents named by INHERITS, in order; the table lists only the columns and checks it declares itself. */
+  /** Parents named by INHERITS, in order; the table lists only the columns no parent gives it, and its own checks. */
   readonly inherits: readonly TableName[]
   readonly unlogged: boolean
   readonly rowLevelSecurity: RowLevelSecurity

@@ -210,10 +210,11 @@ const examples: { name: string; a: string; b: string }[] = [
   },
   {
     name: 'inheritance added and removed, unlogged tables made logged and back',
-    a: `CREATE TABLE base (id int, CHECK (id > 0)); CREATE TABLE child (extra text) INHERITS (base); CREATE UNLOGGED TABLE cache (k text)`,
-    b: `CREATE TABLE base (id int, CHECK (id > 0)); CREATE TABLE other (note text);
+    a: `CREATE TABLE base (id int, CHECK (id > 0)); CREATE TABLE child (extra text) INHERITS (base); CREATE UNLOGGED TABLE cache (k text);
+        CREATE TABLE gone (g int); CREATE TABLE orphan (o int) INHERITS (gone); CREATE TABLE kid (more int) INHERITS (base)`,
+    b: `CREATE TABLE base (id int, CHECK (id > 0)); CREATE TABLE other (note text NOT NULL, CHECK (note <> ''));
         CREATE TABLE child (extra text) INHERITS (base); CREATE TABLE kid (id int, note text, more int) INHERITS (base, other);
-        CREATE TABLE cache (k text); CREATE UNLOGGED TABLE scratch (v int)`,
+        CREATE TABLE orphan (g int, o int); CREATE TABLE cache (k text); CREATE UNLOGGED TABLE scratch (v int)`,
   },
   {
     name: 'row-level security enabled and forced, policies added, changed and dropped',
