@@ -39,7 +39,7 @@ export function buildTableExtras(t: AnyTable, models: Models, label: string, pol
       name: p.name,
       command: p.options.for ?? 'all',
       permissive: p.options.as !== 'restrictive',
-      roles: [...(p.options.to?.length ? p.options.to : ['public'])].sort(),
+      roles: [...(p.options.to?.length ? p.options.to : ['public'])].map((r) => (r.toUpperCase() === 'PUBLIC' ? 'public' : r)).sort(),
       using: expr(p.options.using, 'using'),
       withCheck: expr(p.options.withCheck, 'withCheck'),
     })
