@@ -14,10 +14,10 @@ interface Item {
 
 // Each expression becomes a NOT VALID check of its own table (checks no row), is printed, and goes again; an
 // expression a check cannot hold (a subquery in a policy) stays as it is. The caller's transaction is rolled back.
-const settleBlock = (items: string) => `DO $settle$
+const settleBlock = `DO $settle$
 DECLARE item jsonb; original text; settled text; out jsonb := '{}';
 BEGIN
-  FOR item IN SELECT * FROM jsonb_array_elements(${items}::jsonb) LOOP
+  FOR item IN SELECT * FROM jsonb_array_elements(current_setting('db_migrate.settle')::jsonb) LOOP
     BEGIN
       original := CASE item->>'kind'
         WHEN 'check' THEN (SELECT pg_get_expr(conbin, conrelid) FROM pg_constraint WHERE conrelid = (item->>'table')::regclass AND conname = item->>'ref')
@@ -34,7 +34,7 @@ BEGIN
   PERFORM set_config('db_migrate.settled', out::text, true);
 END $settle$`
 
-/** `schema` with its checks, partial-index predicates and policy expressions in their settled spelling. Four round trips, whatever the size. */
+/** `schema` with its checks, partial-index predicates and policy expressions in their settled spelling. Five round trips, whatever the size. */
 export async function settleExpressions(client: Queryable, schema: Schema): Promise<Schema> {
   const items: Item[] = []
   const add = (table: Table, kind: Item['kind'], ref: string): number => {
@@ -50,7 +50,8 @@ export async function settleExpressions(client: Queryable, schema: Schema): Prom
   let settled: Record<string, [string, string]>
   await client.query('BEGIN')
   try {
-    await client.query(settleBlock(`'${JSON.stringify(items).replace(/'/g, "''")}'`))
+    await client.query(`SELECT set_config('db_migrate.settle', $1, true)`, [JSON.stringify(items)])
+    await client.query(settleBlock)
     settled = JSON.parse((await client.query(`SELECT current_setting('db_migrate.settled') AS settled`)).rows[0].settled)
   } finally {
     await client.query('ROLLBACK')
