@@ -13,6 +13,8 @@ export interface BuildOptions {
   /** Reuse, and keep, a snapshot of models built from the same text (db-migrate's models and SQL files only). */
   readonly cache: boolean
   readonly ownServer: boolean
+  /** Read grants (ignore-privileges: false). */
+  readonly privileges: boolean
 }
 
 /** The models built by their own DDL in an empty database, read back by the same introspector as the migrations' side. */
@@ -20,7 +22,7 @@ export async function buildModels(source: ModelSource, serverUrl: string, log: L
   const server = options.cache && source.buildText !== undefined ? await readSnapshotServer(serverUrl) : null
   const key = server ? modelsKey(source.buildText!, server.major, server.user) : null
   if (server && key && server.names.has(snapshotName(key, 'models'))) {
-    const schema = await readSchema(snapshotUrl(server, key, 'models'))
+    const schema = await readSchema(snapshotUrl(server, key, 'models'), options.privileges)
     await touchSnapshot(server, key, 'models')
     return { schema, cached: true }
   }
@@ -28,7 +30,7 @@ export async function buildModels(source: ModelSource, serverUrl: string, log: L
   const before = options.ownServer || server ? await roles(serverUrl) : []
   let kept = false
   try {
-    const schema = await buildInto(source, scratch.url)
+    const schema = await buildInto(source, scratch.url, options.privileges)
     if (server && key) {
       const added = (await roles(serverUrl)).filter((r) => !before.includes(r))
       if (added.length === 0) {
@@ -46,15 +48,15 @@ export async function buildModels(source: ModelSource, serverUrl: string, log: L
 }
 
 /** The models built by their own DDL in the empty database at `url`, read back by the same introspector as the migrations' side. */
-export async function buildInto(source: ModelSource, url: string): Promise<Schema> {
+export async function buildInto(source: ModelSource, url: string, privileges: boolean): Promise<Schema> {
   await source.build(url)
-  return readSchema(url)
+  return readSchema(url, privileges)
 }
 
-async function readSchema(url: string): Promise<Schema> {
+async function readSchema(url: string, privileges: boolean): Promise<Schema> {
   const client = await connect(url)
   try {
-    return await introspect(client)
+    return await introspect(client, { privileges, settle: true })
   } finally {
     await client.end().catch(() => {})
   }

@@ -95,7 +95,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   // Both sides run at once; each drops its own scratch database
   const [replayed, built] = await Promise.allSettled([
     noMigrations ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } }) : replay(config, serverUrl, log, cache),
-    buildModels(loaded, serverUrl, log, cache),
+    buildModels(loaded, serverUrl, log, { ...cache, privileges: !config.ignorePrivileges }),
   ])
   if (replayed.status === 'rejected') throw replayed.reason
   if (built.status === 'rejected') throw built.reason

@@ -148,7 +148,7 @@ async function historyMatches(config: Config, url: string, files: readonly Migra
 async function readSchema(config: Config, url: string): Promise<Schema> {
   const client = await connect(url)
   try {
-    return await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }] })
+    return await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }], privileges: !config.ignorePrivileges, settle: true })
   } finally {
     await client.end().catch(() => {})
   }

@@ -80,7 +80,7 @@ export async function checkReversible(config: Config, serverUrl: string, names: 
 async function schemaOf(url: string, config: Config): Promise<Schema> {
   const client = await connect(url)
   try {
-    return await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }] })
+    return await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }], privileges: !config.ignorePrivileges, settle: true })
   } finally {
     await client.end().catch(() => {})
   }

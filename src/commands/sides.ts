@@ -78,12 +78,12 @@ export async function readSide(side: Side, config: Config, log: Log, scratch: (p
     }
     case 'models': {
       const source = await loadModelSource({ modelsPath: side.location, modelsNamed: true, modelsKind: config.modelsKind, cwd: config.cwd })
-      return { schema: await buildInto(source, await scratch('db_migrate_diff_models')), history: [] }
+      return { schema: await buildInto(source, await scratch('db_migrate_diff_models'), !config.ignorePrivileges), history: [] }
     }
     case 'sql': {
       const url = await scratch('db_migrate_diff_sql')
       try {
-        return { schema: await buildInto(sqlSource(side.location, side.shown), url), history: [] }
+        return { schema: await buildInto(sqlSource(side.location, side.shown), url, !config.ignorePrivileges), history: [] }
       } catch (error) {
         if (error instanceof ModelError) throw new ModelError(error.message.replace(/^models (file|folder) /, 'SQL file '), error.file, { cause: error })
         throw error
@@ -99,7 +99,7 @@ export async function readDatabase(url: string, config: Config, exclude: readonl
     await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
     await client.query(`SET LOCAL lock_timeout = '${config.lockWaitMs}ms'`)
     const history = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
-    const schema = await introspect(client, { exclude })
+    const schema = await introspect(client, { exclude, privileges: !config.ignorePrivileges })
     await client.query('ROLLBACK')
     return { schema, history }
   } finally {

@@ -1,8 +1,9 @@
 import type { Operation, OperationKind } from '../ops/operation.js'
 import type { Schema } from '../schema/schema.js'
 import { compareEnums } from './enums.js'
+import { compareGrants } from './grants.js'
 import { compareObjects, objectPhase } from './objects.js'
-import { compareTables } from './tables.js'
+import { compareTables, rebuiltTables } from './tables.js'
 
 export interface CompareOptions {
   /** Report tables whose columns are in another order (PostgreSQL cannot reorder them in place). */
@@ -22,6 +23,7 @@ export function compare(from: Schema, to: Schema, options: CompareOptions = {}):
     ...from.schemas.filter((s) => !toSchemas.has(s)).map((schema): Operation => ({ kind: 'drop_schema', schema })),
     ...compareEnums(from, to),
     ...compareTables(from, to, options.columnOrder ?? false),
+    ...compareGrants(from, to, rebuiltTables(from, to)),
   ]
   ops.push(...compareObjects(from, to, ops))
   return ops.map((op, i) => ({ op, i })).sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || a.i - b.i).map((x) => x.op)
@@ -29,17 +31,21 @@ export function compare(from: Schema, to: Schema, options: CompareOptions = {}):
 
 function phaseOf(op: Operation): number {
   if (op.kind === 'create_object' || op.kind === 'drop_object' || op.kind === 'alter_object') return objectPhase(op)
+  if (op.kind === 'set_inherits') return op.to.length < op.from.length ? phase.drop_foreign_key : phase.set_inherits
   return op.kind === 'alter_enum' && op.stage === 'remove_values' ? phase.drop_enum : phase[op.kind]
 }
 
 // Enums grow before the tables change and shrink after them (see alter_enum). Drop foreign keys before the tables and constraints they use; drop tables before the constraints of tables
 // that stay (a dropped table's foreign key may use them); create tables before the keys that reference them.
+// Grants are revoked before anything goes and granted once everything exists; policies go before the columns they use.
 const phase: Record<OperationKind, number> = {
+  revoke: 0.5,
   create_schema: 1,
   create_enum: 2,
   alter_enum: 3,
   set_enum_comment: 3,
   drop_foreign_key: 4,
+  drop_policy: 4,
   drop_table: 5,
   drop_index: 6,
   drop_check: 6,
@@ -52,14 +58,21 @@ const phase: Record<OperationKind, number> = {
   alter_column: 8,
   reorder_columns: 8,
   set_table_comment: 8,
+  set_unlogged: 8,
+  set_row_level_security: 8,
+  alter_partition: 8,
+  // taken on once the child holds the parent's columns and checks
+  set_inherits: 9.5,
   add_primary_key: 9,
   add_unique: 9,
   add_check: 9,
   add_exclusion: 9,
   create_index: 9,
   add_foreign_key: 10,
+  create_policy: 10,
   drop_enum: 11,
   drop_schema: 12,
+  grant: 13,
   // by the object's kind: see objectPhase
   create_object: 11,
   drop_object: 3,

@@ -1,10 +1,12 @@
 import type { Operation, TableRef } from '../ops/operation.js'
-import type { ForeignKey, Schema, Table } from '../schema/schema.js'
+import { qualifiedName, type ForeignKey, type Schema, type Table } from '../schema/schema.js'
 import { compareColumns } from './columns.js'
 import { compareConstraints } from './constraints.js'
 import { enumTypeName } from './enums.js'
 import { compareIndexes } from './indexes.js'
 import { keyOf } from './keys.js'
+import { comparePolicies } from './policies.js'
+import { compareTableOptions, needsRebuild, rebuildReason } from './table-options.js'
 
 /** Tables created and dropped, and for tables both sides have: columns, constraints, indexes and comment. */
 export function compareTables(from: Schema, to: Schema, columnOrder: boolean): Operation[] {
@@ -14,28 +16,69 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
   const enumNames = new Set([...from.enums, ...to.enums].map(enumTypeName))
   const isEnum = (type: string): boolean => enumNames.has(type.replace(/"/g, '').replace(/\[\]$/, ''))
 
-  const created = createOrder(to.tables.filter((t) => !fromByKey.has(keyOf(t))))
-  for (const { table } of created) ops.push({ kind: 'create_table', table })
+  const rebuilt = rebuiltTables(from, to)
+  const reason = (t: Table): { rebuild?: string } => {
+    if (!rebuilt.has(keyOf(t))) return {}
+    const [a, b] = [fromByKey.get(keyOf(t)), toByKey.get(keyOf(t))]
+    const own = a && b ? rebuildReason(a, b) : null
+    return { rebuild: own ?? `its parent ${qualifiedName((a ?? b)!.partitionOf ?? t)} is created again` }
+  }
+  const created = createOrder(to.tables.filter((t) => !fromByKey.has(keyOf(t)) || rebuilt.has(keyOf(t))))
+  for (const { table } of created) ops.push({ kind: 'create_table', table, ...reason(table) })
   for (const { table, separate } of created) {
     for (const foreignKey of separate) ops.push({ kind: 'add_foreign_key', table: refOf(table), foreignKey })
   }
 
-  const dropped = createOrder(from.tables.filter((t) => !toByKey.has(keyOf(t)))).reverse()
+  const dropped = createOrder(from.tables.filter((t) => !toByKey.has(keyOf(t)) || rebuilt.has(keyOf(t)))).reverse()
   for (const { table, separate } of dropped) {
     for (const foreignKey of separate) ops.push({ kind: 'drop_foreign_key', table: refOf(table), foreignKey })
   }
-  for (const { table } of dropped) ops.push({ kind: 'drop_table', table })
+  for (const { table } of dropped) ops.push({ kind: 'drop_table', table, ...reason(table) })
 
   for (const table of from.tables) {
     const target = toByKey.get(keyOf(table))
-    if (!target) continue
+    if (!target || rebuilt.has(keyOf(table))) continue
     const ref = refOf(table)
-    ops.push(...compareColumns(ref, table, target, columnOrder, isEnum))
-    ops.push(...compareConstraints(ref, table, target))
+    // a parent let go leaves its columns and checks in the child; a parent taken on needs them there first
+    const released = withParents(table, target, fromByKey)
+    const taken = withParents(target, table, toByKey)
+    ops.push(...compareColumns(ref, released, taken, columnOrder, isEnum))
+    ops.push(...compareConstraints(ref, released, taken))
     ops.push(...compareIndexes(ref, table, target))
+    ops.push(...compareTableOptions(ref, table, target))
+    ops.push(...comparePolicies(ref, table, target))
     if (table.comment !== target.comment) ops.push({ kind: 'set_table_comment', table: ref, from: table.comment, to: target.comment })
   }
   return ops
+}
+
+/**
+ * Tables both sides have that must be dropped and created again (see needsRebuild), with the partitions of each on
+ * either side, which go with their parent.
+ */
+export function rebuiltTables(from: Schema, to: Schema): Set<string> {
+  const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]))
+  const rebuilt = new Set(from.tables.filter((t) => toByKey.has(keyOf(t)) && needsRebuild(t, toByKey.get(keyOf(t))!)).map(keyOf))
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const t of [...from.tables, ...to.tables]) {
+      if (t.partitionOf && rebuilt.has(keyOf(t.partitionOf)) && !rebuilt.has(keyOf(t))) {
+        rebuilt.add(keyOf(t))
+        grew = true
+      }
+    }
+  }
+  return rebuilt
+}
+
+/** `table` with the columns and checks of the parents it inherits from and `other` does not, as its own. */
+function withParents(table: Table, other: Table, byKey: ReadonlyMap<string, Table>): Table {
+  const parents = table.inherits.filter((p) => !other.inherits.some((q) => keyOf(q) === keyOf(p))).flatMap((p) => byKey.get(keyOf(p)) ?? [])
+  if (!parents.length) return table
+  const first = <T extends { name: string }>(item: T, i: number, all: T[]) => all.findIndex((x) => x.name === item.name) === i
+  const columns = [...parents.flatMap((p) => p.columns), ...table.columns].filter(first)
+  const checks = [...table.checks, ...parents.flatMap((p) => p.checks)].filter(first)
+  return { ...table, columns, checks }
 }
 
 function refOf(table: Table): TableRef {
@@ -43,7 +86,7 @@ function refOf(table: Table): TableRef {
 }
 
 /**
- * Orders new tables so a table comes after the tables it references. A foreign key stays in its table's
+ * Orders new tables so a table comes after its parents and the tables it references. A foreign key stays in its table's
  * CREATE TABLE when it references the table itself or one created before it; the others (to existing tables,
  * or closing a cycle) are returned as `separate`, to be added once every table exists.
  */
@@ -56,6 +99,10 @@ function createOrder(tables: readonly Table[]): { table: Table; separate: Foreig
     const key = keyOf(table)
     if (placed.has(key) || visiting.has(key)) return
     visiting.add(key)
+    for (const parent of [...(table.partitionOf ? [table.partitionOf] : []), ...table.inherits]) {
+      const target = byKey.get(keyOf(parent))
+      if (target) visit(target)
+    }
     for (const fk of table.foreignKeys) {
       const target = byKey.get(keyOf({ schema: fk.refSchema, name: fk.refTable }))
       if (target) visit(target)

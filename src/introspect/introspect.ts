@@ -1,8 +1,10 @@
-import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
+import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Grant, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
 import { serialFor } from '../schema/pg-types.js'
 import { holdsItems } from '../schema/filter.js'
 import { readObjects } from './objects.js'
-import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, schemasQuery, tablesQuery } from './queries.js'
+import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, grantsQuery, indexesQuery, leaveQuery, policiesQuery, schemasQuery, tablesQuery } from './queries.js'
+import { settleExpressions } from './settle.js'
+import { tableExtras, toGrant, toPolicy } from './table-extras.js'
 
 /** What introspect() needs of a connection; a pg Client fits. */
 export interface Queryable {
@@ -14,6 +16,14 @@ export interface IntrospectOptions {
   readonly schemas?: readonly string[]
   /** Tables to leave out, such as the migration history table. A schema that holds nothing else is left out too. */
   readonly exclude?: readonly { readonly schema: string; readonly name: string }[]
+  /** Read grants (default true); when false, none are read and `grants` is empty. */
+  readonly privileges?: boolean
+  /**
+   * Rewrite check and partial-index expressions into the spelling PostgreSQL gives them when it parses its own
+   * output (what a pg_dump restore holds), so the two compare equal. Adds and drops constraints in a transaction
+   * that is rolled back: for scratch databases only.
+   */
+  readonly settle?: boolean
 }
 
 /**
@@ -32,10 +42,13 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
     const columns = (await client.query(columnsQuery, params)).rows
     const constraints = (await client.query(constraintsQuery, params)).rows
     const indexes = (await client.query(indexesQuery, params)).rows
+    const policies = (await client.query(policiesQuery, params)).rows
+    const grants = options.privileges === false ? [] : (await client.query(grantsQuery, params)).rows
     const objects = await readObjects(client, params)
-    const assembled = assemble(schemas, enums, tables, columns, constraints, indexes)
+    const assembled = assemble(schemas, enums, tables, columns, constraints, indexes, policies, grants)
     // absent when there are none, so a schema of tables alone reads as before
     schema = withoutExcludedSchemas(objects.length ? { ...assembled, objects } : assembled, options.exclude ?? [])
+    if (options.settle) schema = await settleExpressions(client, schema)
   } catch (error) {
     // The first failure is the one to report; the connection may be gone.
     await client.query(leaveQuery, [saved]).catch(() => {})
@@ -51,7 +64,7 @@ function withoutExcludedSchemas(schema: Schema, exclude: NonNullable<IntrospectO
   return gone.size ? { ...schema, schemas: schema.schemas.filter((s) => !gone.has(s)) } : schema
 }
 
-function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[]): Schema {
+function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[], policyRows: any[], grantRows: any[]): Schema {
   const byTable = <T>(rows: any[], map: (row: any) => T): Map<string, T[]> => {
     const out = new Map<string, T[]>()
     for (const row of rows) {
@@ -64,6 +77,7 @@ function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], colu
   const columns = byTable(columnRows, toColumn)
   const constraints = byTable(constraintRows, (row) => row)
   const indexes = byTable(indexRows, toIndex)
+  const policies = byTable(policyRows, toPolicy)
 
   const enums: EnumType[] = enumRows
     .map((row) => ({ schema: row.schema, name: row.name, values: row.values, comment: row.comment }))
@@ -76,18 +90,20 @@ function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], colu
         schema: row.schema,
         name: row.name,
         columns: columns.get(row.oid) ?? [],
-        primaryKey: pk ? ({ name: pk.name, columns: pk.columns, deferral: deferralOf(pk) } satisfies PrimaryKey) : null,
+        primaryKey: pk ? ({ name: pk.name, columns: pk.columns, include: pk.include, deferral: deferralOf(pk) } satisfies PrimaryKey) : null,
         uniques: own.filter((c) => c.type === 'u').map(toUnique).sort(byName),
         foreignKeys: own.filter((c) => c.type === 'f').map(toForeignKey).sort(byName),
         checks: own.filter((c) => c.type === 'c').map((c): Check => ({ name: c.name, definition: c.definition })).sort(byName),
         exclusions: own.filter((c) => c.type === 'x').map((c): Exclusion => ({ name: c.name, definition: c.definition })).sort(byName),
         indexes: (indexes.get(row.oid) ?? []).sort(byName),
         comment: row.comment,
+        ...tableExtras(row, policies.get(row.oid) ?? []),
       }
     })
     .sort(byName)
   const schemas = [...new Set([...schemaNames, ...[...enums, ...tables].map((item) => item.schema)])].filter((s) => s !== 'public').sort(compareText)
-  return { schemas, enums, tables }
+  const grants: Grant[] = grantRows.map(toGrant)
+  return { schemas, enums, tables, grants }
 }
 
 function toColumn(row: any): Column {
@@ -105,7 +121,7 @@ function toColumn(row: any): Column {
 }
 
 function toUnique(row: any): Unique {
-  return { name: row.name, columns: row.columns, nullsNotDistinct: /^UNIQUE NULLS NOT DISTINCT\b/.test(row.definition), deferral: deferralOf(row) }
+  return { name: row.name, columns: row.columns, include: row.include, nullsNotDistinct: /^UNIQUE NULLS NOT DISTINCT\b/.test(row.definition), deferral: deferralOf(row) }
 }
 
 const actions: Record<string, ReferentialAction> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' }
@@ -120,6 +136,8 @@ function toForeignKey(row: any): ForeignKey {
     onDelete: actions[row.on_delete]!,
     onUpdate: actions[row.on_update]!,
     deferral: deferralOf(row),
+    match: row.match === 'f' ? 'full' : 'simple',
+    notValid: row.not_valid,
   }
 }
 

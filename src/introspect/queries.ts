@@ -9,7 +9,7 @@ export const schemaFilter = `
     ELSE n.nspname = ANY($1::text[]) END`
 
 export const tableFilter = `
-  c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${schemaFilter}
+  c.relkind IN ('r', 'p') AND ${schemaFilter}
   AND NOT $2::jsonb @> jsonb_build_array(jsonb_build_object('schema', n.nspname::text, 'name', c.relname::text))
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`
 
@@ -37,7 +37,13 @@ WHERE t.typtype = 'e' AND ${schemaFilter}
 ORDER BY 1, 2`
 
 export const tablesQuery = `
-SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name, obj_description(c.oid, 'pg_class') AS comment
+SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name, obj_description(c.oid, 'pg_class') AS comment,
+       c.relpersistence = 'u' AS unlogged, c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       (SELECT coalesce(json_agg(json_build_object('schema', pn.nspname, 'name', pc.relname) ORDER BY ih.inhseqno), '[]')
+          FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+         WHERE ih.inhrelid = c.oid) AS parents
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ${tableFilter}
 ORDER BY 2, 3`
@@ -59,7 +65,8 @@ JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamesp
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 -- a join rather than col_description(), which runs a query of its own for every column
 LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
-WHERE a.attnum > 0 AND NOT a.attisdropped AND ${tableFilter}
+-- a partition's columns are its parent's, and a child lists only the columns no parent gives it
+WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0 AND NOT c.relispartition AND ${tableFilter}
 ORDER BY a.attrelid, a.attnum`
 
 // contype 'n' (NOT NULL, recorded here from PostgreSQL 18) is left out: nullability comes from attnotnull.
@@ -71,11 +78,15 @@ SELECT con.conrelid::int8::text AS table_oid, con.conname AS name, con.contype A
        array(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
              JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_columns,
        con.confdeltype AS on_delete, con.confupdtype AS on_update, con.condeferrable AS deferrable, con.condeferred AS deferred,
-       pg_get_constraintdef(con.oid) AS definition
+       con.confmatchtype AS match, NOT con.convalidated AS not_valid, pg_get_constraintdef(con.oid) AS definition,
+       array(SELECT a.attname::text FROM pg_index ix CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY k(num, ord)
+             JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
+             WHERE ix.indexrelid = con.conindid AND con.contype IN ('p', 'u') AND k.ord > ix.indnkeyatts ORDER BY k.ord) AS include
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND ${tableFilter}
+-- what a partition or child takes from its parent (conparentid, coninhcount) is the parent's
+WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND con.coninhcount = 0 AND ${tableFilter}
 ORDER BY con.conrelid, con.conname`
 
 // Indexes that back a primary key, unique or exclusion constraint belong to that constraint.
@@ -87,4 +98,43 @@ JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
 JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ${tableFilter}
   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))
+  -- a partition's copy of its parent's index is the parent's
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
 ORDER BY i.indrelid, ic.relname`
+
+export const policiesQuery = `
+SELECT p.polrelid::int8::text AS table_oid, p.polname AS name, p.polcmd AS command, p.polpermissive AS permissive,
+       array(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END FROM unnest(p.polroles) r ORDER BY 1) AS roles,
+       pg_get_expr(p.polqual, p.polrelid) AS using, pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
+FROM pg_policy p
+JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE ${tableFilter}
+ORDER BY 1, 2`
+
+const grantee = `CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee)::text END AS grantee, a.privilege_type AS privilege, a.is_grantable AS grantable`
+const notExtension = (catalog: string, oid: string) =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '${catalog}'::regclass AND d.objid = ${oid} AND d.deptype = 'e')`
+
+// The owner's own privileges are implied and left out. A routine or schema with no ACL has the default one
+// (routines: EXECUTE to PUBLIC), so revoking a default shows as a difference.
+export const grantsQuery = `
+SELECT 'table' AS on, n.nspname AS schema, c.relname AS name, NULL AS column, ${grantee}
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
+WHERE ${tableFilter} AND a.grantee <> c.relowner
+UNION ALL
+SELECT 'column', n.nspname, c.relname, at.attname, ${grantee}
+FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(at.attacl) a
+WHERE at.attnum > 0 AND NOT at.attisdropped AND ${tableFilter} AND a.grantee <> c.relowner
+UNION ALL
+SELECT 'sequence', n.nspname, c.relname, NULL, ${grantee}
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
+WHERE c.relkind = 'S' AND ${schemaFilter} AND ${notExtension('pg_class', 'c.oid')} AND a.grantee <> c.relowner
+UNION ALL
+SELECT 'routine', n.nspname, format('%I(%s)', p.proname, oidvectortypes(p.proargtypes)), NULL, ${grantee}
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace, aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+WHERE p.prokind IN ('f', 'p') AND ${schemaFilter} AND ${notExtension('pg_proc', 'p.oid')} AND a.grantee <> p.proowner
+UNION ALL
+SELECT 'schema', n.nspname, n.nspname, NULL, ${grantee}
+FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+WHERE ${schemaFilter} AND ${notExtension('pg_namespace', 'n.oid')} AND a.grantee <> n.nspowner
+ORDER BY 1, 2, 3, 4, 5, 6`

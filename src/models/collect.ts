@@ -2,11 +2,12 @@ import { entityKind } from './entity.js'
 import type { EnumType } from './enum.js'
 import type { SchemaDeclaration } from './namespace.js'
 import type { ObjectDeclaration, RawSqlDeclaration } from './objects.js'
+import type { GrantBuilder } from './grant.js'
 import type { AnyTable } from './table.js'
 import type { Models } from './to-schema.js'
 
 /**
- * The tables, enums, schemas, views, functions, triggers and raw SQL among a module's exports: exported directly, or inside exported arrays and plain objects
+ * The tables, enums, schemas, views, functions, triggers, raw SQL and grants among a module's exports: exported directly, or inside exported arrays and plain objects
  * (`export const tables = { user, post }`). Relations are skipped: they produce no DDL.
  */
 export function collectModels(exports: Record<string, unknown>): Models {
@@ -15,6 +16,7 @@ export function collectModels(exports: Record<string, unknown>): Models {
   const schemas: SchemaDeclaration[] = []
   const objects: ObjectDeclaration[] = []
   const raw: RawSqlDeclaration[] = []
+  const grants: GrantBuilder[] = []
   const seen = new Set<unknown>()
   const visit = (value: unknown, depth: number): void => {
     if (seen.has(value) || depth > 4) return
@@ -25,11 +27,12 @@ export function collectModels(exports: Record<string, unknown>): Models {
     else if (kind === 'schema') schemas.push(value as SchemaDeclaration)
     else if (kind === 'object') objects.push(value as ObjectDeclaration)
     else if (kind === 'raw_sql') raw.push(value as RawSqlDeclaration)
+    else if (kind === 'grant') grants.push(value as GrantBuilder)
     else if (kind === undefined && Array.isArray(value)) value.forEach((v) => visit(v, depth + 1))
     else if (kind === undefined && isPlainObject(value)) Object.values(value).forEach((v) => visit(v, depth + 1))
   }
   for (const value of Object.values(exports)) visit(value, 0)
-  return { tables, enums, schemas, objects, raw }
+  return { tables, enums, schemas, objects, raw, grants }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

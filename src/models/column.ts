@@ -16,6 +16,10 @@ export interface ReferenceOptions {
   readonly deferrable?: boolean
   /** Deferrable, and checked at commit unless a transaction asks otherwise. */
   readonly initiallyDeferred?: boolean
+  /** MATCH FULL: the key columns are all NULL or none is. */
+  readonly match?: 'simple' | 'full'
+  /** Added NOT VALID: rows already there are not checked. */
+  readonly notValid?: boolean
 }
 
 export interface UniqueOptions {

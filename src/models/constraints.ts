@@ -2,6 +2,7 @@
 import type { Deferral } from '../schema/schema.js'
 import type { AnyColumn, ReferenceOptions } from './column.js'
 import { entity } from './entity.js'
+import type { PolicyDeclaration } from './policy.js'
 import type { SqlExpression } from './sql.js'
 
 /** A column or expression in an index, with its sort order. */
@@ -21,6 +22,8 @@ export interface IndexState {
   readonly method: string
   readonly elements: readonly IndexElement[]
   readonly where: SqlExpression | null
+  readonly include: readonly AnyColumn[]
+  readonly nullsNotDistinct: boolean
 }
 
 /** `CREATE [UNIQUE] INDEX`: columns or expressions, an access method and an optional predicate. */
@@ -46,10 +49,20 @@ export class IndexBuilder {
   unique(): IndexBuilder {
     return new IndexBuilder({ ...this.state, unique: true })
   }
+
+  /** Columns stored in the index but not part of its key (INCLUDE). */
+  include(...columns: AnyColumn[]): IndexBuilder {
+    return new IndexBuilder({ ...this.state, include: columns })
+  }
+
+  /** For a unique index: NULLs count as equal (PostgreSQL 15+). */
+  nullsNotDistinct(): IndexBuilder {
+    return new IndexBuilder({ ...this.state, nullsNotDistinct: true })
+  }
 }
 
 /** An index; named `<table>_<column>_idx` as PostgreSQL would when `name` is unset. */
-export const index = (name?: string): IndexBuilder => new IndexBuilder({ name, unique: false, method: 'btree', elements: [], where: null })
+export const index = (name?: string): IndexBuilder => new IndexBuilder({ name, unique: false, method: 'btree', elements: [], where: null, include: [], nullsNotDistinct: false })
 export const uniqueIndex = (name?: string): IndexBuilder => index(name).unique()
 
 export interface UniqueState {
@@ -57,6 +70,7 @@ export interface UniqueState {
   readonly columns: readonly AnyColumn[]
   readonly nullsNotDistinct: boolean
   readonly deferral: Deferral
+  readonly include: readonly AnyColumn[]
 }
 
 /** A unique constraint over one or more columns. */
@@ -73,6 +87,11 @@ export class UniqueBuilder {
     return new UniqueBuilder({ ...this.state, nullsNotDistinct: true })
   }
 
+  /** Columns stored in its index but not part of the key (INCLUDE). */
+  include(...columns: AnyColumn[]): UniqueBuilder {
+    return new UniqueBuilder({ ...this.state, include: columns })
+  }
+
   /** Checked at the end of the statement unless a transaction defers it; `initiallyDeferred`: at commit unless asked sooner. */
   deferrable(options: { initiallyDeferred?: boolean } = {}): UniqueBuilder {
     return new UniqueBuilder({ ...this.state, deferral: options.initiallyDeferred ? 'initially deferred' : 'deferrable' })
@@ -80,12 +99,13 @@ export class UniqueBuilder {
 }
 
 /** A unique constraint; named `<table>_<columns>_key` when `name` is unset. */
-export const unique = (name?: string): UniqueBuilder => new UniqueBuilder({ name, columns: [], nullsNotDistinct: false, deferral: 'not deferrable' })
+export const unique = (name?: string): UniqueBuilder => new UniqueBuilder({ name, columns: [], nullsNotDistinct: false, deferral: 'not deferrable', include: [] })
 
 export interface PrimaryKeyState {
   readonly name: string | undefined
   readonly columns: readonly AnyColumn[]
   readonly deferral: Deferral
+  readonly include: readonly AnyColumn[]
 }
 
 /** A primary key over several columns; for one column, `.primaryKey()` on it reads better. */
@@ -101,10 +121,15 @@ export class PrimaryKeyBuilder {
   deferrable(options: { initiallyDeferred?: boolean } = {}): PrimaryKeyBuilder {
     return new PrimaryKeyBuilder({ ...this.state, deferral: options.initiallyDeferred ? 'initially deferred' : 'deferrable' })
   }
+
+  /** Columns stored in its index but not part of the key (INCLUDE). */
+  include(...columns: AnyColumn[]): PrimaryKeyBuilder {
+    return new PrimaryKeyBuilder({ ...this.state, include: columns })
+  }
 }
 
 /** A (composite) primary key; named `<table>_pkey` when `name` is unset. */
-export const primaryKey = (name?: string): PrimaryKeyBuilder => new PrimaryKeyBuilder({ name, columns: [], deferral: 'not deferrable' })
+export const primaryKey = (name?: string): PrimaryKeyBuilder => new PrimaryKeyBuilder({ name, columns: [], deferral: 'not deferrable', include: [] })
 
 export interface ForeignKeyState {
   readonly name: string | undefined
@@ -136,14 +161,16 @@ export interface CheckConstraint {
   readonly [entity]: 'check'
   readonly name: string | undefined
   readonly expression: SqlExpression
+  /** Added NOT VALID: rows already there are not checked. */
+  readonly notValid?: boolean
 }
 
 /** `CHECK (expression)`; named as PostgreSQL would (`<table>_<column>_check`) when only the expression is given. */
-export function check(name: string, expression: SqlExpression): CheckConstraint
+export function check(name: string, expression: SqlExpression, options?: { notValid?: boolean }): CheckConstraint
 export function check(expression: SqlExpression): CheckConstraint
-export function check(nameOrExpression: string | SqlExpression, expression?: SqlExpression): CheckConstraint {
+export function check(nameOrExpression: string | SqlExpression, expression?: SqlExpression, options: { notValid?: boolean } = {}): CheckConstraint {
   return typeof nameOrExpression === 'string'
-    ? { [entity]: 'check', name: nameOrExpression, expression: expression! }
+    ? { [entity]: 'check', name: nameOrExpression, expression: expression!, ...(options.notValid ? { notValid: true } : {}) }
     : { [entity]: 'check', name: undefined, expression: nameOrExpression }
 }
 
@@ -167,4 +194,4 @@ export function exclude(nameOrExpression: string | SqlExpression, expression?: S
 }
 
 /** What a table's third argument may return. */
-export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint | ExclusionConstraint
+export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint | ExclusionConstraint | PolicyDeclaration

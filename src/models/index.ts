@@ -14,3 +14,5 @@ export {
   eventTrigger, materializedView, rawSql, sqlFunction, sqlProcedure, trigger, view,
   type MaterializedViewOptions, type ObjectBody, type ObjectDeclaration, type RawSqlDeclaration, type RoutineOptions, type TriggerOptions, type ViewOptions,
 } from './objects.js'
+export { policy, type PolicyDeclaration, type PolicyOptions } from './policy.js'
+export { grant, GrantBuilder, type GrantObject } from './grant.js'

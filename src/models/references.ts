@@ -65,6 +65,8 @@ export function foreignKey(name: string, columns: string[], target: AnyTable, re
     onDelete: options.onDelete ?? 'no action',
     onUpdate: options.onUpdate ?? 'no action',
     deferral: options.initiallyDeferred ? 'initially deferred' : options.deferrable ? 'deferrable' : 'not deferrable',
+    match: options.match ?? 'simple',
+    notValid: options.notValid ?? false,
   }
 }
 

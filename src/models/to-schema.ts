@@ -17,6 +17,8 @@ import { byteLength, columnsAddition, defaultName, uniqueName } from './names.js
 import { foreignKey, resolveTarget, tableForeignKey } from './references.js'
 import type { SqlExpression } from './sql.js'
 import type { AnyTable } from './table.js'
+import type { GrantBuilder } from './grant.js'
+import { buildGrants, buildTableExtras } from './table-extras.js'
 
 /** What a models module declares. */
 export interface Models {
@@ -28,6 +30,7 @@ export interface Models {
   readonly objects?: readonly ObjectDeclaration[]
   /** SQL run before the tables, in the order exported. */
   readonly raw?: readonly RawSqlDeclaration[]
+  readonly grants?: readonly GrantBuilder[]
 }
 
 export interface BuiltSchema {
@@ -64,7 +67,7 @@ export function buildSchema(models: Models): BuiltSchema {
   const declared = (models.schemas ?? []).map((s) => s.name)
   const objects = buildObjects(models, problems)
   const schemas = [...new Set([...declared, ...tables.map((t) => t.schema), ...enums.map((e) => e.schema), ...objects.map((o) => o.schema)])].filter((s) => s !== 'public' && s !== '').sort()
-  return { schema: { schemas, enums, tables, ...(objects.length ? { objects } : {}) }, problems }
+  return { schema: { schemas, enums, tables, grants: buildGrants(models, problems), ...(objects.length ? { objects } : {}) }, problems }
 }
 
 function names(map: Map<string, Set<string>>, schema: string): Set<string> {
@@ -133,10 +136,11 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     const result = cols.map((c) => own(c, what))
     return result.every((n): n is string => n !== null) ? result : null
   }
+  const ownAll0 = (cols: readonly AnyColumn[], what: string): string[] => (cols.length ? ownAll(cols, what) ?? [] : [])
 
   const constraints = t.constraints.filter((x) => {
     if (entityKind(x)) return true
-    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check() or exclude() items`)
+    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check(), exclude() or policy() items`)
     return false
   })
   const of = <K extends TableConstraint[typeof entity]>(kind: K) =>
@@ -173,26 +177,27 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
   }
   if (pkDeclared[0]) {
     const cols = ownAll(pkDeclared[0].state.columns, 'primary key')
-    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: cols, deferral: pkDeclared[0].state.deferral }
+    const include = ownAll0(pkDeclared[0].state.include, 'primary key include')
+    if (cols) primaryKey = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: cols, include, deferral: pkDeclared[0].state.deferral }
     for (const c of cols ?? []) {
       const i = built.findIndex((b) => b.name === c)
       if (i >= 0) built[i] = { ...built[i]!, notNull: true }
     }
   } else if (pkColumns.length) {
-    primaryKey = { name: uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: pkColumns, deferral: 'not deferrable' }
+    primaryKey = { name: uniqueName(defaultName(t.name, null, 'pkey'), relationNames), columns: pkColumns, include: [], deferral: 'not deferrable' }
   }
 
   const uniques: S.Unique[] = []
   for (const c of columns) {
     if (!c.state.unique) continue
     const name = c.state.unique.name ?? uniqueName(defaultName(t.name, c.state.name ?? '', 'key'), relationNames)
-    uniques.push({ name, columns: [c.state.name ?? ''], nullsNotDistinct: !!c.state.unique.nullsNotDistinct, deferral: 'not deferrable' })
+    uniques.push({ name, columns: [c.state.name ?? ''], include: [], nullsNotDistinct: !!c.state.unique.nullsNotDistinct, deferral: 'not deferrable' })
   }
   for (const u of of('unique')) {
     const cols = ownAll(u.state.columns, 'unique constraint')
     if (!cols) continue
     const name = u.state.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), 'key'), relationNames)
-    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct, deferral: u.state.deferral })
+    uniques.push({ name, columns: cols, include: ownAll0(u.state.include, 'unique include'), nullsNotDistinct: u.state.nullsNotDistinct, deferral: u.state.deferral })
   }
 
   const foreignKeys: S.ForeignKey[] = []
@@ -215,7 +220,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     }
     const referenced = [...new Set(expressionColumns(c.expression))]
     const name = c.name ?? uniqueName(defaultName(t.name, referenced.length === 1 ? referenced[0]! : null, 'check'), constraintNames)
-    checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})` })
+    checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})${c.notValid ? ' NOT VALID' : ''}` })
   }
 
   const exclusions: S.Exclusion[] = []
@@ -231,12 +236,15 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
 
   const indexes: S.Index[] = []
   for (const ix of of('index')) {
-    const index = buildIndex(ix.state, t, label, own, relationNames, problems)
+    const index = buildIndex(ix.state, t, label, own, relationNames, problems, ownAll0)
     if (index) indexes.push(index)
   }
 
   for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks, ...exclusions]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems)
-  return { schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, exclusions, indexes, comment: t.comment }
+  return {
+    schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, exclusions, indexes, comment: t.comment,
+    ...buildTableExtras(t, models, label, of('policy'), problems),
+  }
 }
 
 function buildColumn(c: AnyColumn, where: string, problems: string[]): S.Column {
@@ -269,6 +277,7 @@ function buildIndex(
   own: (c: AnyColumn, what: string) => string | null,
   relationNames: Set<string>,
   problems: string[],
+  ownAll0: (cols: readonly AnyColumn[], what: string) => string[],
 ): S.Index | null {
   if (ix.elements.length === 0) {
     problems.push(`table ${label}: index${ix.name ? ` ${ix.name}` : ''} lists no columns: add them with .on(...)`)
@@ -295,7 +304,9 @@ function buildIndex(
   const name = ix.name ?? uniqueName(defaultName(t.name, columnsAddition(nameParts), 'idx'), relationNames)
   checkName(`index ${name}`, name, problems)
   const where = ix.where && entityKind(ix.where) === 'sql' ? ` WHERE (${expressionSql(ix.where)})` : ''
-  const definition = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(name)} ON ${quoteName(t.schema)}.${quoteName(t.name)} USING ${ix.method} (${parts.join(', ')})${where}`
+  const include = ownAll0(ix.include, 'index include')
+  const extra = `${include.length ? ` INCLUDE (${include.map(quoteName).join(', ')})` : ''}${ix.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`
+  const definition = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(name)} ON ${quoteName(t.schema)}.${quoteName(t.name)} USING ${ix.method} (${parts.join(', ')})${extra}${where}`
   return { name, unique: ix.unique, method: ix.method, definition }
 }
 

@@ -3,6 +3,7 @@ import { objectName } from '../schema/objects.js'
 import { qualifiedName } from '../schema/schema.js'
 import type { Operation } from './operation.js'
 import { columnDifferences, deferred, foreignKey, objectDifferences, text } from './words.js'
+import { explainTableOption } from './table-option-words.js'
 
 const missing = 'is in the models but no migration creates it'
 const extra = 'is created by the migrations but is not in the models'
@@ -34,8 +35,10 @@ export function explainDrift(op: Operation): string {
     case 'set_enum_comment':
       return `enum ${qualifiedName(op.enum)}: ${sides('comment', text(op.from), text(op.to))}`
     case 'create_table':
+      if (op.rebuild) return `table ${qualifiedName(op.table)} is created again: ${op.rebuild}`
       return `table ${qualifiedName(op.table)} ${missing}`
     case 'drop_table':
+      if (op.rebuild) return `table ${qualifiedName(op.table)} is dropped to be created again`
       return `table ${qualifiedName(op.table)} ${extra}`
     case 'set_table_comment':
       return `${t}${sides('comment', text(op.from), text(op.to))}`
@@ -81,6 +84,15 @@ export function explainDrift(op: Operation): string {
       return `${objectName(op.object)} ${extra}`
     case 'alter_object':
       return `${objectName(op.to)} differs: ${objectDifferences(op).map(([what, a, b]) => (what === 'definition' ? `definition, at line ${a} in the migrations, ${b} in the models` : sides(what, a, b))).join('; ')}`
+    case 'set_unlogged':
+    case 'set_row_level_security':
+    case 'alter_partition':
+    case 'set_inherits':
+    case 'create_policy':
+    case 'drop_policy':
+    case 'grant':
+    case 'revoke':
+      return explainTableOption(op)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '../schema/objects.js'
-import type { Check, Column, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, Table, Unique } from '../schema/schema.js'
+import type { Check, Column, EnumType, Exclusion, ForeignKey, Grant, Index, Policy, PrimaryKey, RowLevelSecurity, Table, TableName, Unique } from '../schema/schema.js'
 
 /** Names a table (or an enum) without carrying its contents. */
 export interface TableRef {
@@ -52,9 +52,10 @@ export type Operation =
   | { readonly kind: 'set_enum_comment'; readonly enum: TableRef; readonly from: string | null; readonly to: string | null }
   /** The table with its columns, primary key, uniques, checks, indexes, comments and the foreign keys that can be
    *  created with it; other foreign keys come as separate add_foreign_key ops. */
-  | { readonly kind: 'create_table'; readonly table: Table }
+  | { readonly kind: 'create_table'; readonly table: Table; readonly rebuild?: string }
   /** The full table as it was, so the op can be reversed. */
-  | { readonly kind: 'drop_table'; readonly table: Table }
+  /** `rebuild` (on both ops of a table dropped and created again, see compare/table-options.ts) says why. */
+  | { readonly kind: 'drop_table'; readonly table: Table; readonly rebuild?: string }
   | { readonly kind: 'set_table_comment'; readonly table: TableRef; readonly from: string | null; readonly to: string | null }
   | { readonly kind: 'add_column'; readonly table: TableRef; readonly column: Column }
   | { readonly kind: 'drop_column'; readonly table: TableRef; readonly column: Column }
@@ -88,6 +89,15 @@ export type Operation =
   | { readonly kind: 'drop_object'; readonly object: SchemaObject; readonly recreated?: Recreated }
   /** Changed in place: `definition` by CREATE OR REPLACE, `comment`, `enabled` (triggers); worked out once by compare. */
   | { readonly kind: 'alter_object'; readonly from: SchemaObject; readonly to: SchemaObject; readonly changes: readonly ObjectAttribute[] }
+  | { readonly kind: 'set_unlogged'; readonly table: TableRef; readonly from: boolean; readonly to: boolean }
+  | { readonly kind: 'set_row_level_security'; readonly table: TableRef; readonly from: RowLevelSecurity; readonly to: RowLevelSecurity }
+  /** A partition's bound changes: detached from its parent and attached again with the new bound. */
+  | { readonly kind: 'alter_partition'; readonly table: TableRef; readonly parent: TableName; readonly from: string; readonly to: string }
+  | { readonly kind: 'set_inherits'; readonly table: TableRef; readonly from: readonly TableName[]; readonly to: readonly TableName[] }
+  | { readonly kind: 'create_policy'; readonly table: TableRef; readonly policy: Policy }
+  | { readonly kind: 'drop_policy'; readonly table: TableRef; readonly policy: Policy }
+  | { readonly kind: 'grant'; readonly grant: Grant }
+  | { readonly kind: 'revoke'; readonly grant: Grant }
 
 export type OperationKind = Operation['kind']
 
@@ -107,9 +117,9 @@ export function reverse(op: Operation): Operation {
     case 'set_enum_comment':
       return { ...op, from: op.to, to: op.from }
     case 'create_table':
-      return { kind: 'drop_table', table: op.table }
+      return { ...op, kind: 'drop_table' }
     case 'drop_table':
-      return { kind: 'create_table', table: op.table }
+      return { ...op, kind: 'create_table' }
     case 'set_table_comment':
       return { ...op, from: op.to, to: op.from }
     case 'add_column':
@@ -150,6 +160,19 @@ export function reverse(op: Operation): Operation {
       return { ...op, kind: 'create_object' }
     case 'alter_object':
       return { ...op, from: op.to, to: op.from }
+    case 'set_unlogged':
+    case 'set_row_level_security':
+    case 'alter_partition':
+    case 'set_inherits':
+      return { ...op, from: op.to, to: op.from } as Operation
+    case 'create_policy':
+      return { ...op, kind: 'drop_policy' }
+    case 'drop_policy':
+      return { ...op, kind: 'create_policy' }
+    case 'grant':
+      return { ...op, kind: 'revoke' }
+    case 'revoke':
+      return { ...op, kind: 'grant' }
   }
 }
 

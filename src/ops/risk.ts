@@ -1,5 +1,6 @@
 import { isSerial, isWidening } from '../schema/pg-types.js'
 import type { Operation } from './operation.js'
+import { tableOptionRisk } from './table-option-words.js'
 
 /** Why an operation can lose data or fail on the rows a database already holds. */
 export interface Risk {
@@ -68,5 +69,14 @@ export function risk(op: Operation): Risk | null {
     case 'drop_exclusion':
     case 'drop_index':
       return null
+    case 'set_unlogged':
+    case 'set_row_level_security':
+    case 'alter_partition':
+    case 'set_inherits':
+    case 'create_policy':
+    case 'drop_policy':
+    case 'grant':
+    case 'revoke':
+      return tableOptionRisk(op)
   }
 }

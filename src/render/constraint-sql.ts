@@ -4,11 +4,11 @@ import { ident, qualified } from './ident.js'
 /** `PRIMARY KEY (a, b)`, named only when the name is not the one PostgreSQL would choose. */
 export function primaryKeyClause(table: string, pk: PrimaryKey): string {
   const name = pk.name === `${table}_pkey` ? '' : `CONSTRAINT ${ident(pk.name)} `
-  return `${name}PRIMARY KEY (${columnList(pk.columns)})${deferralClause(pk.deferral)}`
+  return `${name}PRIMARY KEY (${columnList(pk.columns)})${includeClause(pk.include)}${deferralClause(pk.deferral)}`
 }
 
 export function uniqueClause(u: Unique): string {
-  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(u.columns)})${deferralClause(u.deferral)}`
+  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(u.columns)})${includeClause(u.include)}${deferralClause(u.deferral)}`
 }
 
 export function checkClause(check: Check): string {
@@ -23,10 +23,16 @@ export function foreignKeyClause(fk: ForeignKey): string {
   return (
     `CONSTRAINT ${ident(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) ` +
     `REFERENCES ${qualified(fk.refSchema, fk.refTable)} (${columnList(fk.refColumns)})` +
+    (fk.match === 'full' ? ' MATCH FULL' : '') +
     (fk.onDelete === 'no action' ? '' : ` ON DELETE ${fk.onDelete.toUpperCase()}`) +
     (fk.onUpdate === 'no action' ? '' : ` ON UPDATE ${fk.onUpdate.toUpperCase()}`) +
-    deferralClause(fk.deferral)
+    deferralClause(fk.deferral) +
+    (fk.notValid ? ' NOT VALID' : '')
   )
+}
+
+function includeClause(include: readonly string[]): string {
+  return include.length ? ` INCLUDE (${columnList(include)})` : ''
 }
 
 function deferralClause(deferral: Deferral): string {
@@ -42,9 +48,10 @@ const indexHead = new RegExp(
 export function indexStatement(index: Index): string {
   const m = indexHead.exec(index.definition)
   if (!m) return index.definition
-  const [head, unique = '', name, only = '', first, second, method] = m
+  const [head, unique = '', name, , first, second, method] = m
   const table = second === undefined ? first! : qualified(unquote(first!), unquote(second))
-  return `CREATE ${unique}INDEX ${name} ON ${only}${table} ${method === 'btree' ? '' : `USING ${method} `}${index.definition.slice(head.length)}`
+  // ONLY, which pg_get_indexdef prints for an index of a partitioned table, would leave the partitions without it
+  return `CREATE ${unique}INDEX ${name} ON ${table} ${method === 'btree' ? '' : `USING ${method} `}${index.definition.slice(head.length)}`
 }
 
 function unquote(name: string): string {

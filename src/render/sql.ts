@@ -5,6 +5,7 @@ import { alterColumn, columnDefinition } from './column-sql.js'
 import { checkClause, exclusionClause, foreignKeyClause, indexStatement, primaryKeyClause, uniqueClause } from './constraint-sql.js'
 import { ident, qualified, quoteLiteral } from './ident.js'
 import { alterObject, createObject, dropObject } from './object-sql.js'
+import { createTableHead, tableExtrasSql, tableOptionRenderers } from './table-option-sql.js'
 
 /** One SQL statement and the operation it comes from, so a report can say why the statement exists. */
 export interface RenderedStatement {
@@ -37,20 +38,24 @@ const renderers: Renderers = {
   create_table: (op) => {
     const t = op.table
     const name = qualified(t.schema, t.name)
-    const inlinePk = t.primaryKey?.columns.length === 1 && t.primaryKey.name === `${t.name}_pkey` && t.primaryKey.deferral === 'not deferrable' ? t.primaryKey.columns[0] : undefined
+    const inlinePk = t.primaryKey?.columns.length === 1 && t.primaryKey.name === `${t.name}_pkey` && t.primaryKey.deferral === 'not deferrable' && !t.primaryKey.include.length ? t.primaryKey.columns[0] : undefined
     const lines = [
       ...t.columns.map((c) => columnDefinition(c, c.name === inlinePk)),
       ...(t.primaryKey && inlinePk === undefined ? [primaryKeyClause(t.name, t.primaryKey)] : []),
       ...t.uniques.map(uniqueClause),
-      ...t.checks.map((c) => checkClause(c).replace(/\s+NOT VALID$/, '')),
+      ...t.checks.filter((c) => !notValid(c)).map(checkClause),
       ...t.exclusions.map(exclusionClause),
-      ...t.foreignKeys.map(foreignKeyClause),
+      ...t.foreignKeys.filter((fk) => !fk.notValid).map(foreignKeyClause),
     ]
+    // NOT VALID means nothing in CREATE TABLE (there are no rows to skip): such constraints are added afterwards
     return [
-      `CREATE TABLE ${name} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)`,
+      createTableHead(t, lines),
+      ...t.checks.filter(notValid).map((check) => renderers.add_check({ kind: 'add_check', table: t, check })[0]!),
+      ...t.foreignKeys.filter((fk) => fk.notValid).map((foreignKey) => renderers.add_foreign_key({ kind: 'add_foreign_key', table: t, foreignKey })[0]!),
       ...t.indexes.map((index) => indexStatement(index)),
       ...comment('TABLE', name, t.comment, null),
       ...t.columns.flatMap((c) => comment('COLUMN', `${name}.${ident(c.name)}`, c.comment, null)),
+      ...tableExtrasSql(t),
     ]
   },
   drop_table: (op) => [`DROP TABLE ${qualified(op.table.schema, op.table.name)}`],
@@ -83,6 +88,11 @@ const renderers: Renderers = {
   create_object: createObject,
   drop_object: dropObject,
   alter_object: alterObject,
+  ...tableOptionRenderers,
+}
+
+function notValid(check: Check): boolean {
+  return /\sNOT VALID$/.test(check.definition)
 }
 
 function dropConstraint(table: { schema: string; name: string }, name: string): string {

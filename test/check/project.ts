@@ -44,11 +44,11 @@ export function eachServer(name: string, body: (server: TestServer) => void): vo
   })
 }
 
-/** The schema of the database at `url`, without the history table. */
+/** The schema of the database at `url`, without the history table, its expressions settled as check reads them. */
 export async function schemaAt(url: string): Promise<Schema> {
   const client = await connect(url)
   try {
-    return await introspect(client, { exclude: [{ schema: 'public', name: 'db_migrate_history' }] })
+    return await introspect(client, { exclude: [{ schema: 'public', name: 'db_migrate_history' }], settle: true })
   } finally {
     await client.end()
   }

@@ -119,14 +119,17 @@ for (const server of await testServers()) {
       await db?.drop()
     })
 
-    test('schemas, enums in order with comments, tables sorted, history table and partitions left out', async () => {
+    test('schemas, enums in order with comments, tables sorted, history table left out, partitions read through their parent', async () => {
       const schema = await introspect(client, { exclude: [{ schema: 'public', name: 'migration_history' }] })
       assert.deepEqual(schema.schemas, ['billing'])
       assert.deepEqual(schema.enums, [
         { schema: 'billing', name: 'status', values: ['open', 'paid'], comment: null },
         { schema: 'public', name: 'mood', values: ['sad', 'ok', 'happy'], comment: 'how it feels' },
       ])
-      assert.deepEqual([...tables.keys()], ['billing.invoice', 'billing.ledger', 'billing.line', 'public.user'])
+      assert.deepEqual([...tables.keys()], ['billing.invoice', 'billing.ledger', 'billing.ledger_1', 'billing.line', 'public.user'])
+      assert.equal(tables.get('billing.ledger')!.partitionBy, 'RANGE (id)')
+      assert.deepEqual(tables.get('billing.ledger_1')!.partitionOf, { schema: 'billing', name: 'ledger', bound: 'FOR VALUES FROM (0) TO (100)' })
+      assert.deepEqual(tables.get('billing.ledger_1')!.columns, [])
     })
 
     test('columns: every type as PostgreSQL prints it, serials, identity, generated, defaults, comments', () => {
@@ -138,23 +141,23 @@ for (const server of await testServers()) {
 
     test('primary keys, uniques and checks with their names', () => {
       const user = tables.get('public.user')!
-      assert.deepEqual(user.primaryKey, { name: 'user_pkey', columns: ['id'], deferral: 'not deferrable' })
-      assert.deepEqual(user.uniques, [{ name: 'user_handle_key', columns: ['handle'], nullsNotDistinct: false, deferral: 'not deferrable' }])
+      assert.deepEqual(user.primaryKey, { name: 'user_pkey', columns: ['id'], include: [], deferral: 'not deferrable' })
+      assert.deepEqual(user.uniques, [{ name: 'user_handle_key', columns: ['handle'], include: [], nullsNotDistinct: false, deferral: 'not deferrable' }])
       assert.deepEqual(user.checks, [{ name: 'user_balance_check', definition: 'CHECK ((balance >= (0)::numeric))' }])
       const invoice = tables.get('billing.invoice')!
-      assert.deepEqual(invoice.primaryKey, { name: 'invoice_pkey', columns: ['user_id', 'number'], deferral: 'not deferrable' })
+      assert.deepEqual(invoice.primaryKey, { name: 'invoice_pkey', columns: ['user_id', 'number'], include: [], deferral: 'not deferrable' })
       assert.deepEqual(invoice.checks, [{ name: 'invoice_total_positive', definition: 'CHECK ((total > (0)::numeric))' }])
       assert.deepEqual(tables.get('billing.line')!.uniques, [
-        { name: 'line_user_id_number_sku_key', columns: ['user_id', 'number', 'sku'], nullsNotDistinct: true, deferral: 'initially deferred' },
+        { name: 'line_user_id_number_sku_key', columns: ['user_id', 'number', 'sku'], include: [], nullsNotDistinct: true, deferral: 'initially deferred' },
       ])
     })
 
     test('foreign keys with actions, referenced columns and deferrability', () => {
       assert.deepEqual(tables.get('billing.invoice')!.foreignKeys, [
-        { name: 'invoice_user_id_fkey', columns: ['user_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'restrict', deferral: 'not deferrable' },
+        { name: 'invoice_user_id_fkey', columns: ['user_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'restrict', deferral: 'not deferrable', match: 'simple', notValid: false },
       ])
       assert.deepEqual(tables.get('billing.line')!.foreignKeys, [
-        { name: 'line_user_id_number_fkey', columns: ['user_id', 'number'], refSchema: 'billing', refTable: 'invoice', refColumns: ['user_id', 'number'], onDelete: 'set null', onUpdate: 'set default', deferral: 'deferrable' },
+        { name: 'line_user_id_number_fkey', columns: ['user_id', 'number'], refSchema: 'billing', refTable: 'invoice', refColumns: ['user_id', 'number'], onDelete: 'set null', onUpdate: 'set default', deferral: 'deferrable', match: 'simple', notValid: false },
       ])
     })
 
@@ -172,7 +175,7 @@ for (const server of await testServers()) {
     test('schemas option reads only those schemas; the caller’s search_path survives', async () => {
       await client.query('SET search_path = billing, public')
       const schema = await introspect(client, { schemas: ['billing'] })
-      assert.deepEqual(schema.tables.map((t) => t.name), ['invoice', 'ledger', 'line'])
+      assert.deepEqual(schema.tables.map((t) => t.name), ['invoice', 'ledger', 'ledger_1', 'line'])
       assert.deepEqual(schema.enums.map((e) => e.name), ['status'])
       assert.equal((await client.query('SHOW search_path')).rows[0].search_path, 'billing, public')
       await client.query('RESET search_path')
@@ -186,7 +189,9 @@ for (const server of await testServers()) {
         return n
       }
       const few = await count()
-      await client.query(Array.from({ length: 40 }, (_, i) => `CREATE TABLE extra_${i} (id int PRIMARY KEY, v text UNIQUE, CHECK (id > 0)); CREATE INDEX ON extra_${i} (v, id);`).join('\n'))
+      await client.query(Array.from({ length: 40 }, (_, i) => `CREATE TABLE extra_${i} (id int PRIMARY KEY, v text UNIQUE, CHECK (id > 0)); CREATE INDEX ON extra_${i} (v, id);
+        ALTER TABLE extra_${i} ENABLE ROW LEVEL SECURITY; CREATE POLICY p ON extra_${i} USING (id > 1); GRANT SELECT, UPDATE (v) ON extra_${i} TO PUBLIC;
+        CREATE TABLE extra_p${i} (id int) PARTITION BY LIST (id); CREATE TABLE extra_p${i}_a PARTITION OF extra_p${i} FOR VALUES IN (${i});`).join('\n'))
       const many = await count()
       assert.equal(many, few)
       assert.ok(few <= 10, `${few} queries`)

@@ -9,8 +9,8 @@ import { connect, type Client } from '../../src/db/client.js'
 import { introspect } from '../../src/introspect/introspect.js'
 import { reverseAll, type Operation } from '../../src/ops/operation.js'
 import { renderSchemaDdl, renderSql, type RenderedStatement } from '../../src/render/sql.js'
-import type { Column, Deferral, EnumType, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../src/schema/schema.js'
-import { scratchDatabase, testServers, type ScratchDatabase } from '../helpers/postgres.js'
+import type { Column, Deferral, EnumType, ForeignKey, Grant, Index, Policy, ReferentialAction, Schema, Table } from '../../src/schema/schema.js'
+import { adminQuery, scratchDatabase, testServers, type ScratchDatabase } from '../helpers/postgres.js'
 
 // A column's name says its family, and types only change within a family, as they would in a real project.
 const families: Record<string, { types: string[]; defaults: (string | null)[] }> = {
@@ -51,6 +51,9 @@ const tableArb = fc.record({
   indexes: fc.array(fc.record({ kind: fc.constantFrom('btree', 'unique', 'partial', 'lower', 'gin', 'hash', 'pair'), take: small, name: fc.nat({ max: 2 }) }), { maxLength: 3 }),
   fks: fc.array(fc.record({ target: small, onDelete: fc.constantFrom(...actions), deferral: fc.constantFrom(...deferrals) }), { maxLength: 2 }),
   comment: fc.boolean(),
+  rls: fc.constantFrom('disabled', 'enabled', 'forced'),
+  policies: fc.array(fc.record({ name: fc.nat({ max: 1 }), command: fc.constantFrom('all', 'select', 'insert', 'update', 'delete'), permissive: fc.boolean(), toRole: fc.boolean(), check: fc.nat({ max: 2 }) }), { maxLength: 2 }),
+  grants: fc.subarray(['SELECT', 'INSERT', 'UPDATE', 'column UPDATE', 'DELETE grantable']),
 })
 // Views, functions and triggers over the first table's id, whose type changes between A and B as keys do.
 const objectsArb = fc.record({
@@ -139,7 +142,7 @@ function buildSchema(raw: RawSchema): Schema {
       if (!withPk.has(target)) return
       const [refSchema, refTable] = target.includes('.') ? (target.split('.') as [string, string]) : ['public', target]
       columns.push({ name: `f${i}`, type: 'bigint', notNull: false, default: null, identity: null, generated: null, comment: null })
-      foreignKeys.push({ name: `${name}_f${i}_fkey`, columns: [`f${i}`], refSchema, refTable, refColumns: ['id'], onDelete: fk.onDelete, onUpdate: 'no action', deferral: fk.deferral })
+      foreignKeys.push({ name: `${name}_f${i}_fkey`, columns: [`f${i}`], refSchema, refTable, refColumns: ['id'], onDelete: fk.onDelete, onUpdate: 'no action', deferral: fk.deferral, match: 'simple', notValid: false })
     })
     const comparable = columns.filter((c) => !c.name.startsWith('j') && c.name !== 'id').map((c) => c.name)
     const pick = (take: number, count: number): string[] => {
@@ -151,7 +154,7 @@ function buildSchema(raw: RawSchema): Schema {
       return out
     }
     const uniques = shape.unique && comparable.length
-      ? [{ columns: pick(shape.unique.take, shape.unique.two ? 2 : 1), nullsNotDistinct: shape.unique.nnd, deferral: shape.unique.deferral }].map((u) => ({
+      ? [{ columns: pick(shape.unique.take, shape.unique.two ? 2 : 1), nullsNotDistinct: shape.unique.nnd, include: [], deferral: shape.unique.deferral }].map((u) => ({
           ...u, name: `${name}_${u.columns.join('_')}${u.nullsNotDistinct ? '_nnd' : ''}_key`,
         }))
       : []
@@ -184,13 +187,24 @@ function buildSchema(raw: RawSchema): Schema {
     }
     return {
       schema, name, columns,
-      primaryKey: shape.pk ? { name: `${name}_pkey`, columns: ['id'], deferral: 'not deferrable' } : null,
+      primaryKey: shape.pk ? { name: `${name}_pkey`, columns: ['id'], include: [], deferral: 'not deferrable' } : null,
       uniques, foreignKeys, checks, exclusions: [], indexes,
       comment: shape.comment ? 'a table' : null,
+      partitionBy: null, partitionOf: null, inherits: [], unlogged: false, rowLevelSecurity: shape.rls as Table['rowLevelSecurity'],
+      policies: shape.policies.filter((p, i) => shape.policies.findIndex((q) => q.name === p.name) === i).map((p): Policy => ({
+        name: `p${p.name}`, command: p.command as Policy['command'], permissive: p.permissive, roles: p.toRole ? [role] : ['public'],
+        // USING does not apply to INSERT, WITH CHECK not to SELECT and DELETE
+        using: p.command === 'insert' ? null : ['(id > 0)', '(id IS NOT NULL)', '(id < 10)'][p.check]!,
+        withCheck: p.command === 'select' || p.command === 'delete' ? null : ['(id > 1)', null, '(id <> 5)'][p.check]!,
+      })),
     }
   })
+  const grants: Grant[] = tables.flatMap((t, ti) => raw.shapes[ti]!.grants.flatMap((g): Grant[] => {
+    const [privilege, column] = g === 'column UPDATE' ? ['UPDATE', 'id'] : [g.split(' ')[0]!, null]
+    return [{ on: column ? 'column' : 'table', schema: t.schema, name: t.name, column, grantee: role, privilege, grantable: g.endsWith('grantable') }]
+  }))
   const schemas = [...new Set(tables.map((t) => t.schema))].filter((s) => s !== 'public')
-  return { schemas, enums, tables }
+  return { schemas, enums, tables, grants }
 }
 
 /** Empties the database: every user schema goes, public comes back empty. */
@@ -213,8 +227,71 @@ async function apply(client: Client, statements: RenderedStatement[]): Promise<v
   }
 }
 
+// Roles are cluster-wide: named per run, created before the examples and dropped after them.
+const role = `roundtrip_${process.pid}_${Date.now().toString(36)}`
+const other = `${role}_b`
+
 // Changes the generator rarely makes, written out.
 const examples: { name: string; a: string; b: string }[] = [
+  {
+    name: 'a partitioned table gains, loses and re-bounds partitions, with an index and a key on the parent',
+    a: `CREATE TABLE ev (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+        CREATE TABLE ev_2023 PARTITION OF ev FOR VALUES FROM ('2023-01-01') TO ('2024-01-01');
+        CREATE TABLE ev_2024 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        CREATE INDEX ev_at ON ev (at)`,
+    b: `CREATE TABLE ev (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+        CREATE TABLE ev_2024 PARTITION OF ev FOR VALUES FROM ('2024-01-01') TO ('2025-06-01');
+        CREATE TABLE ev_rest PARTITION OF ev (CONSTRAINT ev_rest_id CHECK (id > 0)) DEFAULT;
+        CREATE INDEX ev_at ON ev (at); CREATE INDEX ev_id ON ev (id)`,
+  },
+  {
+    name: 'a partition key changed, a table partitioned by list and sub-partitioned',
+    a: `CREATE TABLE m (id int, region text, at date) PARTITION BY RANGE (at);
+        CREATE TABLE m_old PARTITION OF m FOR VALUES FROM (MINVALUE) TO ('2024-01-01')`,
+    b: `CREATE TABLE m (id int, region text, at date) PARTITION BY LIST (region);
+        CREATE TABLE m_eu PARTITION OF m FOR VALUES IN ('eu') PARTITION BY HASH (id);
+        CREATE TABLE m_eu_0 PARTITION OF m_eu FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+        CREATE TABLE m_eu_1 PARTITION OF m_eu FOR VALUES WITH (MODULUS 2, REMAINDER 1)`,
+  },
+  {
+    name: 'inheritance added and removed, unlogged tables made logged and back',
+    a: `CREATE TABLE base (id int, CHECK (id > 0)); CREATE TABLE child (extra text) INHERITS (base); CREATE UNLOGGED TABLE cache (k text);
+        CREATE TABLE gone (g int); CREATE TABLE orphan (o int) INHERITS (gone); CREATE TABLE kid (more int) INHERITS (base)`,
+    b: `CREATE TABLE base (id int, CHECK (id > 0)); CREATE TABLE other (note text NOT NULL, CHECK (note <> ''));
+        CREATE TABLE child (extra text) INHERITS (base); CREATE TABLE kid (id int, note text, more int) INHERITS (base, other);
+        CREATE TABLE orphan (g int, o int); CREATE TABLE cache (k text); CREATE UNLOGGED TABLE scratch (v int)`,
+  },
+  {
+    name: 'row-level security enabled and forced, policies added, changed and dropped',
+    a: `CREATE TABLE doc (owner text, body text); ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY mine ON doc USING (owner = current_user); CREATE POLICY gone ON doc FOR DELETE USING (false)`,
+    b: `CREATE TABLE doc (owner text, body text); ALTER TABLE doc ENABLE ROW LEVEL SECURITY; ALTER TABLE doc FORCE ROW LEVEL SECURITY;
+        CREATE POLICY mine ON doc AS RESTRICTIVE FOR SELECT TO ${role}, ${other} USING (owner = current_user);
+        CREATE POLICY writes ON doc FOR INSERT TO ${role} WITH CHECK (body IS NOT NULL);
+        CREATE TABLE note (v int); ALTER TABLE note ENABLE ROW LEVEL SECURITY; CREATE POLICY anyone ON note USING (v > 0) WITH CHECK (v < 100)`,
+  },
+  {
+    name: 'grants on tables, columns, sequences, routines and schemas added and revoked',
+    a: `CREATE SCHEMA app; CREATE TABLE app.t (id serial, name text); GRANT USAGE ON SCHEMA app TO ${role};
+        GRANT SELECT ON app.t TO ${role}; CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT a';
+        CREATE TABLE gone (x int); GRANT SELECT ON gone TO ${role}`,
+    b: `CREATE SCHEMA app; CREATE TABLE app.t (id serial, name text); GRANT USAGE, CREATE ON SCHEMA app TO ${role};
+        GRANT SELECT, INSERT ON app.t TO ${role} WITH GRANT OPTION; GRANT UPDATE (name) ON app.t TO ${other};
+        GRANT USAGE ON SEQUENCE app.t_id_seq TO ${role};
+        CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'SELECT a'; REVOKE EXECUTE ON FUNCTION f(int) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION f(int) TO ${other}`,
+  },
+  {
+    name: 'INCLUDE columns, NULLS NOT DISTINCT, MATCH FULL and NOT VALID constraints',
+    a: `CREATE TABLE p (a int, b int, c int, PRIMARY KEY (a, b));
+        CREATE TABLE q (a int, b int, n int, CONSTRAINT q_u UNIQUE (n), CONSTRAINT q_fk FOREIGN KEY (a, b) REFERENCES p, CONSTRAINT q_n CHECK (n > 0))`,
+    b: `CREATE TABLE p (a int, b int, c int, PRIMARY KEY (a, b) INCLUDE (c));
+        CREATE TABLE q (a int, b int, n int, CONSTRAINT q_u UNIQUE NULLS NOT DISTINCT (n) INCLUDE (a));
+        ALTER TABLE q ADD CONSTRAINT q_fk FOREIGN KEY (a, b) REFERENCES p MATCH FULL NOT VALID;
+        ALTER TABLE q ADD CONSTRAINT q_n CHECK (n > 0) NOT VALID;
+        CREATE UNIQUE INDEX q_ix ON q (b) INCLUDE (n) NULLS NOT DISTINCT;
+        CREATE TABLE r (a int, b int, FOREIGN KEY (a, b) REFERENCES p MATCH FULL NOT VALID, CHECK (a > 0) NOT VALID)`,
+  },
   {
     name: 'an index renamed while a new index takes its old name',
     a: 'CREATE TABLE t (x int, y int); CREATE INDEX a ON t (x)',
@@ -349,6 +426,7 @@ for (const server of await testServers()) {
     let a: Client
     let b: Client
     before(async () => {
+      await adminQuery(server.url, `CREATE ROLE ${role}; CREATE ROLE ${other}`)
       dbs = [await scratchDatabase(server, 'roundtrip_a'), await scratchDatabase(server, 'roundtrip_b')]
       a = await connect(dbs[0]!.url)
       b = await connect(dbs[1]!.url)
@@ -357,6 +435,7 @@ for (const server of await testServers()) {
       await a?.end()
       await b?.end()
       for (const db of dbs) await db.drop()
+      await adminQuery(server.url, `DROP ROLE IF EXISTS ${role}; DROP ROLE IF EXISTS ${other}`)
     })
 
     const seen = new Map<string, number>()

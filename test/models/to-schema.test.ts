@@ -33,10 +33,10 @@ describe('model → Schema', () => {
     ])
     const p = schema.tables[1]!
     assert.deepEqual(p.columns.map((c) => [c.name, c.type, c.notNull]), [['id', 'serial', true], ['title', 'text', true], ['text', 'text', false], ['user_id', 'integer', false]])
-    assert.deepEqual(p.primaryKey, { name: 'post_pkey', columns: ['id'], deferral: 'not deferrable' })
+    assert.deepEqual(p.primaryKey, { name: 'post_pkey', columns: ['id'], include: [], deferral: 'not deferrable' })
     assert.deepEqual(p.foreignKeys, [{
       name: 'post_user_id_fkey', columns: ['user_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'],
-      onDelete: 'cascade', onUpdate: 'no action', deferral: 'not deferrable',
+      onDelete: 'cascade', onUpdate: 'no action', deferral: 'not deferrable', match: 'simple', notValid: false,
     }])
     assert.deepEqual(p.indexes, [{ name: 'post_title_idx', unique: false, method: 'btree', definition: 'CREATE INDEX post_title_idx ON public.post USING btree (title)' }])
   })
@@ -131,11 +131,11 @@ describe('model → Schema', () => {
       index('by_meta').on(sql`${t.a} + ${t.b}`).using('brin'),
     ])
     const [p, c] = schemaOf([parent, child]).tables
-    assert.deepEqual(p!.primaryKey, { name: 'parent_pkey', columns: ['a', 'b'], deferral: 'not deferrable' })
+    assert.deepEqual(p!.primaryKey, { name: 'parent_pkey', columns: ['a', 'b'], include: [], deferral: 'not deferrable' })
     assert.deepEqual(p!.columns.map((x) => x.notNull), [true, true])
     assert.deepEqual(c!.uniques, [
-      { name: 'child_email_key', columns: ['email'], nullsNotDistinct: false, deferral: 'not deferrable' },
-      { name: 'child_a_b_key', columns: ['a', 'b'], nullsNotDistinct: true, deferral: 'not deferrable' },
+      { name: 'child_email_key', columns: ['email'], include: [], nullsNotDistinct: false, deferral: 'not deferrable' },
+      { name: 'child_a_b_key', columns: ['a', 'b'], include: [], nullsNotDistinct: true, deferral: 'not deferrable' },
     ])
     assert.deepEqual(c!.foreignKeys.map((f) => [f.name, f.columns, f.refColumns, f.onDelete, f.onUpdate, f.deferral]), [
       ['child_a_b_fkey', ['a', 'b'], ['a', 'b'], 'set null', 'cascade', 'deferrable'],

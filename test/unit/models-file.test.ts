@@ -7,18 +7,20 @@ import type { Column, Schema, Table } from '../../src/schema/schema.js'
 const column = (name: string, type: string, more: Partial<Column> = {}): Column =>
   ({ name, type, notNull: false, default: null, identity: null, generated: null, comment: null, ...more })
 const table = (name: string, columns: Column[], more: Partial<Table> = {}): Table =>
-  ({ schema: 'public', name, columns, primaryKey: null, uniques: [], foreignKeys: [], checks: [], exclusions: [], indexes: [], comment: null, ...more })
+  ({ schema: 'public', name, columns, primaryKey: null, uniques: [], foreignKeys: [], checks: [], exclusions: [], indexes: [], comment: null,
+    partitionBy: null, partitionOf: null, inherits: [], unlogged: false, rowLevelSecurity: 'disabled', policies: [], ...more })
 
 const demo: Schema = {
   schemas: [],
   enums: [],
+  grants: [],
   tables: [
     table('post', [column('id', 'integer', { notNull: true }), column('title', 'character varying(100)', { notNull: true }), column('text', 'text'), column('user_id', 'integer', { notNull: true })], {
-      primaryKey: { name: 'post_pkey', columns: ['id'], deferral: 'not deferrable' },
-      foreignKeys: [{ name: 'post_user_id_fkey', columns: ['user_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'], onDelete: 'no action', onUpdate: 'no action', deferral: 'not deferrable' }],
+      primaryKey: { name: 'post_pkey', columns: ['id'], include: [], deferral: 'not deferrable' },
+      foreignKeys: [{ name: 'post_user_id_fkey', columns: ['user_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'], onDelete: 'no action', onUpdate: 'no action', match: 'simple', notValid: false, deferral: 'not deferrable' }],
     }),
     table('user', [column('id', 'integer', { notNull: true }), column('name', 'character varying(50)', { notNull: true })], {
-      primaryKey: { name: 'user_pkey', columns: ['id'], deferral: 'not deferrable' },
+      primaryKey: { name: 'user_pkey', columns: ['id'], include: [], deferral: 'not deferrable' },
     }),
   ],
 }
@@ -43,7 +45,7 @@ export const post = table('post', {
   })
 
   it('imports sql for an expression default alone, and writes a literal default as a JavaScript value', () => {
-    const schema: Schema = { schemas: [], enums: [], tables: [table('event', [column('at', 'timestamp with time zone', { notNull: true, default: 'now()' }), column('kind', 'text', { default: "'it''s'::text" }), column('n', 'integer', { default: '0' })])] }
+    const schema: Schema = { schemas: [], enums: [], grants: [], tables: [table('event', [column('at', 'timestamp with time zone', { notNull: true, default: 'now()' }), column('kind', 'text', { default: "'it''s'::text" }), column('n', 'integer', { default: '0' })])] }
     const { text } = renderModelsFile(schema)
     assert.match(text, /^import \{ integer, sql, table, text, timestamptz \} from 'db-migrate-action'$/m)
     assert.match(text, /at: timestamptz\(\)\.notNull\(\)\.default\(sql`now\(\)`\),\n  kind: text\(\)\.default\('it\\'s'\),\n  n: integer\(\)\.default\(0\),/)
@@ -51,10 +53,10 @@ export const post = table('post', {
 
   it('types a reference to a table declared later only in TypeScript', () => {
     const node = table('node', [column('id', 'integer', { notNull: true }), column('parent_id', 'integer')], {
-      primaryKey: { name: 'node_pkey', columns: ['id'], deferral: 'not deferrable' },
-      foreignKeys: [{ name: 'node_parent_id_fkey', columns: ['parent_id'], refSchema: 'public', refTable: 'node', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'no action', deferral: 'not deferrable' }],
+      primaryKey: { name: 'node_pkey', columns: ['id'], include: [], deferral: 'not deferrable' },
+      foreignKeys: [{ name: 'node_parent_id_fkey', columns: ['parent_id'], refSchema: 'public', refTable: 'node', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'no action', match: 'simple', notValid: false, deferral: 'not deferrable' }],
     })
-    const schema: Schema = { schemas: [], enums: [], tables: [node] }
+    const schema: Schema = { schemas: [], enums: [], grants: [], tables: [node] }
     assert.match(renderModelsFile(schema).text, /parentId: integer\('parent_id'\)\.references\(\(\): AnyColumn => node\.columns\.id, \{ onDelete: 'cascade' \}\)/)
     assert.match(renderModelsFile(schema).text, /import \{ integer, table, type AnyColumn \}/)
     const js = renderModelsFile(schema, { typescript: false }).text
@@ -63,7 +65,7 @@ export const post = table('post', {
   })
 
   it('keeps variables clear of the imports, of each other across schemas, and of reserved words', () => {
-    const schema: Schema = { schemas: ['crm'], enums: [], tables: [table('text', [column('id', 'integer')]), table('delete', [column('id', 'integer')]), table('text', [column('id', 'integer')], { schema: 'crm' })] }
+    const schema: Schema = { schemas: ['crm'], enums: [], grants: [], tables: [table('text', [column('id', 'integer')]), table('delete', [column('id', 'integer')]), table('text', [column('id', 'integer')], { schema: 'crm' })] }
     const { text } = renderModelsFile(schema)
     assert.match(text, /^export const textTable = table\('text', \{$/m)
     assert.match(text, /^export const deleteTable = table\('delete', \{$/m)

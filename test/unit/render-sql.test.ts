@@ -11,7 +11,7 @@ const user = { schema: 'public', name: 'user' }
 const appTag = { schema: 'app', name: 'tag' }
 const fk: ForeignKey = {
   name: 'post_author_id_fkey', columns: ['author_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'],
-  onDelete: 'cascade', onUpdate: 'no action', deferral: 'not deferrable',
+  onDelete: 'cascade', onUpdate: 'no action', deferral: 'not deferrable', match: 'simple', notValid: false,
 }
 const gin: Index = { name: 'tag_names_idx', unique: false, method: 'gin', definition: 'CREATE INDEX tag_names_idx ON app.tag USING gin (names)' }
 const mood = enumType('mood', ['sad', 'ok'])
@@ -84,7 +84,7 @@ const cases: { op: Operation; want: string[] }[] = [
         column('slug', 'text', { generated: "lower(title)" }),
       ], {
         primaryKey: pk('post'),
-        uniques: [{ name: 'post_slug_key', columns: ['slug'], nullsNotDistinct: true, deferral: 'not deferrable' }],
+        uniques: [{ name: 'post_slug_key', columns: ['slug'], nullsNotDistinct: true, include: [], deferral: 'not deferrable' }],
         checks: [{ name: 'post_title_check', definition: "CHECK ((title)::text <> ''::text) NOT VALID" }],
         foreignKeys: [fk],
         indexes: [{ name: 'post_created_at_idx', unique: false, method: 'btree', definition: 'CREATE INDEX post_created_at_idx ON public.post USING btree (created_at DESC)' }],
@@ -100,10 +100,11 @@ const cases: { op: Operation; want: string[] }[] = [
         '  created_at timestamp with time zone NOT NULL DEFAULT now(),',
         '  slug text GENERATED ALWAYS AS (lower(title)) STORED,',
         '  CONSTRAINT post_slug_key UNIQUE NULLS NOT DISTINCT (slug),',
-        "  CONSTRAINT post_title_check CHECK ((title)::text <> ''::text),",
         '  CONSTRAINT post_author_id_fkey FOREIGN KEY (author_id) REFERENCES "user" (id) ON DELETE CASCADE',
         ')',
       ].join('\n'),
+      // a NOT VALID check is added after the table, where NOT VALID means something
+      "ALTER TABLE post ADD CONSTRAINT post_title_check CHECK ((title)::text <> ''::text) NOT VALID",
       'CREATE INDEX post_created_at_idx ON post (created_at DESC)',
       "COMMENT ON TABLE post IS 'blog posts'",
       "COMMENT ON COLUMN post.title IS 'the post''s title'",
@@ -113,7 +114,7 @@ const cases: { op: Operation; want: string[] }[] = [
     op: {
       kind: 'create_table',
       table: table('app.tag', [column('id', 'bigint', { notNull: true, identity: 'always' }), column('post_id', 'integer', { notNull: true }), column('n', 'serial', { notNull: true })], {
-        primaryKey: { name: 'tag_pk', columns: ['id', 'post_id'], deferral: 'not deferrable' },
+        primaryKey: { name: 'tag_pk', columns: ['id', 'post_id'], include: [], deferral: 'not deferrable' },
       }),
     },
     want: [
@@ -174,10 +175,10 @@ const cases: { op: Operation; want: string[] }[] = [
   { op: alter({}, { generated: '(a) || (b)' }), want: ['ALTER TABLE "user" DROP COLUMN name', 'ALTER TABLE "user" ADD COLUMN name text GENERATED ALWAYS AS ((a) || (b)) STORED'] },
   { op: { kind: 'reorder_columns', table: user, from: ['a', 'b'], to: ['b', 'a'] }, want: ['-- "user": columns (a, b) should read (b, a); PostgreSQL cannot reorder columns, so recreate the table if the order matters'] },
   { op: { kind: 'add_primary_key', table: user, primaryKey: pk('user') }, want: ['ALTER TABLE "user" ADD PRIMARY KEY (id)'] },
-  { op: { kind: 'add_primary_key', table: user, primaryKey: { name: 'user_key', columns: ['a', 'b'], deferral: 'initially deferred' } }, want: ['ALTER TABLE "user" ADD CONSTRAINT user_key PRIMARY KEY (a, b) DEFERRABLE INITIALLY DEFERRED'] },
+  { op: { kind: 'add_primary_key', table: user, primaryKey: { name: 'user_key', columns: ['a', 'b'], include: [], deferral: 'initially deferred' } }, want: ['ALTER TABLE "user" ADD CONSTRAINT user_key PRIMARY KEY (a, b) DEFERRABLE INITIALLY DEFERRED'] },
   { op: { kind: 'drop_primary_key', table: user, primaryKey: pk('user') }, want: ['ALTER TABLE "user" DROP CONSTRAINT user_pkey'] },
-  { op: { kind: 'add_unique', table: user, unique: { name: 'user_email_key', columns: ['email'], nullsNotDistinct: false, deferral: 'not deferrable' } }, want: ['ALTER TABLE "user" ADD CONSTRAINT user_email_key UNIQUE (email)'] },
-  { op: { kind: 'drop_unique', table: user, unique: { name: 'user_email_key', columns: ['email'], nullsNotDistinct: false, deferral: 'not deferrable' } }, want: ['ALTER TABLE "user" DROP CONSTRAINT user_email_key'] },
+  { op: { kind: 'add_unique', table: user, unique: { name: 'user_email_key', columns: ['email'], nullsNotDistinct: false, include: [], deferral: 'not deferrable' } }, want: ['ALTER TABLE "user" ADD CONSTRAINT user_email_key UNIQUE (email)'] },
+  { op: { kind: 'drop_unique', table: user, unique: { name: 'user_email_key', columns: ['email'], nullsNotDistinct: false, include: [], deferral: 'not deferrable' } }, want: ['ALTER TABLE "user" DROP CONSTRAINT user_email_key'] },
   { op: { kind: 'add_foreign_key', table: post, foreignKey: { ...fk, onUpdate: 'set null', deferral: 'deferrable' } }, want: ['ALTER TABLE post ADD CONSTRAINT post_author_id_fkey FOREIGN KEY (author_id) REFERENCES "user" (id) ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE'] },
   { op: { kind: 'drop_foreign_key', table: post, foreignKey: fk }, want: ['ALTER TABLE post DROP CONSTRAINT post_author_id_fkey'] },
   { op: { kind: 'add_check', table: post, check: { name: 'post_n_check', definition: 'CHECK ((n > 0)) NOT VALID' } }, want: ['ALTER TABLE post ADD CONSTRAINT post_n_check CHECK ((n > 0)) NOT VALID'] },

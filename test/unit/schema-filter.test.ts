@@ -5,6 +5,7 @@ import type { Schema, Table } from '../../src/schema/schema.js'
 
 const table = (schema: string, name: string): Table => ({
   schema, name, columns: [], primaryKey: null, uniques: [], foreignKeys: [], checks: [], exclusions: [], indexes: [], comment: null,
+  partitionBy: null, partitionOf: null, inherits: [], unlogged: false, rowLevelSecurity: 'disabled', policies: [],
 })
 
 // A kind the Schema does not have yet stands for the ones being added (views, functions, sequences, ...).
@@ -13,7 +14,8 @@ const schema = {
   enums: [{ schema: 'audit', name: 'level', values: ['a'], comment: null }],
   tables: [table('public', 'user'), table('app', 'order'), table('audit', 'log')],
   views: [{ schema: 'audit', name: 'recent' }, { schema: 'app', name: 'open_orders' }],
-} as Schema
+  grants: [],
+} as unknown as Schema
 
 describe('filterSchema', () => {
   it('keeps only the included schemas, in every array, a kind it does not know included', () => {

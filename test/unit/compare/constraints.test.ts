@@ -9,17 +9,17 @@ const ref = { schema: 'public', name: 'item' }
 const owner = table('owner', [id], { primaryKey: pk('owner') })
 const item = (more: Partial<Table>): Schema =>
   schema([owner, table('item', [id, column('owner_id', 'integer'), column('price', 'numeric'), column('code', 'text')], more)])
-const unique = (name: string, columns: string[], nullsNotDistinct = false): Unique => ({ name, columns, nullsNotDistinct, deferral: 'not deferrable' })
+const unique = (name: string, columns: string[], nullsNotDistinct = false): Unique => ({ name, columns, nullsNotDistinct, include: [], deferral: 'not deferrable' })
 const check = (name: string, definition: string): Check => ({ name, definition })
 const fk = (name: string, more: Partial<ForeignKey> = {}): ForeignKey => ({
-  name, columns: ['owner_id'], refSchema: 'public', refTable: 'owner', refColumns: ['id'], onDelete: 'no action', onUpdate: 'no action', deferral: 'not deferrable', ...more,
+  name, columns: ['owner_id'], refSchema: 'public', refTable: 'owner', refColumns: ['id'], onDelete: 'no action', onUpdate: 'no action', deferral: 'not deferrable', match: 'simple', notValid: false, ...more,
 })
 const index = (name: string, rest: string, unique = false): Index => ({
   name, unique, method: 'btree', definition: `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ${name} ON public.item USING btree ${rest}`,
 })
 
 const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
-  { name: 'primary key names differ only', from: item({ primaryKey: pk('item') }), to: item({ primaryKey: { name: 'item_id_pk', columns: ['id'], deferral: 'not deferrable' } }), want: [] },
+  { name: 'primary key names differ only', from: item({ primaryKey: pk('item') }), to: item({ primaryKey: { name: 'item_id_pk', columns: ['id'], include: [], deferral: 'not deferrable' } }), want: [] },
   { name: 'primary key added', from: item({}), to: item({ primaryKey: pk('item') }), want: [{ kind: 'add_primary_key', table: ref, primaryKey: pk('item') }] },
   {
     name: 'primary key columns changed',
@@ -68,10 +68,37 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
     ],
   },
   {
-    name: 'checks match by definition, NOT VALID aside',
+    name: 'checks match by definition, whatever their names',
     from: item({ checks: [check('item_price_check', 'CHECK ((price > (0)::numeric))')] }),
-    to: item({ checks: [check('positive', 'CHECK ((price > (0)::numeric)) NOT VALID')] }),
+    to: item({ checks: [check('positive', 'CHECK ((price > (0)::numeric))')] }),
     want: [],
+  },
+  {
+    name: 'a check added NOT VALID differs from one that holds for every row',
+    from: item({ checks: [check('item_price_check', 'CHECK ((price > (0)::numeric))')] }),
+    to: item({ checks: [check('item_price_check', 'CHECK ((price > (0)::numeric)) NOT VALID')] }),
+    want: [
+      { kind: 'drop_check', table: ref, check: check('item_price_check', 'CHECK ((price > (0)::numeric))') },
+      { kind: 'add_check', table: ref, check: check('item_price_check', 'CHECK ((price > (0)::numeric)) NOT VALID') },
+    ],
+  },
+  {
+    name: 'a foreign key differs by MATCH FULL and by NOT VALID',
+    from: item({ foreignKeys: [fk('item_owner_id_fkey')] }),
+    to: item({ foreignKeys: [fk('item_owner_id_fkey', { match: 'full', notValid: true })] }),
+    want: [
+      { kind: 'drop_foreign_key', table: ref, foreignKey: fk('item_owner_id_fkey') },
+      { kind: 'add_foreign_key', table: ref, foreignKey: fk('item_owner_id_fkey', { match: 'full', notValid: true }) },
+    ],
+  },
+  {
+    name: 'a unique differs by its INCLUDE columns',
+    from: item({ uniques: [unique('item_code_key', ['code'])] }),
+    to: item({ uniques: [{ ...unique('item_code_key', ['code']), include: ['price'] }] }),
+    want: [
+      { kind: 'drop_unique', table: ref, unique: unique('item_code_key', ['code']) },
+      { kind: 'add_unique', table: ref, unique: { ...unique('item_code_key', ['code']), include: ['price'] } },
+    ],
   },
   {
     name: 'check changed',

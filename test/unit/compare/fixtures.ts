@@ -7,7 +7,8 @@ export function column(name: string, type: string, more: Partial<Column> = {}): 
 
 export function table(name: string, columns: Column[], more: Partial<Table> = {}): Table {
   const [schema, bare] = name.includes('.') ? (name.split('.') as [string, string]) : ['public', name]
-  return { schema, name: bare, columns, primaryKey: null, uniques: [], foreignKeys: [], checks: [], exclusions: [], indexes: [], comment: null, ...more }
+  return { schema, name: bare, columns, primaryKey: null, uniques: [], foreignKeys: [], checks: [], exclusions: [], indexes: [], comment: null,
+    partitionBy: null, partitionOf: null, inherits: [], unlogged: false, rowLevelSecurity: 'disabled', policies: [], ...more }
 }
 
 export function enumType(name: string, values: string[], more: Partial<EnumType> = {}): EnumType {
@@ -17,8 +18,8 @@ export function enumType(name: string, values: string[], more: Partial<EnumType>
 
 export function schema(tables: Table[], enums: EnumType[] = []): Schema {
   const schemas = [...new Set([...tables, ...enums].map((t) => t.schema))].filter((s) => s !== 'public').sort()
-  return { schemas, enums, tables }
+  return { schemas, enums, tables, grants: [] }
 }
 
 export const id = column('id', 'integer', { notNull: true })
-export const pk = (table: string, ...columns: string[]): PrimaryKey => ({ name: `${table}_pkey`, columns: columns.length ? columns : ['id'], deferral: 'not deferrable' })
+export const pk = (table: string, ...columns: string[]): PrimaryKey => ({ name: `${table}_pkey`, columns: columns.length ? columns : ['id'], include: [], deferral: 'not deferrable' })

@@ -50,7 +50,7 @@ const riskCases: { op: Operation; want: string | null }[] = [
   { op: alter({ type: 'character varying(10)' }, { type: 'text' }), want: null },
   { op: alter({}, { notNull: true }), want: 'sets NOT NULL: fails if a row holds NULL' },
   { op: alter({ notNull: true }, {}), want: null },
-  { op: { kind: 'add_unique', table: ref, unique: { name: 'u', columns: ['c'], nullsNotDistinct: false, deferral: 'not deferrable' } }, want: 'adds a unique constraint: fails if existing rows hold duplicates' },
+  { op: { kind: 'add_unique', table: ref, unique: { name: 'u', columns: ['c'], nullsNotDistinct: false, include: [], deferral: 'not deferrable' } }, want: 'adds a unique constraint: fails if existing rows hold duplicates' },
   { op: { kind: 'add_check', table: ref, check: { name: 'c', definition: 'CHECK ((c > 0))' } }, want: 'adds a check: fails if an existing row violates it' },
   { op: { kind: 'alter_enum', stage: 'remove_values', from: enumType('mood', ['a', 'b']), to: enumType('mood', ['a']), usages: [] }, want: 'removes enum value b' },
   { op: { kind: 'alter_enum', stage: 'add_values', from: enumType('mood', ['a']), to: enumType('mood', ['a', 'b']), usages: [] }, want: null },

@@ -6,7 +6,7 @@ import { emptySchema, type ForeignKey, type Schema } from '../../../src/schema/s
 import { column, id, pk, schema, table } from './fixtures.js'
 
 const fk = (name: string, columns: string[], refTable: string, more: Partial<ForeignKey> = {}): ForeignKey => ({
-  name, columns, refSchema: 'public', refTable, refColumns: ['id'], onDelete: 'no action', onUpdate: 'no action', deferral: 'not deferrable', ...more,
+  name, columns, refSchema: 'public', refTable, refColumns: ['id'], onDelete: 'no action', onUpdate: 'no action', deferral: 'not deferrable', match: 'simple', notValid: false, ...more,
 })
 
 const author = table('author', [id], { primaryKey: pk('author') })
