@@ -107,6 +107,15 @@ function setOutputs(result: CommandResult): void {
       core.setOutput('applied', JSON.stringify([]))
       core.setOutput('pending', JSON.stringify(result.result.pending))
       break
+    case 'current':
+    case 'heads':
+    case 'show':
+      if (result.command === 'current') core.setOutput('current-revision', result.result.current ?? '')
+      break
+    case 'history':
+      core.setOutput('current-revision', result.result.current ?? '')
+      core.setOutput('pending', JSON.stringify(result.result.migrations.filter((m) => m.state === 'pending').map((m) => m.name).reverse()))
+      break
     case 'stamp':
       core.setOutput('current-revision', result.result.current ?? '')
       core.setOutput('applied', JSON.stringify(result.result.stamped))

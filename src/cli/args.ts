@@ -55,6 +55,11 @@ Commands:
   downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)
   status                    current revision, applied and pending migrations (--json for machines;
                             --check: exit 1 unless at head with nothing to attend to)
+  current                   the revision the database is at (--verbose: its file and when it was applied)
+  history                   every migration, newest first, applied or pending (--indicate-current, -r start:end)
+  heads                     the head revision: the newest migration
+  show <revision>           one migration: its file, when it was applied, its checksum and whether it changed since,
+                            its up and its down
   check                     fail when the models and the migrations disagree; print the SQL that fixes it
   revision -m "message"     write a new empty migration (--format ts for TypeScript, --format sequelize for
                             a module Umzug also runs; --autogenerate: the one that makes the migrations match the models)
@@ -66,7 +71,7 @@ Commands:
 Revisions: head, base, a migration name or a unique prefix of one, +N, -N.
 
 Database: --database-url, else DATABASE_URL, else DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (environment or .env).
-With none, upgrade, downgrade, stamp, resolve and status stop; --embedded runs them on a throwaway PostgreSQL.
+With none, upgrade, downgrade, stamp, resolve, status, current, history, heads and show stop; --embedded runs them on a throwaway PostgreSQL.
 
 Options (flag > environment variable > db-migrate.config.* > default):
 ${optionsText()}
@@ -84,6 +89,10 @@ const commandHelp: Record<string, { readonly usage: string; readonly options: re
   downgrade: { usage: 'downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)', options: [...running, 'sql'] },
   stamp: { usage: 'stamp <revision>          record migrations up to <revision> as applied without running them', options: [...where, 'dry-run', 'lock-wait'] },
   status: { usage: 'status                    current revision, applied and pending migrations', options: [...where, 'umzug-table', 'umzug-column', 'check', 'allow-out-of-order'] },
+  current: { usage: 'current                   the revision the database is at', options: [...where, 'verbose'] },
+  history: { usage: 'history                   every migration, newest first, applied or pending', options: [...where, 'indicate-current', 'rev-range'] },
+  heads: { usage: 'heads                     the head revision: the newest migration', options: where },
+  show: { usage: 'show <revision>           one migration: file, when applied, checksum, changed since, up and down', options: where },
   check: { usage: 'check                     fail when the models and the migrations disagree; print the SQL that fixes it', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'column-order', 'lint-disable', 'base', 'reversible', 'all', 'json'] },
   revision: { usage: 'revision -m "message"     write a new migration', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'message', 'autogenerate', 'format', 'dry-run', 'json'] },
   init: { usage: 'init                      scaffold migrations/, models, .env.example, docker-compose.yml and a workflow', options: ['working-directory', 'json'] },

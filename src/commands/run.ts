@@ -13,6 +13,10 @@ import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import { revision, type RevisionResult } from './revision.js'
 import { stamp, type StampResult } from './stamp.js'
 import { status, type StatusResult } from './status.js'
+import { current, type CurrentResult } from './current.js'
+import { heads, type HeadsResult } from './heads.js'
+import { history, type HistoryResult } from './history.js'
+import { show, type ShowResult } from './show.js'
 import { upgrade } from './upgrade.js'
 import { lint } from './lint.js'
 import type { LintResult } from '../lint/lint.js'
@@ -20,6 +24,10 @@ import type { LintResult } from '../lint/lint.js'
 export type CommandResult =
   | { readonly command: 'upgrade' | 'downgrade'; readonly result: MigrateResult; readonly database: DatabaseInfo; readonly lint?: LintResult }
   | { readonly command: 'status'; readonly result: StatusResult; readonly database: DatabaseInfo }
+  | { readonly command: 'current'; readonly result: CurrentResult; readonly database: DatabaseInfo }
+  | { readonly command: 'history'; readonly result: HistoryResult; readonly database: DatabaseInfo }
+  | { readonly command: 'heads'; readonly result: HeadsResult; readonly database: DatabaseInfo }
+  | { readonly command: 'show'; readonly result: ShowResult; readonly database: DatabaseInfo }
   | { readonly command: 'resolve'; readonly result: ResolveResult; readonly database: DatabaseInfo }
   | { readonly command: 'stamp'; readonly result: StampResult; readonly database: DatabaseInfo }
   | { readonly command: 'check'; readonly result: CheckResult; readonly database: DatabaseInfo }
@@ -49,7 +57,7 @@ export interface RunOptions {
   readonly databaseHint?: { readonly setting: string; readonly embedded: string }
 }
 
-const needDatabase: readonly Config['command'][] = ['upgrade', 'downgrade', 'stamp', 'resolve', 'status']
+const needDatabase: readonly Config['command'][] = ['upgrade', 'downgrade', 'stamp', 'resolve', 'status', 'current', 'history', 'heads', 'show']
 
 /** No deploy to nowhere: these commands act on a named database, or on a throwaway one only when asked for. */
 function requireDatabase(config: Config, hint: RunOptions['databaseHint']): void {
@@ -78,6 +86,14 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
     }
     case 'status':
       return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))
+    case 'current':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'current', result: await current(config, url), database }))
+    case 'history':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'history', result: await history(config, url), database }))
+    case 'heads':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'heads', result: await heads(config, url), database }))
+    case 'show':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'show', result: await show(config, url), database }))
     case 'resolve': {
       const resolution = options.resolution
       if (!resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')

@@ -28,6 +28,33 @@ function summaryBody(result: CommandResult): string {
         ...(s.problems.length ? ['', '**Problems:**', ...s.problems.map((p) => `- ${escape(p.message)}`)] : []),
       ].join('\n')
     }
+    case 'current': {
+      const c = result.result
+      const m = c.migration
+      return [`### db-migrate current: ${code(c.current ?? 'base')}${c.current !== null && c.current === c.head ? ' (head)' : ''}`,
+        ...(m ? ['', `Applied at ${isoTime(m.appliedAt)} in ${duration(m.durationMs)}${m.file ? ` from ${code(m.file)}` : ''}`] : [])].join('\n')
+    }
+    case 'history': {
+      const h = result.result
+      return [`### db-migrate history`, '',
+        table(['Migration', 'State', 'Applied at'], h.migrations.map((e) => [`${code(e.name)}${e.head ? ' (head)' : ''}${e.current ? ' **(current)**' : ''}`, e.state, e.appliedAt ? isoTime(e.appliedAt) : '—'])) || 'No migrations.'].join('\n')
+    }
+    case 'heads': {
+      const { head, applied } = result.result
+      return `### db-migrate heads\n${head === null ? 'No migrations yet.' : `${code(head)} (head), ${applied ? 'applied' : 'not applied'}`}`
+    }
+    case 'show': {
+      const s = result.result
+      return [`### db-migrate show ${code(s.name)}`, '',
+        table(['', ''], [
+          ['File', s.file ? code(s.file) : 'gone from the migrations folder'],
+          ['Applied', s.appliedAt ? `${s.state} at ${isoTime(s.appliedAt)} (${duration(s.durationMs)})` : 'not applied'],
+          ['Checksum', s.checksum ? code(s.checksum) : '—'],
+          ['Changed since applied', s.changed === null ? '—' : s.changed ? '**yes**' : 'no'],
+          ['Up', s.up ? 'yes' : 'none'],
+          ['Down', s.downFile ? code(s.downFile) : s.down ? 'yes' : 'none'],
+        ])].join('\n')
+    }
     case 'check': {
       const c = result.result
       return [checkSummary(c), ...(c.lint ? [lintMarkdown(c.lint)] : []), ...(c.reversibility ? [reversibilityMarkdown(c.reversibility)] : [])].join('\n\n')
