@@ -12,6 +12,7 @@ import { renderText } from '../report/text.js'
 import { commentOnPullRequest } from './comment.js'
 import { inputLabel, readInputs } from './inputs.js'
 import { statusGate } from '../commands/status.js'
+import type { Problem } from '../runtime/problems.js'
 
 /** The action: inputs → config → command → outputs, job summary, annotations. The only user of @actions/core. */
 export async function run(): Promise<void> {
@@ -38,6 +39,7 @@ export async function run(): Promise<void> {
     await maybeComment(report)
     const lint = lintOf(result)
     if (lint) annotateLint(lint, config)
+    if (result.command === 'status') annotateProblems(result.result.problems, config)
     const gate = result.command === 'status' && config.statusCheck ? statusGate(result.result) : null
     if (gate) core.setFailed(gate)
     if (result.command === 'check' && result.result.drift) {
@@ -85,6 +87,12 @@ function annotateLint(lint: LintResult, config: Config): void {
     if (f.severity === 'error') core.error(f.message, where)
     else core.warning(f.message, where)
   }
+}
+
+/** A problem status found, as a warning on the migration's file. */
+function annotateProblems(problems: readonly Problem[], config: Config): void {
+  const base = process.env.GITHUB_WORKSPACE || process.cwd()
+  for (const p of problems) core.warning(p.message, p.file ? { title: `db-migrate status: ${p.kind.replace('_', ' ')}`, file: relative(base, `${config.cwd}/${p.file}`) } : {})
 }
 
 function setOutputs(result: CommandResult): void {

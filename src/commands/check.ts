@@ -62,7 +62,7 @@ export interface Drift extends CheckResult {
 export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
   const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, options)
   const added = addedMigrations(config, log)
-  const reversibility = config.reversible ? await checkReversible(config, serverUrl, added, log) : undefined
+  const reversibility = config.reversible ? await checkReversible(config, serverUrl, added) : undefined
   return { ...result, lint: await lint(config, serverUrl, added), ...(reversibility ? { reversibility } : {}) }
 }
 
@@ -104,9 +104,6 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
       migrated,
       models,
     }
-    log.info(result.drift
-      ? `the models differ from the ${count} migration(s): ${operations.length} operation(s) needed`
-      : `the models match the ${count} migration(s)`)
     return result
   } finally {
     await Promise.all([migrationsDb.drop(), modelsDb.drop()].map((p) => p.catch(() => {})))

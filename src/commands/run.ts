@@ -71,9 +71,9 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
   requireDatabase(config, options.databaseHint)
   switch (config.command) {
     case 'init':
-      return { command: 'init', result: await init(config, log), database: null }
+      return { command: 'init', result: await init(config), database: null }
     case 'revision':
-      if (!config.autogenerate) return { command: 'revision', result: await revision(config, log, { format: config.format }), database: null }
+      if (!config.autogenerate) return { command: 'revision', result: await revision(config, { format: config.format }), database: null }
       {
         const models = preloadModels(config)
         return withServer(config, log, 'shadow', false, async (url, database) => ({
@@ -85,7 +85,7 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
       return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await check(config, url, log, { models }), database }))
     }
     case 'status':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url), database }))
     case 'current':
       return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'current', result: await current(config, url), database }))
     case 'history':

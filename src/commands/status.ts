@@ -1,6 +1,5 @@
 import type { Config } from '../config/config.js'
 import { waitForConnection } from '../db/client.js'
-import type { Log } from '../log.js'
 import { displayPath, listMigrations } from '../runtime/files.js'
 import { readHistory } from '../runtime/history.js'
 import { findProblems, type Problem } from '../runtime/problems.js'
@@ -60,9 +59,8 @@ export function appliedMigration(row: HistoryRow, files: readonly MigrationFile[
 }
 
 /** Where the database stands against the migrations folder. */
-export async function status(config: Config, databaseUrl: string, log: Log): Promise<StatusResult> {
+export async function status(config: Config, databaseUrl: string): Promise<StatusResult> {
   const { files, history, problems, current } = await survey(config, databaseUrl)
-  for (const problem of problems) log.warn(problem.message)
   const recorded = new Set(history.map((r) => r.name))
   return {
     current,

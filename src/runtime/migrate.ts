@@ -67,7 +67,6 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
       // A module that does not load stops the run before anything is written, the history table included.
       await Promise.all(plan.steps.filter((f) => f.kind === 'module').map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))))
       await ensureHistory(client, ref)
-      if (plan.steps.length === 0) log.info(`nothing to ${direction === 'up' ? 'apply' : 'revert'}: the database is at ${from ?? 'base'}`)
       const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, makeContext, restore).catch(async (error: unknown) => {
         if (error instanceof MigrationError) error.progress = await progressAfter(client, ref, files, plan, direction).catch(() => progressKnown(files, plan, applied, error.migration.name))
         throw error

@@ -130,6 +130,6 @@ describe('action check', () => {
     const run = await runAction({ cwd: project, inputs: { command: 'upgrad' } })
     assert.equal(run.code, 1)
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'))
-    assert.deepEqual(errors, ["::error::input 'command' 'upgrad' is unknown: did you mean upgrade? use one of upgrade, downgrade, stamp, status, revision, check, init, resolve"])
+    assert.deepEqual(errors, ["::error::input 'command' 'upgrad' is unknown: did you mean upgrade? use one of upgrade, downgrade, stamp, status, current, history, heads, show, revision, check, init, resolve"])
   })
 })
