@@ -33,22 +33,15 @@ export async function run(): Promise<void> {
     const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase, databaseHint: { setting: inputLabel('database-url'), embedded: `${inputLabel('database-url')} set to embedded` } })
     setOutputs(result)
     core.info(clean(renderText(result)))
+    const lint = lintOf(result)
+    const failure = verdict(result, lint, config)
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
-    const report = clean(renderSummary(result))
+    const report = clean(renderSummary(result, failure !== null))
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report, true).write()
     await maybeComment(report)
-    const lint = lintOf(result)
     if (lint) annotateLint(lint, config)
     if (result.command === 'status') annotateProblems(result.result.problems, config)
-    const gate = result.command === 'status' && config.statusCheck ? statusGate(result.result) : null
-    if (gate) core.setFailed(gate)
-    if (result.command === 'check' && result.result.drift) {
-      core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
-    } else if (result.command === 'check' && result.result.reversibility?.irreversible.length) {
-      core.setFailed(`${result.result.reversibility.irreversible.length} migration(s) cannot be reverted cleanly: ${result.result.reversibility.irreversible.map((i) => i.migration).join(', ')}; see the job summary for what each down leaves behind`)
-    } else if (lint && lint.errors > 0) {
-      core.setFailed(`the lint found ${lint.errors} error(s) in the migrations: see the annotations or the job summary for the fix of each`)
-    }
+    if (failure) core.setFailed(failure)
   } catch (error) {
     const message = clean(errorMessage(error))
     if (error instanceof MigrationError && error.progress) {
@@ -56,10 +49,11 @@ export async function run(): Promise<void> {
       core.setOutput('applied', JSON.stringify(error.progress.done))
       core.setOutput('pending', JSON.stringify(error.progress.pending))
     }
-    await maybeComment(clean(renderFailure(config?.command ?? 'db-migrate', message, error instanceof MigrationError ? error.progress : undefined))).catch(() => {})
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(clean(renderFailure(config?.command ?? 'db-migrate', message, error instanceof MigrationError ? error.progress : undefined)), true).write().catch(() => {})
-    }
+    const progress = error instanceof MigrationError ? error.progress : undefined
+    const names = error instanceof MigrationError ? [error.migration.file] : (error instanceof HistoryError || error instanceof ModelError) && error.file ? [error.file] : []
+    const failure = clean(renderFailure(config?.command, message, progress, names))
+    await maybeComment(failure).catch(() => {})
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(failure, true).write().catch(() => {})
     const where = annotation(error, config)
     if (where) {
       core.error(message, where)
@@ -69,6 +63,20 @@ export async function run(): Promise<void> {
     }
     if (!(error instanceof AppError) && error instanceof Error && error.stack) core.debug(clean(error.stack))
   }
+}
+
+/** Why a result that ran still fails the step (drift, an irreversible down, a lint error, status --check); null when it passes. */
+function verdict(result: CommandResult, lint: LintResult | undefined, config: Config): string | null {
+  const gate = result.command === 'status' && config.statusCheck ? statusGate(result.result) : null
+  if (gate) return gate
+  if (result.command === 'check' && result.result.drift) {
+    return `the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`
+  }
+  if (result.command === 'check' && result.result.reversibility?.irreversible.length) {
+    return `${result.result.reversibility.irreversible.length} migration(s) cannot be reverted cleanly: ${result.result.reversibility.irreversible.map((i) => i.migration).join(', ')}; see the job summary for what each down leaves behind`
+  }
+  if (lint && lint.errors > 0) return `the lint found ${lint.errors} error(s) in the migrations: see the annotations or the job summary for the fix of each`
+  return null
 }
 
 /** With pr-comment on, the report goes to the pull request too. */
@@ -92,7 +100,7 @@ function annotateLint(lint: LintResult, config: Config): void {
 /** A problem status found, as a warning on the migration's file. */
 function annotateProblems(problems: readonly Problem[], config: Config): void {
   const base = process.env.GITHUB_WORKSPACE || process.cwd()
-  for (const p of problems) core.warning(p.message, p.file ? { title: `db-migrate status: ${p.kind.replace('_', ' ')}`, file: relative(base, `${config.cwd}/${p.file}`) } : {})
+  for (const p of problems) core.warning(p.message, p.file ? { title: `db-migrate ${p.kind.replace('_', ' ')}`, file: relative(base, `${config.cwd}/${p.file}`) } : {})
 }
 
 function setOutputs(result: CommandResult): void {
@@ -101,7 +109,8 @@ function setOutputs(result: CommandResult): void {
     core.setOutput('lint-errors', String(lint.errors))
     core.setOutput('lint-warnings', String(lint.warnings))
   }
-  if (result.database?.spunUpUrl) core.setOutput('database-url', result.database.spunUpUrl)
+  // only a server left running for later steps is worth a URL: one stopped on exit is gone
+  if (result.database?.keptRunning && result.database.spunUpUrl) core.setOutput('database-url', result.database.spunUpUrl)
   if (result.database?.keptRunning) core.saveState('embedded', JSON.stringify(result.database.keptRunning))
   switch (result.command) {
     case 'upgrade':

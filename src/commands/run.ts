@@ -47,6 +47,8 @@ export interface DatabaseInfo {
   readonly spunUpUrl: string | null
   /** For the action's post step, when the server was left running. */
   readonly keptRunning: EmbeddedState | null
+  /** Which server and database, without the password: `host:port/dbname`, or `embedded PostgreSQL 18.1`. */
+  readonly server: string
 }
 
 export interface RunOptions {
@@ -126,8 +128,10 @@ async function withServer<T>(
 ): Promise<T> {
   const provisioned = await provisionDatabase(config, log, { role, keep })
   const kept = keep && config.keepDatabase && provisioned.spunUp ? provisioned.spunUp.state : null
+  const given = role === 'target' ? config.database : config.shadowDatabase
+  const server = provisioned.spunUp ? `embedded PostgreSQL ${provisioned.spunUp.version}` : given ? `${given.host}:${given.port}/${given.database}` : 'PostgreSQL'
   try {
-    return await fn(provisioned.url, { spunUpUrl: provisioned.spunUp ? provisioned.url : null, keptRunning: kept })
+    return await fn(provisioned.url, { spunUpUrl: provisioned.spunUp ? provisioned.url : null, keptRunning: kept, server })
   } catch (error) {
     // a failed run hands no server to later steps: nothing would stop it
     if (kept) await provisioned.spunUp?.stop().catch(() => {})

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js'
 import { waitForConnection } from '../db/client.js'
 import { HistoryError, MigrationError, type MigrationProgress } from '../errors.js'
 import type { Log } from '../log.js'
-import { displayPath, listMigrations } from './files.js'
+import { compareNames, displayPath, listMigrations } from './files.js'
 import { ensureHistory, readHistory, type HistoryTable } from './history.js'
 import { adoptUmzug } from './adopt.js'
 import { acquireLock } from './lock.js'
@@ -89,7 +89,8 @@ async function prepare(client: pg.ClientBase, config: Config, ref: HistoryTable,
     throw new HistoryError('no_migrations', `migrations folder ${displayPath(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`)
   }
   const applied = history.map((r) => r.name)
-  const plan = direction === 'up' ? planUpgrade(config.revision, files, new Set(applied)) : planDowngrade(config.revision, files, new Set(applied))
+  const plan = direction === 'up' ? planUpgrade(config.revision, files, new Set(applied))
+    : planDowngrade(config.revision, files, [...history].sort((a, b) => a.appliedAt.getTime() - b.appliedAt.getTime() || compareNames(a.name, b.name)).map((r) => r.name))
   if (direction === 'down') {
     const missing = await downMissing(plan.steps, config.cwd)
     if (missing) {

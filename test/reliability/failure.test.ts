@@ -64,8 +64,11 @@ eachServer('a migration failing in the middle of a chain', (database) => {
     assert.equal(run.code, 1)
     assert.equal(run.outputs['current-revision'], '20250102000000_create_account')
     assert.deepEqual(JSON.parse(run.outputs.applied ?? '[]'), ['20250101000000_create_ledger', '20250102000000_create_account'])
-    assert.match(run.summary, /20250103000000_create_invoice/)
     assert.match(run.summary, /no_such_table/)
+    // the message names the migration and its file in code style, never bare
+    const message = run.summary.split('\n')[2]!
+    assert.match(message, /`migrations\/20250103000000_create_invoice\.sql`/)
+    assert.doesNotMatch(message.replace(/`[^`]*`/g, ''), /20250103000000_create_invoice/)
   })
 
   it('action: the failure is shown as one error, not once per reporter', async () => {

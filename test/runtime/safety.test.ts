@@ -5,6 +5,7 @@ import { it } from 'node:test'
 import pg from 'pg'
 import { resolve } from '../../src/commands/resolve.js'
 import { status } from '../../src/commands/status.js'
+import { downgrade } from '../../src/commands/downgrade.js'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { HistoryError, MigrationError } from '../../src/errors.js'
 import { silentLog, type Log } from '../../src/log.js'
@@ -188,6 +189,12 @@ eachServer('safety', (database) => {
     const result = await upgrade(p.config({ 'allow-out-of-order': 'true' }), db.url, silentLog)
     assert.deepEqual(result.applied.map((s) => s.name), ['20240101120000_late_branch'])
     assert.ok((await tables(db.url)).includes('late'))
+    p.write('migrations/20240101120000_late_branch.down.sql', 'DROP TABLE late;\n')
+    // -1 reverts the migration applied last, not the newest name
+    const back = await downgrade(p.config({ revision: '-1', 'allow-out-of-order': 'true' }), db.url, silentLog)
+    assert.deepEqual(back.applied.map((s) => s.name), ['20240101120000_late_branch'])
+    assert.ok(!(await tables(db.url)).includes('late'))
+    assert.equal(back.current, '20240104000000_index_post_user')
   })
 
   it('serialises concurrent runs with the advisory lock: each migration runs once', async () => {
