@@ -1,5 +1,7 @@
 import type { Config } from '../config/config.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError, RevisionError } from '../errors.js'
+import { listMigrations } from '../runtime/files.js'
+import { noMigrations } from '../runtime/migrate.js'
 import { loadModelSource, type ModelSource } from '../models/sources/find.js'
 import { provisionDatabase } from '../provision/provision.js'
 import type { EmbeddedState } from '../provision/embedded.js'
@@ -68,9 +70,30 @@ function requireDatabase(config: Config, hint: RunOptions['databaseHint']): void
   throw new ConfigError('database-url', `${config.command} needs a database, and none is set: set ${setting}, DATABASE_URL or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (an empty secret counts as unset); for a throwaway PostgreSQL, ask for it with ${embedded}`)
 }
 
+/** What a command needs before it may start a server: a revision, and the migrations folder it reads. */
+const revisionNeeded: Partial<Record<Config['command'], string>> = {
+  downgrade: 'downgrade needs a revision: a migration name or prefix, -1 for one step, or base to revert everything',
+  stamp: 'stamp needs a revision: head, a migration name or a unique prefix of one, or +N',
+  show: 'show needs a revision: a migration name or a unique prefix of one, head or current',
+  resolve: 'resolve needs the name of a migration (or a unique prefix) and --applied or --rolled-back',
+}
+
+/** Fails what cannot succeed before any server starts: a missing revision, a missing or unreadable migrations folder. */
+function preflight(config: Config, resolution: Resolution | undefined): void {
+  const missing = revisionNeeded[config.command]
+  if (missing && !config.revision?.trim()) throw new RevisionError(missing)
+  if (config.command === 'resolve' && !resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
+  const readsFolder = needDatabase.includes(config.command) || config.command === 'check'
+  if (!readsFolder) return
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
+  // a throwaway server starts empty: with no migrations, upgrade and downgrade have nothing they could do
+  if (files.length === 0 && !config.database && (config.command === 'upgrade' || config.command === 'downgrade')) throw noMigrations(config)
+}
+
 /** Runs one command: finds or starts Postgres, calls the command, and releases what it started. */
 export async function runCommand(config: Config, log: Log, options: RunOptions = {}): Promise<CommandResult> {
   requireDatabase(config, options.databaseHint)
+  preflight(config, options.resolution)
   switch (config.command) {
     case 'init':
       return { command: 'init', result: await init(config), database: null }

@@ -81,12 +81,17 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
   }
 }
 
+/** The error for a migrations folder without migrations. */
+export function noMigrations(config: Pick<Config, 'migrationsDir' | 'cwd'>): HistoryError {
+  return new HistoryError('no_migrations', `migrations folder ${displayPath(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`)
+}
+
 async function prepare(client: pg.ClientBase, config: Config, ref: HistoryTable, files: readonly MigrationFile[], direction: 'up' | 'down') {
   const history = await readHistory(client, ref)
   assertNoProblems(findProblems(files, history, config), direction)
   if (files.length === 0) {
     // most likely a migrations setting that points at the wrong folder: deploying nothing quietly would hide it
-    throw new HistoryError('no_migrations', `migrations folder ${displayPath(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`)
+    throw noMigrations(config)
   }
   const applied = history.map((r) => r.name)
   const plan = direction === 'up' ? planUpgrade(config.revision, files, new Set(applied))
