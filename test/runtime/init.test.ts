@@ -9,7 +9,8 @@ import { upgrade } from '../../src/commands/upgrade.js'
 import { silentLog } from '../../src/log.js'
 import { actionRef } from '../../src/templates/project.js'
 import { testServers } from '../helpers/postgres.js'
-import { eachServer, project, tables } from './project.js'
+import { eachServer, tables } from './project.js'
+import { project } from '../helpers/project.js'
 
 const now = new Date('2025-01-02T03:04:05Z')
 

@@ -6,7 +6,8 @@ import { revision } from '../../src/commands/revision.js'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { ConfigError, HistoryError } from '../../src/errors.js'
 import { silentLog } from '../../src/log.js'
-import { eachServer, history, project } from './project.js'
+import { eachServer, history } from './project.js'
+import { project } from '../helpers/project.js'
 
 const now = new Date('2025-03-04T05:06:07.890Z')
 

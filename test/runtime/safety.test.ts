@@ -10,7 +10,8 @@ import { upgrade } from '../../src/commands/upgrade.js'
 import { HistoryError, MigrationError } from '../../src/errors.js'
 import { silentLog, type Log } from '../../src/log.js'
 import { lockKey } from '../../src/runtime/lock.js'
-import { eachServer, history, project, rows, tables } from './project.js'
+import { eachServer, history, rows, tables } from './project.js'
+import { project } from '../helpers/project.js'
 
 const basic = ['20240101000000_create_user', '20240102000000_create_post', '20240103000000_seed_admin', '20240104000000_index_post_user']
 
