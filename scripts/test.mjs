@@ -1,6 +1,8 @@
 // Builds dist/, then runs the test suite: every test/**/*.test.ts file under node's test runner, TypeScript loaded by tsx.
 // The action is tested under Node 24 as GitHub runs it; that binary comes from the npm registry on first use.
-import { spawnSync } from 'node:child_process'
+// One embedded PostgreSQL serves the whole run: started here, its URL passed to the test processes in
+// DB_MIGRATE_TEST_SERVER_URL (test/helpers/postgres.ts uses it), stopped at the end.
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,9 +29,17 @@ const found = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
 const selected = (files.length ? files.flatMap((f) => (f.endsWith('.ts') ? [f] : found(join(root, f)))) : found(join(root, 'test')))
   .map((f) => relative(root, f)).sort()
 
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...selected], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, NODE24_BIN: process.env.NODE24_BIN ?? (existsSync(node24) ? node24 : process.execPath) },
-})
-process.exit(result.status ?? 1)
+const { tsImport } = await import('tsx/esm/api')
+const { startEmbedded } = await tsImport('../src/provision/embedded.ts', import.meta.url)
+const server = process.env.DB_MIGRATE_TEST_SERVER_URL ? null : await startEmbedded()
+const env = {
+  ...process.env,
+  NODE24_BIN: process.env.NODE24_BIN ?? (existsSync(node24) ? node24 : process.execPath),
+  ...(server ? { DB_MIGRATE_TEST_SERVER_URL: server.url } : {}),
+}
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...selected], { cwd: root, stdio: 'inherit', env })
+// Ctrl-C reaches the test processes through the terminal; the server stops once they are gone
+process.on('SIGINT', () => {})
+const status = await new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+await server?.stop()
+process.exit(status)

@@ -13,6 +13,7 @@ import { commentOnPullRequest } from './comment.js'
 import { inputLabel, readInputs } from './inputs.js'
 import { statusGate } from '../commands/status.js'
 import { checkCacheRoot } from '../provision/cache.js'
+import type { Problem } from '../runtime/problems.js'
 
 /** The action: inputs → config → command → outputs, job summary, annotations. The only user of @actions/core. */
 export async function run(): Promise<void> {
@@ -33,23 +34,15 @@ export async function run(): Promise<void> {
     const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase, databaseHint: { setting: inputLabel('database-url'), embedded: `${inputLabel('database-url')} set to embedded` } })
     setOutputs(result, config)
     core.info(clean(renderText(result)))
+    const lint = lintOf(result)
+    const failure = verdict(result, lint, config)
     // runners without job summaries (older GHES, local runs) leave GITHUB_STEP_SUMMARY unset
-    const report = clean(renderSummary(result))
+    const report = clean(renderSummary(result, failure !== null))
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report, true).write()
     await maybeComment(report)
-    const lint = lintOf(result)
     if (lint) annotateLint(lint, config)
-    const gate = result.command === 'status' && config.statusCheck ? statusGate(result.result) : null
-    if (gate) core.setFailed(gate)
-    if (result.command === 'check' && result.result.drift && result.result.live) {
-      core.setFailed(`the database drifted from its migrations: ${result.result.explanations.length} difference(s); see the job summary for the SQL that puts it back`)
-    } else if (result.command === 'check' && result.result.drift) {
-      core.setFailed(`the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`)
-    } else if (result.command === 'check' && result.result.reversibility?.irreversible.length) {
-      core.setFailed(`${result.result.reversibility.irreversible.length} migration(s) cannot be reverted cleanly: ${result.result.reversibility.irreversible.map((i) => i.migration).join(', ')}; see the job summary for what each down leaves behind`)
-    } else if (lint && lint.errors > 0) {
-      core.setFailed(`the lint found ${lint.errors} error(s) in the migrations: see the annotations or the job summary for the fix of each`)
-    }
+    if (result.command === 'status') annotateProblems(result.result.problems, config)
+    if (failure) core.setFailed(failure)
   } catch (error) {
     const message = clean(errorMessage(error))
     if (error instanceof MigrationError && error.progress) {
@@ -57,10 +50,11 @@ export async function run(): Promise<void> {
       core.setOutput('applied', JSON.stringify(error.progress.done))
       core.setOutput('pending', JSON.stringify(error.progress.pending))
     }
-    await maybeComment(clean(renderFailure(config?.command ?? 'db-migrate', message, error instanceof MigrationError ? error.progress : undefined))).catch(() => {})
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(clean(renderFailure(config?.command ?? 'db-migrate', message, error instanceof MigrationError ? error.progress : undefined)), true).write().catch(() => {})
-    }
+    const progress = error instanceof MigrationError ? error.progress : undefined
+    const names = error instanceof MigrationError ? [error.migration.file] : (error instanceof HistoryError || error instanceof ModelError) && error.file ? [error.file] : []
+    const failure = clean(renderFailure(config?.command, message, progress, names))
+    await maybeComment(failure).catch(() => {})
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(failure, true).write().catch(() => {})
     const where = annotation(error, config)
     if (where) {
       core.error(message, where)
@@ -70,6 +64,23 @@ export async function run(): Promise<void> {
     }
     if (!(error instanceof AppError) && error instanceof Error && error.stack) core.debug(clean(error.stack))
   }
+}
+
+/** Why a result that ran still fails the step (drift, an irreversible down, a lint error, status --check); null when it passes. */
+function verdict(result: CommandResult, lint: LintResult | undefined, config: Config): string | null {
+  const gate = result.command === 'status' && config.statusCheck ? statusGate(result.result) : null
+  if (gate) return gate
+  if (result.command === 'check' && result.result.drift && result.result.live) {
+    return `the database drifted from its migrations: ${result.result.explanations.length} difference(s); see the job summary for the SQL that puts it back`
+  }
+  if (result.command === 'check' && result.result.drift) {
+    return `the models and the migrations disagree: ${result.result.explanations.length} difference(s); see the job summary for the SQL that fixes them`
+  }
+  if (result.command === 'check' && result.result.reversibility?.irreversible.length) {
+    return `${result.result.reversibility.irreversible.length} migration(s) cannot be reverted cleanly: ${result.result.reversibility.irreversible.map((i) => i.migration).join(', ')}; see the job summary for what each down leaves behind`
+  }
+  if (lint && lint.errors > 0) return `the lint found ${lint.errors} error(s) in the migrations: see the annotations or the job summary for the fix of each`
+  return null
 }
 
 /** With pr-comment on, the report goes to the pull request too. */
@@ -90,13 +101,20 @@ function annotateLint(lint: LintResult, config: Config): void {
   }
 }
 
+/** A problem status found, as a warning on the migration's file. */
+function annotateProblems(problems: readonly Problem[], config: Config): void {
+  const base = process.env.GITHUB_WORKSPACE || process.cwd()
+  for (const p of problems) core.warning(p.message, p.file ? { title: `db-migrate ${p.kind.replace('_', ' ')}`, file: relative(base, `${config.cwd}/${p.file}`) } : {})
+}
+
 function setOutputs(result: CommandResult, config: Config): void {
   const lint = lintOf(result)
   if (lint) {
     core.setOutput('lint-errors', String(lint.errors))
     core.setOutput('lint-warnings', String(lint.warnings))
   }
-  if (result.database?.spunUpUrl) core.setOutput('database-url', result.database.spunUpUrl)
+  // only a server left running for later steps is worth a URL: one stopped on exit is gone
+  if (result.database?.keptRunning && result.database.spunUpUrl) core.setOutput('database-url', result.database.spunUpUrl)
   if (result.database?.keptRunning) core.saveState('embedded', JSON.stringify(result.database.keptRunning))
   switch (result.command) {
     case 'upgrade':
@@ -109,6 +127,15 @@ function setOutputs(result: CommandResult, config: Config): void {
       core.setOutput('current-revision', result.result.current ?? '')
       core.setOutput('applied', JSON.stringify([]))
       core.setOutput('pending', JSON.stringify(result.result.pending))
+      break
+    case 'current':
+    case 'heads':
+    case 'show':
+      if (result.command === 'current') core.setOutput('current-revision', result.result.current ?? '')
+      break
+    case 'history':
+      core.setOutput('current-revision', result.result.current ?? '')
+      core.setOutput('pending', JSON.stringify(result.result.migrations.filter((m) => m.state === 'pending').map((m) => m.name).reverse()))
       break
     case 'stamp':
       core.setOutput('current-revision', result.result.current ?? '')

@@ -60,6 +60,11 @@ Commands:
   downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)
   status                    current revision, applied and pending migrations (--json for machines;
                             --check: exit 1 unless at head with nothing to attend to)
+  current                   the revision the database is at (--verbose: its file and when it was applied)
+  history                   every migration, newest first, applied or pending (--indicate-current, -r start:end)
+  heads                     the head revision: the newest migration
+  show <revision>           one migration: its file, when it was applied, its checksum and whether it changed since,
+                            its up and its down
   check                     fail when the models and the migrations disagree; print the SQL that fixes it
                             (--database-url: fail when that database drifted from its migrations)
   diff <from> <to>          print the SQL that turns <from> into <to>; each is a database URL, a migrations
@@ -76,7 +81,7 @@ Commands:
 Revisions: head, base, a migration name or a unique prefix of one, +N, -N.
 
 Database: --database-url, else DATABASE_URL, else DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (environment or .env).
-With none, upgrade, downgrade, stamp, resolve and status stop; --embedded runs them on a throwaway PostgreSQL.
+With none, upgrade, downgrade, stamp, resolve, status, current, history, heads and show stop; --embedded runs them on a throwaway PostgreSQL.
 
 Options (flag > environment variable > db-migrate.config.* > default):
 ${optionsText()}
@@ -94,6 +99,10 @@ const commandHelp: Record<string, { readonly usage: string; readonly options: re
   downgrade: { usage: 'downgrade <revision>      revert migrations until <revision> is the newest applied (base: revert all)', options: [...running, 'sql'] },
   stamp: { usage: 'stamp <revision>          record migrations up to <revision> as applied without running them', options: [...where, 'dry-run', 'lock-wait'] },
   status: { usage: 'status                    current revision, applied and pending migrations', options: [...where, 'umzug-table', 'umzug-column', 'check', 'allow-out-of-order'] },
+  current: { usage: 'current                   the revision the database is at', options: [...where, 'verbose'] },
+  history: { usage: 'history                   every migration, newest first, applied or pending', options: [...where, 'indicate-current', 'rev-range'] },
+  heads: { usage: 'heads                     the head revision: the newest migration', options: where },
+  show: { usage: 'show <revision>           one migration: file, when applied, checksum, changed since, up and down', options: where },
   check: { usage: 'check                     fail when the models and the migrations disagree; print the SQL that fixes it', options: ['database-url', 'schema', 'exclude-schema', 'working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'column-order', 'ignore-privileges', 'lint-disable', 'base', 'reversible', 'all', 'json'] },
   revision: { usage: 'revision -m "message"     write a new migration', options: ['working-directory', 'env-file', 'migrations', 'migrations-ignore', 'models', 'models-kind', 'shadow-database-url', 'message', 'autogenerate', 'format', 'dry-run', 'schema', 'exclude-schema', 'json'] },
   diff: { usage: 'diff <from> <to>          print the SQL that turns <from> into <to> (a database URL, a migrations folder, a models file or a .sql file)', options: ['schema', 'exclude-schema', 'shadow-database-url', 'working-directory', 'env-file', 'migrations-ignore', 'models-kind', 'history-schema', 'history-table', 'connect-timeout', 'json'] },

@@ -25,7 +25,6 @@ export interface AutogenerateResult extends CheckResult {
 export async function autogenerate(config: Config, serverUrl: string, log: Log, now: Date = new Date(), options: Pick<DriftOptions, 'models'> = {}): Promise<AutogenerateResult> {
   const { migrated: _m, models: _s, ...drift } = await findDrift(config, serverUrl, log, { ...options, allowMissingMigrations: true })
   if (!drift.drift) {
-    log.info('no changes: the models match the migrations, so no migration was written')
     return { ...drift, name: null, files: [] }
   }
   const name = migrationName(config.message, now)
@@ -42,6 +41,5 @@ export async function autogenerate(config: Config, serverUrl: string, log: Log, 
   mkdirSync(config.migrationsDir, { recursive: true })
   for (const [path, text] of outputs) writeFileSync(path, text)
   const files = outputs.map(([path]) => displayPath(path, config.cwd))
-  log.info(`wrote ${files.join(' and ')} (${drift.operations.length} operation(s)${drift.risky.length ? `, ${drift.risky.length} risky: review them` : ''})`)
   return { ...drift, name, files }
 }

@@ -71,7 +71,7 @@ export async function check(config: Config, serverUrl: string, log: Log, options
   linting.catch(() => {})
   const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, options)
   const { added, linted } = await linting
-  const reversibility = config.reversible ? await checkReversible(config, serverUrl, added, log) : undefined
+  const reversibility = config.reversible ? await checkReversible(config, serverUrl, added) : undefined
   return { ...result, lint: linted, ...(reversibility ? { reversibility } : {}) }
 }
 

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import type { Config } from '../config/config.js'
 import { migrationName } from '../render/migration-file.js'
-import type { Log } from '../log.js'
 import { displayPath } from '../runtime/files.js'
 import { dockerCompose, envExample, firstMigrationDown, firstMigrationUp, models, workflow } from '../templates/project.js'
 
@@ -17,27 +16,24 @@ export interface InitResult {
  * Scaffolds a project in `config.cwd`, like `alembic init`: a first migration and models for the demo user/post
  * schema, `.env.example`, `docker-compose.yml` and a workflow using the action. Never overwrites a file.
  */
-export function init(config: Config, log: Log, now: Date = new Date()): InitResult {
+export function init(config: Config, now: Date = new Date()): InitResult {
   const created: string[] = []
   const skipped: { file: string; reason: string }[] = []
   const write = (path: string, text: string) => {
     const file = displayPath(path, config.cwd)
     if (existsSync(path)) {
       skipped.push({ file, reason: 'exists' })
-      log.info(`skipped ${file}: it exists`)
       return
     }
     mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, text, { flag: 'wx' })
     created.push(file)
-    log.info(`created ${file}`)
   }
 
   const dir = config.migrationsDir
   const hasMigrations = existsSync(dir) && readdirSync(dir).some((f) => /\.(sql|[cm]?[jt]s)$/.test(f))
   if (hasMigrations) {
     skipped.push({ file: displayPath(dir, config.cwd), reason: 'already holds migrations' })
-    log.info(`skipped the first migration: ${displayPath(dir, config.cwd)} already holds migrations`)
   } else {
     const name = migrationName('create user and post', now)
     write(join(dir, `${name}.sql`), firstMigrationUp)

@@ -43,7 +43,6 @@ export async function resolve(config: Config, databaseUrl: string, log: Log, res
         if (!row) throw new HistoryError('not_recorded', `migration ${name} is not recorded in ${historySql(ref)}: there is nothing to roll back`)
         await deleteRow(client, ref, name)
       }
-      log.info(`${name}: recorded as ${resolution}${row ? ` (was ${row.state})` : ''}`)
       return { name, resolution, previous: row?.state ?? null }
     } finally {
       await release().catch(() => {})

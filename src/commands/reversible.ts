@@ -5,7 +5,7 @@ import { compare } from '../compare/compare.js'
 import { introspect } from '../introspect/introspect.js'
 import { explainDrift } from '../ops/explain-drift.js'
 import { createScratchDatabase } from '../provision/scratch.js'
-import { silentLog, type Log } from '../log.js'
+import { silentLog } from '../log.js'
 import { displayPath, listMigrations } from '../runtime/files.js'
 import { migrate } from '../runtime/migrate.js'
 import type { Schema } from '../schema/schema.js'
@@ -31,7 +31,7 @@ export interface Reversibility {
  * Replays the chain on a scratch database of the server at `serverUrl`; for each migration in `names`, applies its
  * up, then its down, and compares with the schema before the up. Then applies the up again for the next ones.
  */
-export async function checkReversible(config: Config, serverUrl: string, names: readonly string[], log: Log): Promise<Reversibility> {
+export async function checkReversible(config: Config, serverUrl: string, names: readonly string[]): Promise<Reversibility> {
   const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   const wanted = new Set(names)
   let db = await createScratchDatabase(serverUrl, 'db_migrate_check_reversible')
@@ -73,7 +73,6 @@ export async function checkReversible(config: Config, serverUrl: string, names: 
   } finally {
     await db.drop().catch(() => {})
   }
-  log.info(`tried the down of ${checked.length} migration(s): ${irreversible.length} do not undo their up`)
   return { checked, irreversible }
 }
 

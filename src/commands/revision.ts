@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import { ConfigError, HistoryError } from '../errors.js'
 import { migrationName } from '../render/migration-file.js'
-import type { Log } from '../log.js'
 import { compareNames, displayPath, listMigrations } from '../runtime/files.js'
 import { sqlDown, sqlUp, tsModule } from '../templates/migration.js'
 
@@ -25,7 +24,7 @@ export interface RevisionResult {
  * Writes an empty migration named after `config.message`, sorting after every existing one (a clock behind the
  * newest migration, or two revisions in one second, move the timestamp forward). A dry run writes nothing.
  */
-export function revision(config: Config, log: Log, options: { format?: RevisionFormat; now?: Date } = {}): RevisionResult {
+export function revision(config: Config, options: { format?: RevisionFormat; now?: Date } = {}): RevisionResult {
   const message = config.message?.trim()
   if (!message) throw new ConfigError('message', 'revision needs a message that names the migration, e.g. -m "add email to user"')
   const existing = existsSync(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).map((m) => m.name) : []
@@ -50,13 +49,9 @@ export function revision(config: Config, log: Log, options: { format?: RevisionF
     ? [[`${name}${commonJsExtension(config.cwd)}`, sequelizeModule(name, message, '-- the up migration\n', '-- what undoes it\n', noTransactionDirective)]]
     : [[`${name}.sql`, sqlUp(message, created)], [`${name}.down.sql`, sqlDown(message)]]
   const written = files.map(([file]) => displayPath(join(config.migrationsDir, file), config.cwd))
-  if (config.dryRun) {
-    log.info(`dry run: would write ${written.join(' and ')}`)
-    return { name, files: written, dryRun: true }
-  }
+  if (config.dryRun) return { name, files: written, dryRun: true }
   mkdirSync(config.migrationsDir, { recursive: true })
   for (const [file, text] of files) writeFileSync(join(config.migrationsDir, file), text, { flag: 'wx' })
-  log.info(`wrote ${written.join(' and ')}`)
   return { name, files: written, dryRun: false }
 }
 

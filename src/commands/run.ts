@@ -1,5 +1,7 @@
 import type { Config } from '../config/config.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError, RevisionError } from '../errors.js'
+import { listMigrations } from '../runtime/files.js'
+import { noMigrations } from '../runtime/migrate.js'
 import { loadModelSource, type ModelSource } from '../models/sources/find.js'
 import { provisionDatabase } from '../provision/provision.js'
 import type { EmbeddedState } from '../provision/embedded.js'
@@ -16,6 +18,10 @@ import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import { revision, type RevisionResult } from './revision.js'
 import { stamp, type StampResult } from './stamp.js'
 import { status, type StatusResult } from './status.js'
+import { current, type CurrentResult } from './current.js'
+import { heads, type HeadsResult } from './heads.js'
+import { history, type HistoryResult } from './history.js'
+import { show, type ShowResult } from './show.js'
 import { upgrade } from './upgrade.js'
 import { lint } from './lint.js'
 import type { LintResult } from '../lint/lint.js'
@@ -23,6 +29,10 @@ import type { LintResult } from '../lint/lint.js'
 export type CommandResult =
   | { readonly command: 'upgrade' | 'downgrade'; readonly result: MigrateResult; readonly database: DatabaseInfo; readonly lint?: LintResult }
   | { readonly command: 'status'; readonly result: StatusResult; readonly database: DatabaseInfo }
+  | { readonly command: 'current'; readonly result: CurrentResult; readonly database: DatabaseInfo }
+  | { readonly command: 'history'; readonly result: HistoryResult; readonly database: DatabaseInfo }
+  | { readonly command: 'heads'; readonly result: HeadsResult; readonly database: DatabaseInfo }
+  | { readonly command: 'show'; readonly result: ShowResult; readonly database: DatabaseInfo }
   | { readonly command: 'resolve'; readonly result: ResolveResult; readonly database: DatabaseInfo }
   | { readonly command: 'stamp'; readonly result: StampResult; readonly database: DatabaseInfo }
   | { readonly command: 'check'; readonly result: CheckResult; readonly database: DatabaseInfo }
@@ -44,6 +54,8 @@ export interface DatabaseInfo {
   readonly spunUpUrl: string | null
   /** For the action's post step, when the server was left running. */
   readonly keptRunning: EmbeddedState | null
+  /** Which server and database, without the password: `host:port/dbname`, or `embedded PostgreSQL 18.1`. */
+  readonly server: string
 }
 
 export interface RunOptions {
@@ -54,7 +66,7 @@ export interface RunOptions {
   readonly databaseHint?: { readonly setting: string; readonly embedded: string }
 }
 
-const needDatabase: readonly Config['command'][] = ['upgrade', 'downgrade', 'stamp', 'resolve', 'status']
+const needDatabase: readonly Config['command'][] = ['upgrade', 'downgrade', 'stamp', 'resolve', 'status', 'current', 'history', 'heads', 'show']
 
 /** No deploy to nowhere: these commands act on a named database, or on a throwaway one only when asked for. */
 function requireDatabase(config: Config, hint: RunOptions['databaseHint']): void {
@@ -63,14 +75,35 @@ function requireDatabase(config: Config, hint: RunOptions['databaseHint']): void
   throw new ConfigError('database-url', `${config.command} needs a database, and none is set: set ${setting}, DATABASE_URL or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (an empty secret counts as unset); for a throwaway PostgreSQL, ask for it with ${embedded}`)
 }
 
+/** What a command needs before it may start a server: a revision, and the migrations folder it reads. */
+const revisionNeeded: Partial<Record<Config['command'], string>> = {
+  downgrade: 'downgrade needs a revision: a migration name or prefix, -1 for one step, or base to revert everything',
+  stamp: 'stamp needs a revision: head, a migration name or a unique prefix of one, or +N',
+  show: 'show needs a revision: a migration name or a unique prefix of one, head or current',
+  resolve: 'resolve needs the name of a migration (or a unique prefix) and --applied or --rolled-back',
+}
+
+/** Fails what cannot succeed before any server starts: a missing revision, a missing or unreadable migrations folder. */
+function preflight(config: Config, resolution: Resolution | undefined): void {
+  const missing = revisionNeeded[config.command]
+  if (missing && !config.revision?.trim()) throw new RevisionError(missing)
+  if (config.command === 'resolve' && !resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
+  const readsFolder = needDatabase.includes(config.command) || config.command === 'check'
+  if (!readsFolder) return
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
+  // a throwaway server starts empty: with no migrations, upgrade and downgrade have nothing they could do
+  if (files.length === 0 && !config.database && (config.command === 'upgrade' || config.command === 'downgrade')) throw noMigrations(config)
+}
+
 /** Runs one command: finds or starts Postgres, calls the command, and releases what it started. */
 export async function runCommand(config: Config, log: Log, options: RunOptions = {}): Promise<CommandResult> {
   requireDatabase(config, options.databaseHint)
+  preflight(config, options.resolution)
   switch (config.command) {
     case 'init':
-      return { command: 'init', result: await init(config, log), database: null }
+      return { command: 'init', result: await init(config), database: null }
     case 'revision':
-      if (!config.autogenerate) return { command: 'revision', result: await revision(config, log, { format: config.format }), database: null }
+      if (!config.autogenerate) return { command: 'revision', result: await revision(config, { format: config.format }), database: null }
       {
         const models = preloadModels(config)
         return withServer(config, log, 'shadow', false, async (url, database) => ({
@@ -92,7 +125,15 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
       if (config.database) return { command: 'pull', result: await pull(config, log, { source: { database: config.database.url } }), database: null }
       return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'pull', result: await pull(config, log, { source: { server: url } }), database }))
     case 'status':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url), database }))
+    case 'current':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'current', result: await current(config, url), database }))
+    case 'history':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'history', result: await history(config, url), database }))
+    case 'heads':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'heads', result: await heads(config, url), database }))
+    case 'show':
+      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'show', result: await show(config, url), database }))
     case 'resolve': {
       const resolution = options.resolution
       if (!resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
@@ -125,8 +166,10 @@ async function withServer<T>(
 ): Promise<T> {
   const provisioned = await provisionDatabase(config, log, { role, keep })
   const kept = keep && config.keepDatabase && provisioned.spunUp ? provisioned.spunUp.state : null
+  const given = role === 'target' ? config.database : config.shadowDatabase
+  const server = provisioned.spunUp ? `embedded PostgreSQL ${provisioned.spunUp.version}` : given ? `${given.host}:${given.port}/${given.database}` : 'PostgreSQL'
   try {
-    return await fn(provisioned.url, { spunUpUrl: provisioned.spunUp ? provisioned.url : null, keptRunning: kept })
+    return await fn(provisioned.url, { spunUpUrl: provisioned.spunUp ? provisioned.url : null, keptRunning: kept, server })
   } catch (error) {
     // a failed run hands no server to later steps: nothing would stop it
     if (kept) await provisioned.spunUp?.stop().catch(() => {})

@@ -4,7 +4,7 @@ import { RevisionError } from '../errors.js'
 import type { Log } from '../log.js'
 import { recordApplied } from '../runtime/adopt.js'
 import { listMigrations } from '../runtime/files.js'
-import { historySql, readHistory, type HistoryTable } from '../runtime/history.js'
+import { readHistory, type HistoryTable } from '../runtime/history.js'
 import { acquireLock } from '../runtime/lock.js'
 import { assertNoProblems, findProblems } from '../runtime/problems.js'
 import { currentRevision, planUpgrade } from '../runtime/target.js'
@@ -34,8 +34,6 @@ export async function stamp(config: Config, databaseUrl: string, log: Log): Prom
     const plan = planUpgrade(spec, files, applied)
     await recordApplied(client, ref, plan.steps, !config.dryRun)
     const stamped = plan.steps.map((f) => f.name)
-    if (stamped.length === 0) log.info(`nothing to stamp: the database is at ${currentRevision(applied) ?? 'base'}`)
-    else log.info(`${config.dryRun ? 'would record' : 'recorded'} ${stamped.length} migration(s) as applied in ${historySql(ref)} without running them`)
     const after = config.dryRun ? applied : new Set([...applied, ...stamped])
     return { dryRun: config.dryRun, stamped, current: currentRevision(after) }
   }

@@ -7,7 +7,7 @@ import type { UmzugStorage } from '../runtime/adopt.js'
 import { closest } from './suggest.js'
 import { fileKey, settingByName, type SettingName } from './settings.js'
 
-export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'revision', 'check', 'init', 'resolve', 'diff', 'pull'] as const
+export const commands = ['upgrade', 'downgrade', 'stamp', 'status', 'current', 'history', 'heads', 'show', 'revision', 'check', 'init', 'resolve', 'diff', 'pull'] as const
 export type CommandName = (typeof commands)[number]
 
 export const modelsKinds = ['db-migrate', 'sql', 'sequelize', 'typeorm', 'drizzle'] as const
@@ -61,6 +61,12 @@ export interface Config {
   readonly message: string | undefined
   readonly autogenerate: boolean
   readonly json: boolean
+  /** `current --verbose`: the current migration's details too. */
+  readonly verbose: boolean
+  /** `history --indicate-current` */
+  readonly indicateCurrent: boolean
+  /** `history --rev-range start:end` */
+  readonly revisionRange: string | undefined
   readonly keepDatabase: boolean
   readonly columnOrder: boolean
   /** `check`: leave grants out (none are read or compared). */
@@ -187,6 +193,9 @@ export function parseConfig(source: ConfigSource): Config {
     message: raw('message'),
     autogenerate: flag(raw('autogenerate'), label('autogenerate')),
     json: flag(raw('json'), label('json')),
+    verbose: flag(raw('verbose'), label('verbose')),
+    indicateCurrent: flag(raw('indicate-current'), label('indicate-current')),
+    revisionRange: raw('rev-range'),
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
     ignorePrivileges: flag(raw('ignore-privileges'), label('ignore-privileges')),

@@ -70,6 +70,9 @@ export const settings = [
   { name: 'format', kind: 'value', placeholder: 'sql|ts|sequelize', env: 'DB_MIGRATE_FORMAT', input: true, file: true, help: 'revision: write a SQL pair, one TypeScript module, or a module Umzug also runs (default: sql)' },
   { name: 'force', kind: 'boolean', input: true, file: false, help: 'pull: replace the models file when it exists (without it, pull refuses)' },
   { name: 'stdout', kind: 'boolean', input: false, file: false, help: 'pull: print the models instead of writing the models file' },
+  { name: 'verbose', kind: 'boolean', aliases: ['-v'], input: false, file: false, help: 'current: also the file, when it was applied and how long it took' },
+  { name: 'indicate-current', kind: 'boolean', aliases: ['-i'], input: false, file: false, help: 'history: mark the current migration' },
+  { name: 'rev-range', kind: 'value', aliases: ['-r'], placeholder: 'start:end', input: false, file: false, help: 'history: only the migrations from start to end (base:head, NAME:, :current)' },
   { name: 'json', kind: 'boolean', input: false, file: false, help: 'machine-readable output' },
 ] as const satisfies readonly Setting[]
 

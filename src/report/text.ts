@@ -2,6 +2,9 @@ import type { CommandResult } from '../commands/run.js'
 import type { CheckResult } from '../commands/check.js'
 import type { DatabaseDrift } from '../commands/check-database.js'
 import type { StatusResult } from '../commands/status.js'
+import type { CurrentResult } from '../commands/current.js'
+import type { HistoryResult } from '../commands/history.js'
+import type { ShowResult } from '../commands/show.js'
 import type { MigrateResult } from '../runtime/migrate.js'
 import { lintText } from '../lint/report.js'
 import { reversibilityText } from './reversibility.js'
@@ -15,6 +18,16 @@ export function renderText(result: CommandResult): string {
       return result.lint?.findings.length ? `${migrateText(result.result)}\n${lintText(result.lint)}` : migrateText(result.result)
     case 'status':
       return statusText(result.result)
+    case 'current':
+      return currentText(result.result)
+    case 'history':
+      return historyText(result.result)
+    case 'heads': {
+      const { head, applied } = result.result
+      return head === null ? 'No migrations yet: db-migrate revision -m "..." writes the first.' : `${head} (head), ${applied ? 'applied' : 'not applied'}`
+    }
+    case 'show':
+      return showText(result.result)
     case 'check': {
       const c = result.result
       return [checkText(c), ...(c.lint?.findings.length ? [lintText(c.lint)] : []), ...(c.reversibility ? [reversibilityText(c.reversibility)] : [])].join('\n')
@@ -77,6 +90,41 @@ function statusText(s: StatusResult): string {
   lines.push(s.pending.length ? `Pending:\n${s.pending.map((n) => `  ${n}`).join('\n')}` : 'Pending: none')
   if (s.problems.length) lines.push('Problems:', ...s.problems.map((p) => `  ${p.message}`))
   return lines.join('\n')
+}
+
+function currentText(c: CurrentResult): string {
+  const line = c.current === null ? 'base (nothing applied)' : `${c.current}${c.current === c.head ? ' (head)' : ''}`
+  if (!c.verbose || !c.migration) return line
+  const m = c.migration
+  return [`Current revision: ${line}`, `File:       ${m.file ?? '(gone from the migrations folder)'}`, `Applied at: ${isoTime(m.appliedAt)}`, `Duration:   ${duration(m.durationMs)}`].join('\n')
+}
+
+function historyText(h: HistoryResult): string {
+  if (!h.migrations.length) return 'No migrations.'
+  const label = (e: HistoryResult['migrations'][number]) => `${e.name}${e.head ? ' (head)' : ''}${h.indicateCurrent && e.current ? ' (current)' : ''}`
+  const width = Math.max(...h.migrations.map((e) => label(e).length))
+  return h.migrations.map((e) => {
+    const when = e.appliedAt ? ` ${isoTime(e.appliedAt)}` : ''
+    const gone = e.file === null ? '  (file gone)' : ''
+    return `${label(e).padEnd(width)}  ${e.state}${when}${gone}`
+  }).join('\n')
+}
+
+function showText(s: ShowResult): string {
+  const applied = s.state === 'pending' ? 'not applied'
+    : `${s.state === 'applied' ? 'applied' : s.state.toUpperCase()} at ${isoTime(s.appliedAt!)} (${duration(s.durationMs)})${s.error ? `: ${s.error}` : ''}`
+  const changed = s.changed === null ? '—' : s.changed ? `yes: the file differs from what was applied (sha256 ${s.appliedChecksum})` : 'no'
+  const down = s.downFile ?? (s.down ? 'yes (exports down)' : 'none')
+  return [
+    `Revision:    ${s.name}${s.head ? ' (head)' : ''}${s.current ? ' (current)' : ''}`,
+    `File:        ${s.file ?? '(gone from the migrations folder)'}`,
+    `Applied:     ${applied}`,
+    `Checksum:    ${s.checksum ? `sha256 ${s.checksum}` : '—'}`,
+    `Changed:     ${changed}`,
+    `Up:          ${s.up ? 'yes' : 'none'}`,
+    `Down:        ${down}`,
+    ...(s.kind === 'module' ? [`Transaction: ${s.transaction ? 'yes' : 'no (transaction = false)'}`] : []),
+  ].join('\n')
 }
 
 function checkText(c: CheckResult): string {

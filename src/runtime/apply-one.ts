@@ -84,7 +84,6 @@ export async function applyOne(session: RunSession, file: MigrationFile, directi
       { name: file.name, file: displayPath(file.path, cwd), direction, statement: 'COMMIT' }, { cause: error })
   }
   const durationMs = Date.now() - started
-  log.info(`${direction === 'up' ? 'applied' : 'reverted'} ${file.name} in ${durationMs}ms`)
   return { name: file.name, file: displayPath(file.path, cwd), durationMs, transactional }
 }
 

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js'
 import { waitForConnection } from '../db/client.js'
 import { HistoryError, MigrationError, type MigrationProgress } from '../errors.js'
 import type { Log } from '../log.js'
-import { displayPath, listMigrations } from './files.js'
+import { compareNames, displayPath, listMigrations } from './files.js'
 import { ensureHistory, readHistory, type HistoryTable } from './history.js'
 import { adoptUmzug } from './adopt.js'
 import { acquireLock } from './lock.js'
@@ -67,7 +67,6 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
       // A module that does not load stops the run before anything is written, the history table included.
       await Promise.all(plan.steps.filter((f) => f.kind === 'module').map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))))
       await ensureHistory(client, ref)
-      if (plan.steps.length === 0) log.info(`nothing to ${direction === 'up' ? 'apply' : 'revert'}: the database is at ${from ?? 'base'}`)
       const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, makeContext, restore).catch(async (error: unknown) => {
         if (error instanceof MigrationError) error.progress = await progressAfter(client, ref, files, plan, direction).catch(() => progressKnown(files, plan, applied, error.migration.name))
         throw error
@@ -82,15 +81,21 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
   }
 }
 
+/** The error for a migrations folder without migrations. */
+export function noMigrations(config: Pick<Config, 'migrationsDir' | 'cwd'>): HistoryError {
+  return new HistoryError('no_migrations', `migrations folder ${displayPath(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`)
+}
+
 async function prepare(client: pg.ClientBase, config: Config, ref: HistoryTable, files: readonly MigrationFile[], direction: 'up' | 'down') {
   const history = await readHistory(client, ref)
   assertNoProblems(findProblems(files, history, config), direction)
   if (files.length === 0) {
     // most likely a migrations setting that points at the wrong folder: deploying nothing quietly would hide it
-    throw new HistoryError('no_migrations', `migrations folder ${displayPath(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`)
+    throw noMigrations(config)
   }
   const applied = history.map((r) => r.name)
-  const plan = direction === 'up' ? planUpgrade(config.revision, files, new Set(applied)) : planDowngrade(config.revision, files, new Set(applied))
+  const plan = direction === 'up' ? planUpgrade(config.revision, files, new Set(applied))
+    : planDowngrade(config.revision, files, [...history].sort((a, b) => a.appliedAt.getTime() - b.appliedAt.getTime() || compareNames(a.name, b.name)).map((r) => r.name))
   if (direction === 'down') {
     const missing = await downMissing(plan.steps, config.cwd)
     if (missing) {

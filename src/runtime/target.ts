@@ -54,33 +54,36 @@ export function planUpgrade(revision: string | undefined, files: readonly Migrat
 
 /**
  * Plans a downgrade to `revision`: `base`, a name or unique prefix (which stays applied, as in alembic), or `-N`
- * migrations back. Anything that would go up, or past base, is refused before anything runs.
+ * migrations back: the N applied last, which after an out-of-order upgrade are not the N newest names. Migrations
+ * are reverted in the reverse of the order they were applied. Anything that would go up, or past base, is refused.
  */
-export function planDowngrade(revision: string | undefined, files: readonly MigrationFile[], applied: ReadonlySet<string>): Plan {
+export function planDowngrade(revision: string | undefined, files: readonly MigrationFile[], applied: readonly string[]): Plan {
   const spec = revision?.trim()
   if (!spec) throw new RevisionError('downgrade needs a revision: a migration name or prefix, -1 for one step, or base to revert everything')
   const byName = new Map(files.map((f) => [f.name, f]))
-  const appliedFiles = [...applied].sort(compareNames).map((name) => byName.get(name) ?? missingFile(name))
-  const current = appliedFiles.at(-1)?.name ?? null
-  let target: string | null
+  // `applied` is in the order the migrations were applied; reverting goes the other way
+  const stack = applied.map((name) => byName.get(name) ?? missingFile(name)).reverse()
+  const current = currentRevision(applied)
+  let steps: MigrationFile[]
   if (spec === 'base') {
-    target = null
+    steps = stack
   } else if (/^\+\d+$/.test(spec)) {
     throw new RevisionError(`downgrade goes back only: use upgrade ${spec} to apply migrations`)
   } else if (/^-\d+$/.test(spec)) {
-    const steps = Number(spec.slice(1))
-    if (steps > appliedFiles.length) {
-      throw new RevisionError(`cannot downgrade ${spec}: only ${appliedFiles.length} migration(s) are applied; use base to revert them all`, appliedFiles.map((f) => f.name))
+    const count = Number(spec.slice(1))
+    if (count > stack.length) {
+      throw new RevisionError(`cannot downgrade ${spec}: only ${stack.length} migration(s) are applied; use base to revert them all`, applied.slice().sort(compareNames))
     }
-    target = steps === 0 ? current : appliedFiles[appliedFiles.length - steps - 1]?.name ?? null
+    steps = stack.slice(0, count)
   } else {
-    target = spec === 'head' ? files.at(-1)?.name ?? null : resolveName(spec, files)
+    const target = spec === 'head' ? files.at(-1)?.name ?? null : resolveName(spec, files)
     if (target !== null && (current === null || compareNames(target, current) > 0)) {
       throw new RevisionError(`${target} is above the current revision ${current ?? '(base)'}: use upgrade ${spec} to go forward to it`)
     }
+    steps = stack.filter((f) => target === null || compareNames(f.name, target) > 0)
   }
-  const steps = appliedFiles.filter((f) => target === null || compareNames(f.name, target) > 0).reverse()
-  return { direction: 'down', target, steps }
+  const reverted = new Set(steps.map((f) => f.name))
+  return { direction: 'down', target: currentRevision(applied.filter((name) => !reverted.has(name))), steps }
 }
 
 /** A full migration name or a prefix matching exactly one; otherwise an error listing the candidates. */

@@ -11,7 +11,8 @@ import { upgrade } from '../../src/commands/upgrade.js'
 import { compare } from '../../src/compare/compare.js'
 import { silentLog } from '../../src/log.js'
 import { adminQuery, scratchDatabase } from '../helpers/postgres.js'
-import { eachServer, project, schemaAt } from './project.js'
+import { eachServer, schemaAt } from './project.js'
+import { project, modelsProject } from '../helpers/project.js'
 
 interface Case {
   readonly fixture: string
@@ -177,7 +178,7 @@ const cases: Case[] = [
 eachServer('check: models that disagree with their migrations', (server) => {
   for (const c of cases) {
     it(`explains the difference in words and SQL (${c.fixture}/drift.ts)`, async () => {
-      const result = await check(project(c.fixture).config({ models: 'drift.ts' }), server.url, silentLog)
+      const result = await check(project(c.fixture, modelsProject).config({ models: 'drift.ts' }), server.url, silentLog)
       assert.equal(result.drift, true)
       assert.deepEqual(result.explanations, c.explanations)
       assert.deepEqual(result.statements, c.statements)
@@ -189,7 +190,7 @@ eachServer('check: models that disagree with their migrations', (server) => {
 
 eachServer('check: a serial widened without its sequence', (server) => {
   it('is drift against a bigserial in the models, and the generated migration widens the sequence', async () => {
-    const p = project('models-types')
+    const p = project('models-types', modelsProject)
     // the classic half-done widening: the column holds bigint, its sequence still stops at 2147483647
     writeFileSync(join(p.dir, 'migrations', '20240103000000_widen_counted.sql'), 'ALTER TABLE numbered ALTER COLUMN counted TYPE bigint;\n')
     writeFileSync(join(p.dir, 'wide.ts'), [
@@ -221,7 +222,7 @@ eachServer('check: a serial widened without its sequence', (server) => {
 eachServer('revision --autogenerate', (server) => {
   for (const c of cases) {
     it(`writes a migration that closes the difference and a down that undoes it (${c.fixture})`, async () => {
-      const p = project(c.fixture)
+      const p = project(c.fixture, modelsProject)
       const config = p.config({ models: 'drift.ts', message: 'Close the gap' })
       const before = p.migrations()
       const written = await autogenerate(config, server.url, silentLog)
@@ -254,7 +255,7 @@ eachServer('revision --autogenerate', (server) => {
   }
 
   it('writes nothing when the models match the migrations', async () => {
-    const p = project('models-demo')
+    const p = project('models-demo', modelsProject)
     const before = p.migrations()
     const result = await autogenerate(p.config({ message: 'nothing' }), server.url, silentLog)
     assert.equal(result.drift, false)
@@ -264,7 +265,7 @@ eachServer('revision --autogenerate', (server) => {
   })
 
   it('writes a file that reads like one a person wrote', async () => {
-    const p = project('models-demo')
+    const p = project('models-demo', modelsProject)
     const now = new Date(Date.UTC(2025, 0, 2, 3, 4, 5))
     const written = await autogenerate(p.config({ models: 'drift.ts', message: 'Add email to posts' }), server.url, silentLog, now)
     assert.equal(written.name, '20250102030405_add_email_to_posts')
@@ -296,7 +297,7 @@ eachServer('revision --autogenerate', (server) => {
 
 eachServer('revision --autogenerate in a new project', (server) => {
   it('writes the first migration, creating the migrations folder, from the models alone', async () => {
-    const p = project('models-schemas')
+    const p = project('models-schemas', modelsProject)
     rmSync(join(p.dir, 'migrations'), { recursive: true })
     const config = p.config({ message: 'initial' })
     const written = await autogenerate(config, server.url, silentLog)

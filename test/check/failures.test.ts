@@ -7,7 +7,8 @@ import { check } from '../../src/commands/check.js'
 import { MigrationError, ModelError } from '../../src/errors.js'
 import { silentLog } from '../../src/log.js'
 import { adminQuery } from '../helpers/postgres.js'
-import { eachServer, project } from './project.js'
+import { eachServer } from './project.js'
+import { project, modelsProject } from '../helpers/project.js'
 
 async function scratchDatabases(url: string): Promise<string[]> {
   return (await adminQuery(url, `SELECT datname FROM pg_database WHERE datname LIKE 'db\\_migrate\\_check\\_%' ORDER BY 1`)).rows.map((r) => r.datname)
@@ -15,7 +16,7 @@ async function scratchDatabases(url: string): Promise<string[]> {
 
 eachServer('check: failures', (server) => {
   it('reports a migration that does not apply to an empty database as such, and drops its scratch databases', async () => {
-    const p = project('models-demo')
+    const p = project('models-demo', modelsProject)
     writeFileSync(join(p.dir, 'migrations', '20240103000000_broken.sql'), 'ALTER TABLE post ADD COLUMN email txt;\n')
     const before = await scratchDatabases(server.url)
     await assert.rejects(check(p.config(), server.url, silentLog), (error: unknown) => {
@@ -28,7 +29,7 @@ eachServer('check: failures', (server) => {
   })
 
   it('reports models PostgreSQL rejects, naming the file and the statement', async () => {
-    const p = project('models-demo')
+    const p = project('models-demo', modelsProject)
     writeFileSync(join(p.dir, 'models.ts'), [
       "import { customType, integer, table } from '../../../src/index.js'",
       "export const place = table('place', { id: integer().primaryKey(), where: customType('geography') })",
@@ -41,7 +42,7 @@ eachServer('check: failures', (server) => {
   })
 
   it('reports a models problem before creating any database', async () => {
-    const p = project('models-demo')
+    const p = project('models-demo', modelsProject)
     writeFileSync(join(p.dir, 'models.ts'), "export const nothing = 1\n")
     await assert.rejects(check(p.config(), 'postgresql://nobody@127.0.0.1:1/none', silentLog), {
       name: 'ModelError',
@@ -50,7 +51,7 @@ eachServer('check: failures', (server) => {
   })
 
   it('leaves a history table outside public out of the comparison', async () => {
-    const result = await check(project('models-schemas').config({ 'history-schema': 'meta', 'history-table': 'versions' }), server.url, silentLog)
+    const result = await check(project('models-schemas', modelsProject).config({ 'history-schema': 'meta', 'history-table': 'versions' }), server.url, silentLog)
     assert.deepEqual(result.explanations, [])
   })
 })

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { check } from '../../src/commands/check.js'
 import { silentLog } from '../../src/log.js'
-import { eachServer, project } from './project.js'
+import { eachServer } from './project.js'
+import { project, modelsProject } from '../helpers/project.js'
 
 const cases: [fixture: string, models: string, what: string][] = [
   ['models-demo', 'models.ts', 'the user/post demo'],
@@ -21,7 +22,7 @@ const cases: [fixture: string, models: string, what: string][] = [
 eachServer('check: models and migrations that agree', (server) => {
   for (const [fixture, models, what] of cases) {
     it(`finds no drift: ${what} (${fixture}/${models})`, async () => {
-      const result = await check(project(fixture).config({ models }), server.url, silentLog)
+      const result = await check(project(fixture, modelsProject).config({ models }), server.url, silentLog)
       assert.deepEqual(result.explanations, [])
       assert.deepEqual(result.statements, [])
       assert.equal(result.drift, false)

@@ -12,13 +12,14 @@ import { prefixKeys, replaySettings, snapshotName } from '../../src/provision/re
 import { snapshotLimit } from '../../src/provision/snapshots.js'
 import { listMigrations } from '../../src/runtime/files.js'
 import { adminQuery } from '../helpers/postgres.js'
-import { eachServer, project } from './project.js'
+import { modelsProject, project } from '../helpers/project.js'
+import { eachServer } from './project.js'
 
 eachServer('check from cached snapshots', (server) => {
   const snapshots = server.label === 'embedded' ? 'own' as const : 'shared' as const
 
   it('equals a full replay after each change to the folder, starting from the longest unchanged prefix', async () => {
-    const p = project('models-sql')
+    const p = project('models-sql', modelsProject)
     const dir = join(p.dir, 'migrations')
     for (const f of p.migrations()) rmSync(join(dir, f))
     // a unique table name per run, so that snapshots of another run on a shared server never match this one's files
@@ -69,7 +70,7 @@ eachServer('check from cached snapshots', (server) => {
   })
 
   it('names each snapshot by the server major, the settings and every file in order, and keeps only the last few', async () => {
-    const p = project('models-sql')
+    const p = project('models-sql', modelsProject)
     const config = p.config({ models: 'db/schema.sql' })
     const { v, u: user } = (await adminQuery(server.url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
     const major = Math.floor(Number(v) / 10000)
@@ -96,7 +97,7 @@ eachServer('check from cached snapshots', (server) => {
   })
 
   it('reads the models from a snapshot of the same models built before, and builds them again once they change', async () => {
-    const p = project('models-sql')
+    const p = project('models-sql', modelsProject)
     const run = (settings: RawSettings = {}) => findDrift(p.config({ models: 'db/schema.sql', ...settings }), server.url, silentLog, { snapshots })
     await run()
     const again = await run()
@@ -113,7 +114,7 @@ eachServer('check from cached snapshots', (server) => {
   })
 
   it('keeps nothing for migrations that create roles, and on its own server drops the roles again', { skip: snapshots !== 'own' && 'roles are not ours to drop on a given server' }, async () => {
-    const p = project('models-sql')
+    const p = project('models-sql', modelsProject)
     writeFileSync(join(p.dir, 'migrations', '20240103000000_role.sql'), 'CREATE ROLE db_migrate_test_reader; GRANT SELECT ON book TO db_migrate_test_reader;')
     for (let i = 0; i < 2; i++) {
       const result = await findDrift(p.config({ models: 'db/schema.sql' }), server.url, silentLog, { snapshots })

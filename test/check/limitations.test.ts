@@ -5,11 +5,12 @@ import { join } from 'node:path'
 import { it } from 'node:test'
 import { check } from '../../src/commands/check.js'
 import { silentLog } from '../../src/log.js'
-import { eachServer, project } from './project.js'
+import { eachServer } from './project.js'
+import { project, modelsProject } from '../helpers/project.js'
 
 eachServer('check: known limitations', (server) => {
   it('reports an array default written as ARRAY[...] in a migration and as a list in the models; write it the same way on both sides', async () => {
-    const p = project('models-demo')
+    const p = project('models-demo', modelsProject)
     writeFileSync(join(p.dir, 'migrations', '20240103000000_tags.sql'), "ALTER TABLE post ADD COLUMN tags text[] DEFAULT ARRAY['a', 'b'];\n")
     const models = (name: string, value: string) => writeFileSync(join(p.dir, name), [
       "import { sql, table, text } from '../../../src/index.js'",
@@ -28,7 +29,7 @@ eachServer('check: known limitations', (server) => {
   })
 
   it('sees a renamed column as one dropped and one added; edit the generated migration into a RENAME', async () => {
-    const p = project('models-demo')
+    const p = project('models-demo', modelsProject)
     writeFileSync(join(p.dir, 'renamed.ts'), [
       "import { table, text } from '../../../src/index.js'",
       "import { post as before, user } from './models.js'",

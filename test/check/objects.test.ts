@@ -12,7 +12,8 @@ import { upgrade } from '../../src/commands/upgrade.js'
 import { compare } from '../../src/compare/compare.js'
 import { silentLog } from '../../src/log.js'
 import { scratchDatabase } from '../helpers/postgres.js'
-import { eachServer, project, schemaAt } from './project.js'
+import { modelsProject, project } from '../helpers/project.js'
+import { eachServer, schemaAt } from './project.js'
 
 interface Case {
   readonly name: string
@@ -148,14 +149,14 @@ const cases: Case[] = [
 
 eachServer('views, functions and triggers in models and migrations', (server) => {
   it('agree: check finds nothing', async () => {
-    const result = await check(project('models-objects').config(), server.url, silentLog)
+    const result = await check(project('models-objects', modelsProject).config(), server.url, silentLog)
     assert.deepEqual(result.explanations, [])
     assert.equal(result.drift, false)
   })
 
   for (const c of cases) {
     it(`drift: ${c.name}, closed by the generated migration and undone by its down`, async () => {
-      const p = project('models-objects')
+      const p = project('models-objects', modelsProject)
       const models = p.read('models.ts')
       assert.ok(models.includes(c.edit[0]), `the fixture's models.ts holds ${c.edit[0]}`)
       writeFileSync(join(p.dir, 'drift.ts'), models.replace(c.edit[0], c.edit[1]))

@@ -1,39 +1,11 @@
-// Fixture projects for check and autogenerate: test/fixtures/models-<case> copied under test/.tmp (at the same
-// depth, so the models' relative import of the library still resolves), and the servers to run them on.
+// The servers check and autogenerate tests run on, and the schema they read back. Their projects come from
+// test/helpers/project.ts (with modelsProject: under test/.tmp, so the models' relative import of the library resolves).
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { after, describe, it } from 'node:test'
-import { parseConfig, type Config, type RawSettings } from '../../src/config/config.js'
+import { describe, it } from 'node:test'
 import { connect } from '../../src/db/client.js'
 import { introspect } from '../../src/introspect/introspect.js'
 import type { Schema } from '../../src/schema/schema.js'
 import { testServers, type TestServer } from '../helpers/postgres.js'
-
-const root = fileURLToPath(new URL('../..', import.meta.url))
-
-export interface Project {
-  readonly dir: string
-  /** Config of the project; `models` picks another models file of the fixture (default models.ts). */
-  config(settings?: RawSettings): Config
-  migrations(): string[]
-  read(relativePath: string): string
-}
-
-export function project(fixture: string): Project {
-  const dir = join(root, 'test', '.tmp', `${fixture}-${randomBytes(4).toString('hex')}`)
-  mkdirSync(join(root, 'test', '.tmp'), { recursive: true })
-  cpSync(join(root, 'test', 'fixtures', fixture), dir, { recursive: true })
-  after(() => rmSync(dir, { recursive: true, force: true }))
-  return {
-    dir,
-    config: (settings = {}) => parseConfig({ settings: { command: 'check', models: 'models.ts', migrations: 'migrations', 'lock-wait': '10s', ...settings }, env: {}, cwd: dir }),
-    migrations: () => readdirSync(join(dir, 'migrations')).sort(),
-    read: (path) => readFileSync(join(dir, path), 'utf8'),
-  }
-}
 
 /** Declares the suite once per test server. */
 export function eachServer(name: string, body: (server: TestServer) => void): void {

@@ -12,7 +12,8 @@ import { upgrade } from '../../src/commands/upgrade.js'
 import { compare } from '../../src/compare/compare.js'
 import { silentLog } from '../../src/log.js'
 import { adminQuery, scratchDatabase, type TestServer } from '../helpers/postgres.js'
-import { eachServer, project, schemaAt } from './project.js'
+import { modelsProject, project } from '../helpers/project.js'
+import { eachServer, schemaAt } from './project.js'
 
 // The fixture's migrations name this role; CREATE ROLE is cluster-wide, so it is made here and dropped after.
 const app = 'db_migrate_fixture_app'
@@ -85,14 +86,14 @@ eachServer('check: partitions, inheritance, row-level security, policies and gra
   withFixtureRole(server)
 
   it('finds no drift between the models and migrations that agree (models-tables)', async () => {
-    const result = await check(project('models-tables').config(), server.url, silentLog)
+    const result = await check(project('models-tables', modelsProject).config(), server.url, silentLog)
     assert.deepEqual(result.explanations, [])
     assert.equal(result.drift, false)
   })
 
   for (const d of drifts) {
     it(`names a change of ${d.what}; the generated migration applies and reverts`, async () => {
-      const p = project('models-tables')
+      const p = project('models-tables', modelsProject)
       writeFileSync(join(p.dir, 'drift.ts'), `${head}${d.models}\n`)
       const config = p.config({ models: 'drift.ts', message: 'close the gap' })
       const result = await check(config, server.url, silentLog)
@@ -118,7 +119,7 @@ eachServer('check: partitions, inheritance, row-level security, policies and gra
   }
 
   it('leaves grants out with ignore-privileges: none are read or compared', async () => {
-    const p = project('models-tables')
+    const p = project('models-tables', modelsProject)
     writeFileSync(join(p.dir, 'drift.ts'), `${head}export const grants = []\n`)
     assert.equal((await check(p.config({ models: 'drift.ts' }), server.url, silentLog)).drift, true)
     const result = await check(p.config({ models: 'drift.ts', 'ignore-privileges': 'true' }), server.url, silentLog)

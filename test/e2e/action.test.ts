@@ -26,6 +26,9 @@ for (const server of servers) {
       assert.equal(run.outputs['database-url'], undefined)
       assert.match(run.summary, /\| `20240301090000_create_user` \| applied \| \d+ ms \|/)
       assert.match(run.summary, /\| `20240302090000_create_post` \| applied \| \d+ ms \|/)
+      assert.match(run.summary, /^### ✅ db-migrate upgrade: `20240302090000_create_post`\n/)
+      const where = new URL(db.url)
+      assert.ok(run.summary.includes(`\n\nRan on \`${where.hostname}:${where.port || 5432}${where.pathname}\`.`), run.summary)
       assert.match(run.stdout, /::add-mask::/)
       assert.ok(!run.everything.includes(password), 'the password appears in what the run showed')
       const tables = await adminQuery(db.url, `SELECT string_agg(tablename, ',' ORDER BY tablename) AS t FROM pg_tables WHERE schemaname = 'public'`)
@@ -82,7 +85,8 @@ describe('action with database-url: embedded', () => {
     assert.equal(run.code, 0, run.stdout + run.stderr)
     const url = run.outputs['database-url']
     assert.match(url ?? '', /^postgresql:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/)
-    assert.match(run.summary, /ran on a \*\*throwaway PostgreSQL\*\*/)
+    assert.match(run.summary, /^### ✅ db-migrate upgrade/)
+    assert.match(run.summary, /This ran on a \*\*throwaway embedded PostgreSQL [\d.]+\*\* started by db-migrate/)
     assert.match(run.stdout, /running on a throwaway PostgreSQL/)
     // a later step of the job uses it
     const rows = await adminQuery(url!, `SELECT name FROM db_migrate_history ORDER BY name`)
@@ -93,6 +97,25 @@ describe('action with database-url: embedded', () => {
     assert.match(post.stdout, /stopped the embedded PostgreSQL/)
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
     await assert.rejects(client.connect(), /ECONNREFUSED|connect/)
+  })
+})
+
+describe('action outputs and summaries', () => {
+  it('sets database-url only for a server left running for later steps', async () => {
+    const project = copyFixture('e2e-blog')
+    const stopped = await runAction({ cwd: project, inputs: { command: 'upgrade', 'database-url': 'embedded', 'keep-database': 'false' } })
+    assert.equal(stopped.code, 0, stopped.stdout + stopped.stderr)
+    assert.equal(stopped.outputs['database-url'], undefined)
+    const check = await runAction({ cwd: project, inputs: { command: 'check' } })
+    assert.equal(check.code, 0, check.stdout)
+    assert.equal(check.outputs['database-url'], undefined)
+    assert.match(check.summary, /^### ✅ db-migrate check\n[^]*\n\nScratch databases on `embedded PostgreSQL [\d.]+`\.\n$/)
+  })
+
+  it('a misspelled command reads "db-migrate failed", once', async () => {
+    const run = await runAction({ cwd: copyFixture('e2e-blog'), inputs: { command: 'upgarde' } })
+    assert.equal(run.code, 1)
+    assert.match(run.summary, /^### ❌ db-migrate failed\n\ninput 'command' 'upgarde' is unknown: did you mean upgrade\?/)
   })
 })
 
@@ -112,6 +135,7 @@ describe('action check', () => {
     assert.match(drift.outputs.diff!, /ALTER TABLE "user" ADD COLUMN email text;/)
     assert.match(drift.outputs.diff!, /ADD CONSTRAINT user_email_key UNIQUE \(email\)/)
     assert.match(drift.summary, /table `user`: column `email` is in the models but no migration creates it/)
+    assert.match(drift.summary, /^### ❌ db-migrate check: the models and the migrations disagree/)
     assert.match(drift.stdout, /::error::the models and the migrations disagree/)
 
     const generated = await runCli(['revision', '--autogenerate', '-m', 'add email'], { cwd: project })
@@ -130,6 +154,6 @@ describe('action check', () => {
     const run = await runAction({ cwd: project, inputs: { command: 'upgrad' } })
     assert.equal(run.code, 1)
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'))
-    assert.deepEqual(errors, ["::error::input 'command' 'upgrad' is unknown: did you mean upgrade? use one of upgrade, downgrade, stamp, status, revision, check, init, resolve, diff"])
+    assert.deepEqual(errors, ["::error::input 'command' 'upgrad' is unknown: did you mean upgrade? use one of upgrade, downgrade, stamp, status, current, history, heads, show, revision, check, init, resolve, diff, pull"])
   })
 })

@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
-import { project } from '../check/project.js'
+import { modelsProject, project } from '../helpers/project.js'
 import { runAction, runCli } from '../helpers/runner.js'
 
 const cache = mkdtempSync(join(tmpdir(), 'db-migrate-check-cache-e2e-'))
@@ -14,7 +14,7 @@ after(() => rmSync(cache, { recursive: true, force: true }))
 
 describe('check with its cache of snapshots', () => {
   it('replays only the new migration on the next run, says so, and --no-cache replays everything', async () => {
-    const p = project('models-sql')
+    const p = project('models-sql', modelsProject)
     const env = { DB_MIGRATE_CHECK_CACHE: join(cache, 'cli') }
     const first = await runCli(['check'], { cwd: p.dir, env })
     assert.equal(first.code, 0, first.stderr)
@@ -28,7 +28,7 @@ describe('check with its cache of snapshots', () => {
   })
 
   it('runs two checks at once on one cache, the second on a throwaway server, both with the same answer', async () => {
-    const p = project('models-sql')
+    const p = project('models-sql', modelsProject)
     const env = { DB_MIGRATE_CHECK_CACHE: join(cache, 'both') }
     const runs = await Promise.all([runCli(['check', '--json'], { cwd: p.dir, env }), runCli(['check', '--json'], { cwd: p.dir, env })])
     for (const run of runs) assert.equal(run.code, 0, run.stderr)
@@ -39,7 +39,7 @@ describe('check with its cache of snapshots', () => {
   })
 
   it('gives the action the directory and the key to keep with actions/cache', async () => {
-    const p = project('models-sql')
+    const p = project('models-sql', modelsProject)
     const dir = join(cache, 'action')
     const run = await runAction({ cwd: p.dir, inputs: { command: 'check', 'check-cache': dir } })
     assert.equal(run.code, 0, run.everything)

@@ -10,9 +10,9 @@ const need = (command: string, setting: string, embedded: string) =>
   `${command} needs a database, and none is set: set ${setting}, DATABASE_URL or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (an empty secret counts as unset); for a throwaway PostgreSQL, ask for it with ${embedded}`
 
 describe('no database named', () => {
-  it('the CLI refuses upgrade, downgrade, stamp, resolve and status without starting a server', async () => {
+  it('the CLI refuses upgrade, downgrade, stamp, resolve, status, current, history, heads and show without starting a server', async () => {
     const dir = copyFixture('e2e-blog')
-    for (const args of [['upgrade'], ['downgrade', 'base'], ['stamp', 'head'], ['resolve', '20240301', '--applied'], ['status'], ['upgrade', '--database-url', '']]) {
+    for (const args of [['upgrade'], ['downgrade', 'base'], ['stamp', 'head'], ['resolve', '20240301', '--applied'], ['status'], ['current'], ['history'], ['heads'], ['show', 'head'], ['upgrade', '--database-url', '']]) {
       const run = await runCli(args, { cwd: dir })
       assert.equal(run.code, 2, args.join(' '))
       assert.equal(run.stderr, `db-migrate: ${need(args[0]!, '--database-url', '--embedded')}\n`)

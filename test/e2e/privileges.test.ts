@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { project } from '../check/project.js'
+import { modelsProject, project } from '../helpers/project.js'
 import { adminQuery, testServers } from '../helpers/postgres.js'
 import { runCli } from '../helpers/runner.js'
 
@@ -16,7 +16,7 @@ describe('check --ignore-privileges', () => {
   after(() => adminQuery(server!.url, `DROP ROLE IF EXISTS ${app}`).catch(() => {}))
 
   it('reports a grant the models leave out, and leaves grants out when asked', async () => {
-    const p = project('models-tables')
+    const p = project('models-tables', modelsProject)
     writeFileSync(join(p.dir, 'drift.ts'), "export * from './models.js'\nexport const grants = []\n")
     const args = ['check', '--models', 'drift.ts', '--shadow-database-url', server!.url]
     const drift = await runCli(args, { cwd: p.dir })

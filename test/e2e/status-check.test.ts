@@ -56,8 +56,18 @@ for (const server of servers) {
         assert.equal(run.code, 1)
         assert.match(run.stdout, /::error::status --check: 2 pending migration\(s\)/)
         assert.equal(run.outputs.pending, JSON.stringify([user, post]))
+        assert.match(run.summary, /^### ❌ db-migrate status: `base`/)
         const plain = await runAction({ cwd: dir, inputs: { command: 'status', 'database-url': db.url } })
         assert.equal(plain.code, 0, plain.stdout)
+        assert.match(plain.summary, /^### ✅ db-migrate status: `base`/)
+        // a problem: once, as a warning on the file, and in the summary with its names in code style
+        assert.equal((await runCli(['upgrade', 'head', '--database-url', db.url], { cwd: dir })).code, 0)
+        appendFileSync(join(dir, 'migrations', `${post}.ts`), '\n// edited after it ran\n')
+        const edited = await runAction({ cwd: dir, inputs: { command: 'status', 'database-url': db.url } })
+        assert.equal(edited.code, 0, edited.stdout)
+        assert.equal(edited.stdout.match(/changed after it was applied/g)?.length, 2, edited.stdout) // the warning and the log's status text
+        assert.match(edited.stdout, new RegExp(`^::warning title=db-migrate checksum mismatch,file=migrations/${post}\\.ts::`, 'm'))
+        assert.match(edited.summary, new RegExp(`- \`migrations/${post}\\.ts\` changed after it was applied: .*\`db-migrate resolve ${post} --applied\``))
       } finally {
         await db.drop()
       }

@@ -15,13 +15,14 @@ export interface TestServer {
 let servers: Promise<TestServer[]> | undefined
 
 /**
- * The servers every real-Postgres test runs against: the embedded server first (started once per test file's
- * process, stopped when it exits), then TEST_DATABASE_URL's server when that is set.
+ * The servers every real-Postgres test runs against: the embedded server first, then TEST_DATABASE_URL's server when
+ * that is set. `npm test` starts one embedded server for the whole run (DB_MIGRATE_TEST_SERVER_URL); a test file run
+ * on its own with node --test starts its own, stopped when its process exits.
  */
 export function testServers(): Promise<TestServer[]> {
   servers ??= (async () => {
-    const embedded = await startEmbedded()
-    const list: TestServer[] = [{ label: 'embedded', url: embedded.url }]
+    const url = process.env.DB_MIGRATE_TEST_SERVER_URL || (await startEmbedded()).url
+    const list: TestServer[] = [{ label: 'embedded', url }]
     if (process.env.TEST_DATABASE_URL) list.push({ label: 'external', url: process.env.TEST_DATABASE_URL })
     return list
   })()

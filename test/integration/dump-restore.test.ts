@@ -9,7 +9,8 @@ import { describe, it } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { compare } from '../../src/compare/compare.js'
 import { silentLog } from '../../src/log.js'
-import { project, schemaAt } from '../check/project.js'
+import { modelsProject, project } from '../helpers/project.js'
+import { schemaAt } from '../check/project.js'
 import { scratchDatabase } from '../helpers/postgres.js'
 
 const url = process.env.TEST_DATABASE_URL
@@ -30,7 +31,7 @@ describe('a pg_dump -s restore reads back as the database it came from', { skip 
       const [from, to] = [await scratchDatabase(server, 'dumped'), await scratchDatabase(server, 'restored')]
       const dir = mkdtempSync(join(tmpdir(), 'db-migrate-dump-'))
       try {
-        await upgrade(project(fixture).config(), from.url, silentLog)
+        await upgrade(project(fixture, modelsProject).config(), from.url, silentLog)
         const dump = join(dir, 'schema.sql')
         execFileSync(join(bindir!, 'pg_dump'), ['--schema-only', '--no-owner', '--file', dump, from.url])
         execFileSync(join(bindir!, 'psql'), ['--quiet', '--no-psqlrc', '--set', 'ON_ERROR_STOP=1', '--file', dump, to.url], { stdio: ['ignore', 'ignore', 'pipe'] })

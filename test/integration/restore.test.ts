@@ -12,7 +12,7 @@ import { connect } from '../../src/db/client.js'
 import { introspect } from '../../src/introspect/introspect.js'
 import { silentLog } from '../../src/log.js'
 import { adminQuery, scratchDatabase, type ScratchDatabase, type TestServer } from '../helpers/postgres.js'
-import { project } from '../check/project.js'
+import { modelsProject, project } from '../helpers/project.js'
 
 const url = process.env.TEST_DATABASE_URL
 const bindir = (() => {
@@ -67,7 +67,7 @@ describe('a pg_dump -s restore reads back as the same schema', { skip }, () => {
     it(`for the migrations of ${fixture}`, async () => {
       const db = await scratchDatabase(server, 'dumped')
       dbs.push(db)
-      await upgrade(project(fixture).config(), db.url, silentLog)
+      await upgrade(project(fixture, modelsProject).config(), db.url, silentLog)
       const copy = await restored(db)
       const [original, again] = [await read(db, true), await read(copy, true)]
       assert.ok(original.tables.length > 0)

@@ -15,7 +15,8 @@ import { pull } from '../../src/commands/pull.js'
 import { parseConfig, type RawSettings } from '../../src/config/config.js'
 import { silentLog } from '../../src/log.js'
 import { scratchDatabase } from '../helpers/postgres.js'
-import { eachServer, project, schemaAt } from '../check/project.js'
+import { modelsProject, project } from '../helpers/project.js'
+import { eachServer, schemaAt } from '../check/project.js'
 
 const fixtures = ['models-demo', 'models-types', 'models-defaults', 'models-constraints', 'models-indexes', 'models-schemas', 'models-keys', 'e2e-blog', 'reversible-chain', 'lint-chain', 'pull-names']
 
@@ -35,7 +36,7 @@ async function pullThenCheck(dir: string, serverUrl: string, settings: RawSettin
 eachServer('pull: the models of the migrations\' head, which check accepts', (server) => {
   for (const fixture of fixtures) {
     it(`round-trips ${fixture}: no difference, the same names, nothing left out`, async () => {
-      const { pulled, drift, text } = await pullThenCheck(project(fixture).dir, server.url)
+      const { pulled, drift, text } = await pullThenCheck(project(fixture, modelsProject).dir, server.url)
       assert.deepEqual(pulled.omitted, [])
       assert.deepEqual(drift.explanations, [], text)
       assert.equal(drift.drift, false)
@@ -51,7 +52,7 @@ eachServer('pull: the models of the migrations\' head, which check accepts', (se
     readdirSync(join(root, 'test', 'fixtures', f)).filter((n) => n.endsWith('.ts')).map((n) => [f, n] as const))
   for (const [fixture, models] of modelFiles) {
     it(`round-trips the database ${fixture}/${models} builds, read from its URL`, async () => {
-      const p = project(fixture)
+      const p = project(fixture, modelsProject)
       const [fromDb, toDb] = [await scratchDatabase(server, 'pull_from'), await scratchDatabase(server, 'pull_to')]
       after(() => Promise.all([fromDb.drop(), toDb.drop()]))
       await (await loadModelSource(p.config({ models }))).build(fromDb.url)
@@ -82,7 +83,7 @@ eachServer('pull: the models of the migrations\' head, which check accepts', (se
   })
 
   it('names each thing the model language cannot declare, and check finds exactly those differences', async () => {
-    const { pulled, drift } = await pullThenCheck(project('pull-limits').dir, server.url)
+    const { pulled, drift } = await pullThenCheck(project('pull-limits', modelsProject).dir, server.url)
     assert.deepEqual(pulled.omitted.map((o) => o.split(':')[0]), [
       'column doc.n is a serial that allows NULL',
       'check doc_id_positive on doc',

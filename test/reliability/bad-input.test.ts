@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { after, it } from 'node:test'
 import { adminQuery } from '../helpers/postgres.js'
 import { runAction, runCli } from '../helpers/runner.js'
-import { annotations, assertNoSecret, eachServer, migrateTo, oneErrorLine, password, project, rows, snapshot, type Database, type Project } from './support.js'
+import { annotations, assertNoSecret, eachServer, migrateTo, oneErrorLine, password, rows, snapshot, type Database } from './support.js'
+import { project, type Project } from '../helpers/project.js'
 
 interface Case {
   readonly name: string
@@ -140,7 +141,7 @@ async function prepared(database: () => Promise<Database>, p: Project): Promise<
 eachServer('bad input', (database, server) => {
   for (const c of cases) {
     it(`${c.name}: one line, exit 2, nothing changed, no password`, async () => {
-      const p = project()
+      const p = project('reliability-chain')
       const db = await prepared(database, p)
       const extra = (await c.prepare?.(p, db)) ?? []
       const before = await snapshot(db.url)
@@ -157,7 +158,7 @@ eachServer('bad input', (database, server) => {
 
   it('an empty migrations folder on a fresh database is an error, not a quiet success', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     mkdirSync(join(p.dir, 'empty'))
     const run = await runCli(['upgrade', '--migrations', 'empty'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     assert.equal(run.code, 2, run.stdout)
@@ -166,7 +167,7 @@ eachServer('bad input', (database, server) => {
 
   it('a migration that does not compile stops the run before the history table is created', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write('migrations/20250101000000_create_ledger.ts', 'export async function up(: any) {}\n')
     p.remove('migrations/20250101000000_create_ledger.sql')
     p.remove('migrations/20250101000000_create_ledger.down.sql')
@@ -178,7 +179,7 @@ eachServer('bad input', (database, server) => {
 
   it('a user who may not create the history table: one line that names the table and what to do', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const role = `plain_${db.name.slice(-12)}`
     await adminQuery(db.url, `CREATE ROLE "${role}" LOGIN`)
     after(() => adminQuery(db.url, `DROP ROLE IF EXISTS "${role}"`).catch(() => {}))
@@ -195,7 +196,7 @@ eachServer('bad input', (database, server) => {
 
   it('a read-only database (a standby, or default_transaction_read_only): one line that says so', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     await adminQuery(server.url, `ALTER DATABASE "${db.name}" SET default_transaction_read_only = on`)
     const run = await runCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     await adminQuery(server.url, `ALTER DATABASE "${db.name}" RESET default_transaction_read_only`)
@@ -208,7 +209,7 @@ eachServer('bad input', (database, server) => {
 
   it('a history table whose name needs quoting works', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const cli = (...args: string[]) => runCli([...args, '--history-table', 'my table'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     assert.equal((await cli('upgrade', '+2')).code, 0)
     const status = await cli('status', '--json')
@@ -219,7 +220,7 @@ eachServer('bad input', (database, server) => {
 
   it('a history schema that tries to inject SQL is taken as a literal name; the table it aims at survives', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     await adminQuery(db.url, 'CREATE TABLE y (id integer)')
     const schema = 'x"; DROP TABLE y; --'
     const run = await runCli(['upgrade', '+1', '--history-schema', schema], { cwd: p.dir, env: { DATABASE_URL: db.url } })
@@ -239,7 +240,7 @@ eachServer('bad input', (database, server) => {
     ['connect-timeout', 'soon', /input 'connect-timeout' 'soon' is not a duration/],
   ] as const) {
     it(`action: ${input}: ${value} is one ::error:: line, exit 1, nothing changed`, async () => {
-      const p = project()
+      const p = project('reliability-chain')
       const db = await prepared(database, p)
       const before = await snapshot(db.url)
       const run = await runAction({ cwd: p.dir, inputs: { 'database-url': db.secretUrl, [input]: value } })
@@ -253,7 +254,7 @@ eachServer('bad input', (database, server) => {
   }
 
   it('action: an unreachable database is one ::error:: line after the connect timeout', async () => {
-    const p = project()
+    const p = project('reliability-chain')
     const db = await database()
     const started = Date.now()
     const run = await runAction({ cwd: p.dir, inputs: { 'database-url': variant(db.secretUrl, (u) => { u.port = '1' }), 'connect-timeout': '1s' } })

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { runAction, runCli } from '../helpers/runner.js'
-import { applied, eachServer, migrateTo, project, rows, startCli, tables } from './support.js'
+import { applied, eachServer, migrateTo, rows, startCli, tables } from './support.js'
+import { project } from '../helpers/project.js'
 
 const chain = ['20250101000000_create_ledger', '20250102000000_create_account', '20250103000000_create_invoice', '20250104000000_create_payment', '20250105000000_create_refund']
 const head = chain.at(-1)!
@@ -23,7 +24,7 @@ async function assertSchemaMatchesHistory(url: string): Promise<string[]> {
 eachServer('concurrent runs', (database) => {
   it('8 upgrades at once (4 CLI, 4 action): each migration applied once, every run exits 0 and reports head', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const clis = Array.from({ length: 4 }, () => startCli(['upgrade', 'head', '--json'], { cwd: p.dir, env: { DATABASE_URL: db.url } }).done)
     const actions = Array.from({ length: 4 }, () => runAction({ cwd: p.dir, inputs: { command: 'upgrade', revision: 'head', 'database-url': db.url } }))
     const [cliResults, actionResults] = await Promise.all([Promise.all(clis), Promise.all(actions)])
@@ -42,7 +43,7 @@ eachServer('concurrent runs', (database) => {
 
   it('a downgrade racing an upgrade ends in one of the two states, never a mix', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const start = await runCli(['upgrade', chain[1]!], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     assert.equal(start.code, 0, start.stderr)
     const [up, down] = await Promise.all([
@@ -59,7 +60,7 @@ eachServer('concurrent runs', (database) => {
 
   it('8 first runs at once into a history schema that does not exist yet: one creates it, all succeed', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const runs = await Promise.all(Array.from({ length: 8 }, () =>
       startCli(['upgrade', '--json', '--history-schema', 'deploy history'], { cwd: p.dir, env: { DATABASE_URL: db.url } }).done))
     for (const r of runs) assert.equal(r.code, 0, r.stderr)
@@ -69,7 +70,7 @@ eachServer('concurrent runs', (database) => {
 
   it('4 downgrades to base at once: each migration reverted once, every run exits 0 and reports base', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     await migrateTo(p, db.url, 'head')
     const runs = await Promise.all(Array.from({ length: 4 }, () => startCli(['downgrade', 'base', '--json'], { cwd: p.dir, env: { DATABASE_URL: db.url } }).done))
     for (const r of runs) {

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { runAction, runCli } from '../helpers/runner.js'
-import { annotations, applied, assertNoSecret, eachServer, migrateTo, oneErrorLine, project, rows, snapshot, tables } from './support.js'
+import { annotations, applied, assertNoSecret, eachServer, migrateTo, oneErrorLine, rows, snapshot, tables } from './support.js'
+import { project } from '../helpers/project.js'
 
 const third = 'migrations/20250103000000_create_invoice.sql'
 const broken = `CREATE TABLE invoice (id integer PRIMARY KEY);
@@ -14,7 +15,7 @@ SELECT id FROM no_such_table;
 eachServer('a migration failing in the middle of a chain', (database) => {
   it('CLI: earlier ones stay, it and later ones do not, the error names file, statement and cause; a fixed rerun continues', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(third, broken)
     const env = { DATABASE_URL: db.secretUrl }
     const failed = await runCli(['upgrade', 'head'], { cwd: p.dir, env })
@@ -43,7 +44,7 @@ eachServer('a migration failing in the middle of a chain', (database) => {
 
   it('action: an error annotation on the file and line, with the statement and the cause', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(third, broken)
     const run = await runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.secretUrl } })
     assert.equal(run.code, 1)
@@ -58,19 +59,22 @@ eachServer('a migration failing in the middle of a chain', (database) => {
 
   it('action: after the failure, the outputs and the job summary say where the run stopped', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(third, broken)
     const run = await runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.url } })
     assert.equal(run.code, 1)
     assert.equal(run.outputs['current-revision'], '20250102000000_create_account')
     assert.deepEqual(JSON.parse(run.outputs.applied ?? '[]'), ['20250101000000_create_ledger', '20250102000000_create_account'])
-    assert.match(run.summary, /20250103000000_create_invoice/)
     assert.match(run.summary, /no_such_table/)
+    // the message names the migration and its file in code style, never bare
+    const message = run.summary.split('\n')[2]!
+    assert.match(message, /`migrations\/20250103000000_create_invoice\.sql`/)
+    assert.doesNotMatch(message.replace(/`[^`]*`/g, ''), /20250103000000_create_invoice/)
   })
 
   it('action: the failure is shown as one error, not once per reporter', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(third, broken)
     const run = await runAction({ cwd: p.dir, inputs: { command: 'upgrade', 'database-url': db.url } })
     assert.equal(annotations(run.stdout).length, 1, run.stdout)
@@ -78,7 +82,7 @@ eachServer('a migration failing in the middle of a chain', (database) => {
 
   it('a down migration failing halfway through a downgrade: later ones stay reverted, it stays applied, nothing of it is undone', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     await migrateTo(p, db.url, 'head')
     p.write('migrations/20250103000000_create_invoice.down.sql', "DROP TABLE invoice;\nDELETE FROM ledger WHERE step = 'create_invoice';\nSELECT id FROM no_such_table;\n")
     const run = await runCli(['downgrade', 'base'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
@@ -93,7 +97,7 @@ eachServer('a migration failing in the middle of a chain', (database) => {
 
   it('a migration without a transaction that fails halfway: its committed part stays, the run and the next one say it needs attention', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(third, '-- db-migrate: no-transaction\nCREATE TABLE invoice (id integer PRIMARY KEY);\nSELECT id FROM no_such_table;\n')
     const run = await runCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     assert.equal(run.code, 2)
@@ -111,7 +115,7 @@ eachServer('a migration failing in the middle of a chain', (database) => {
 
   it('a TypeScript migration that commits the transaction itself and then fails: its COMMIT does not end the run\'s transaction, so nothing of it stays', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.remove(third)
     p.remove('migrations/20250103000000_create_invoice.down.sql')
     p.write('migrations/20250103000000_create_invoice.ts', `export async function up({ client }: any): Promise<void> {
@@ -136,7 +140,7 @@ export async function down(): Promise<void> {}
 
   it('a TypeScript migration whose failing query was not awaited: one line naming it, exit 2, nothing of it stays', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.remove(third)
     p.remove('migrations/20250103000000_create_invoice.down.sql')
     p.write('migrations/20250103000000_create_invoice.ts', `export async function up({ client }: any): Promise<void> {
@@ -157,7 +161,7 @@ export async function down(): Promise<void> {}
 
   it('a TypeScript migration that calls process.exit(0) halfway: the run does not report success', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.remove(third)
     p.remove('migrations/20250103000000_create_invoice.down.sql')
     p.write('migrations/20250103000000_create_invoice.ts', `export async function up({ client }: any): Promise<void> {

@@ -3,14 +3,15 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { runAction, runCli } from '../helpers/runner.js'
-import { annotations, eachServer, migrateTo, oneErrorLine, project, snapshot, type Database, type Project } from './support.js'
+import { annotations, eachServer, migrateTo, oneErrorLine, snapshot, type Database } from './support.js'
+import { project, type Project } from '../helpers/project.js'
 
 const invoice = 'migrations/20250103000000_create_invoice.sql'
 
 /** A project with the first three migrations applied, and the two after them pending. */
 async function halfway(database: () => Promise<Database>): Promise<{ db: Database; p: Project; cli: (...args: string[]) => ReturnType<typeof runCli> }> {
   const db = await database()
-  const p = project()
+  const p = project('reliability-chain')
   const cli = (...args: string[]) => runCli(args, { cwd: p.dir, env: { DATABASE_URL: db.url } })
   await migrateTo(p, db.url, '20250103000000')
   return { db, p, cli }
@@ -83,7 +84,7 @@ eachServer('an edited or missing history', (database) => {
 
   it('a downgrade across a migration without a down file stops before reverting anything', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.remove('migrations/20250103000000_create_invoice.down.sql')
     await migrateTo(p, db.url, 'head')
     const before = await snapshot(db.url)

@@ -8,14 +8,15 @@ import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { runAction, runCli } from '../helpers/runner.js'
 import { adminQuery } from '../helpers/postgres.js'
-import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, project, rows, snapshot, startCli, until } from './support.js'
+import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, rows, snapshot, startCli, until } from './support.js'
+import { project } from '../helpers/project.js'
 
 const ledger = 'migrations/20250101000000_create_ledger'
 
 eachServer('hostile input', (database) => {
   it('--migrations naming a file: one line naming the setting, exit 2, nothing touched', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const run = await runCli(['upgrade', '--migrations', `${ledger}.sql`, '--database-url', db.url], { cwd: p.dir })
     assert.equal(run.code, 2, run.stderr)
     assert.match(oneErrorLine(run.stderr), /migrations setting \(--migrations\) names migrations\/20250101000000_create_ledger\.sql, which is a file/)
@@ -25,7 +26,7 @@ eachServer('hostile input', (database) => {
 
   it('a migration that is a symlink is applied and listed, wherever it points', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     mkdirSync(join(p.dir, 'elsewhere'))
     p.rename('migrations/20250105000000_create_refund.sql', 'elsewhere/refund.sql')
     symlinkSync(join(p.dir, 'elsewhere', 'refund.sql'), join(p.dir, 'migrations', '20250105000000_create_refund.sql'))
@@ -42,7 +43,7 @@ eachServer('hostile input', (database) => {
 
   it('a dangling symlink among the migrations is refused in one line naming it', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     symlinkSync(join(p.dir, 'nowhere.sql'), join(p.dir, 'migrations', '20250106000000_create_tag.sql'))
     const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
     assert.equal(run.code, 2, run.stderr)
@@ -52,7 +53,7 @@ eachServer('hostile input', (database) => {
 
   it('a Latin-1 SQL file is refused, naming the file, line and byte; nothing is applied', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.writeBytes('migrations/20250106000000_add_city.sql', Buffer.from("CREATE TABLE city (name text);\nINSERT INTO city VALUES ('Z\xfcrich');\n", 'latin1'))
     const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
     assert.equal(run.code, 2, run.stderr)
@@ -62,7 +63,7 @@ eachServer('hostile input', (database) => {
 
   it('a SQL file with a UTF-8 byte order mark runs, as under psql', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write('migrations/20250106000000_add_city.sql', "\uFEFFcreate table city (name text);\ninsert into city values ('Zürich');\n")
     const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
     assert.equal(run.code, 0, run.stderr)
@@ -71,7 +72,7 @@ eachServer('hostile input', (database) => {
 
   it('an unterminated $$ early in a long file: one line, not the rest of the file', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const rest = Array.from({ length: 40 }, (_, i) => `CREATE TABLE filler_${i} (id integer);`).join('\n')
     p.write('migrations/20250106000000_add_fn.sql', `CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1;\n${rest}\n`)
     const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
@@ -85,7 +86,7 @@ eachServer('hostile input', (database) => {
 
   it('a password that is a common word: the URL keeps its scheme and user, the password is hidden', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const url = new URL(db.url)
     url.password = 'postgres'
     url.pathname = '/no_such_database'
@@ -96,7 +97,7 @@ eachServer('hostile input', (database) => {
 
   it('--history-table naming an application table: one line naming the setting and the table, nothing touched', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     await migrateTo(p, db.url, '20250101')
     const before = await snapshot(db.url)
     for (const command of ['upgrade', 'status']) {
@@ -110,7 +111,7 @@ eachServer('hostile input', (database) => {
 
   it('revision -m with a line break: the message stays a comment, and the empty migration applies', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     for (const format of ['sql', 'ts']) {
       const made = await runCli(['revision', '-m', `line one\nDROP TABLE ledger;\u2028line two`, '--format', format], { cwd: p.dir })
       assert.equal(made.code, 0, made.stderr)
@@ -122,7 +123,7 @@ eachServer('hostile input', (database) => {
 
   it('an un-awaited rejection whose message has the database URL: one line naming the migration, redacted, rolled back', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write('migrations/20250106000000_leak.ts', [
       'export async function up({ client }: any): Promise<void> {',
       '  await client.query("CREATE TABLE leaked (id integer)")',
@@ -139,7 +140,7 @@ eachServer('hostile input', (database) => {
 
   it('a migration that rejects with no reason: "rejected without an error", naming the file', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write('migrations/20250106000000_nothing.ts', 'export function up(): Promise<void> {\n  return new Promise((_resolve, reject) => reject())\n}\n')
     const run = await runCli(['upgrade', '--database-url', db.url], { cwd: p.dir })
     assert.equal(run.code, 2, run.stderr)
@@ -148,7 +149,7 @@ eachServer('hostile input', (database) => {
 
   it('a migration waiting on a second connection of its own is bounded by --statement-timeout, and says which setting', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.install('pg')
     await migrateTo(p, db.url, 'head')
     p.write('migrations/20250106000000_self_wait.ts', [
@@ -174,7 +175,7 @@ eachServer('hostile input', (database) => {
   for (const kind of ['ts', 'sql'] as const) {
     it(`action: the connection lost while a ${kind} migration runs, the outputs and summary still say done, stopped and pending`, async () => {
       const db = await database()
-      const p = project()
+      const p = project('reliability-chain')
       p.write(`migrations/20250106000000_doomed.${kind}`, kind === 'sql' ? 'CREATE TABLE doomed (id integer);\nSELECT pg_sleep(30);\n' : [
         'export async function up({ client }: any): Promise<void> {',
         '  await client.query("CREATE TABLE doomed (id integer)")',
@@ -213,7 +214,7 @@ describe('the embedded server of a CLI killed with SIGKILL', () => {
 
   /** The scratch server of `check`, replaying a migration that sleeps. */
   function slowCheck() {
-    const p = project()
+    const p = project('reliability-chain')
     mkdirSync(join(p.dir, 'src'))
     p.write('src/models.ts', 'import { integer, table } from "db-migrate-action"\nexport const ledger = table("ledger", { id: integer() })\n')
     p.write('migrations/20250106000000_slow.sql', 'SELECT pg_sleep(60);\n')

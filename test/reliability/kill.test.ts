@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { runCli } from '../helpers/runner.js'
-import { advisoryLocks, applied, backendsRunning, eachServer, oneErrorLine, project, rows, snapshot, startCli, tables, until, type Database, type Project } from './support.js'
+import { advisoryLocks, applied, backendsRunning, eachServer, oneErrorLine, rows, snapshot, startCli, tables, until, type Database } from './support.js'
+import { project, type Project } from '../helpers/project.js'
 
 const third = 'migrations/20250103000000_create_invoice.sql'
 const done = ['20250101000000_create_ledger', '20250102000000_create_account']
@@ -36,7 +37,7 @@ eachServer('a run killed halfway', (database) => {
   for (const signal of ['SIGKILL', 'SIGINT'] as const) {
     it(`${signal} during a transactional migration: nothing of it stays, the lock is freed at once, the next run succeeds`, async () => {
       const db = await database()
-      const p = project()
+      const p = project('reliability-chain')
       p.write(third, `CREATE TABLE invoice (id integer PRIMARY KEY);\nINSERT INTO ledger (step) VALUES ('create_invoice');\nSELECT pg_sleep(30);\n`)
       const run = await upgradeStuckInThird(p, db)
       run.child.kill(signal)
@@ -56,7 +57,7 @@ eachServer('a run killed halfway', (database) => {
 
   it('the connection cut by the server (pg_terminate_backend): the run fails with one line, nothing stays, the next run succeeds', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(third, `CREATE TABLE invoice (id integer PRIMARY KEY);\nSELECT pg_sleep(30);\n`)
     const run = await upgradeStuckInThird(p, db)
     for (const pid of await backendsRunning(db.url, sleeping)) await rows(db.url, 'SELECT pg_terminate_backend($1)', [pid])
@@ -75,7 +76,7 @@ eachServer('a run killed halfway', (database) => {
 
   it('kill -9 during a migration without a transaction: the next run stops and names it, status shows it, resolve settles it', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(third, `-- db-migrate: no-transaction\nCREATE TABLE invoice (id integer PRIMARY KEY);\nSELECT pg_sleep(30);\n`)
     const run = await upgradeStuckInThird(p, db)
     run.child.kill('SIGKILL')

@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test'
 import { startEmbedded, type EmbeddedServer } from '../../src/provision/embedded.js'
 import { adminQuery } from '../helpers/postgres.js'
 import { runAction, runCli } from '../helpers/runner.js'
-import { annotations, assertHidden, oneErrorLine, project, snapshot } from './support.js'
+import { annotations, assertHidden, oneErrorLine, snapshot } from './support.js'
+import { project } from '../helpers/project.js'
 
 const right = 'R1ght-Pa55word'
 const wrong = 'Wr0ng-Pa55word'
@@ -32,7 +33,7 @@ describe('a wrong password', () => {
   })
 
   it('the CLI says authentication failed in one line, exits 2, shows neither password, and changes nothing', async () => {
-    const p = project()
+    const p = project('reliability-chain')
     const before = await snapshot(adminUrl)
     for (const env of [{ DATABASE_URL: url(wrong) }, { DB_HOST: '127.0.0.1', DB_PORT: String(server.port), DB_NAME: 'app', DB_USER: 'app', DB_PASS: wrong }]) {
       const started = Date.now()
@@ -50,7 +51,7 @@ describe('a wrong password', () => {
   })
 
   it('no password for a role that needs one: the same advice as a wrong password, in one line', async () => {
-    const p = project()
+    const p = project('reliability-chain')
     for (const env of [{ DATABASE_URL: `postgresql://app@127.0.0.1:${server.port}/app` }, { DB_HOST: '127.0.0.1', DB_PORT: String(server.port), DB_NAME: 'app', DB_USER: 'app' }]) {
       const run = await runCli(['upgrade', '--connect-timeout', '20s'], { cwd: p.dir, env })
       assert.equal(run.code, 2, run.stdout + run.stderr)
@@ -59,7 +60,7 @@ describe('a wrong password', () => {
   })
 
   it('the action fails with an annotation, and the password is in no output, summary or log', async () => {
-    const p = project()
+    const p = project('reliability-chain')
     const run = await runAction({ cwd: p.dir, inputs: { command: 'status', 'database-url': url(wrong) } })
     assert.equal(run.code, 1)
     assert.match(annotations(run.stdout).join('\n'), /authentication failed for postgresql:\/\/app:\*\*\*@/)

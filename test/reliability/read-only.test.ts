@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { after, it } from 'node:test'
 import { adminQuery } from '../helpers/postgres.js'
 import { runAction, runCli } from '../helpers/runner.js'
-import { eachServer, migrateTo, project, rows, snapshot } from './support.js'
+import { eachServer, migrateTo, rows, snapshot } from './support.js'
+import { project } from '../helpers/project.js'
 
 const models = `import { table, integer, serial, text } from 'db-migrate-action'
 export const ledger = table('ledger', { id: serial().primaryKey(), step: text().notNull().unique() })
@@ -30,7 +31,7 @@ async function databasesOwnedBy(serverUrl: string, role: string): Promise<string
 eachServer('runs that change nothing', (database, server) => {
   it('upgrade --dry-run and downgrade --dry-run on a fresh and on a half-migrated database', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const cli = (...args: string[]) => runCli(args, { cwd: p.dir, env: { DATABASE_URL: db.url } })
     const fresh = await cli('upgrade', '--dry-run')
     assert.equal(fresh.code, 0, fresh.stderr)
@@ -48,7 +49,7 @@ eachServer('runs that change nothing', (database, server) => {
 
   it('check leaves the target database alone and drops its scratch databases, with drift and without', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     mkdirSync(join(p.dir, 'src'))
     p.write('src/models.ts', models)
     p.remove('migrations/20250104000000_create_payment.sql')

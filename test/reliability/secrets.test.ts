@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { it } from 'node:test'
 import { runAction, runCli, type ProcessResult } from '../helpers/runner.js'
-import { assertHidden, eachServer, project, type Database } from './support.js'
+import { assertHidden, eachServer, type Database } from './support.js'
+import { project } from '../helpers/project.js'
 
 // A password that needs percent-encoding in a URL, so that neither its plain nor its encoded form may show
 // (the plain Sup3r-S3cret-Pw is checked by every other file of this folder).
@@ -29,7 +30,7 @@ export const refund = table('refund', { id: integer().primaryKey() })
 eachServer('secrets', (database) => {
   it('CLI: upgrade, status, downgrade and check, --json and text, succeeding and failing', async () => {
     const db: Database = await database()
-    const p = project()
+    const p = project('reliability-chain')
     mkdirSync(join(p.dir, 'src'))
     p.write('src/models.ts', models)
     const url = withSecret(db.url, secret)
@@ -64,7 +65,7 @@ eachServer('secrets', (database) => {
 
   it('action: upgrade, status, check and a failing upgrade show it nowhere', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     mkdirSync(join(p.dir, 'src'))
     p.write('src/models.ts', models)
     const url = withSecret(db.url, secret)
@@ -88,7 +89,7 @@ eachServer('secrets', (database) => {
 
   it('a password given as a query parameter (?password=, ?sslpassword=) is hidden too', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     const inQuery = (change: (u: URL) => void, parameter = 'password') => {
       const u = new URL(db.url)
       change(u)

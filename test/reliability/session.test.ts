@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { runCli } from '../helpers/runner.js'
-import { eachServer, project, tables } from './support.js'
+import { eachServer, tables } from './support.js'
+import { project } from '../helpers/project.js'
 
 const third = 'migrations/20250103000000_create_invoice.sql'
 const setsSearchPath = `CREATE SCHEMA audit;
@@ -15,7 +16,7 @@ SET search_path TO audit;
 eachServer('session state between migrations', (database) => {
   it('a migration that sets search_path: the next one in the same run still sees public, as it would in a run of its own', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(third, setsSearchPath)
     const run = await runCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     assert.equal(run.code, 0, run.stderr)
@@ -24,7 +25,7 @@ eachServer('session state between migrations', (database) => {
 
   it('the same migrations one run at a time succeed (the reference the test above compares with)', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(third, setsSearchPath)
     for (let i = 0; i < 5; i++) {
       const run = await runCli(['upgrade', '+1'], { cwd: p.dir, env: { DATABASE_URL: db.url } })

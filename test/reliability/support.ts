@@ -1,10 +1,7 @@
-// Shared pieces of the attack tests: a copy of a fixture project to edit, a scratch database per test on every
+// Shared pieces of the attack tests (their projects come from test/helpers/project.ts): a scratch database per test on every
 // test server, the database's visible state, and the processes a test starts (killed when the file ends).
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
-import { linkPackages } from '../helpers/packages.js'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
@@ -12,35 +9,9 @@ import { parseConfig } from '../../src/config/config.js'
 import { silentLog } from '../../src/log.js'
 import { adminQuery, scratchDatabase, testServers, type ScratchDatabase, type TestServer } from '../helpers/postgres.js'
 import { cleanEnv, root } from '../helpers/runner.js'
+import type { Project } from '../helpers/project.js'
 
 export const password = 'Sup3r-S3cret-Pw'
-
-export interface Project {
-  readonly dir: string
-  write(path: string, text: string): void
-  writeBytes(path: string, bytes: Uint8Array): void
-  read(path: string): string
-  remove(path: string): void
-  rename(from: string, to: string): void
-  /** Gives the project these installed packages, as a user's node_modules would: symlinks to this repository's. */
-  install(...packages: string[]): void
-}
-
-/** A copy of test/fixtures/<fixture> in a temporary directory, removed when the test file ends. */
-export function project(fixture = 'reliability-chain'): Project {
-  const dir = mkdtempSync(join(tmpdir(), `db-migrate-${fixture}-`))
-  cpSync(join(root, 'test', 'fixtures', fixture), dir, { recursive: true })
-  after(() => rmSync(dir, { recursive: true, force: true }))
-  return {
-    dir,
-    write: (path, text) => writeFileSync(join(dir, path), text),
-    writeBytes: (path, bytes) => writeFileSync(join(dir, path), bytes),
-    read: (path) => readFileSync(join(dir, path), 'utf8'),
-    remove: (path) => unlinkSync(join(dir, path)),
-    rename: (from, to) => renameSync(join(dir, from), join(dir, to)),
-    install: (...packages) => linkPackages(dir, packages),
-  }
-}
 
 export interface Database extends ScratchDatabase {
   /** The database's URL with `password` in it, which trust authentication ignores. */

@@ -5,7 +5,8 @@ import { after, it } from 'node:test'
 import pg from 'pg'
 import { adminQuery } from '../helpers/postgres.js'
 import { runAction, runCli } from '../helpers/runner.js'
-import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, project, snapshot, startCli, until, type Database } from './support.js'
+import { annotations, assertNoSecret, backendsRunning, eachServer, migrateTo, oneErrorLine, snapshot, startCli, until, type Database } from './support.js'
+import { project } from '../helpers/project.js'
 
 const invoice = 'migrations/20250103000000_create_invoice.sql'
 
@@ -32,7 +33,7 @@ async function holdLock(db: Database, table: string): Promise<() => Promise<void
 eachServer('timeouts', (database) => {
   it('--lock-timeout: a migration blocked by another session fails after the timeout, nothing applied', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     await migrateTo(p, db.url, '20250102')
     await holdLock(db, 'ledger')
     const before = await snapshot(db.url)
@@ -51,7 +52,7 @@ eachServer('timeouts', (database) => {
 
   it('--lock-timeout and --statement-timeout hold for every migration of a run, not only the first', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     await adminQuery(db.url, 'CREATE TABLE audit_log (id integer)')
     await holdLock(db, 'audit_log')
     p.write(invoice, 'CREATE TABLE invoice (id integer PRIMARY KEY);\nINSERT INTO audit_log VALUES (1);\n')
@@ -66,7 +67,7 @@ eachServer('timeouts', (database) => {
 
   it('action: lock-timeout fails the step with an annotation on the migration', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     await migrateTo(p, db.url, '20250102')
     await holdLock(db, 'ledger')
     const before = await snapshot(db.url)
@@ -79,7 +80,7 @@ eachServer('timeouts', (database) => {
 
   it('--statement-timeout: a statement running too long fails after the timeout, nothing of its migration stays', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     await migrateTo(p, db.url, '20250102')
     p.write(invoice, `CREATE TABLE invoice (id integer PRIMARY KEY);\nSELECT pg_sleep(20);\n`)
     const before = await snapshot(db.url)
@@ -96,7 +97,7 @@ eachServer('timeouts', (database) => {
 
   it('--lock-wait: a run waiting for a concurrent run gives up after the wait, and the other run finishes', async () => {
     const db = await database()
-    const p = project()
+    const p = project('reliability-chain')
     p.write(invoice, `CREATE TABLE invoice (id integer PRIMARY KEY);\nSELECT pg_sleep(3);\n`)
     const first = startCli(['upgrade'], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     await until('the first run to reach pg_sleep', async () => (await backendsRunning(db.url, 'pg_sleep\\(3\\)')).length > 0)
@@ -113,7 +114,7 @@ eachServer('timeouts', (database) => {
   for (const command of ['upgrade', 'status'] as const) {
     it(`${command} --lock-wait 1s while another session holds the history table: gives up in bounded time, naming the table`, async () => {
       const db = await database()
-      const p = project()
+      const p = project('reliability-chain')
       await migrateTo(p, db.url, '20250101')
       const release = await holdLock(db, 'db_migrate_history')
       const run = startCli([command, '--lock-wait', '1s'], { cwd: p.dir, env: { DATABASE_URL: db.url } })

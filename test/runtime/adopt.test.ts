@@ -118,7 +118,7 @@ for (const server of servers) {
         const again = await runAction({ cwd: dir, inputs: { command: 'stamp', revision: 'head', 'database-url': target.url } })
         assert.equal(again.code, 0, again.stdout)
         assert.equal(again.outputs['current-revision'], names[2])
-        assert.match(again.summary, /### db-migrate stamp/)
+        assert.match(again.summary, /### ✅ db-migrate stamp/)
       } finally {
         await source.drop()
         await target.drop()

@@ -5,7 +5,8 @@ import { it } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { HistoryError } from '../../src/errors.js'
 import { silentLog } from '../../src/log.js'
-import { eachServer, history, project, rows, tables } from './project.js'
+import { eachServer, history, rows, tables } from './project.js'
+import { project } from '../helpers/project.js'
 
 const child = fileURLToPath(new URL('./upgrade-child.ts', import.meta.url))
 

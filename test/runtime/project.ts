@@ -1,37 +1,8 @@
-// Test projects for the runtime: a fixture folder copied to a temporary directory, so a test may edit,
-// add or remove migrations, and a scratch database on every test server.
-import { cpSync, mkdtempSync, rmSync, writeFileSync, unlinkSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// The runtime tests' servers and database state: a scratch database on every test server, its tables and history.
+// Their projects come from test/helpers/project.ts.
 import assert from 'node:assert/strict'
 import { after, describe, it } from 'node:test'
-import { parseConfig, type Config, type RawSettings } from '../../src/config/config.js'
 import { adminQuery, scratchDatabase, testServers, type ScratchDatabase, type TestServer } from '../helpers/postgres.js'
-
-const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url))
-
-export interface Project {
-  readonly dir: string
-  config(settings?: RawSettings): Config
-  write(relativePath: string, text: string): void
-  remove(relativePath: string): void
-  migrations(): string[]
-}
-
-/** A copy of test/fixtures/<fixture> in a temporary directory, removed when the test file ends. */
-export function project(fixture: string | null): Project {
-  const dir = mkdtempSync(join(tmpdir(), 'db-migrate-runtime-'))
-  if (fixture) cpSync(join(fixtures, fixture), dir, { recursive: true })
-  after(() => rmSync(dir, { recursive: true, force: true }))
-  return {
-    dir,
-    config: (settings = {}) => parseConfig({ settings: { migrations: 'migrations', 'lock-wait': '10s', ...settings }, env: {}, cwd: dir }),
-    write: (path, text) => writeFileSync(join(dir, path), text),
-    remove: (path) => unlinkSync(join(dir, path)),
-    migrations: () => readdirSync(join(dir, 'migrations')).sort(),
-  }
-}
 
 /** Declares the suite once per test server; each test gets a scratch database of its own. */
 export function eachServer(name: string, body: (db: () => Promise<ScratchDatabase>) => void): void {

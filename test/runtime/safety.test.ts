@@ -5,11 +5,13 @@ import { it } from 'node:test'
 import pg from 'pg'
 import { resolve } from '../../src/commands/resolve.js'
 import { status } from '../../src/commands/status.js'
+import { downgrade } from '../../src/commands/downgrade.js'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { HistoryError, MigrationError } from '../../src/errors.js'
 import { silentLog, type Log } from '../../src/log.js'
 import { lockKey } from '../../src/runtime/lock.js'
-import { eachServer, history, project, rows, tables } from './project.js'
+import { eachServer, history, rows, tables } from './project.js'
+import { project } from '../helpers/project.js'
 
 const basic = ['20240101000000_create_user', '20240102000000_create_post', '20240103000000_seed_admin', '20240104000000_index_post_user']
 
@@ -75,7 +77,7 @@ eachServer('safety', (database) => {
       assert.match(e.message, /^migration 20240102000000_index_user_name was being applied without a transaction and needs attention \(it failed: column "nickname" does not exist at line 3\): .*db-migrate resolve 20240102000000_index_user_name --applied.* or `--rolled-back`/)
       return true
     })
-    const report = await status(p.config(), db.url, silentLog)
+    const report = await status(p.config(), db.url)
     assert.deepEqual(report.problems.map((x) => [x.kind, x.name]), [['needs_attention', '20240102000000_index_user_name']])
 
     // The person fixes the file, drops what the first attempt left, and marks it rolled back; then it runs again.
@@ -84,7 +86,7 @@ eachServer('safety', (database) => {
     assert.deepEqual(resolved, { name: '20240102000000_index_user_name', resolution: 'rolled-back', previous: 'running' })
     const result = await upgrade(p.config(), db.url, silentLog)
     assert.deepEqual(result.applied.map((s) => s.name), ['20240102000000_index_user_name'])
-    assert.deepEqual((await status(p.config(), db.url, silentLog)).problems, [])
+    assert.deepEqual((await status(p.config(), db.url)).problems, [])
   })
 
   it('accepts a migration resolved as applied', async () => {
@@ -188,6 +190,12 @@ eachServer('safety', (database) => {
     const result = await upgrade(p.config({ 'allow-out-of-order': 'true' }), db.url, silentLog)
     assert.deepEqual(result.applied.map((s) => s.name), ['20240101120000_late_branch'])
     assert.ok((await tables(db.url)).includes('late'))
+    p.write('migrations/20240101120000_late_branch.down.sql', 'DROP TABLE late;\n')
+    // -1 reverts the migration applied last, not the newest name
+    const back = await downgrade(p.config({ revision: '-1', 'allow-out-of-order': 'true' }), db.url, silentLog)
+    assert.deepEqual(back.applied.map((s) => s.name), ['20240101120000_late_branch'])
+    assert.ok(!(await tables(db.url)).includes('late'))
+    assert.equal(back.current, '20240104000000_index_post_user')
   })
 
   it('serialises concurrent runs with the advisory lock: each migration runs once', async () => {

@@ -5,7 +5,8 @@ import { it } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { MigrationError } from '../../src/errors.js'
 import { silentLog } from '../../src/log.js'
-import { eachServer, history, project, tables } from './project.js'
+import { eachServer, history, tables } from './project.js'
+import { project } from '../helpers/project.js'
 
 // A transactional SQL file goes to the server as one query; a failure must still name its statement and line.
 eachServer('a SQL migration sent whole', (database) => {

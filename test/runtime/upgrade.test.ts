@@ -3,7 +3,8 @@ import { it } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { RevisionError } from '../../src/errors.js'
 import { silentLog } from '../../src/log.js'
-import { eachServer, history, project, rows, tables } from './project.js'
+import { eachServer, history, rows, tables } from './project.js'
+import { project } from '../helpers/project.js'
 
 const all = ['20240101000000_create_user', '20240102000000_create_post', '20240103000000_seed_admin', '20240104000000_index_post_user']
 

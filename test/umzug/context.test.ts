@@ -10,7 +10,8 @@ import { parseConfig } from '../../src/config/config.js'
 import { MigrationError } from '../../src/errors.js'
 import { silentLog } from '../../src/log.js'
 import { runCli } from '../helpers/runner.js'
-import { eachServer, history, project, rows, tables } from '../runtime/project.js'
+import { eachServer, history, rows, tables } from '../runtime/project.js'
+import { project } from '../helpers/project.js'
 
 eachServer('module migrations: parameters and context', (database) => {
   it('up receives { name, path, context, client }, context being the client when nothing is configured', async () => {

@@ -17,6 +17,11 @@ describe('the settings table', () => {
     assert.deepEqual(table.filter((n) => !actionInputs.includes(n)), [], 'inputs in src/config/settings.ts missing from action.yml')
   })
 
+  it("lists every command in action.yml's command input", () => {
+    const description = /\n {2}command:\n {4}description: "([^"]*)"/.exec(actionYml)?.[1] ?? ''
+    assert.deepEqual(commands.filter((c) => !new RegExp(`\\b${c}\\b`).test(description)), [])
+  })
+
   it('gives no action.yml default to a setting the config file may set, so the file is not overridden', () => {
     const defaults = actionDefaults()
     assert.deepEqual(settings.filter((s) => s.file && s.name in defaults).map((s) => s.name), [])
