@@ -1,11 +1,19 @@
 import type { Operation, OperationKind } from '../ops/operation.js'
 import type { Schema } from '../schema/schema.js'
+import { compareCollations } from './collations.js'
+import { compareComposites } from './composites.js'
+import { compareDomains } from './domains.js'
 import { compareEnums } from './enums.js'
+import { compareExtensions } from './extensions.js'
+import { compareSequences } from './sequences.js'
+import { sequenceOwnerPhase, typePhases } from './type-phases.js'
 import { compareTables } from './tables.js'
 
 export interface CompareOptions {
   /** Report tables whose columns are in another order (PostgreSQL cannot reorder them in place). */
   readonly columnOrder?: boolean
+  /** Leave extension versions out: an extension is the same whatever version the server installed. */
+  readonly ignoreExtensionVersions?: boolean
 }
 
 /**
@@ -19,13 +27,19 @@ export function compare(from: Schema, to: Schema, options: CompareOptions = {}):
   const ops: Operation[] = [
     ...to.schemas.filter((s) => !fromSchemas.has(s)).map((schema): Operation => ({ kind: 'create_schema', schema })),
     ...from.schemas.filter((s) => !toSchemas.has(s)).map((schema): Operation => ({ kind: 'drop_schema', schema })),
+    ...compareExtensions(from, to, options.ignoreExtensionVersions ?? false),
+    ...compareCollations(from, to),
     ...compareEnums(from, to),
+    ...compareDomains(from, to),
+    ...compareComposites(from, to),
+    ...compareSequences(from, to),
     ...compareTables(from, to, options.columnOrder ?? false),
   ]
   return ops.map((op, i) => ({ op, i })).sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || a.i - b.i).map((x) => x.op)
 }
 
 function phaseOf(op: Operation): number {
+  if (op.kind === 'set_sequence_owner') return sequenceOwnerPhase(op)
   return op.kind === 'alter_enum' && op.stage === 'remove_values' ? phase.drop_enum : phase[op.kind]
 }
 
@@ -57,4 +71,5 @@ const phase: Record<OperationKind, number> = {
   add_foreign_key: 10,
   drop_enum: 11,
   drop_schema: 12,
+  ...typePhases,
 }

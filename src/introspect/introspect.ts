@@ -1,5 +1,10 @@
 import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, ReferentialAction, Schema, Table, Unique } from '../schema/schema.js'
 import { serialFor } from '../schema/pg-types.js'
+import { collationsQuery, toCollation } from './collations.js'
+import { compositesQuery, toComposite } from './composites.js'
+import { domainsQuery, toDomain } from './domains.js'
+import { extensionsQuery, toExtension } from './extensions.js'
+import { sequencesQuery, toSequence } from './sequences.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, indexesQuery, leaveQuery, tablesQuery } from './queries.js'
 
 /** What introspect() needs of a connection; a pg Client fits. */
@@ -29,7 +34,18 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
     const columns = (await client.query(columnsQuery, params)).rows
     const constraints = (await client.query(constraintsQuery, params)).rows
     const indexes = (await client.query(indexesQuery, params)).rows
-    schema = assemble(enums, tables, columns, constraints, indexes)
+    const schemaOnly = params.slice(0, 1)
+    const types = {
+      extensions: (await client.query(extensionsQuery, schemaOnly)).rows.map(toExtension),
+      sequences: (await client.query(sequencesQuery, schemaOnly)).rows.map(toSequence),
+      domains: (await client.query(domainsQuery, schemaOnly)).rows.map(toDomain),
+      compositeTypes: (await client.query(compositesQuery, schemaOnly)).rows.map(toComposite),
+      collations: (await client.query(collationsQuery, schemaOnly)).rows.map(toCollation),
+    }
+    const read = assemble(enums, tables, columns, constraints, indexes)
+    const held = [...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations].map((item) => item.schema)
+    const schemas = [...new Set([...read.schemas, ...held])].filter((s) => s !== 'public' && s !== 'pg_catalog').sort(compareText)
+    schema = { ...read, ...types, schemas }
   } catch (error) {
     // The first failure is the one to report; the connection may be gone.
     await client.query(leaveQuery, [saved]).catch(() => {})
@@ -39,7 +55,7 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
   return schema
 }
 
-function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[]): Schema {
+function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[]): Pick<Schema, 'schemas' | 'enums' | 'tables'> {
   const byTable = <T>(rows: any[], map: (row: any) => T): Map<string, T[]> => {
     const out = new Map<string, T[]>()
     for (const row of rows) {
@@ -80,7 +96,7 @@ function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constrai
 
 function toColumn(row: any): Column {
   const generated = row.generated === 's' || row.generated === 'v'
-  const serial = row.owned_nextval !== null && row.default === row.owned_nextval && serialFor(row.type) !== undefined
+  const serial = row.serial && serialFor(row.type) !== undefined
   return {
     name: row.name,
     type: serial ? serialFor(row.type)! : row.type,
@@ -89,6 +105,7 @@ function toColumn(row: any): Column {
     identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,
     generated: generated ? row.default : null,
     comment: row.comment,
+    ...(row.collation !== null ? { collation: row.collation } : {}),
   }
 }
 

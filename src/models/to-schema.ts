@@ -2,7 +2,7 @@
 // collected as one line that names the table and column.
 import { ident } from '../render/ident.js'
 import { isSerial } from '../schema/pg-types.js'
-import { qualifiedName } from '../schema/schema.js'
+import { emptySchema, qualifiedName } from '../schema/schema.js'
 import type * as S from '../schema/schema.js'
 import { ModelError } from '../errors.js'
 import type { AnyColumn, EnumRef } from './column.js'
@@ -52,7 +52,7 @@ export function buildSchema(models: Models): BuiltSchema {
   for (const t of models.tables) names(relationNames, t.schema).add(t.name)
   const tables = models.tables.map((t) => buildTable(t, models, names(relationNames, t.schema), problems))
   const schemas = [...new Set([...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== 'public').sort()
-  return { schema: { schemas, enums, tables }, problems }
+  return { schema: { ...emptySchema, schemas, enums, tables }, problems }
 }
 
 function names(map: Map<string, Set<string>>, schema: string): Set<string> {

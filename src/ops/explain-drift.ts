@@ -1,6 +1,7 @@
 // Words for drift between the migrations and the models.
 import { qualifiedName } from '../schema/schema.js'
 import type { Operation } from './operation.js'
+import { explainTypeDrift } from './type-words.js'
 import { columnDifferences, deferred, foreignKey, text } from './words.js'
 
 const missing = 'is in the models but no migration creates it'
@@ -70,6 +71,8 @@ export function explainDrift(op: Operation): string {
       return `${t}index ${op.index.name} ${missing}`
     case 'drop_index':
       return `${t}index ${op.index.name} ${extra}`
+    default:
+      return explainTypeDrift(op)
   }
 }
 

@@ -1,3 +1,4 @@
+import { reverseTypeOperation, type TypeOperation } from './type-operations.js'
 import type { Check, Column, EnumType, Exclusion, ForeignKey, Index, PrimaryKey, Table, Unique } from '../schema/schema.js'
 
 /** Names a table (or an enum) without carrying its contents. */
@@ -19,7 +20,7 @@ export interface EnumUsage {
 }
 
 /** An attribute of a column that a migration can change. */
-export type ColumnAttribute = 'type' | 'nullability' | 'default' | 'identity' | 'generated' | 'comment'
+export type ColumnAttribute = 'type' | 'nullability' | 'default' | 'identity' | 'generated' | 'comment' | 'collation'
 
 /**
  * One change that moves a database from one schema (`from`) to another (`to`). Compare produces them, render turns
@@ -75,6 +76,7 @@ export type Operation =
   | { readonly kind: 'drop_exclusion'; readonly table: TableRef; readonly exclusion: Exclusion }
   | { readonly kind: 'create_index'; readonly table: TableRef; readonly index: Index }
   | { readonly kind: 'drop_index'; readonly table: TableRef; readonly index: Index }
+  | TypeOperation
 
 export type OperationKind = Operation['kind']
 
@@ -131,6 +133,8 @@ export function reverse(op: Operation): Operation {
       return { ...op, kind: 'drop_index' }
     case 'drop_index':
       return { ...op, kind: 'create_index' }
+    default:
+      return reverseTypeOperation(op)
   }
 }
 

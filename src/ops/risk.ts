@@ -1,5 +1,6 @@
 import { isSerial, isWidening } from '../schema/pg-types.js'
 import type { Operation } from './operation.js'
+import { typeRisk } from './type-words.js'
 
 /** Why an operation can lose data or fail on the rows a database already holds. */
 export interface Risk {
@@ -58,5 +59,9 @@ export function risk(op: Operation): Risk | null {
     case 'drop_exclusion':
     case 'drop_index':
       return null
+    default: {
+      const reason = typeRisk(op)
+      return reason === null ? null : { reason }
+    }
   }
 }

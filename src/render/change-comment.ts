@@ -1,5 +1,6 @@
 import type { Operation } from '../ops/operation.js'
 import { columnDifferences, foreignKey } from '../ops/words.js'
+import { describeTypeChange } from '../ops/type-words.js'
 import { qualifiedName } from '../schema/schema.js'
 
 /** What an operation does, as a migration file's comment says it: "add column post.email". */
@@ -56,5 +57,7 @@ export function describeChange(op: Operation): string {
       return `create index ${op.index.name} on ${t}`
     case 'drop_index':
       return `drop index ${op.index.name} of ${t}`
+    default:
+      return describeTypeChange(op)
   }
 }

@@ -4,6 +4,7 @@ import { emptySchema, type Check, type Index, type Schema } from '../schema/sche
 import { alterColumn, columnDefinition } from './column-sql.js'
 import { checkClause, exclusionClause, foreignKeyClause, indexStatement, primaryKeyClause, uniqueClause } from './constraint-sql.js'
 import { ident, qualified, quoteLiteral } from './ident.js'
+import { typeRenderers } from './type-sql.js'
 
 /** One SQL statement and the operation it comes from, so a report can say why the statement exists. */
 export interface RenderedStatement {
@@ -79,6 +80,7 @@ const renderers: Renderers = {
   drop_exclusion: (op) => [dropConstraint(op.table, op.exclusion.name)],
   create_index: (op) => [indexStatement(op.index)],
   drop_index: (op) => [`DROP INDEX ${qualified(op.table.schema, op.index.name)}`],
+  ...typeRenderers,
 }
 
 function dropConstraint(table: { schema: string; name: string }, name: string): string {

@@ -1,3 +1,7 @@
+import type { Collation, CompositeType, Domain, Extension, Sequence } from './types.js'
+
+export type { Collation, CompositeAttribute, CompositeType, Domain, DomainCheck, Extension, Sequence, SequenceOwner } from './types.js'
+
 /**
  * The one typed description of a database schema. Introspection of a live database produces it, and so does
  * building the models in a scratch database and reading it back, so both sides of a comparison share every spelling.
@@ -8,6 +12,13 @@ export interface Schema {
   readonly schemas: readonly string[]
   readonly enums: readonly EnumType[]
   readonly tables: readonly Table[]
+  /** Extensions but plpgsql, which every database has. */
+  readonly extensions: readonly Extension[]
+  /** Sequences other than those of identity columns and of columns read as serial. */
+  readonly sequences: readonly Sequence[]
+  readonly domains: readonly Domain[]
+  readonly compositeTypes: readonly CompositeType[]
+  readonly collations: readonly Collation[]
 }
 
 export interface EnumType {
@@ -43,6 +54,8 @@ export interface Column {
   /** Expression of a generated (stored) column, or null. */
   readonly generated: string | null
   readonly comment: string | null
+  /** A collation other than the type's own, as the COLLATE clause names it (`"C"`, `app.ci`); absent for the type's. */
+  readonly collation?: string
 }
 
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default'
@@ -95,7 +108,7 @@ export interface Index {
   readonly definition: string
 }
 
-export const emptySchema: Schema = { schemas: [], enums: [], tables: [] }
+export const emptySchema: Schema = { schemas: [], enums: [], tables: [], extensions: [], sequences: [], domains: [], compositeTypes: [], collations: [] }
 
 export function qualifiedName(item: { schema: string; name: string }): string {
   return item.schema === 'public' ? item.name : `${item.schema}.${item.name}`

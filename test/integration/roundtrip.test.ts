@@ -9,7 +9,7 @@ import { connect, type Client } from '../../src/db/client.js'
 import { introspect } from '../../src/introspect/introspect.js'
 import { reverseAll, type Operation } from '../../src/ops/operation.js'
 import { renderSchemaDdl, renderSql, type RenderedStatement } from '../../src/render/sql.js'
-import type { Column, Deferral, EnumType, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../src/schema/schema.js'
+import { emptySchema, type Column, type Deferral, type EnumType, type ForeignKey, type Index, type ReferentialAction, type Schema, type Table } from '../../src/schema/schema.js'
 import { scratchDatabase, testServers, type ScratchDatabase } from '../helpers/postgres.js'
 
 // A column's name says its family, and types only change within a family, as they would in a real project.
@@ -145,7 +145,7 @@ function buildSchema(raw: RawSchema): Schema {
     }
   })
   const schemas = [...new Set(tables.map((t) => t.schema))].filter((s) => s !== 'public')
-  return { schemas, enums, tables }
+  return { ...emptySchema, schemas, enums, tables }
 }
 
 /** Empties the database: every user schema goes, public comes back empty. */
