@@ -90,7 +90,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
     if (built.status === 'rejected') throw built.reason
     const { schema: migrated, count } = replayed.value
     const models = built.value
-    const operations = compare(migrated, models, { columnOrder: config.columnOrder })
+    const operations = compare(migrated, models, { columnOrder: config.columnOrder, ignoreExtensionVersions: config.ignoreExtensionVersions })
     const rendered = renderSql(operations)
     const result: Drift = {
       drift: operations.length > 0,

@@ -63,6 +63,8 @@ export interface Config {
   readonly json: boolean
   readonly keepDatabase: boolean
   readonly columnOrder: boolean
+  /** `check`: leave extension versions out of the comparison. */
+  readonly ignoreExtensionVersions: boolean
   /** `revision`: write a SQL pair (`NAME.sql` + `NAME.down.sql`) or one TypeScript module. */
   readonly format: 'sql' | 'ts' | 'sequelize'
   /** What module migrations get as `context`: `auto` picks Sequelize when the project depends on it. */
@@ -173,6 +175,7 @@ export function parseConfig(source: ConfigSource): Config {
     json: flag(raw('json'), label('json')),
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
+    ignoreExtensionVersions: flag(raw('ignore-extension-versions'), label('ignore-extension-versions')),
     format: oneOf(raw('format') ?? 'sql', ['sql', 'ts', 'sequelize'] as const, label('format')),
     contextKind: oneOf(raw('context') ?? 'auto', ['auto', 'pg', 'sequelize'] as const, label('context')),
     ...(source.file?.contextFactory ? { contextFactory: source.file.contextFactory } : {}),

@@ -50,6 +50,7 @@ export const settings = [
   { name: 'connect-timeout', kind: 'value', placeholder: 'duration', env: 'DB_MIGRATE_CONNECT_TIMEOUT', input: true, file: true, help: 'how long to wait for the database to accept connections (default: 30s)' },
   { name: 'keep-database', kind: 'boolean', input: true, cli: false, file: false, help: 'keep a started PostgreSQL running for later steps' },
   { name: 'column-order', kind: 'boolean', env: 'DB_MIGRATE_COLUMN_ORDER', input: true, file: true, help: 'check: also report differences in column order' },
+  { name: 'ignore-extension-versions', kind: 'boolean', env: 'DB_MIGRATE_IGNORE_EXTENSION_VERSIONS', input: true, file: true, help: 'check: an extension at another version is no difference' },
   { name: 'lint-disable', kind: 'value', placeholder: 'rules', env: 'DB_MIGRATE_LINT_DISABLE', input: true, file: true, help: 'lint rules to turn off, comma-separated; one file turns one off with: -- db-migrate: allow <rule>' },
   { name: 'base', kind: 'value', placeholder: 'ref', input: true, file: false, help: 'check: lint the migrations added since this branch (default: GITHUB_BASE_REF, else the newest migration)' },
   { name: 'reversible', kind: 'boolean', input: true, file: false, help: "check: apply each new migration's up, then its down, and fail when the schema does not come back" },

@@ -1,5 +1,6 @@
 import { entityKind } from './entity.js'
 import type { EnumType } from './enum.js'
+import type { SchemaObjectModel } from './objects.js'
 import type { AnyTable } from './table.js'
 import type { Models } from './to-schema.js'
 
@@ -10,6 +11,7 @@ import type { Models } from './to-schema.js'
 export function collectModels(exports: Record<string, unknown>): Models {
   const tables: AnyTable[] = []
   const enums: EnumType[] = []
+  const objects: SchemaObjectModel[] = []
   const seen = new Set<unknown>()
   const visit = (value: unknown, depth: number): void => {
     if (seen.has(value) || depth > 4) return
@@ -17,11 +19,12 @@ export function collectModels(exports: Record<string, unknown>): Models {
     const kind = entityKind(value)
     if (kind === 'table') tables.push(value as AnyTable)
     else if (kind === 'enum') enums.push(value as EnumType)
+    else if (kind === 'extension' || kind === 'sequence' || kind === 'domain' || kind === 'composite' || kind === 'collation') objects.push(value as SchemaObjectModel)
     else if (kind === undefined && Array.isArray(value)) value.forEach((v) => visit(v, depth + 1))
     else if (kind === undefined && isPlainObject(value)) Object.values(value).forEach((v) => visit(v, depth + 1))
   }
   for (const value of Object.values(exports)) visit(value, 0)
-  return { tables, enums }
+  return { tables, enums, objects }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -9,3 +9,7 @@ export {
   type CheckConstraint, type ExclusionConstraint, type ForeignKeyBuilder, type IndexBuilder, type IndexElement, type PrimaryKeyBuilder, type TableConstraint, type UniqueBuilder,
 } from './constraints.js'
 export { many, one, type Relation } from './relations.js'
+export {
+  collation, compositeType, domain, extension, sequence,
+  type CollationModel, type CollationOptions, type CompositeModel, type DomainModel, type DomainOptions, type ExtensionModel, type ExtensionOptions, type SequenceModel, type SequenceOptions,
+} from './objects.js'

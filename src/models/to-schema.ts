@@ -11,6 +11,8 @@ import { entity, entityKind } from './entity.js'
 import type { EnumType } from './enum.js'
 import { defaultSql, expressionColumns, expressionSql } from './expression.js'
 import { byteLength, columnsAddition, defaultName, uniqueName } from './names.js'
+import { buildObjects, withCollation } from './objects-schema.js'
+import type { SchemaObjectModel } from './objects.js'
 import { foreignKey, resolveTarget, tableForeignKey } from './references.js'
 import type { SqlExpression } from './sql.js'
 import type { AnyTable } from './table.js'
@@ -19,6 +21,8 @@ import type { AnyTable } from './table.js'
 export interface Models {
   readonly tables: readonly AnyTable[]
   readonly enums: readonly EnumType[]
+  /** Extensions, sequences, domains, composite types and collations. */
+  readonly objects?: readonly SchemaObjectModel[]
 }
 
 export interface BuiltSchema {
@@ -51,8 +55,10 @@ export function buildSchema(models: Models): BuiltSchema {
   const relationNames = new Map<string, Set<string>>()
   for (const t of models.tables) names(relationNames, t.schema).add(t.name)
   const tables = models.tables.map((t) => buildTable(t, models, names(relationNames, t.schema), problems))
-  const schemas = [...new Set([...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== 'public').sort()
-  return { schema: { ...emptySchema, schemas, enums, tables }, problems }
+  const objects = buildObjects(models, problems)
+  const held = [...tables, ...enums, ...objects.extensions, ...objects.sequences, ...objects.domains, ...objects.compositeTypes, ...objects.collations]
+  const schemas = [...new Set(held.map((item) => item.schema))].filter((s) => s !== 'public').sort()
+  return { schema: { ...emptySchema, ...objects, schemas, enums, tables }, problems }
 }
 
 function names(map: Map<string, Set<string>>, schema: string): Set<string> {
@@ -99,7 +105,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     checkName(where, name, problems)
     if (columnNames.has(name)) problems.push(`${where} is declared twice: give one of them another name`)
     columnNames.add(name)
-    built.push(buildColumn(c, where, problems))
+    built.push(withCollation(buildColumn(c, where, problems), c))
   }
 
   const own = (c: AnyColumn, what: string): string | null => {

@@ -2,7 +2,8 @@ import type { Extension } from '../schema/types.js'
 import { ident, quoteLiteral } from './ident.js'
 
 export function createExtension(e: Extension): string {
-  return `CREATE EXTENSION ${ident(e.name)}${e.schema === 'public' ? '' : ` SCHEMA ${ident(e.schema)}`} VERSION ${quoteLiteral(e.version)}`
+  // no version: the models left it to the server
+  return `CREATE EXTENSION ${ident(e.name)}${e.schema === 'public' ? '' : ` SCHEMA ${ident(e.schema)}`}${e.version ? ` VERSION ${quoteLiteral(e.version)}` : ''}`
 }
 
 /** A new version through the extension's update scripts (PostgreSQL refuses when it has none), then a new schema. */
