@@ -34,13 +34,13 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
     const columns = (await client.query(columnsQuery, params)).rows
     const constraints = (await client.query(constraintsQuery, params)).rows
     const indexes = (await client.query(indexesQuery, params)).rows
-    const schemaOnly = params.slice(0, 1)
+    const objects = (await client.query(objectsQuery, params.slice(0, 1))).rows[0]
     const types = {
-      extensions: (await client.query(extensionsQuery, schemaOnly)).rows.map(toExtension),
-      sequences: (await client.query(sequencesQuery, schemaOnly)).rows.map(toSequence),
-      domains: (await client.query(domainsQuery, schemaOnly)).rows.map(toDomain),
-      compositeTypes: (await client.query(compositesQuery, schemaOnly)).rows.map(toComposite),
-      collations: (await client.query(collationsQuery, schemaOnly)).rows.map(toCollation),
+      extensions: objects.extensions.map(toExtension),
+      sequences: objects.sequences.map(toSequence),
+      domains: objects.domains.map(toDomain),
+      compositeTypes: objects.composites.map(toComposite),
+      collations: objects.collations.map(toCollation),
     }
     const read = assemble(enums, tables, columns, constraints, indexes)
     const held = [...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations].map((item) => item.schema)
@@ -54,6 +54,11 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
   await client.query(leaveQuery, [saved])
   return schema
 }
+
+/** Extensions, sequences, domains, composite types and collations in one round trip: a JSON list of rows each. */
+const objectsQuery = `SELECT ${Object.entries({ extensions: extensionsQuery, sequences: sequencesQuery, domains: domainsQuery, composites: compositesQuery, collations: collationsQuery })
+  .map(([name, query]) => `(SELECT coalesce(jsonb_agg(row_to_json(x)), '[]') FROM (${query}) x) AS ${name}`)
+  .join(',\n')}`
 
 function assemble(enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[]): Pick<Schema, 'schemas' | 'enums' | 'tables'> {
   const byTable = <T>(rows: any[], map: (row: any) => T): Map<string, T[]> => {

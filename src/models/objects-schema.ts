@@ -89,7 +89,9 @@ function buildSequence(s: SequenceModel, models: Models, problems: string[]): T.
   let ownedBy: T.SequenceOwner | null = null
   if (o.ownedBy !== undefined) {
     const target = resolveTarget(o.ownedBy, models, `sequence ${qualifiedName(s)}: ownedBy`, problems)
-    if (target) ownedBy = { schema: target.table.schema, table: target.table.name, column: target.column }
+    if (target && target.table.schema !== s.schema) {
+      problems.push(`sequence ${qualifiedName(s)}: ownedBy names a column of ${qualifiedName(target.table)}, but PostgreSQL keeps a sequence in its owner's schema: give the sequence schema '${target.table.schema}'`)
+    } else if (target) ownedBy = { schema: target.table.schema, table: target.table.name, column: target.column }
   }
   return {
     schema: s.schema, name: s.name, type, increment, min, max,

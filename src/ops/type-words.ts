@@ -98,6 +98,7 @@ export function typeRisk(op: TypeOperation): string | null {
     case 'drop_sequence':
       return 'drops a sequence and the value it has reached'
     case 'alter_sequence':
+      if (BigInt(op.from.start) < BigInt(op.to.min) || BigInt(op.from.start) > BigInt(op.to.max)) return 'moves the range of a sequence past its start: restarts it at the new start'
       return op.changes.some((c) => c === 'type' || c === 'min' || c === 'max') ? 'narrows or moves the range of a sequence: fails if its current value falls outside it' : null
     case 'drop_domain':
       return 'drops a domain'

@@ -21,8 +21,10 @@ export function createSequence(s: Sequence): string {
   return `CREATE SEQUENCE ${qualified(s.schema, s.name)}${options(s, given)}`
 }
 
-export function alterSequence(to: Sequence, changes: readonly SequenceAttribute[]): string {
-  return `ALTER SEQUENCE ${qualified(to.schema, to.name)}${options(to, changes)}`
+/** Options that changed; RESTART too when the old start falls outside the new range, where no value could go on. */
+export function alterSequence(from: Sequence, to: Sequence, changes: readonly SequenceAttribute[]): string {
+  const outside = BigInt(from.start) < BigInt(to.min) || BigInt(from.start) > BigInt(to.max)
+  return `ALTER SEQUENCE ${qualified(to.schema, to.name)}${options(to, changes)}${outside ? ' RESTART' : ''}`
 }
 
 export function sequenceOwner(sequence: { schema: string; name: string }, owner: SequenceOwner | null): string {
