@@ -5,8 +5,9 @@ import type { AnyTable } from './table.js'
 import type { Models } from './to-schema.js'
 
 /**
- * The tables and enums among a module's exports: exported directly, or inside exported arrays and plain objects
- * (`export const tables = { user, post }`). Relations are skipped: they produce no DDL.
+ * The tables, enums, extensions, sequences, domains, composite types and collations among a module's exports:
+ * exported directly, or inside exported arrays and plain objects (`export const tables = { user, post }`).
+ * Relations are skipped: they produce no DDL.
  */
 export function collectModels(exports: Record<string, unknown>): Models {
   const tables: AnyTable[] = []

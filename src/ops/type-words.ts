@@ -36,7 +36,7 @@ export function explainTypeDrift(op: TypeOperation): string {
     case 'drop_domain':
       return `domain ${qualifiedName(op.domain)} ${extra}`
     case 'alter_domain':
-      return `domain ${qualifiedName(op.to)}: ${op.changes.map((c) => sides(c === 'nullability' ? 'nullability' : c, domainShown(c, op.from), domainShown(c, op.to))).join('; ')}`
+      return `domain ${qualifiedName(op.to)}: ${op.changes.map((c) => sides(c, domainShown(c, op.from), domainShown(c, op.to))).join('; ')}`
     case 'create_composite':
       return `composite type ${qualifiedName(op.composite)} ${missing}`
     case 'drop_composite':
@@ -108,7 +108,10 @@ export function typeRisk(op: TypeOperation): string | null {
     case 'drop_composite':
       return 'drops a composite type'
     case 'alter_composite':
-      return op.from.attributes.some((a) => !op.to.attributes.some((b) => b.name === a.name)) ? 'drops attributes of a composite type and their values' : null
+      if (op.from.attributes.some((a) => !op.to.attributes.some((b) => b.name === a.name))) return 'drops attributes of a composite type and their values'
+      return op.from.attributes.some((a) => op.to.attributes.some((b) => b.name === a.name && (b.type !== a.type || b.collation !== a.collation)))
+        ? "changes an attribute's type: PostgreSQL refuses while a column uses the composite type"
+        : null
     case 'create_extension':
     case 'create_collation':
     case 'create_sequence':

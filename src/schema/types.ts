@@ -4,6 +4,7 @@ export interface Extension {
   readonly name: string
   /** The schema its objects live in. */
   readonly schema: string
+  /** Empty in models that leave the version to the server, until they are built there and read back. */
   readonly version: string
 }
 
