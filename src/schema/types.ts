@@ -70,9 +70,3 @@ export interface Collation {
   readonly lcCtype: string | null
   readonly deterministic: boolean
 }
-
-/** Sequence options that are PostgreSQL's defaults for a sequence of `type` counting up by one. */
-export function defaultSequenceOptions(type: string): Pick<Sequence, 'start' | 'increment' | 'min' | 'max' | 'cache' | 'cycle'> {
-  const max = type === 'smallint' ? '32767' : type === 'integer' ? '2147483647' : '9223372036854775807'
-  return { start: '1', increment: '1', min: '1', max, cache: '1', cycle: false }
-}
