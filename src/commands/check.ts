@@ -102,7 +102,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   const { schema: migrated, count } = replayed.value
   const replaySummary = { ...replayed.value.replay, modelsCached: built.value.cached }
   const models = built.value.schema
-  const operations = compare(filterSchema(migrated, config.schemaScope), filterSchema(models, config.schemaScope), { columnOrder: config.columnOrder })
+  const operations = compare(filterSchema(migrated, config.schemaScope), filterSchema(models, config.schemaScope), { columnOrder: config.columnOrder, ignoreExtensionVersions: config.ignoreExtensionVersions })
   const rendered = renderSql(operations)
   const result: Drift = {
     drift: operations.length > 0,

@@ -37,5 +37,6 @@ export function columnChanges(from: Column, to: Column): ColumnAttribute[] {
   if (from.identity !== to.identity) changes.push('identity')
   if (!sameExpression(from.generated, to.generated)) changes.push('generated')
   if (from.comment !== to.comment) changes.push('comment')
+  if ((from.collation ?? null) !== (to.collation ?? null)) changes.push('collation')
   return changes
 }

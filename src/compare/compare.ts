@@ -1,13 +1,21 @@
 import type { Operation, OperationKind } from '../ops/operation.js'
 import type { Schema } from '../schema/schema.js'
+import { compareCollations } from './collations.js'
+import { compareComposites } from './composites.js'
+import { compareDomains } from './domains.js'
 import { compareEnums } from './enums.js'
+import { compareExtensions } from './extensions.js'
 import { compareGrants } from './grants.js'
 import { compareObjects, objectPhase } from './objects.js'
+import { compareSequences } from './sequences.js'
+import { sequenceOwnerPhase, typePhases } from './type-phases.js'
 import { compareTables, rebuiltTables } from './tables.js'
 
 export interface CompareOptions {
   /** Report tables whose columns are in another order (PostgreSQL cannot reorder them in place). */
   readonly columnOrder?: boolean
+  /** Leave extension versions out: an extension is the same whatever version the server installed. */
+  readonly ignoreExtensionVersions?: boolean
 }
 
 /**
@@ -21,7 +29,12 @@ export function compare(from: Schema, to: Schema, options: CompareOptions = {}):
   const ops: Operation[] = [
     ...to.schemas.filter((s) => !fromSchemas.has(s)).map((schema): Operation => ({ kind: 'create_schema', schema })),
     ...from.schemas.filter((s) => !toSchemas.has(s)).map((schema): Operation => ({ kind: 'drop_schema', schema })),
+    ...compareExtensions(from, to, options.ignoreExtensionVersions ?? false),
+    ...compareCollations(from, to),
     ...compareEnums(from, to),
+    ...compareDomains(from, to),
+    ...compareComposites(from, to),
+    ...compareSequences(from, to),
     ...compareTables(from, to, options.columnOrder ?? false),
     ...compareGrants(from, to, rebuiltTables(from, to)),
   ]
@@ -32,6 +45,7 @@ export function compare(from: Schema, to: Schema, options: CompareOptions = {}):
 function phaseOf(op: Operation): number {
   if (op.kind === 'create_object' || op.kind === 'drop_object' || op.kind === 'alter_object') return objectPhase(op)
   if (op.kind === 'set_inherits') return op.to.length < op.from.length ? phase.drop_foreign_key : phase.set_inherits
+  if (op.kind === 'set_sequence_owner') return sequenceOwnerPhase(op)
   return op.kind === 'alter_enum' && op.stage === 'remove_values' ? phase.drop_enum : phase[op.kind]
 }
 
@@ -77,4 +91,5 @@ const phase: Record<OperationKind, number> = {
   create_object: 11,
   drop_object: 3,
   alter_object: 11,
+  ...typePhases,
 }

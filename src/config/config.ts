@@ -71,6 +71,8 @@ export interface Config {
   readonly columnOrder: boolean
   /** `check`: leave grants out (none are read or compared). */
   readonly ignorePrivileges: boolean
+  /** `check`: leave extension versions out of the comparison. */
+  readonly ignoreExtensionVersions: boolean
   /** `revision`: write a SQL pair (`NAME.sql` + `NAME.down.sql`) or one TypeScript module. */
   readonly format: 'sql' | 'ts' | 'sequelize'
   /** What module migrations get as `context`: `auto` picks Sequelize when the project depends on it. */
@@ -199,6 +201,7 @@ export function parseConfig(source: ConfigSource): Config {
     keepDatabase: flag(raw('keep-database') ?? 'true', label('keep-database')),
     columnOrder: flag(raw('column-order'), label('column-order')),
     ignorePrivileges: flag(raw('ignore-privileges'), label('ignore-privileges')),
+    ignoreExtensionVersions: flag(raw('ignore-extension-versions'), label('ignore-extension-versions')),
     format: oneOf(raw('format') ?? 'sql', ['sql', 'ts', 'sequelize'] as const, label('format')),
     contextKind: oneOf(raw('context') ?? 'auto', ['auto', 'pg', 'sequelize'] as const, label('context')),
     ...(source.file?.contextFactory ? { contextFactory: source.file.contextFactory } : {}),

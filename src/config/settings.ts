@@ -57,6 +57,7 @@ export const settings = [
   { name: 'exclude-schema', kind: 'value', placeholder: 'names', repeatable: true, input: true, file: true, help: 'diff, check, revision --autogenerate: leave these schemas out (repeat the flag or separate with commas)' },
   { name: 'column-order', kind: 'boolean', env: 'DB_MIGRATE_COLUMN_ORDER', input: true, file: true, help: 'check: also report differences in column order' },
   { name: 'ignore-privileges', kind: 'boolean', env: 'DB_MIGRATE_IGNORE_PRIVILEGES', input: true, file: true, help: 'check: leave grants out: none are read or compared' },
+  { name: 'ignore-extension-versions', kind: 'boolean', env: 'DB_MIGRATE_IGNORE_EXTENSION_VERSIONS', input: true, file: true, help: 'check: an extension at another version is no difference' },
   { name: 'lint-disable', kind: 'value', placeholder: 'rules', env: 'DB_MIGRATE_LINT_DISABLE', input: true, file: true, help: 'lint rules to turn off, comma-separated; one file turns one off with: -- db-migrate: allow <rule>' },
   { name: 'base', kind: 'value', placeholder: 'ref', input: true, file: false, help: 'check: lint the migrations added since this branch (default: GITHUB_BASE_REF, else the newest migration)' },
   { name: 'reversible', kind: 'boolean', input: true, file: false, help: "check: apply each new migration's up, then its down, and fail when the schema does not come back" },

@@ -5,6 +5,11 @@ import { readObjects } from './objects.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, grantsQuery, indexesQuery, leaveQuery, policiesQuery, schemasQuery, tablesQuery } from './queries.js'
 import { settleExpressions } from './settle.js'
 import { tableExtras, toGrant, toPolicy } from './table-extras.js'
+import { collationsQuery, toCollation } from './collations.js'
+import { compositesQuery, toComposite } from './composites.js'
+import { domainsQuery, toDomain } from './domains.js'
+import { extensionsQuery, toExtension } from './extensions.js'
+import { sequencesQuery, toSequence } from './sequences.js'
 
 /** What introspect() needs of a connection; a pg Client fits. */
 export interface Queryable {
@@ -45,7 +50,17 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
     const policies = (await client.query(policiesQuery, params)).rows
     const grants = options.privileges === false ? [] : (await client.query(grantsQuery, params)).rows
     const objects = await readObjects(client, params)
-    const assembled = assemble(schemas, enums, tables, columns, constraints, indexes, policies, grants)
+    const typeRows = (await client.query(typesQuery, params.slice(0, 1))).rows[0]
+    const types = {
+      extensions: typeRows.extensions.map(toExtension),
+      sequences: typeRows.sequences.map(toSequence),
+      domains: typeRows.domains.map(toDomain),
+      compositeTypes: typeRows.composites.map(toComposite),
+      collations: typeRows.collations.map(toCollation),
+    }
+    const read = assemble(schemas, enums, tables, columns, constraints, indexes, policies, grants)
+    const held = [...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations].map((item) => item.schema)
+    const assembled = { ...read, ...types, schemas: [...new Set([...read.schemas, ...held])].filter((s) => s !== 'public' && s !== 'pg_catalog').sort(compareText) }
     // absent when there are none, so a schema of tables alone reads as before
     schema = withoutExcludedSchemas(objects.length ? { ...assembled, objects } : assembled, options.exclude ?? [])
     if (options.settle) schema = await settleExpressions(client, schema)
@@ -58,13 +73,18 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
   return schema
 }
 
+/** Extensions, sequences, domains, composite types and collations in one round trip: a JSON list of rows each. */
+const typesQuery = `SELECT ${Object.entries({ extensions: extensionsQuery, sequences: sequencesQuery, domains: domainsQuery, composites: compositesQuery, collations: collationsQuery })
+  .map(([name, query]) => `(SELECT coalesce(jsonb_agg(row_to_json(x)), '[]') FROM (${query}) x) AS ${name}`)
+  .join(',\n')}`
+
 /** The schema of an excluded table (db-migrate's own history schema, say) is no user schema when nothing else lives there. */
 function withoutExcludedSchemas(schema: Schema, exclude: NonNullable<IntrospectOptions['exclude']>): Schema {
   const gone = new Set(exclude.map((t) => t.schema).filter((name) => !holdsItems(schema, name)))
   return gone.size ? { ...schema, schemas: schema.schemas.filter((s) => !gone.has(s)) } : schema
 }
 
-function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[], policyRows: any[], grantRows: any[]): Schema {
+function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[], policyRows: any[], grantRows: any[]): Omit<Schema, 'extensions' | 'sequences' | 'domains' | 'compositeTypes' | 'collations'> {
   const byTable = <T>(rows: any[], map: (row: any) => T): Map<string, T[]> => {
     const out = new Map<string, T[]>()
     for (const row of rows) {
@@ -108,7 +128,7 @@ function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], colu
 
 function toColumn(row: any): Column {
   const generated = row.generated === 's' || row.generated === 'v'
-  const serial = row.owned_nextval !== null && row.default === row.owned_nextval && serialFor(row.type) !== undefined
+  const serial = row.serial && serialFor(row.type) !== undefined
   return {
     name: row.name,
     type: serial ? serialFor(row.type)! : row.type,
@@ -117,6 +137,7 @@ function toColumn(row: any): Column {
     identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,
     generated: generated ? row.default : null,
     comment: row.comment,
+    ...(row.collation !== null ? { collation: row.collation } : {}),
   }
 }
 

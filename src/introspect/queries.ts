@@ -13,6 +13,29 @@ export const tableFilter = `
   AND NOT $2::jsonb @> jsonb_build_array(jsonb_build_object('schema', n.nspname::text, 'name', c.relname::text))
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`
 
+/** Objects an extension created belong to it, not to the user's schema. `classid`/`objid`: the object's catalog and oid. */
+export function notInExtension(classid: string, objid: string): string {
+  return `NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '${classid}'::regclass AND d.objid = ${objid} AND d.deptype = 'e')`
+}
+
+/** How a COLLATE clause names collation `oid`: qualified outside pg_catalog and public. */
+export function collationName(oid: string): string {
+  return `(SELECT CASE WHEN cn.nspname IN ('pg_catalog', 'public') THEN quote_ident(co.collname)
+            ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+     FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = ${oid})`
+}
+
+/**
+ * Whether sequence `s` (pg_class; `sq` its pg_sequence) is the one a serial column `a` of table `c` (default `ad`)
+ * would make: of the column's type, named `<table>_<column>_seq` beside it, with default options, drawn by the default.
+ * Such a column reads as serial and its sequence as part of it; any other sequence is listed on its own.
+ */
+export const serialSequence = `
+  sq.seqtypid = a.atttypid AND s.relnamespace = c.relnamespace AND s.relname = c.relname || '_' || a.attname || '_seq'
+  AND sq.seqstart = 1 AND sq.seqincrement = 1 AND sq.seqmin = 1 AND sq.seqcache = 1 AND NOT sq.seqcycle
+  AND sq.seqmax = CASE a.atttypid WHEN 'int2'::regtype::oid THEN 32767 WHEN 'int4'::regtype::oid THEN 2147483647 ELSE 9223372036854775807 END
+  AND pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', s.oid::regclass::text)`
+
 /** Remembers the caller's search_path and sets `public`, so names print qualified exactly when outside public. */
 export const enterQuery = `SELECT current_setting('search_path') AS search_path, set_config('search_path', 'public', false) AS now`
 
@@ -48,20 +71,20 @@ FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ${tableFilter}
 ORDER BY 2, 3`
 
-// A column is serial when its default is nextval() of a sequence of its own type that the column owns (an 'auto'
-// dependency; identity sequences depend with 'internal' instead). A column widened without its sequence is not.
+// A column is serial when its default draws from the sequence a serial column would make (serialSequence) and owns
+// it (an 'auto' dependency; identity sequences depend with 'internal' instead). A column widened without its sequence is not.
 export const columnsQuery = `
 SELECT a.attrelid::int8::text AS table_oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null, pg_get_expr(ad.adbin, ad.adrelid) AS default, a.attidentity AS identity,
        a.attgenerated AS generated, dsc.description AS comment,
-       CASE WHEN a.atthasdef AND a.attidentity = '' THEN
-         (SELECT format('nextval(%L::regclass)', s.oid::regclass::text)
-            FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-            JOIN pg_sequence sq ON sq.seqrelid = s.oid AND sq.seqtypid = a.atttypid
-           WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
-             AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a' LIMIT 1) END AS owned_nextval
+       a.atthasdef AND a.attidentity = '' AND EXISTS (
+         SELECT 1 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' JOIN pg_sequence sq ON sq.seqrelid = s.oid
+          WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+            AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'a' AND ${serialSequence}) AS serial,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN ${collationName('a.attcollation')} END AS collation
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type ty ON ty.oid = a.atttypid
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 -- a join rather than col_description(), which runs a query of its own for every column
 LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum

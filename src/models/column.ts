@@ -1,5 +1,6 @@
 import type { ReferentialAction } from '../schema/schema.js'
 import { entity } from './entity.js'
+import type { CollationModel, CompositeModel, DomainModel } from './type-objects.js'
 import type { SqlExpression } from './sql.js'
 
 export type { ReferentialAction }
@@ -54,6 +55,10 @@ export interface ColumnState {
   readonly generated: SqlExpression | null
   readonly references: { readonly target: ColumnTarget; readonly options: ReferenceOptions } | null
   readonly comment: string | null
+  /** The domain or composite type the column's type names, so that one used but not exported is still created. */
+  readonly object?: DomainModel | CompositeModel
+  /** A COLLATE clause's collation name (`"C"`, `app.ci`), or the declared collation. */
+  readonly collation?: string | CollationModel
   /** Why the type is invalid (e.g. `varchar(0)`), reported when the models load. */
   readonly problem: string | null
 }
@@ -107,6 +112,11 @@ export class Column<TData = unknown, TNotNull extends boolean = false, THasDefau
    */
   references(target: ColumnTarget, options: ReferenceOptions = {}): Column<TData, TNotNull, THasDefault> {
     return this.with({ references: { target, options } })
+  }
+
+  /** `COLLATE`: a collation's name (`'C'`, `'und-x-icu'`) or a collation() declaration. */
+  collate(collation: string | CollationModel): Column<TData, TNotNull, THasDefault> {
+    return this.with({ collation })
   }
 
   comment(text: string): Column<TData, TNotNull, THasDefault> {

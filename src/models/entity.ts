@@ -2,7 +2,7 @@
 // this library (the bundled one) than the copy that loads them, and `instanceof` would fail across copies.
 export const entity = Symbol.for('db-migrate.entity')
 
-export type EntityKind = 'sql' | 'column' | 'table' | 'enum' | 'relation' | 'index' | 'unique' | 'primary_key' | 'foreign_key' | 'check' | 'exclusion' | 'schema' | 'object' | 'raw_sql' | 'policy' | 'grant'
+export type EntityKind = 'sql' | 'column' | 'table' | 'enum' | 'relation' | 'index' | 'unique' | 'primary_key' | 'foreign_key' | 'check' | 'exclusion' | 'schema' | 'object' | 'raw_sql' | 'policy' | 'grant' | 'extension' | 'sequence' | 'domain' | 'composite' | 'collation'
 
 /** The kind of a model object, or undefined for anything else. */
 export function entityKind(value: unknown): EntityKind | undefined {

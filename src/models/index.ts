@@ -1,4 +1,5 @@
-// The model language: tables, columns, constraints, enums and relations, as user models import them.
+// The model language: tables, columns, constraints, enums, relations, extensions, sequences, domains, composite types
+// and collations, as user models import them.
 export { sql, type SqlExpression } from './sql.js'
 export { Column, type AnyColumn, type ColumnState, type ColumnTarget, type ReferenceOptions, type ReferentialAction, type UniqueOptions } from './column.js'
 export * from './types.js'
@@ -16,3 +17,7 @@ export {
 } from './objects.js'
 export { policy, type PolicyDeclaration, type PolicyOptions } from './policy.js'
 export { grant, GrantBuilder, type GrantObject } from './grant.js'
+export {
+  collation, compositeType, domain, extension, sequence,
+  type CollationModel, type CollationOptions, type CompositeModel, type DomainModel, type DomainOptions, type ExtensionModel, type ExtensionOptions, type SequenceModel, type SequenceOptions,
+} from './type-objects.js'

@@ -2,7 +2,7 @@
 // collected as one line that names the table and column.
 import { ident } from '../render/ident.js'
 import { isSerial } from '../schema/pg-types.js'
-import { qualifiedName } from '../schema/schema.js'
+import { emptySchema, qualifiedName } from '../schema/schema.js'
 import type * as S from '../schema/schema.js'
 import { ModelError } from '../errors.js'
 import type { AnyColumn, EnumRef } from './column.js'
@@ -14,6 +14,8 @@ import { buildObjects } from './objects-to-schema.js'
 import type { ObjectDeclaration, RawSqlDeclaration } from './objects.js'
 import { defaultSql, expressionColumns, expressionSql } from './expression.js'
 import { byteLength, columnsAddition, defaultName, uniqueName } from './names.js'
+import { buildTypes, withCollation } from './type-objects-schema.js'
+import type { SchemaObjectModel } from './type-objects.js'
 import { foreignKey, resolveTarget, tableForeignKey } from './references.js'
 import type { SqlExpression } from './sql.js'
 import type { AnyTable } from './table.js'
@@ -31,6 +33,8 @@ export interface Models {
   /** SQL run before the tables, in the order exported. */
   readonly raw?: readonly RawSqlDeclaration[]
   readonly grants?: readonly GrantBuilder[]
+  /** Extensions, sequences, domains, composite types and collations. */
+  readonly types?: readonly SchemaObjectModel[]
 }
 
 export interface BuiltSchema {
@@ -66,8 +70,10 @@ export function buildSchema(models: Models): BuiltSchema {
   for (const s of models.schemas ?? []) checkName(`schema ${s.name}`, s.name, problems)
   const declared = (models.schemas ?? []).map((s) => s.name)
   const objects = buildObjects(models, problems)
-  const schemas = [...new Set([...declared, ...tables.map((t) => t.schema), ...enums.map((e) => e.schema), ...objects.map((o) => o.schema)])].filter((s) => s !== 'public' && s !== '').sort()
-  return { schema: { schemas, enums, tables, grants: buildGrants(models, problems), ...(objects.length ? { objects } : {}) }, problems }
+  const types = buildTypes(models, problems)
+  const held = [...tables, ...enums, ...objects, ...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations]
+  const schemas = [...new Set([...declared, ...held.map((item) => item.schema)])].filter((s) => s !== 'public' && s !== '').sort()
+  return { schema: { ...emptySchema, ...types, schemas, enums, tables, grants: buildGrants(models, problems), ...(objects.length ? { objects } : {}) }, problems }
 }
 
 function names(map: Map<string, Set<string>>, schema: string): Set<string> {
@@ -114,7 +120,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     checkName(where, name, problems)
     if (columnNames.has(name)) problems.push(`${where} is declared twice: give one of them another name`)
     columnNames.add(name)
-    built.push(buildColumn(c, where, problems))
+    built.push(withCollation(buildColumn(c, where, problems), c))
   }
 
   const own = (c: AnyColumn, what: string): string | null => {

@@ -4,6 +4,7 @@ import { qualifiedName } from '../schema/schema.js'
 import type { Operation } from './operation.js'
 import { columnDifferences, deferred, foreignKey, objectDifferences, text } from './words.js'
 import { explainTableOption } from './table-option-words.js'
+import { explainTypeDrift } from './type-words.js'
 
 const missing = 'is in the models but no migration creates it'
 const extra = 'is created by the migrations but is not in the models'
@@ -93,6 +94,8 @@ export function explainDrift(op: Operation): string {
     case 'grant':
     case 'revoke':
       return explainTableOption(op)
+    default:
+      return explainTypeDrift(op)
   }
 }
 

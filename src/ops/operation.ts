@@ -1,5 +1,6 @@
 import type { SchemaObject } from '../schema/objects.js'
 import type { Check, Column, EnumType, Exclusion, ForeignKey, Grant, Index, Policy, PrimaryKey, RowLevelSecurity, Table, TableName, Unique } from '../schema/schema.js'
+import { reverseTypeOperation, type TypeOperation } from './type-operations.js'
 
 /** Names a table (or an enum) without carrying its contents. */
 export interface TableRef {
@@ -26,7 +27,7 @@ export type ObjectAttribute = 'definition' | 'comment' | 'enabled'
 export type Recreated = 'changed' | 'depends'
 
 /** An attribute of a column that a migration can change. */
-export type ColumnAttribute = 'type' | 'nullability' | 'default' | 'identity' | 'generated' | 'comment'
+export type ColumnAttribute = 'type' | 'nullability' | 'default' | 'identity' | 'generated' | 'comment' | 'collation'
 
 /**
  * One change that moves a database from one schema (`from`) to another (`to`). Compare produces them, render turns
@@ -98,6 +99,7 @@ export type Operation =
   | { readonly kind: 'drop_policy'; readonly table: TableRef; readonly policy: Policy }
   | { readonly kind: 'grant'; readonly grant: Grant }
   | { readonly kind: 'revoke'; readonly grant: Grant }
+  | TypeOperation
 
 export type OperationKind = Operation['kind']
 
@@ -173,6 +175,8 @@ export function reverse(op: Operation): Operation {
       return { ...op, kind: 'revoke' }
     case 'revoke':
       return { ...op, kind: 'grant' }
+    default:
+      return reverseTypeOperation(op)
   }
 }
 

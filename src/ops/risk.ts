@@ -1,6 +1,7 @@
 import { isSerial, isWidening } from '../schema/pg-types.js'
 import type { Operation } from './operation.js'
 import { tableOptionRisk } from './table-option-words.js'
+import { typeRisk } from './type-words.js'
 
 /** Why an operation can lose data or fail on the rows a database already holds. */
 export interface Risk {
@@ -78,5 +79,9 @@ export function risk(op: Operation): Risk | null {
     case 'grant':
     case 'revoke':
       return tableOptionRisk(op)
+    default: {
+      const reason = typeRisk(op)
+      return reason === null ? null : { reason }
+    }
   }
 }

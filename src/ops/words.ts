@@ -39,6 +39,8 @@ function shown(attribute: ColumnAttribute, c: Column): string {
       return c.generated ?? 'none'
     case 'comment':
       return text(c.comment)
+    case 'collation':
+      return c.collation ?? 'default'
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Operation } from '../ops/operation.js'
 import { columnDifferences, foreignKey, objectDifferences } from '../ops/words.js'
 import { objectName } from '../schema/objects.js'
+import { describeTypeChange } from '../ops/type-words.js'
 import { qualifiedName } from '../schema/schema.js'
 import { describeTableOption } from '../ops/table-option-words.js'
 
@@ -73,5 +74,7 @@ export function describeChange(op: Operation): string {
     case 'grant':
     case 'revoke':
       return describeTableOption(op)
+    default:
+      return describeTypeChange(op)
   }
 }

@@ -5,7 +5,7 @@ import { ident, qualified, quoteLiteral } from './ident.js'
 
 /** `name type [GENERATED ...] [NOT NULL] [DEFAULT ...]` as in CREATE TABLE or ADD COLUMN. */
 export function columnDefinition(c: Column, primaryKey = false): string {
-  let sql = `${ident(c.name)} ${c.type}`
+  let sql = `${ident(c.name)} ${c.type}${c.collation !== undefined ? ` COLLATE ${c.collation}` : ''}`
   if (c.generated !== null) sql += ` GENERATED ALWAYS AS ${parenthesized(c.generated)} STORED`
   if (c.identity !== null) sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`
   // Identity, serial and primary key columns are NOT NULL without saying so.
@@ -62,8 +62,8 @@ export function alterColumn(op: Extract<Operation, { kind: 'alter_column' }>): s
       current = null
     }
     const through = op.viaText ? (toType.endsWith('[]') ? '::text[]' : '::text') : ''
-    out.push(`${column} TYPE ${toType}${isWidening(fromType, toType) ? '' : ` USING ${ident(to.name)}${through}::${toType}`}`)
-  }
+    out.push(`${column} TYPE ${toType}${collate(op)}${isWidening(fromType, toType) ? '' : ` USING ${ident(to.name)}${through}::${toType}`}`)
+  } else if (changed.has('collation')) out.push(`${column} TYPE ${toType}${collate(op)}`)
   // a column is serial only while it owns its sequence: a sequence that exists already is taken over, not left free
   const owned = `OWNED BY ${name}.${ident(to.name)}`
   if (fromSerial && toSerial && fromType !== toType) {
@@ -91,6 +91,12 @@ export function alterColumn(op: Extract<Operation, { kind: 'alter_column' }>): s
   }
   if (changed.has('comment')) out.push(...columnComment(name, to, from.comment))
   return out
+}
+
+/** The COLLATE clause of a type change: the column's collation, or the type's own when it goes back to it. */
+function collate(op: Extract<Operation, { kind: 'alter_column' }>): string {
+  if (!op.changes.includes('collation')) return op.to.collation !== undefined ? ` COLLATE ${op.to.collation}` : ''
+  return ` COLLATE ${op.to.collation ?? '"default"'}`
 }
 
 function columnComment(table: string, to: Column, from: string | null): string[] {

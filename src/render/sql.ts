@@ -6,6 +6,7 @@ import { checkClause, exclusionClause, foreignKeyClause, indexStatement, primary
 import { ident, qualified, quoteLiteral } from './ident.js'
 import { alterObject, createObject, dropObject } from './object-sql.js'
 import { createTableHead, tableExtrasSql, tableOptionRenderers } from './table-option-sql.js'
+import { typeRenderers } from './type-sql.js'
 
 /** One SQL statement and the operation it comes from, so a report can say why the statement exists. */
 export interface RenderedStatement {
@@ -89,6 +90,7 @@ const renderers: Renderers = {
   drop_object: dropObject,
   alter_object: alterObject,
   ...tableOptionRenderers,
+  ...typeRenderers,
 }
 
 function notValid(check: Check): boolean {

@@ -1,6 +1,8 @@
 import type { SchemaObject } from './objects.js'
+import type { Collation, CompositeType, Domain, Extension, Sequence } from './types.js'
 
 export type { SchemaObject } from './objects.js'
+export type { Collation, CompositeAttribute, CompositeType, Domain, DomainCheck, Extension, Sequence, SequenceOwner } from './types.js'
 
 /**
  * The one typed description of a database schema. Introspection of a live database produces it, and so does
@@ -16,6 +18,13 @@ export interface Schema {
   readonly grants: readonly Grant[]
   /** Views, materialized views and their indexes, functions, procedures, triggers, event triggers; absent means none. */
   readonly objects?: readonly SchemaObject[]
+  /** Extensions but plpgsql, which every database has. */
+  readonly extensions: readonly Extension[]
+  /** Sequences other than those of identity columns and of columns read as serial. */
+  readonly sequences: readonly Sequence[]
+  readonly domains: readonly Domain[]
+  readonly compositeTypes: readonly CompositeType[]
+  readonly collations: readonly Collation[]
 }
 
 export interface EnumType {
@@ -105,6 +114,8 @@ export interface Column {
   /** Expression of a generated (stored) column, or null. */
   readonly generated: string | null
   readonly comment: string | null
+  /** A collation other than the type's own, as the COLLATE clause names it (`"C"`, `app.ci`); absent for the type's. */
+  readonly collation?: string
 }
 
 export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default'
@@ -164,7 +175,7 @@ export interface Index {
   readonly definition: string
 }
 
-export const emptySchema: Schema = { schemas: [], enums: [], tables: [], grants: [] }
+export const emptySchema: Schema = { schemas: [], enums: [], tables: [], grants: [], extensions: [], sequences: [], domains: [], compositeTypes: [], collations: [] }
 
 export function qualifiedName(item: { schema: string; name: string }): string {
   return item.schema === 'public' ? item.name : `${item.schema}.${item.name}`

@@ -9,7 +9,7 @@ import { connect, type Client } from '../../src/db/client.js'
 import { introspect } from '../../src/introspect/introspect.js'
 import { reverseAll, type Operation } from '../../src/ops/operation.js'
 import { renderSchemaDdl, renderSql, type RenderedStatement } from '../../src/render/sql.js'
-import type { Column, Deferral, EnumType, ForeignKey, Grant, Index, Policy, ReferentialAction, Schema, Table } from '../../src/schema/schema.js'
+import { emptySchema, type Collation, type CompositeType, type Domain, type Extension, type Sequence, type Column, type Deferral, type EnumType, type ForeignKey, type Grant, type Index, type Policy, type ReferentialAction, type Schema, type Table } from '../../src/schema/schema.js'
 import { adminQuery, scratchDatabase, testServers, type ScratchDatabase } from '../helpers/postgres.js'
 
 // A column's name says its family, and types only change within a family, as they would in a real project.
@@ -65,7 +65,18 @@ const objectsArb = fc.record({
   eventTrigger: fc.nat({ max: 2 }),
   comments: fc.boolean(),
 })
+// Objects that are not tables: a sequence (maybe owned by a table's id), a domain and a composite type that columns
+// k0 and q0 use, a collation, citext (column e0 uses it) and hstore.
+const typesArb = fc.record({
+  sequence: fc.option(fc.record({ type: fc.constantFrom('smallint', 'integer', 'bigint'), increment: fc.constantFrom('1', '5', '-1'), start: fc.boolean(), cache: fc.constantFrom('1', '10'), cycle: fc.boolean(), owner: fc.option(small) })),
+  domain: fc.option(fc.record({ base: fc.constantFrom('integer', 'bigint', 'text'), notNull: fc.boolean(), check: fc.boolean(), def: fc.boolean(), collate: fc.boolean() })),
+  composite: fc.option(fc.integer({ min: 1, max: 3 })),
+  collation: fc.option(fc.constantFrom('C', 'POSIX')),
+  extensions: fc.subarray(['citext', 'hstore']),
+  uses: fc.array(fc.record({ domain: fc.boolean(), composite: fc.boolean(), citext: fc.boolean(), collate: fc.option(fc.constantFrom('"C"', '"POSIX"')) }), { minLength: tableNames.length, maxLength: tableNames.length }),
+})
 const schemaArb = fc.record({
+  types: typesArb,
   enums: fc.tuple(fc.option(fc.shuffledSubarray(['a', 'b', 'c', 'd'], { minLength: 1 })), fc.option(fc.shuffledSubarray(['a', 'b', 'c', 'd'], { minLength: 1 }))),
   enumComment: fc.boolean(),
   tables: fc.shuffledSubarray(tableNames, { minLength: 1 }),
@@ -204,7 +215,50 @@ function buildSchema(raw: RawSchema): Schema {
     return [{ on: column ? 'column' : 'table', schema: t.schema, name: t.name, column, grantee: role, privilege, grantable: g.endsWith('grantable') }]
   }))
   const schemas = [...new Set(tables.map((t) => t.schema))].filter((s) => s !== 'public')
-  return { schemas, enums, tables, grants }
+  const types = buildTypes(raw.types, tables)
+  return { ...emptySchema, ...types, schemas, enums, tables, grants }
+}
+
+/** The generator's extensions that the server offers (set per server: a missing one is left out, not failed on). */
+let offered = new Set<string>()
+
+const typeMax: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' }
+const typeMin: Record<string, string> = { smallint: '-32768', integer: '-2147483648', bigint: '-9223372036854775808' }
+
+/** The objects of `raw`, and in `tables` the columns that use them. */
+function buildTypes(raw: RawSchema['types'], tables: Table[]): Pick<Schema, 'extensions' | 'sequences' | 'domains' | 'compositeTypes' | 'collations'> {
+  const sequences: Sequence[] = []
+  if (raw.sequence) {
+    const s = raw.sequence
+    const up = s.increment !== '-1'
+    const [min, max] = up ? ['1', typeMax[s.type]!] : [typeMin[s.type]!, '-1']
+    // PostgreSQL keeps a sequence in the schema of the table that owns it
+    const owners = tables.filter((t) => t.schema === 'public')
+    const owner = s.owner === null || owners.length === 0 ? undefined : owners[s.owner % owners.length]
+    sequences.push({
+      schema: 'public', name: 'sq0', type: s.type, increment: s.increment, min, max, start: up ? (s.start ? '7' : min) : max, cache: s.cache, cycle: s.cycle,
+      ownedBy: owner ? { schema: owner.schema, table: owner.name, column: 'id' } : null,
+    })
+  }
+  const d = raw.domain
+  const domains: Domain[] = d
+    ? [{ schema: 'public', name: 'dm0', type: d.base, notNull: d.notNull, default: d.def && d.base !== 'text' ? '1' : null, checks: d.check ? [{ name: 'dm0_check', definition: 'CHECK ((VALUE IS NOT NULL))' }] : [], collation: d.collate && d.base === 'text' ? '"C"' : null }]
+    : []
+  const attributes = [{ name: 'a', type: 'integer', collation: null }, { name: 'b', type: 'text', collation: '"C"' }, { name: 'c', type: 'numeric(8,2)', collation: null }]
+  const compositeTypes: CompositeType[] = raw.composite ? [{ schema: 'public', name: 'cp0', attributes: attributes.slice(0, raw.composite) }] : []
+  const collations: Collation[] = raw.collation ? [{ schema: 'public', name: 'cl0', provider: 'libc', locale: null, lcCollate: raw.collation, lcCtype: raw.collation, deterministic: true }] : []
+  const extensions: Extension[] = raw.extensions.filter((name) => offered.has(name)).map((name) => ({ name, schema: 'public', version: '' }))
+  tables.forEach((t, i) => {
+    const use = raw.uses[i]!
+    const extra: Column[] = []
+    const plain = { notNull: false, default: null, identity: null, generated: null, comment: null }
+    if (use.domain && d) extra.push({ name: 'k0', type: 'dm0', ...plain })
+    if (use.composite && raw.composite) extra.push({ name: 'q0', type: 'cp0', ...plain })
+    if (use.citext && extensions.some((e) => e.name === 'citext')) extra.push({ name: 'e0', type: 'citext', ...plain })
+    if (use.collate) extra.push({ name: 'c0', type: 'text', ...plain, collation: use.collate })
+    ;(t.columns as Column[]).push(...extra)
+  })
+  return { extensions, sequences, domains, compositeTypes, collations }
 }
 
 /** Empties the database: every user schema goes, public comes back empty. */
@@ -363,6 +417,16 @@ const examples: { name: string; a: string; b: string }[] = [
     b: 'CREATE TABLE p (id int, code text PRIMARY KEY); CREATE TABLE c (code text REFERENCES p (code) ON DELETE CASCADE)',
   },
   {
+    name: 'an extension created before the column of its type and dropped after it, a domain rebuilt under its column',
+    a: `CREATE DOMAIN d AS integer CHECK (VALUE > 0); CREATE TABLE t (id int, v d DEFAULT 1)`,
+    b: `CREATE EXTENSION IF NOT EXISTS citext; CREATE DOMAIN d AS bigint NOT NULL; CREATE TABLE t (id int, v d DEFAULT 2, e citext)`,
+  },
+  {
+    name: 'a sequence owned by one column, then by another in a new table',
+    a: `CREATE TABLE t (id int, n int); CREATE SEQUENCE s AS integer START 5 OWNED BY t.n; ALTER TABLE t ALTER n SET DEFAULT nextval('s')`,
+    b: `CREATE TABLE u (id int); CREATE SEQUENCE s AS bigint INCREMENT -2 CACHE 3 OWNED BY u.id; CREATE TABLE t (id int)`,
+  },
+  {
     name: 'generated column changed and dropped into a plain one',
     a: 'CREATE TABLE t (a int, g int GENERATED ALWAYS AS (a * 2) STORED, h int GENERATED ALWAYS AS (a + 1) STORED)',
     b: 'CREATE TABLE t (a int, g int GENERATED ALWAYS AS (a * 3) STORED, h int)',
@@ -430,6 +494,7 @@ for (const server of await testServers()) {
       dbs = [await scratchDatabase(server, 'roundtrip_a'), await scratchDatabase(server, 'roundtrip_b')]
       a = await connect(dbs[0]!.url)
       b = await connect(dbs[1]!.url)
+      offered = new Set((await a.query("SELECT name FROM pg_available_extensions WHERE name IN ('citext', 'hstore')")).rows.map((r) => r.name))
     })
     after(async () => {
       await a?.end()

@@ -43,5 +43,27 @@ for (const server of await testServers()) {
       assert.deepEqual(compare(await introspect(a), from), [])
       await a.query("INSERT INTO t (n) VALUES (1)")
     })
+
+    test('integer → serial makes a sequence the column owns, and the way back drops it', async () => {
+      await a.query('DROP TABLE t; CREATE TABLE u (id int NOT NULL)')
+      await b.query('DROP TABLE t; CREATE TABLE u (id serial)')
+      const from = await introspect(a)
+      const ops = compare(from, await introspect(b))
+      await run(a, renderSql(ops).map((s) => s.sql))
+      assert.deepEqual(await sequences(a), ['u_id_seq'])
+      const owner = await a.query("SELECT pg_get_serial_sequence('u', 'id') AS seq")
+      assert.equal(owner.rows[0].seq, 'public.u_id_seq')
+      assert.deepEqual(compare(await introspect(a), await introspect(b)), [])
+      await run(a, renderSql(reverseAll(ops)).map((s) => s.sql))
+      assert.deepEqual(await sequences(a), [])
+      assert.deepEqual(compare(await introspect(a), from), [])
+    })
+
+    test('a sequence that is not the one serial makes is listed on its own, with its owner', async () => {
+      await a.query("DROP TABLE u; CREATE TABLE v (id int NOT NULL); CREATE SEQUENCE v_ids START 100 OWNED BY v.id; ALTER TABLE v ALTER id SET DEFAULT nextval('v_ids')")
+      const schema = await introspect(a)
+      assert.equal(schema.tables[0]!.columns[0]!.type, 'integer')
+      assert.deepEqual(schema.sequences.map((s) => [s.name, s.start, s.ownedBy]), [['v_ids', '100', { schema: 'public', table: 'v', column: 'id' }]])
+    })
   })
 }

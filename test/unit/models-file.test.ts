@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { renderModelsFile } from '../../src/render/models-file.js'
-import type { Column, Schema, Table } from '../../src/schema/schema.js'
+import { emptySchema, type Column, type Schema, type Table } from '../../src/schema/schema.js'
 
 const column = (name: string, type: string, more: Partial<Column> = {}): Column =>
   ({ name, type, notNull: false, default: null, identity: null, generated: null, comment: null, ...more })
@@ -11,9 +11,7 @@ const table = (name: string, columns: Column[], more: Partial<Table> = {}): Tabl
     partitionBy: null, partitionOf: null, inherits: [], unlogged: false, rowLevelSecurity: 'disabled', policies: [], ...more })
 
 const demo: Schema = {
-  schemas: [],
-  enums: [],
-  grants: [],
+  ...emptySchema,
   tables: [
     table('post', [column('id', 'integer', { notNull: true }), column('title', 'character varying(100)', { notNull: true }), column('text', 'text'), column('user_id', 'integer', { notNull: true })], {
       primaryKey: { name: 'post_pkey', columns: ['id'], include: [], deferral: 'not deferrable' },
@@ -45,7 +43,7 @@ export const post = table('post', {
   })
 
   it('imports sql for an expression default alone, and writes a literal default as a JavaScript value', () => {
-    const schema: Schema = { schemas: [], enums: [], grants: [], tables: [table('event', [column('at', 'timestamp with time zone', { notNull: true, default: 'now()' }), column('kind', 'text', { default: "'it''s'::text" }), column('n', 'integer', { default: '0' })])] }
+    const schema: Schema = { schemas: [], enums: [], grants: [], extensions: [], sequences: [], domains: [], compositeTypes: [], collations: [], tables: [table('event', [column('at', 'timestamp with time zone', { notNull: true, default: 'now()' }), column('kind', 'text', { default: "'it''s'::text" }), column('n', 'integer', { default: '0' })])] }
     const { text } = renderModelsFile(schema)
     assert.match(text, /^import \{ integer, sql, table, text, timestamptz \} from 'db-migrate-action'$/m)
     assert.match(text, /at: timestamptz\(\)\.notNull\(\)\.default\(sql`now\(\)`\),\n  kind: text\(\)\.default\('it\\'s'\),\n  n: integer\(\)\.default\(0\),/)
@@ -56,7 +54,7 @@ export const post = table('post', {
       primaryKey: { name: 'node_pkey', columns: ['id'], include: [], deferral: 'not deferrable' },
       foreignKeys: [{ name: 'node_parent_id_fkey', columns: ['parent_id'], refSchema: 'public', refTable: 'node', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'no action', match: 'simple', notValid: false, deferral: 'not deferrable' }],
     })
-    const schema: Schema = { schemas: [], enums: [], grants: [], tables: [node] }
+    const schema: Schema = { schemas: [], enums: [], grants: [], extensions: [], sequences: [], domains: [], compositeTypes: [], collations: [], tables: [node] }
     assert.match(renderModelsFile(schema).text, /parentId: integer\('parent_id'\)\.references\(\(\): AnyColumn => node\.columns\.id, \{ onDelete: 'cascade' \}\)/)
     assert.match(renderModelsFile(schema).text, /import \{ integer, table, type AnyColumn \}/)
     const js = renderModelsFile(schema, { typescript: false }).text
@@ -65,7 +63,7 @@ export const post = table('post', {
   })
 
   it('keeps variables clear of the imports, of each other across schemas, and of reserved words', () => {
-    const schema: Schema = { schemas: ['crm'], enums: [], grants: [], tables: [table('text', [column('id', 'integer')]), table('delete', [column('id', 'integer')]), table('text', [column('id', 'integer')], { schema: 'crm' })] }
+    const schema: Schema = { schemas: ['crm'], enums: [], grants: [], extensions: [], sequences: [], domains: [], compositeTypes: [], collations: [], tables: [table('text', [column('id', 'integer')]), table('delete', [column('id', 'integer')]), table('text', [column('id', 'integer')], { schema: 'crm' })] }
     const { text } = renderModelsFile(schema)
     assert.match(text, /^export const textTable = table\('text', \{$/m)
     assert.match(text, /^export const deleteTable = table\('delete', \{$/m)

@@ -1,5 +1,5 @@
 // Builders for hand-written schemas in compare tests: every field defaults to "absent".
-import type { Column, EnumType, PrimaryKey, Schema, Table } from '../../../src/schema/schema.js'
+import { emptySchema, type Column, type EnumType, type PrimaryKey, type Schema, type Table } from '../../../src/schema/schema.js'
 
 export function column(name: string, type: string, more: Partial<Column> = {}): Column {
   return { name, type, notNull: false, default: null, identity: null, generated: null, comment: null, ...more }
@@ -18,7 +18,7 @@ export function enumType(name: string, values: string[], more: Partial<EnumType>
 
 export function schema(tables: Table[], enums: EnumType[] = []): Schema {
   const schemas = [...new Set([...tables, ...enums].map((t) => t.schema))].filter((s) => s !== 'public').sort()
-  return { schemas, enums, tables, grants: [] }
+  return { ...emptySchema, schemas, enums, tables, grants: [] }
 }
 
 export const id = column('id', 'integer', { notNull: true })
