@@ -119,9 +119,6 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   }
   const { replayed: n, fromCache } = replaySummary
   log.info(`Replayed ${n} migration${n === 1 ? '' : 's'}, ${fromCache > 0 ? `on the cached snapshot of the first ${fromCache}` : 'from an empty database'}.${replaySummary.modelsCached ? ' The models: a cached build of the same models.' : ''}`)
-  log.info(result.drift
-    ? `the models differ from the ${count} migration(s): ${operations.length} operation(s) needed`
-    : `the models match the ${count} migration(s)`)
   return result
 }
 
