@@ -19,6 +19,10 @@ await build({
   outdir: 'dist',
   bundle: true,
   format: 'esm',
+  // code shared by the entries, and each command's modules (imported when the command runs), go to chunks beside
+  // them, so a process loads only what its command needs; beside, not below, so paths from import.meta.url hold
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   platform: 'node',
   target: 'node20',
   legalComments: 'none',

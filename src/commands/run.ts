@@ -1,20 +1,16 @@
-import type { Config } from '../config/config.js'
+import type { CommandName, Config } from '../config/config.js'
 import { ConfigError } from '../errors.js'
-import { loadModelSource, type ModelSource } from '../models/sources/find.js'
-import { provisionDatabase } from '../provision/provision.js'
+import type { ModelSource } from '../models/sources/find.js'
 import type { EmbeddedState } from '../provision/embedded.js'
 import type { Log } from '../log.js'
 import type { MigrateResult } from '../runtime/migrate.js'
-import { autogenerate, type AutogenerateResult } from './autogenerate.js'
-import { check, type CheckResult } from './check.js'
-import { downgrade } from './downgrade.js'
-import { init, type InitResult } from './init.js'
-import { resolve, type Resolution, type ResolveResult } from './resolve.js'
-import { revision, type RevisionResult } from './revision.js'
-import { stamp, type StampResult } from './stamp.js'
-import { status, type StatusResult } from './status.js'
-import { upgrade } from './upgrade.js'
-import { lint } from './lint.js'
+import type { AutogenerateResult } from './autogenerate.js'
+import type { CheckResult } from './check.js'
+import type { InitResult } from './init.js'
+import type { Resolution, ResolveResult } from './resolve.js'
+import type { RevisionResult } from './revision.js'
+import type { StampResult } from './stamp.js'
+import type { StatusResult } from './status.js'
 import type { LintResult } from '../lint/lint.js'
 
 export type CommandResult =
@@ -49,56 +45,69 @@ export interface RunOptions {
   readonly databaseHint?: { readonly setting: string; readonly embedded: string }
 }
 
-const needDatabase: readonly Config['command'][] = ['upgrade', 'downgrade', 'stamp', 'resolve', 'status']
+/** What a command runs with: its config, and the database its entry asked for (url is '' for `none`). */
+interface Run {
+  readonly config: Config
+  readonly log: Log
+  readonly options: RunOptions
+  readonly url: string
+  readonly database: DatabaseInfo
+  /** Models loading since before the server started (check, revision --autogenerate). */
+  readonly models: Promise<ModelSource>
+}
+
+/**
+ * One entry per command: the database it works on (`target`: the one it changes, waited for and never started
+ * unasked; `shadow`: a server for scratch databases; `none`), and how it runs. Each command's module is imported
+ * only when that command runs, so a process loads what its command needs and no more.
+ */
+const table: { readonly [K in CommandName]: { readonly server: (config: Config) => 'target' | 'shadow' | 'none'; readonly run: (r: Run) => Promise<CommandResult> } } = {
+  upgrade: { server: () => 'target', run: (r) => migrateCommand(r, 'upgrade') },
+  downgrade: { server: () => 'target', run: (r) => migrateCommand(r, 'downgrade') },
+  status: { server: () => 'target', run: async ({ config, url, log, database }) => ({ command: 'status', result: await (await import('./status.js')).status(config, url, log), database }) },
+  stamp: { server: () => 'target', run: async ({ config, url, log, database }) => ({ command: 'stamp', result: await (await import('./stamp.js')).stamp(config, url, log), database }) },
+  resolve: {
+    server: () => 'target',
+    run: async ({ config, url, log, database, options }) => {
+      if (!options.resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
+      return { command: 'resolve', result: await (await import('./resolve.js')).resolve(config, url, log, options.resolution), database }
+    },
+  },
+  check: { server: () => 'shadow', run: async ({ config, url, log, database, models }) => ({ command: 'check', result: await (await import('./check.js')).check(config, url, log, { models }), database }) },
+  revision: {
+    server: (config) => (config.autogenerate ? 'shadow' : 'none'),
+    run: async ({ config, url, log, database, models }) => config.autogenerate
+      ? { command: 'revision', result: await (await import('./autogenerate.js')).autogenerate(config, url, log, new Date(), { models }), database }
+      : { command: 'revision', result: await (await import('./revision.js')).revision(config, log, { format: config.format }), database: null },
+  },
+  init: { server: () => 'none', run: async ({ config, log }) => ({ command: 'init', result: await (await import('./init.js')).init(config, log), database: null }) },
+}
+
+async function migrateCommand({ config, url, log, database }: Run, command: 'upgrade' | 'downgrade'): Promise<CommandResult> {
+  const result = await (await import('../runtime/migrate.js')).migrate(config, url, log, command === 'upgrade' ? 'up' : 'down')
+  // a dry run of an upgrade lints what it would apply, against the server it would apply it to
+  const linted = command === 'upgrade' && config.dryRun ? await (await import('./lint.js')).lint(config, url, result.planned) : undefined
+  return { command, result, database, ...(linted ? { lint: linted } : {}) }
+}
 
 /** No deploy to nowhere: these commands act on a named database, or on a throwaway one only when asked for. */
 function requireDatabase(config: Config, hint: RunOptions['databaseHint']): void {
-  if (!needDatabase.includes(config.command) || config.database || config.embedded) return
+  if (config.database || config.embedded) return
   const { setting, embedded } = hint ?? { setting: '--database-url', embedded: '--embedded' }
   throw new ConfigError('database-url', `${config.command} needs a database, and none is set: set ${setting}, DATABASE_URL or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (an empty secret counts as unset); for a throwaway PostgreSQL, ask for it with ${embedded}`)
 }
 
 /** Runs one command: finds or starts Postgres, calls the command, and releases what it started. */
 export async function runCommand(config: Config, log: Log, options: RunOptions = {}): Promise<CommandResult> {
-  requireDatabase(config, options.databaseHint)
-  switch (config.command) {
-    case 'init':
-      return { command: 'init', result: await init(config, log), database: null }
-    case 'revision':
-      if (!config.autogenerate) return { command: 'revision', result: await revision(config, log, { format: config.format }), database: null }
-      {
-        const models = preloadModels(config)
-        return withServer(config, log, 'shadow', false, async (url, database) => ({
-          command: 'revision', result: await autogenerate(config, url, log, new Date(), { models }), database,
-        }))
-      }
-    case 'check': {
-      const models = preloadModels(config)
-      return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await check(config, url, log, { models }), database }))
-    }
-    case 'status':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url, log), database }))
-    case 'resolve': {
-      const resolution = options.resolution
-      if (!resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({
-        command: 'resolve', result: await resolve(config, url, log, resolution), database,
-      }))
-    }
-    case 'stamp':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'stamp', result: await stamp(config, url, log), database }))
-    case 'upgrade':
-    case 'downgrade': {
-      const command = config.command
-      const fn = command === 'upgrade' ? upgrade : downgrade
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => {
-        const result = await fn(config, url, log)
-        // a dry run of an upgrade lints what it would apply, against the server it would apply it to
-        const linted = command === 'upgrade' && config.dryRun ? await lint(config, url, result.planned) : undefined
-        return { command, result, database, ...(linted ? { lint: linted } : {}) }
-      })
-    }
-  }
+  const command = table[config.command]
+  const server = command.server(config)
+  if (server === 'target') requireDatabase(config, options.databaseHint)
+  const models = server === 'shadow' ? preloadModels(config) : noModels
+  const run = (url: string, database: DatabaseInfo) => command.run({ config, log, options, url, database, models })
+  if (server === 'none') return run('', { spunUpUrl: null, keptRunning: null })
+  // a given target is used as it is: the command itself connects, waiting for a server that is still starting
+  if (server === 'target' && config.database) return run(config.database.url, { spunUpUrl: null, keptRunning: null })
+  return withServer(config, log, server, server === 'target' && (options.keepSpunUp ?? false), run)
 }
 
 async function withServer<T>(
@@ -108,6 +117,7 @@ async function withServer<T>(
   keep: boolean,
   fn: (url: string, database: DatabaseInfo) => Promise<T>,
 ): Promise<T> {
+  const { provisionDatabase } = await import('../provision/provision.js')
   const provisioned = await provisionDatabase(config, log, { role, keep })
   const kept = keep && config.keepDatabase && provisioned.spunUp ? provisioned.spunUp.state : null
   try {
@@ -121,9 +131,11 @@ async function withServer<T>(
   }
 }
 
+const noModels: Promise<ModelSource> = new Promise(() => {})
+
 /** Starts loading (and compiling) the models while a server starts; check awaits them, and reports their failure. */
 function preloadModels(config: Config): Promise<ModelSource> {
-  const loading = loadModelSource(config)
+  const loading = import('../models/sources/find.js').then((m) => m.loadModelSource(config))
   loading.catch(() => {})
   return loading
 }

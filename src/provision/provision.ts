@@ -4,7 +4,7 @@ import { connect, waitForConnection } from '../db/client.js'
 import { quoteIdent } from '../render/ident.js'
 import type { Log } from '../log.js'
 import type { BinarySource } from './binaries.js'
-import { startEmbedded, type EmbeddedServer } from './embedded.js'
+import type { EmbeddedServer } from './embedded.js'
 
 /** The database a command works on, and how to give it back. */
 export interface Provisioned {
@@ -41,6 +41,8 @@ export async function provisionDatabase(config: Config, log: Log, options: Provi
   }
 
   const detached = (options.keep ?? false) && config.keepDatabase
+  // the embedded server's code is loaded only when one is started
+  const { startEmbedded } = await import('./embedded.js')
   const server = await startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) })
   log.info(role === 'target'
     ? `running on a throwaway PostgreSQL ${server.version} started on 127.0.0.1:${server.port} (asked for with embedded), not on a deployed database; ${detached ? 'left running for later steps' : 'stopped on exit'}`
