@@ -48,9 +48,10 @@ export async function ensureHistory(client: pg.ClientBase, ref: HistoryTable): P
 }
 
 async function createHistory(client: pg.ClientBase, ref: HistoryTable): Promise<void> {
-  if (await historyExists(client, ref)) return
-  const { rows } = await client.query<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [quoteIdent(ref.schema)])
-  if (!rows[0]!.found) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ref.schema)}`)
+  const { rows } = await client.query<{ table: boolean; schema: boolean }>(
+    'SELECT to_regclass($1) IS NOT NULL AS table, to_regnamespace($2) IS NOT NULL AS schema', [historySql(ref), quoteIdent(ref.schema)])
+  if (rows[0]!.table) return
+  if (!rows[0]!.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ref.schema)}`)
   await client.query(createHistorySql(ref))
 }
 
