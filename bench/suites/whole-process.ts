@@ -57,9 +57,11 @@ export async function wholeProcessFigures(bundle: Bundle, serverUrl: string, pro
   const figures: Figure[] = []
   const medians: WholeProcess['medians'] = {}
   const withPsql = psqlAvailable()
+  const cpuPoints: Record<'cli' | 'node', [number, number][]> = { cli: [], node: [] }
   for (const project of projects) {
     const times: Record<ProcessKind, number[]> = { cli: [], node: [], psql: [] }
     const rss: number[] = []
+    const cpu: Record<'cli' | 'node', number[]> = { cli: [], node: [] }
     const script = withPsql ? psqlScript(project) : null
     for (let i = 0; i < runs(project); i++) {
       for (const kind of ['cli', 'node', 'psql'] as const) {
@@ -70,6 +72,7 @@ export async function wholeProcessFigures(bundle: Bundle, serverUrl: string, pro
             const run = await upgradeCli(bundle.cli, project, db.url, node)
             times.cli.push(run.wallMs)
             if (run.maxRssMb !== null) rss.push(run.maxRssMb)
+            if (run.cpuMs !== null) cpu.cli.push(run.cpuMs)
           } else {
             const [command, args] = kind === 'node'
               ? [node, [floorScript, db.url, project.migrationsDir]]
@@ -77,6 +80,7 @@ export async function wholeProcessFigures(bundle: Bundle, serverUrl: string, pro
             const run = await runProcess(command, args, { cwd: project.dir, env: toolEnv() })
             if (run.code !== 0) throw new Error(`${kind} floor process failed: ${run.stderr.trim()}`)
             times[kind].push(run.wallMs)
+            if (kind === 'node' && run.cpuMs !== null) cpu.node.push(run.cpuMs)
           }
         } finally {
           await db.drop()
@@ -85,12 +89,16 @@ export async function wholeProcessFigures(bundle: Bundle, serverUrl: string, pro
     }
     const samples = Object.fromEntries(Object.entries(times).filter(([, t]) => t.length).map(([k, t]) => [k, summarize(t)])) as Partial<Record<ProcessKind, Sample>>
     medians[project.label] = samples
+    for (const kind of ['cli', 'node'] as const) if (cpu[kind].length) cpuPoints[kind].push([project.migrations, summarize(cpu[kind]).median])
     const floor = samples.psql ?? samples.node!
     figures.push(
       { group, label: processLabels.node, size: project.label, unit: 'ms', sample: samples.node! },
       ...(samples.psql ? [{ group, label: processLabels.psql, size: project.label, unit: 'ms' as const, sample: samples.psql }] : []),
       { group, label: processLabels.cli, size: project.label, unit: 'ms', sample: samples.cli!, floor: { label: samples.psql ? 'psql floor (b)' : 'bare node process', median: floor.median } },
       { group, label: 'the CLI over the bare node process', size: project.label, unit: 'ms', sample: summarize(times.cli.map((t, i) => t - times.node[i]!)), note: 'pair by pair' },
+      // the process's own CPU time: what a busy machine's waits for the disk and the server do not blur
+      ...(cpu.node.length ? [{ group, label: 'bare node + pg doing floor (b): CPU time', size: project.label, unit: 'ms' as const, sample: summarize(cpu.node) }] : []),
+      ...(cpu.cli.length ? [{ group, label: '`db-migrate upgrade head`: CPU time', size: project.label, unit: 'ms' as const, sample: summarize(cpu.cli), ...(cpu.node.length ? { floor: { label: 'bare node process', median: summarize(cpu.node).median } } : {}) }] : []),
       ...(rss.length ? [{ group, label: '`db-migrate upgrade head` peak memory', size: project.label, unit: 'MB' as const, sample: summarize(rss) }] : []),
     )
   }
@@ -105,6 +113,10 @@ export async function wholeProcessFigures(bundle: Bundle, serverUrl: string, pro
       { group, label: `${name}: fixed part (fitted over ${projects.map((p) => p.label).join(', ')})`, size: '', unit: 'ms', sample: summarize([fit.fixed]) },
       { group, label: `${name}: per migration (fitted)`, size: '', unit: 'ms', sample: summarize([fit.perUnit]) },
     )
+  }
+  for (const kind of ['cli', 'node'] as const) {
+    const fit = cpuPoints[kind].length === projects.length ? fitLine(cpuPoints[kind]) : null
+    if (fit) figures.push({ group, label: `${kind === 'cli' ? 'the CLI' : 'bare node floor (b)'}: CPU time per migration (fitted)`, size: '', unit: 'ms', sample: summarize([fit.perUnit]) })
   }
   return { figures, medians, fits }
 }
