@@ -55,6 +55,25 @@ await build({
       },
     },
     {
+      // pg reaches for Web Crypto when it loads, which sets up Node's whole webcrypto at every start; only a
+      // password exchange (SCRAM) needs it, so it is looked up on first use
+      name: 'pg-webcrypto-on-use',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]crypto[\\/]utils\.js$/ }, (args) => {
+          const text = readFileSync(args.path, 'utf8')
+          const eager = ['const webCrypto = nodeCrypto.webcrypto || globalThis.crypto', 'const subtleCrypto = webCrypto.subtle']
+          if (!eager.every((line) => text.includes(line))) return undefined // another pg: leave it as it is
+          const web = () => '(nodeCrypto.webcrypto || globalThis.crypto)'
+          return {
+            contents: text
+              .replace(eager[0], `const webCrypto = { getRandomValues: (array) => ${web()}.getRandomValues(array) }`)
+              .replace(eager[1], `const subtleCrypto = new Proxy({}, { get: (_, key) => { const subtle = ${web()}.subtle; return subtle[key].bind(subtle) } })`),
+            loader: 'js',
+          }
+        })
+      },
+    },
+    {
       name: 'without-oidc-client',
       setup(b) {
         b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({ path: `${root}scripts/http-client-stub.mjs` }))
