@@ -12,7 +12,8 @@ import { scratchDatabase, testServers } from '../helpers/postgres.js'
 import { copyFixture } from '../helpers/project.js'
 import { runAction, runCli } from '../helpers/runner.js'
 
-const [embedded] = await testServers()
+const servers = await testServers()
+const embedded = servers[0]
 const recorder = fileURLToPath(new URL('../helpers/record-loads.mjs', import.meta.url))
 
 /** What a command must not load when it is given a database. */
@@ -45,19 +46,21 @@ function recording(): { file: string; env: NodeJS.ProcessEnv } {
 const forbidden = (sources: readonly string[]) => sources.filter((s) => notForUpgrade.some((r) => r.test(s)))
 
 describe('what a process loads', () => {
-  it('the CLI\'s upgrade on a given database loads the runtime and pg, and none of compare, introspect, render, lint, provision', async () => {
-    const project = copyFixture('e2e-blog')
-    const db = await scratchDatabase(embedded!, 'loads')
-    after(() => db.drop())
-    const { file, env } = recording()
-    const up = await runCli(['upgrade', '--database-url', db.url], { cwd: project, env })
-    assert.equal(up.code, 0, up.stderr)
-    assert.match(up.stdout, /Applied 2 migrations/)
-    const sources = loadedSources(file)
-    // the record reads the bundle as it is: the runtime and pg were seen, so an empty list cannot pass
-    assert.ok(sources.includes('src/runtime/migrate.ts') && sources.some((s) => s.startsWith('node_modules/pg/')), sources.join('\n'))
-    assert.deepEqual(forbidden(sources), [])
-  })
+  for (const server of servers) {
+    it(`the CLI's upgrade on a given database (${server.label}) loads the runtime and pg, and none of compare, introspect, render, lint, provision`, async () => {
+      const project = copyFixture('e2e-blog')
+      const db = await scratchDatabase(server, 'loads')
+      after(() => db.drop())
+      const { file, env } = recording()
+      const up = await runCli(['upgrade', '--database-url', db.url], { cwd: project, env })
+      assert.equal(up.code, 0, up.stderr)
+      assert.match(up.stdout, /Applied 2 migrations/)
+      const sources = loadedSources(file)
+      // the record reads the bundle as it is: the runtime and pg were seen, so an empty list cannot pass
+      assert.ok(sources.includes('src/runtime/migrate.ts') && sources.some((s) => s.startsWith('node_modules/pg/')), sources.join('\n'))
+      assert.deepEqual(forbidden(sources), [])
+    })
+  }
 
   it('the action\'s upgrade on a given database loads none of them either', async () => {
     const project = copyFixture('e2e-blog')
