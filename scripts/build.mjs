@@ -7,22 +7,11 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 rmSync(`${root}dist`, { recursive: true, force: true })
 
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: {
-    index: 'src/action/index.ts',
-    post: 'src/action/post.ts',
-    cli: 'src/cli/index.ts',
-    lib: 'src/index.ts',
-    'loader-hooks': 'src/loader/hooks.ts',
-  },
   outdir: 'dist',
   bundle: true,
   format: 'esm',
-  // code shared by the entries, and each command's modules (imported when the command runs), go to chunks beside
-  // them, so a process loads only what its command needs; beside, not below, so paths from import.meta.url hold
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
   platform: 'node',
   target: 'node20',
   legalComments: 'none',
@@ -80,7 +69,16 @@ await build({
       },
     },
   ],
-})
+}
+
+// The CLI and the action each with its own chunks: each command's modules (imported when the command runs) and
+// the code they share, so a process loads only what its command needs, in as few files as that allows. Chunks sit
+// beside the entries, not below, so paths from import.meta.url hold; a chunk both builds make is the same file.
+for (const [name, entry] of [['cli', 'src/cli/index.ts'], ['index', 'src/action/index.ts']]) {
+  await build({ ...common, entryPoints: { [name]: entry }, splitting: true, chunkNames: 'chunk-[hash]' })
+}
+// the post step, the library the models import and the TypeScript loader's hooks: one file each
+await build({ ...common, entryPoints: { post: 'src/action/post.ts', lib: 'src/index.ts', 'loader-hooks': 'src/loader/hooks.ts' } })
 
 copyFileSync(`${root}node_modules/libpg-query/wasm/libpg-query.wasm`, `${root}dist/libpg-query.wasm`)
 

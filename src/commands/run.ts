@@ -3,14 +3,14 @@ import { ConfigError } from '../errors.js'
 import type { ModelSource } from '../models/sources/find.js'
 import type { EmbeddedState } from '../provision/embedded.js'
 import type { Log } from '../log.js'
-import type { MigrateResult } from '../runtime/migrate.js'
+import { migrate, type MigrateResult } from '../runtime/migrate.js'
 import type { AutogenerateResult } from './autogenerate.js'
 import type { CheckResult } from './check.js'
 import type { InitResult } from './init.js'
-import type { Resolution, ResolveResult } from './resolve.js'
+import { resolve, type Resolution, type ResolveResult } from './resolve.js'
 import type { RevisionResult } from './revision.js'
-import type { StampResult } from './stamp.js'
-import type { StatusResult } from './status.js'
+import { stamp, type StampResult } from './stamp.js'
+import { status, type StatusResult } from './status.js'
 import type { LintResult } from '../lint/lint.js'
 
 export type CommandResult =
@@ -58,19 +58,20 @@ interface Run {
 
 /**
  * One entry per command: the database it works on (`target`: the one it changes, waited for and never started
- * unasked; `shadow`: a server for scratch databases; `none`), and how it runs. Each command's module is imported
- * only when that command runs, so a process loads what its command needs and no more.
+ * unasked; `shadow`: a server for scratch databases; `none`), and how it runs. The commands on a target database
+ * share the runtime and are loaded with this table (one file to load, not one per module); every other command's
+ * module is imported only when that command runs, so a process loads what its command needs and no more.
  */
 const table: { readonly [K in CommandName]: { readonly server: (config: Config) => 'target' | 'shadow' | 'none'; readonly run: (r: Run) => Promise<CommandResult> } } = {
   upgrade: { server: () => 'target', run: (r) => migrateCommand(r, 'upgrade') },
   downgrade: { server: () => 'target', run: (r) => migrateCommand(r, 'downgrade') },
-  status: { server: () => 'target', run: async ({ config, url, log, database }) => ({ command: 'status', result: await (await import('./status.js')).status(config, url, log), database }) },
-  stamp: { server: () => 'target', run: async ({ config, url, log, database }) => ({ command: 'stamp', result: await (await import('./stamp.js')).stamp(config, url, log), database }) },
+  status: { server: () => 'target', run: async ({ config, url, log, database }) => ({ command: 'status', result: await status(config, url, log), database }) },
+  stamp: { server: () => 'target', run: async ({ config, url, log, database }) => ({ command: 'stamp', result: await stamp(config, url, log), database }) },
   resolve: {
     server: () => 'target',
     run: async ({ config, url, log, database, options }) => {
       if (!options.resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
-      return { command: 'resolve', result: await (await import('./resolve.js')).resolve(config, url, log, options.resolution), database }
+      return { command: 'resolve', result: await resolve(config, url, log, options.resolution), database }
     },
   },
   check: { server: () => 'shadow', run: async ({ config, url, log, database, models }) => ({ command: 'check', result: await (await import('./check.js')).check(config, url, log, { models }), database }) },
@@ -84,7 +85,7 @@ const table: { readonly [K in CommandName]: { readonly server: (config: Config) 
 }
 
 async function migrateCommand({ config, url, log, database }: Run, command: 'upgrade' | 'downgrade'): Promise<CommandResult> {
-  const result = await (await import('../runtime/migrate.js')).migrate(config, url, log, command === 'upgrade' ? 'up' : 'down')
+  const result = await migrate(config, url, log, command === 'upgrade' ? 'up' : 'down')
   // a dry run of an upgrade lints what it would apply, against the server it would apply it to
   const linted = command === 'upgrade' && config.dryRun ? await (await import('./lint.js')).lint(config, url, result.planned) : undefined
   return { command, result, database, ...(linted ? { lint: linted } : {}) }
