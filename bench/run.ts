@@ -22,7 +22,8 @@ import { checkFigures, embeddedFigures, embeddedUpgradeFigures, type CheckFigure
 import { introspectFigures, upgradeFigures, type IntrospectFigures } from './suites/given.js'
 import { incrementalFigures } from './suites/incremental.js'
 import { lintFigures } from './suites/lint.js'
-import { actionFigures, bundleFigures, cliStartFigures, cliUpgradeFigures } from './suites/processes.js'
+import { actionFigures, bundleFigures, cliStartFigures } from './suites/processes.js'
+import { wholeProcessFigures, type WholeProcess } from './suites/whole-process.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const tmp = join(root, 'bench', '.tmp')
@@ -166,6 +167,7 @@ async function main(): Promise<void> {
   log('bundle')
   const bundle: Bundle | null = await attempt('the bundle (dist/)', notes, async () => findBundle(root, o.rebuild))
   const demoProcess: { runtime: string; sample: Sample }[] = []
+  const processes: { runtime: string; whole: WholeProcess }[] = []
   let actionFirstQuery: Sample | null = null
   if (bundle) {
     if (bundle.origin !== 'dist') notes.push('dist/ was missing or --rebuild was given: the benchmark built it from the working tree first (npm run build)')
@@ -174,20 +176,27 @@ async function main(): Promise<void> {
     const runtime = `Node ${process.versions.node.split('.')[0]}`
     const start = await attempt('CLI start', notes, () => cliStartFigures(bundle, o.quick ? 3 : 10, process.execPath, runtime))
     if (start) figures.push(...start)
-    for (const project of o.quick ? [demo] : [demo, p300]) {
-      const cli = await attempt(`CLI upgrade at ${project.label}`, notes, () => cliUpgradeFigures(bundle, o.serverUrl, project, project === demo ? runs(demo) : 3, process.execPath, runtime))
-      if (cli) figures.push(...cli)
-      if (cli?.[1]?.sample && project === demo) demoProcess.push({ runtime, sample: cli[1].sample })
+    const upgradeProjects = [demo, p50, p300]
+    const processRuns = (p: Project) => (o.quick ? (p === demo ? 3 : 1) : p === demo ? 10 : p === p50 ? 5 : 3)
+    log(`upgrade as a whole process under ${runtime}`)
+    const whole = await attempt(`whole-process upgrade under ${runtime}`, notes, () => wholeProcessFigures(bundle, o.serverUrl, upgradeProjects, processRuns, process.execPath, runtime))
+    if (whole) {
+      figures.push(...whole.figures)
+      processes.push({ runtime, whole })
+      const demoCli = whole.medians[demo.label]?.cli
+      if (demoCli) demoProcess.push({ runtime, sample: demoCli })
     }
     if (existsSync(node24)) {
       // the action's runtime, and the Node LTS most users run the CLI on
       log('CLI start and upgrade under Node 24')
       const start24 = await attempt('CLI start under Node 24', notes, () => cliStartFigures(bundle, o.quick ? 3 : 10, node24, 'Node 24'))
       if (start24) figures.push(...start24)
-      const cli24 = await attempt('CLI upgrade under Node 24', notes, () => cliUpgradeFigures(bundle, o.serverUrl, demo, runs(demo), node24, 'Node 24'))
-      if (cli24?.[1]?.sample) {
-        figures.push(...cli24)
-        demoProcess.push({ runtime: 'Node 24', sample: cli24[1].sample })
+      const whole24 = await attempt('whole-process upgrade under Node 24', notes, () => wholeProcessFigures(bundle, o.serverUrl, upgradeProjects, processRuns, node24, 'Node 24'))
+      if (whole24) {
+        figures.push(...whole24.figures)
+        processes.push({ runtime: 'Node 24', whole: whole24 })
+        const demoCli = whole24.medians[demo.label]?.cli
+        if (demoCli) demoProcess.push({ runtime: 'Node 24', sample: demoCli })
       }
       log('action start under Node 24')
       const action = await attempt('action start', notes, () => actionFigures(bundle, node24, join(root, 'action.yml'), o.serverUrl, demo, o.quick ? 2 : 7))
@@ -232,6 +241,7 @@ async function main(): Promise<void> {
   const budgetList = budgets({
     upgradeRatio: Object.fromEntries([p50, p300].map((p) => [p.label, upgradeRatio[p.label] ?? null])),
     demoProcess,
+    processes: processes.map(({ runtime, whole }) => ({ runtime, demo: whole.figures.find((f) => f.size === demo.label && f.label === 'the CLI over the bare node process')?.sample ?? null, at300: whole.medians[p300.label] ?? {}, fits: whole.fits })),
     check300: c300 ? (c300.cli ? { sample: c300.cli, how: 'CLI process' } : { sample: c300.whole, how: 'in-process, no CLI bundle' }) : null,
     bothSides300: introspected.get(p300)?.bothSides ?? null,
     queriesPerSide,

@@ -7,15 +7,8 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 rmSync(`${root}dist`, { recursive: true, force: true })
 
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: {
-    index: 'src/action/index.ts',
-    post: 'src/action/post.ts',
-    cli: 'src/cli/index.ts',
-    lib: 'src/index.ts',
-    'loader-hooks': 'src/loader/hooks.ts',
-  },
   outdir: 'dist',
   bundle: true,
   format: 'esm',
@@ -51,13 +44,41 @@ await build({
       },
     },
     {
+      // pg reaches for Web Crypto when it loads, which sets up Node's whole webcrypto at every start; only a
+      // password exchange (SCRAM) needs it, so it is looked up on first use
+      name: 'pg-webcrypto-on-use',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]crypto[\\/]utils\.js$/ }, (args) => {
+          const text = readFileSync(args.path, 'utf8')
+          const eager = ['const webCrypto = nodeCrypto.webcrypto || globalThis.crypto', 'const subtleCrypto = webCrypto.subtle']
+          if (!eager.every((line) => text.includes(line))) return undefined // another pg: leave it as it is
+          const web = () => '(nodeCrypto.webcrypto || globalThis.crypto)'
+          return {
+            contents: text
+              .replace(eager[0], `const webCrypto = { getRandomValues: (array) => ${web()}.getRandomValues(array) }`)
+              .replace(eager[1], `const subtleCrypto = new Proxy({}, { get: (_, key) => { const subtle = ${web()}.subtle; return subtle[key].bind(subtle) } })`),
+            loader: 'js',
+          }
+        })
+      },
+    },
+    {
       name: 'without-oidc-client',
       setup(b) {
         b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({ path: `${root}scripts/http-client-stub.mjs` }))
       },
     },
   ],
-})
+}
+
+// The CLI and the action each with its own chunks: each command's modules (imported when the command runs) and
+// the code they share, so a process loads only what its command needs, in as few files as that allows. Chunks sit
+// beside the entries, not below, so paths from import.meta.url hold; a chunk both builds make is the same file.
+for (const [name, entry] of [['cli', 'src/cli/index.ts'], ['index', 'src/action/index.ts']]) {
+  await build({ ...common, entryPoints: { [name]: entry }, splitting: true, chunkNames: 'chunk-[hash]' })
+}
+// the post step, the library the models import and the TypeScript loader's hooks: one file each
+await build({ ...common, entryPoints: { post: 'src/action/post.ts', lib: 'src/index.ts', 'loader-hooks': 'src/loader/hooks.ts' } })
 
 copyFileSync(`${root}node_modules/libpg-query/wasm/libpg-query.wasm`, `${root}dist/libpg-query.wasm`)
 

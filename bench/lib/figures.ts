@@ -33,7 +33,7 @@ export interface Budget {
 
 /** A value as the report prints it: ms below 1 s, then seconds. */
 export function formatValue(value: number, unit: Unit): string {
-  if (unit === 'ms') return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`
+  if (unit === 'ms') return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(Math.abs(value) < 1 ? 2 : Math.abs(value) < 10 ? 1 : 0)} ms`
   if (unit === 'MB') return `${value.toFixed(0)} MB`
   if (unit === 'kB') return `${value.toFixed(0)} kB`
   return value.toFixed(0)

@@ -12,6 +12,8 @@ export interface ProcessRun {
   readonly wallMs: number
   /** Peak resident set of the child in MB (GNU time), or null where that tool is missing. */
   readonly maxRssMb: number | null
+  /** User + system CPU time of the child in ms (GNU time, 10 ms steps), or null where that tool is missing. */
+  readonly cpuMs: number | null
 }
 
 const gnuTime = '/usr/bin/time'
@@ -21,7 +23,7 @@ export function runProcess(command: string, args: readonly string[], options: { 
   const scratch = mkdtempSync(join(tmpdir(), 'db-migrate-bench-time-'))
   const rssFile = join(scratch, 'rss')
   const measured = existsSync(gnuTime)
-  const [file, argv] = measured ? [gnuTime, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, [...args]]
+  const [file, argv] = measured ? [gnuTime, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] : [command, [...args]]
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const child = spawn(file, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -39,12 +41,14 @@ export function runProcess(command: string, args: readonly string[], options: { 
       const wallMs = performance.now() - started
       clearTimeout(timer)
       let maxRssMb: number | null = null
+      let cpuMs: number | null = null
       if (measured) {
-        const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop())
-        if (Number.isFinite(kb)) maxRssMb = kb / 1024
+        const [kb, user, system] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number)
+        if (Number.isFinite(kb)) maxRssMb = kb! / 1024
+        if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user! + system!) * 1000
       }
       rmSync(scratch, { recursive: true, force: true })
-      resolve({ code, stdout, stderr, wallMs, maxRssMb })
+      resolve({ code, stdout, stderr, wallMs, maxRssMb, cpuMs })
     })
   })
 }

@@ -77,7 +77,7 @@ export function analyse(i: AnalysisInputs): string[] {
     )
   }
 
-  for (const budget of i.budgets.filter((b) => b.label.startsWith('demo 2×2') && b.pass !== null)) {
+  for (const budget of i.budgets.filter((b) => b.label.startsWith('demo 2×2 upgrade, whole CLI process under') && b.pass !== null)) {
     const runtime = / under (.+)$/.exec(budget.label)?.[1] ?? ''
     const group = `whole process under ${runtime}`
     const cli = median('`db-migrate upgrade head` (CLI), start to exit', 'demo 2×2', group)

@@ -1,4 +1,5 @@
 import { formatValue, type Budget } from '../lib/figures.js'
+import type { LineFit } from '../lib/fit.js'
 import type { Sample } from '../lib/stats.js'
 
 /** The measured medians the budgets of the issue are checked against; null where a figure could not be measured. */
@@ -7,6 +8,13 @@ export interface BudgetInputs {
   readonly upgradeRatio: Record<string, { readonly median: number; readonly min: number } | null>
   /** The demo's `upgrade head` as a CLI process, under each Node measured. */
   readonly demoProcess: readonly { readonly runtime: string; readonly sample: Sample }[]
+  /** The whole-process upgrade under each Node: the CLI over bare node at 2×2 (pair by pair), the medians at 300×600, the fits. */
+  readonly processes: readonly {
+    readonly runtime: string
+    readonly demo: Sample | null
+    readonly at300: { readonly cli?: Sample; readonly psql?: Sample; readonly node?: Sample }
+    readonly fits: { readonly cli?: LineFit; readonly psql?: LineFit; readonly node?: LineFit }
+  }[]
   readonly check300: { readonly sample: Sample; readonly how: string } | null
   readonly bothSides300: Sample | null
   readonly queriesPerSide: Record<string, number>
@@ -36,6 +44,23 @@ export function budgets(i: BudgetInputs): Budget[] {
   }
   if (i.demoProcess.length === 0) list.push(under('demo 2×2 upgrade, whole CLI process', '≤ 150 ms', 150, null))
   for (const { runtime, sample } of i.demoProcess) list.push(under(`demo 2×2 upgrade, whole CLI process under ${runtime}`, '≤ 150 ms', 150, sample))
+  for (const p of i.processes) {
+    list.push(under(`demo 2×2 upgrade under ${p.runtime}: whole CLI process over a bare node + pg process doing floor (b)`, '≤ 20 ms', 20, p.demo, 'pair by pair'))
+    const { cli, psql } = p.at300
+    list.push({
+      label: `upgrade 300×600 under ${p.runtime}: whole CLI process vs psql floor (b) as a process`,
+      limit: '≤ 1.05×',
+      measured: cli && psql ? `${(cli.median / psql.median).toFixed(2)}× (${formatValue(cli.median, 'ms')} vs ${formatValue(psql.median, 'ms')})` : 'not measured',
+      pass: cli && psql ? cli.median / psql.median <= 1.05 : null,
+    })
+    const [own, floor] = [p.fits.cli, p.fits.psql]
+    list.push({
+      label: `upgrade under ${p.runtime}: per migration over psql floor (b), fitted across sizes`,
+      limit: '≤ 0.2 ms',
+      measured: own && floor ? `${formatValue(own.perUnit - floor.perUnit, 'ms')} (${formatValue(own.perUnit, 'ms')} vs ${formatValue(floor.perUnit, 'ms')})` : 'not measured',
+      pass: own && floor ? own.perUnit - floor.perUnit <= 0.2 : null,
+    })
+  }
   list.push(under('check 300×600 cold, Postgres start included', '≤ 3 s', 3000, i.check300?.sample ?? null, i.check300?.how))
   list.push(under('introspect both sides + compare at 300 tables', '≤ 300 ms', 300, i.bothSides300))
   const counts = Object.entries(i.queriesPerSide)

@@ -1,5 +1,4 @@
-// Whole processes as users run them: the CLI's `upgrade head`, and the action's start under Node 24.
-import { fileURLToPath } from 'node:url'
+// Whole processes as users run them: the CLI's start, and the action's under Node 24 (the upgrade: whole-process.ts).
 import type { Project } from '../generate/project.js'
 import type { Bundle } from '../lib/bundle.js'
 import { freshDatabase } from '../lib/database.js'
@@ -7,44 +6,6 @@ import type { Figure } from '../lib/figures.js'
 import { runProcess, toolEnv } from '../lib/process.js'
 import { summarize } from '../lib/stats.js'
 import { actionStart, bareNodeStart } from '../measure/action.js'
-import { upgradeCli } from '../measure/upgrade.js'
-
-const floorScript = fileURLToPath(new URL('../child/floor-process.mjs', import.meta.url))
-
-/**
- * `node dist/cli.js upgrade head --database-url ...` start to exit, against a bare Node process doing floor (b),
- * both under `node` (the bench's own Node unless given: `runtime` names it in the group).
- */
-export async function cliUpgradeFigures(bundle: Bundle, serverUrl: string, project: Project, runs: number, node = process.execPath, runtime = ''): Promise<Figure[]> {
-  const group = `whole process${runtime ? ` under ${runtime}` : ''} (given server)`
-  const own: number[] = []
-  const floor: number[] = []
-  const rss: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const f = await freshDatabase(serverUrl, 'process_floor')
-    try {
-      const run = await runProcess(node, [floorScript, f.url, project.migrationsDir], { cwd: project.dir, env: toolEnv() })
-      if (run.code !== 0) throw new Error(`floor process failed: ${run.stderr.trim()}`)
-      floor.push(run.wallMs)
-    } finally {
-      await f.drop()
-    }
-    const db = await freshDatabase(serverUrl, 'cli')
-    try {
-      const run = await upgradeCli(bundle.cli, project, db.url, node)
-      own.push(run.wallMs)
-      if (run.maxRssMb !== null) rss.push(run.maxRssMb)
-    } finally {
-      await db.drop()
-    }
-  }
-  const floorSample = summarize(floor)
-  return [
-    { group, label: 'bare node + pg doing floor (b), start to exit', size: project.label, unit: 'ms', sample: floorSample },
-    { group, label: '`db-migrate upgrade head` (CLI), start to exit', size: project.label, unit: 'ms', sample: summarize(own), floor: { label: 'bare node process', median: floorSample.median } },
-    ...(rss.length ? [{ group, label: '`db-migrate upgrade head` peak memory', size: project.label, unit: 'MB' as const, sample: summarize(rss) }] : []),
-  ]
-}
 
 /** `node dist/cli.js --version`: starting Node and loading the CLI bundle, with no work. */
 export async function cliStartFigures(bundle: Bundle, runs: number, node = process.execPath, runtime = ''): Promise<Figure[]> {

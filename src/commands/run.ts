@@ -1,29 +1,23 @@
-import type { Config } from '../config/config.js'
+import type { CommandName, Config } from '../config/config.js'
 import { ConfigError, RevisionError } from '../errors.js'
-import { listMigrations } from '../runtime/files.js'
-import { noMigrations } from '../runtime/migrate.js'
-import { loadModelSource, type ModelSource } from '../models/sources/find.js'
-import { provisionDatabase } from '../provision/provision.js'
+import type { ModelSource } from '../models/sources/find.js'
 import type { EmbeddedState } from '../provision/embedded.js'
 import type { Log } from '../log.js'
-import type { MigrateResult } from '../runtime/migrate.js'
-import { autogenerate, type AutogenerateResult } from './autogenerate.js'
-import { check, type CheckResult } from './check.js'
-import { checkDatabase } from './check-database.js'
-import { diff, type DiffResult } from './diff.js'
-import { downgrade } from './downgrade.js'
-import { init, type InitResult } from './init.js'
-import { checkPull, pull, type PullResult } from './pull.js'
+import { listMigrations } from '../runtime/files.js'
+import { migrate, noMigrations, type MigrateResult } from '../runtime/migrate.js'
+import type { AutogenerateResult } from './autogenerate.js'
+import type { CheckResult } from './check.js'
+import type { DiffResult } from './diff.js'
+import type { InitResult } from './init.js'
+import type { PullResult } from './pull.js'
 import { resolve, type Resolution, type ResolveResult } from './resolve.js'
-import { revision, type RevisionResult } from './revision.js'
+import type { RevisionResult } from './revision.js'
 import { stamp, type StampResult } from './stamp.js'
 import { status, type StatusResult } from './status.js'
 import { current, type CurrentResult } from './current.js'
 import { heads, type HeadsResult } from './heads.js'
 import { history, type HistoryResult } from './history.js'
 import { show, type ShowResult } from './show.js'
-import { upgrade } from './upgrade.js'
-import { lint } from './lint.js'
 import type { LintResult } from '../lint/lint.js'
 
 export type CommandResult =
@@ -66,11 +60,78 @@ export interface RunOptions {
   readonly databaseHint?: { readonly setting: string; readonly embedded: string }
 }
 
-const needDatabase: readonly Config['command'][] = ['upgrade', 'downgrade', 'stamp', 'resolve', 'status', 'current', 'history', 'heads', 'show']
+/** What a command runs with: its config, and the database its entry asked for (url is '' for `none`). */
+interface Run {
+  readonly config: Config
+  readonly log: Log
+  readonly options: RunOptions
+  readonly url: string
+  readonly database: DatabaseInfo
+  /** Models loading since before the server started (check, revision --autogenerate). */
+  readonly models: Promise<ModelSource>
+}
+
+type Server = 'target' | 'shadow' | 'none'
+
+interface Entry {
+  readonly server: (config: Config) => Server
+  /** What makes the command stop before any server starts, beyond the shared preflight. */
+  readonly before?: (config: Config) => Promise<void>
+  readonly run: (r: Run) => Promise<CommandResult>
+}
+
+/**
+ * One entry per command: the database it works on (`target`: the one it changes or reads, waited for and never
+ * started unasked; `shadow`: a server for scratch databases; `none`), and how it runs. The commands on a target
+ * database share the runtime and are loaded with this table; every other command's module is imported only when that
+ * command runs, so a process loads what its command needs and no more.
+ */
+const table: { readonly [K in CommandName]: Entry } = {
+  upgrade: { server: () => 'target', run: (r) => migrateCommand(r, 'upgrade') },
+  downgrade: { server: () => 'target', run: (r) => migrateCommand(r, 'downgrade') },
+  status: { server: () => 'target', run: async ({ config, url, database }) => ({ command: 'status', result: await status(config, url), database }) },
+  current: { server: () => 'target', run: async ({ config, url, database }) => ({ command: 'current', result: await current(config, url), database }) },
+  history: { server: () => 'target', run: async ({ config, url, database }) => ({ command: 'history', result: await history(config, url), database }) },
+  heads: { server: () => 'target', run: async ({ config, url, database }) => ({ command: 'heads', result: await heads(config, url), database }) },
+  show: { server: () => 'target', run: async ({ config, url, database }) => ({ command: 'show', result: await show(config, url), database }) },
+  stamp: { server: () => 'target', run: async ({ config, url, log, database }) => ({ command: 'stamp', result: await stamp(config, url, log), database }) },
+  resolve: { server: () => 'target', run: async ({ config, url, log, database, options }) => ({ command: 'resolve', result: await resolve(config, url, log, options.resolution!), database }) },
+  check: {
+    server: () => 'shadow',
+    run: async ({ config, url, log, database, models }) => config.databaseGiven
+      ? { command: 'check', result: await (await import('./check-database.js')).checkDatabase(config, url, log), database }
+      : { command: 'check', result: await (await import('./check.js')).check(config, url, log, { models, snapshots: database.spunUpUrl ? 'own' : 'shared' }), database },
+  },
+  revision: {
+    server: (config) => (config.autogenerate ? 'shadow' : 'none'),
+    run: async ({ config, url, log, database, models }) => config.autogenerate
+      ? { command: 'revision', result: await (await import('./autogenerate.js')).autogenerate(config, url, log, new Date(), { models }), database }
+      : { command: 'revision', result: await (await import('./revision.js')).revision(config, { format: config.format }), database: null },
+  },
+  init: { server: () => 'none', run: async ({ config }) => ({ command: 'init', result: await (await import('./init.js')).init(config), database: null }) },
+  diff: { server: () => 'none', run: async ({ config, log }) => ({ command: 'diff', result: await (await import('./diff.js')).diff(config, log), database: null }) },
+  // a named database is read as it is; without one, the migrations' head is replayed on a scratch database
+  pull: {
+    server: (config) => (config.database ? 'none' : 'shadow'),
+    before: async (config) => (await import('./pull.js')).checkPull(config),
+    run: async ({ config, url, log, database }) => {
+      const { pull } = await import('./pull.js')
+      if (config.database) return { command: 'pull', result: await pull(config, log, { source: { database: config.database.url } }), database: null }
+      return { command: 'pull', result: await pull(config, log, { source: { server: url } }), database }
+    },
+  },
+}
+
+async function migrateCommand({ config, url, log, database }: Run, command: 'upgrade' | 'downgrade'): Promise<CommandResult> {
+  const result = await migrate(config, url, log, command === 'upgrade' ? 'up' : 'down')
+  // a dry run of an upgrade lints what it would apply, against the server it would apply it to
+  const linted = command === 'upgrade' && config.dryRun ? await (await import('./lint.js')).lint(config, url, result.planned) : undefined
+  return { command, result, database, ...(linted ? { lint: linted } : {}) }
+}
 
 /** No deploy to nowhere: these commands act on a named database, or on a throwaway one only when asked for. */
 function requireDatabase(config: Config, hint: RunOptions['databaseHint']): void {
-  if (!needDatabase.includes(config.command) || config.database || config.embedded) return
+  if (config.database || config.embedded) return
   const { setting, embedded } = hint ?? { setting: '--database-url', embedded: '--embedded' }
   throw new ConfigError('database-url', `${config.command} needs a database, and none is set: set ${setting}, DATABASE_URL or DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASS (an empty secret counts as unset); for a throwaway PostgreSQL, ask for it with ${embedded}`)
 }
@@ -84,11 +145,11 @@ const revisionNeeded: Partial<Record<Config['command'], string>> = {
 }
 
 /** Fails what cannot succeed before any server starts: a missing revision, a missing or unreadable migrations folder. */
-function preflight(config: Config, resolution: Resolution | undefined): void {
+function preflight(config: Config, server: Server, resolution: Resolution | undefined): void {
   const missing = revisionNeeded[config.command]
   if (missing && !config.revision?.trim()) throw new RevisionError(missing)
   if (config.command === 'resolve' && !resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
-  const readsFolder = needDatabase.includes(config.command) || config.command === 'check'
+  const readsFolder = server === 'target' || config.command === 'check'
   if (!readsFolder) return
   const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   // a throwaway server starts empty: with no migrations, upgrade and downgrade have nothing they could do
@@ -97,64 +158,17 @@ function preflight(config: Config, resolution: Resolution | undefined): void {
 
 /** Runs one command: finds or starts Postgres, calls the command, and releases what it started. */
 export async function runCommand(config: Config, log: Log, options: RunOptions = {}): Promise<CommandResult> {
-  requireDatabase(config, options.databaseHint)
-  preflight(config, options.resolution)
-  switch (config.command) {
-    case 'init':
-      return { command: 'init', result: await init(config), database: null }
-    case 'revision':
-      if (!config.autogenerate) return { command: 'revision', result: await revision(config, { format: config.format }), database: null }
-      {
-        const models = preloadModels(config)
-        return withServer(config, log, 'shadow', false, async (url, database) => ({
-          command: 'revision', result: await autogenerate(config, url, log, new Date(), { models }), database,
-        }))
-      }
-    case 'check': {
-      if (config.databaseGiven) return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'check', result: await checkDatabase(config, url, log), database }))
-      const models = preloadModels(config)
-      return withServer(config, log, 'shadow', false, async (url, database) => ({
-        command: 'check', result: await check(config, url, log, { models, snapshots: database.spunUpUrl ? 'own' : 'shared' }), database,
-      }))
-    }
-    case 'diff':
-      return { command: 'diff', result: await diff(config, log), database: null }
-    case 'pull':
-      // a named database is read as it is; without one, the migrations' head is replayed on a scratch database
-      checkPull(config)
-      if (config.database) return { command: 'pull', result: await pull(config, log, { source: { database: config.database.url } }), database: null }
-      return withServer(config, log, 'shadow', false, async (url, database) => ({ command: 'pull', result: await pull(config, log, { source: { server: url } }), database }))
-    case 'status':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'status', result: await status(config, url), database }))
-    case 'current':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'current', result: await current(config, url), database }))
-    case 'history':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'history', result: await history(config, url), database }))
-    case 'heads':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'heads', result: await heads(config, url), database }))
-    case 'show':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'show', result: await show(config, url), database }))
-    case 'resolve': {
-      const resolution = options.resolution
-      if (!resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({
-        command: 'resolve', result: await resolve(config, url, log, resolution), database,
-      }))
-    }
-    case 'stamp':
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => ({ command: 'stamp', result: await stamp(config, url, log), database }))
-    case 'upgrade':
-    case 'downgrade': {
-      const command = config.command
-      const fn = command === 'upgrade' ? upgrade : downgrade
-      return withServer(config, log, 'target', options.keepSpunUp ?? false, async (url, database) => {
-        const result = await fn(config, url, log)
-        // a dry run of an upgrade lints what it would apply, against the server it would apply it to
-        const linted = command === 'upgrade' && config.dryRun ? await lint(config, url, result.planned) : undefined
-        return { command, result, database, ...(linted ? { lint: linted } : {}) }
-      })
-    }
-  }
+  const command = table[config.command]
+  const server = command.server(config)
+  if (server === 'target') requireDatabase(config, options.databaseHint)
+  preflight(config, server, options.resolution)
+  await command.before?.(config)
+  const models = server === 'shadow' ? preloadModels(config) : noModels
+  const run = (url: string, database: DatabaseInfo) => command.run({ config, log, options, url, database, models })
+  if (server === 'none') return run('', { spunUpUrl: null, keptRunning: null, server: '' })
+  // a given target is used as it is: the command itself connects, waiting for a server that is still starting
+  if (server === 'target' && config.database) return run(config.database.url, { spunUpUrl: null, keptRunning: null, server: shownServer(config.database) })
+  return withServer(config, log, server, server === 'target' && (options.keepSpunUp ?? false), run)
 }
 
 async function withServer<T>(
@@ -164,10 +178,11 @@ async function withServer<T>(
   keep: boolean,
   fn: (url: string, database: DatabaseInfo) => Promise<T>,
 ): Promise<T> {
+  const { provisionDatabase } = await import('../provision/provision.js')
   const provisioned = await provisionDatabase(config, log, { role, keep })
   const kept = keep && config.keepDatabase && provisioned.spunUp ? provisioned.spunUp.state : null
   const given = role === 'target' ? config.database : config.shadowDatabase
-  const server = provisioned.spunUp ? `embedded PostgreSQL ${provisioned.spunUp.version}` : given ? `${given.host}:${given.port}/${given.database}` : 'PostgreSQL'
+  const server = provisioned.spunUp ? `embedded PostgreSQL ${provisioned.spunUp.version}` : given ? shownServer(given) : 'PostgreSQL'
   try {
     return await fn(provisioned.url, { spunUpUrl: provisioned.spunUp ? provisioned.url : null, keptRunning: kept, server })
   } catch (error) {
@@ -179,9 +194,16 @@ async function withServer<T>(
   }
 }
 
+/** A server as summaries name it: `host:port/dbname`, never the password. */
+function shownServer(url: { readonly host: string; readonly port: number | string; readonly database: string }): string {
+  return `${url.host}:${url.port}/${url.database}`
+}
+
+const noModels: Promise<ModelSource> = new Promise(() => {})
+
 /** Starts loading (and compiling) the models while a server starts; check awaits them, and reports their failure. */
 function preloadModels(config: Config): Promise<ModelSource> {
-  const loading = loadModelSource(config)
+  const loading = import('../models/sources/find.js').then((m) => m.loadModelSource(config))
   loading.catch(() => {})
   return loading
 }

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
 import { ruleNames } from '../lint/rules.js'
-import { loadEnv, type Env } from './env.js'
+import type { Env } from './env.js'
 import { parseDatabaseUrl, urlFromParts, type DatabaseUrl } from './url.js'
 import type { UmzugStorage } from '../runtime/adopt.js'
 import { closest } from './suggest.js'
@@ -114,6 +114,7 @@ export type ContextFactory = (p: { readonly client: unknown; readonly name: stri
 
 export interface ConfigSource {
   readonly settings: RawSettings
+  /** The environment, over the project's `.env` when loadConfig read one. */
   readonly env: Env
   readonly cwd: string
   /** How a front end names a setting in messages: `--database-url` or `input database-url`. */
@@ -129,7 +130,7 @@ export function parseConfig(source: ConfigSource): Config {
     return value === '' ? undefined : value
   }
   const cwd = resolve(source.cwd, given('working-directory') ?? '.')
-  const env = loadEnv(cwd, given('env-file'), source.env, frontLabel('env-file'))
+  const env = source.env
   const fromEnv = (name: SettingName): string | undefined => {
     const variable = settingByName.get(name)?.env
     // the database URLs have their own order below (DB_* parts, SHADOW_DATABASE_URL)

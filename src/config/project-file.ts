@@ -2,17 +2,19 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ConfigError } from '../errors.js'
 import { importModule } from '../loader/import.js'
+import { loadEnv } from './env.js'
 import { closest } from './suggest.js'
 import { parseConfig, type Config, type ConfigSource, type ContextFactory, type ProjectFile } from './config.js'
 import { fileKey, settings, type SettingName } from './settings.js'
 
 export const projectFileNames = ['db-migrate.config.ts', 'db-migrate.config.mts', 'db-migrate.config.js', 'db-migrate.config.mjs', 'db-migrate.config.cjs']
 
-/** parseConfig, after reading the project's db-migrate.config.* (in the working directory) when there is one. */
+/** parseConfig, after reading the project's db-migrate.config.* and .env (in the working directory) when it has them. */
 export async function loadConfig(source: Omit<ConfigSource, 'file'>): Promise<Config> {
   const cwd = resolve(source.cwd, source.settings['working-directory']?.trim() || '.')
   const file = await loadProjectFile(cwd)
-  return parseConfig({ ...source, ...(file ? { file } : {}) })
+  const env = await loadEnv(cwd, source.settings['env-file']?.trim() || undefined, source.env, source.label?.('env-file') ?? 'env-file')
+  return parseConfig({ ...source, env, ...(file ? { file } : {}) })
 }
 
 /** Imports db-migrate.config.* (TypeScript or JavaScript, ESM or CommonJS) and reads its settings and `context`. */

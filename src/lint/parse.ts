@@ -17,7 +17,9 @@ let parser: Promise<Parser> | undefined
 
 // The parser is 1.7 MB of WebAssembly: loaded on the first lint, never at start-up.
 function loadParser(): Promise<Parser> {
-  parser ??= import('libpg-query').then(async (m) => {
+  parser ??= import('libpg-query').then(async (imported) => {
+    // a CommonJS package: imported from an ES module (a split bundle, Node itself) its exports are on `default`
+    const m = imported.default ?? imported
     await m.loadModule()
     return m.parseSync as Parser
   })

@@ -4,9 +4,8 @@ import { connect, waitForConnection } from '../db/client.js'
 import { quoteIdent } from '../render/ident.js'
 import type { Log } from '../log.js'
 import type { BinarySource } from './binaries.js'
-import { startEmbedded, type EmbeddedServer } from './embedded.js'
+import type { EmbeddedServer } from './embedded.js'
 import { checkCacheRoot } from './cache.js'
-import { startCheckCluster } from './check-cluster.js'
 
 /** The database a command works on, and how to give it back. */
 export interface Provisioned {
@@ -44,10 +43,11 @@ export async function provisionDatabase(config: Config, log: Log, options: Provi
 
   const detached = (options.keep ?? false) && config.keepDatabase
   // check's scratch server keeps its snapshots between runs; a throwaway one when that cluster is busy or unusable
+  // (the embedded server's code is loaded only when one is started)
   const cached = role === 'shadow' && !config.noCache
-    ? await startCheckCluster({ root: checkCacheRoot(config.checkCache), cwd: config.cwd, source: options.source, log: (m) => log.info(m), warn: (m) => log.warn(m) })
+    ? await (await import('./check-cluster.js')).startCheckCluster({ root: checkCacheRoot(config.checkCache), cwd: config.cwd, source: options.source, log: (m) => log.info(m), warn: (m) => log.warn(m) })
     : null
-  const server = cached ?? await startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) })
+  const server = cached ?? await (await import('./embedded.js')).startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) })
   log.info(role === 'target'
     ? `running on a throwaway PostgreSQL ${server.version} started on 127.0.0.1:${server.port} (asked for with embedded), not on a deployed database; ${detached ? 'left running for later steps' : 'stopped on exit'}`
     : `started PostgreSQL ${server.version} on 127.0.0.1:${server.port} for scratch databases${cached ? ', with the snapshots cached in ' + checkCacheRoot(config.checkCache) : ''}`)

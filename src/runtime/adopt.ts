@@ -2,8 +2,8 @@ import type pg from 'pg'
 import { HistoryError } from '../errors.js'
 import type { Log } from '../log.js'
 import { quoteIdent } from '../render/ident.js'
-import { ensureHistory, historyExists, historySql, readHistory, writeRow, type HistoryTable } from './history.js'
-import type { MigrationFile } from './types.js'
+import { ensureHistory, historyExists, historySql, writeRow, type HistoryTable } from './history.js'
+import type { HistoryRow, MigrationFile } from './types.js'
 
 /** Where Umzug recorded what it ran: SequelizeStorage's `SequelizeMeta(name)` unless the project configured another. */
 export interface UmzugStorage {
@@ -25,9 +25,10 @@ export async function recordApplied(client: pg.ClientBase, ref: HistoryTable, st
 /**
  * The migrations Umzug recorded as run, as our files, when our history is empty and Umzug's table exists; else null.
  * Umzug stores names with the extension (`20240101-create.js`); a name with no file here stops the run.
+ * `history`: our history as the caller read it.
  */
-export async function umzugApplied(client: pg.ClientBase, ref: HistoryTable, storage: UmzugStorage, files: readonly MigrationFile[]): Promise<MigrationFile[] | null> {
-  if ((await readHistory(client, ref)).length > 0) return null
+export async function umzugApplied(client: pg.ClientBase, storage: UmzugStorage, files: readonly MigrationFile[], history: readonly HistoryRow[]): Promise<MigrationFile[] | null> {
+  if (history.length > 0) return null
   const table = `${quoteIdent(storage.schema)}.${quoteIdent(storage.table)}`
   if (!(await historyExists(client, { schema: storage.schema, table: storage.table }))) return null
   let names: string[]
@@ -53,8 +54,8 @@ export async function umzugApplied(client: pg.ClientBase, ref: HistoryTable, sto
  * Imports Umzug's history into ours (under the caller's lock) on the first run; returns what it recorded.
  * A dry run writes too, inside a transaction it rolls back, so its plan starts where the real run will.
  */
-export async function adoptUmzug(client: pg.ClientBase, ref: HistoryTable, storage: UmzugStorage, files: readonly MigrationFile[], log: Log, dryRun: boolean): Promise<MigrationFile[]> {
-  const found = await umzugApplied(client, ref, storage, files)
+export async function adoptUmzug(client: pg.ClientBase, ref: HistoryTable, storage: UmzugStorage, files: readonly MigrationFile[], log: Log, dryRun: boolean, history: readonly HistoryRow[]): Promise<MigrationFile[]> {
+  const found = await umzugApplied(client, storage, files, history)
   if (!found || found.length === 0) return []
   if (dryRun) await client.query('BEGIN')
   await recordApplied(client, ref, found, true)

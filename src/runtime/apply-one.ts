@@ -7,7 +7,7 @@ import type { MakeContext } from './context.js'
 import { displayPath, readSqlFile } from './files.js'
 import { deleteRowSql, recordError, setState, writeRow, writeRowSql, type HistoryTable } from './history.js'
 import { lineInStack } from './module.js'
-import { optsOutOfTransaction, runSqlFile } from './sql-run.js'
+import { AfterFileError, optsOutOfTransaction, runSqlFile } from './sql-run.js'
 import { thrownMessage, watchRejections } from './thrown.js'
 import { trackedClient } from './tracked-client.js'
 import type { MigrationFile, MigrationModule } from './types.js'
@@ -35,7 +35,7 @@ export interface RunSession {
  * The whole life of one migration, up or down:
  * 1. begin: BEGIN (a SQL file's goes with its text), or for a migration without a transaction a `running`/`reverting` row;
  * 2. run: the SQL file, or the module's up/down with Umzug's parameters `{ name, path, context, client }`;
- * 3. history row, COMMIT and the session's reset in one query; or on any failure ROLLBACK (the history row with it),
+ * 3. history row, COMMIT and the session's reset in one query (for a SQL file, the same query as the file); or on any failure ROLLBACK (the history row with it),
  *    or for a migration without a transaction the error kept on its row, which then needs attention.
  * `module` is the loaded module for a `.ts`/`.js` migration, undefined for SQL.
  */
@@ -59,32 +59,48 @@ export async function applyOne(session: RunSession, file: MigrationFile, directi
     await setState(client, ref, file.name, 'reverting')
   }
 
+  // 3.'s query: for a SQL file in a transaction it goes with the file, one round trip for the whole migration
+  const finish = () => {
+    const record = direction === 'up'
+      ? writeRowSql(ref, { name: file.name, checksum: file.checksum, state: 'applied', durationMs: transactional ? 'transaction' : Date.now() - started })
+      : deleteRowSql(ref, file.name)
+    return transactional ? `${record}; COMMIT; ${session.reset}` : `${record}; ${session.reset}`
+  }
+
   // 2. run
+  let finished = false
   try {
     if (module) await runModule(session, file, direction, module, show, xid)
-    else await runSqlFile(client, sql!, { name: file.name, direction, file: show, transactional })
+    else finished = await runSqlFile(client, sql!, { name: file.name, direction, file: show, transactional, ...(transactional ? { then: finish() } : {}) })
   } catch (error) {
     if (transactional) await client.query('ROLLBACK').catch(() => {})
     else await recordError(client, ref, file.name, shortError(error)).catch(() => {})
+    if (error instanceof AfterFileError) throw commitFailed(file, direction, cwd, transactional, error.committed, error.error)
     throw error
   }
 
-  // 3. history row and COMMIT, in one round trip
-  const record = direction === 'up'
-    ? writeRowSql(ref, { name: file.name, checksum: file.checksum, state: 'applied', durationMs: Date.now() - started })
-    : deleteRowSql(ref, file.name)
-  try {
-    await client.query(transactional ? `${record}; COMMIT; ${session.reset}` : `${record}; ${session.reset}`)
-  } catch (error) {
-    if (transactional) await client.query('ROLLBACK').catch(() => {})
-    const outcome = transactional
-      ? 'it was rolled back with its history row'
-      : `its history row was not updated, so it needs attention: check it and run db-migrate resolve ${file.name}`
-    throw new MigrationError(`migration ${file.name} (${direction}) failed while committing: ${errorMessage(error)}; ${outcome}`,
-      { name: file.name, file: displayPath(file.path, cwd), direction, statement: 'COMMIT' }, { cause: error })
+  // 3. history row and COMMIT, in one round trip (unless they went with the file)
+  if (!finished) {
+    try {
+      await client.query(finish())
+    } catch (error) {
+      if (transactional) await client.query('ROLLBACK').catch(() => {})
+      throw commitFailed(file, direction, cwd, transactional, false, error)
+    }
   }
   const durationMs = Date.now() - started
   return { name: file.name, file: displayPath(file.path, cwd), durationMs, transactional }
+}
+
+/** The history row or COMMIT failed; `committed`: the migration was committed, and what failed came after. */
+function commitFailed(file: MigrationFile, direction: 'up' | 'down', cwd: string, transactional: boolean, committed: boolean, error: unknown): MigrationError {
+  const outcome = committed
+    ? 'it was committed with its history row, and resetting the session after it failed; the run stopped there'
+    : transactional
+      ? 'it was rolled back with its history row'
+      : `its history row was not updated, so it needs attention: check it and run db-migrate resolve ${file.name}`
+  return new MigrationError(`migration ${file.name} (${direction}) failed while committing: ${errorMessage(error)}; ${outcome}`,
+    { name: file.name, file: displayPath(file.path, cwd), direction, statement: 'COMMIT' }, { cause: error })
 }
 
 /** Calls the module's up/down on the tracked client; any failure becomes one MigrationError naming the file and line. */

@@ -48,9 +48,10 @@ export async function ensureHistory(client: pg.ClientBase, ref: HistoryTable): P
 }
 
 async function createHistory(client: pg.ClientBase, ref: HistoryTable): Promise<void> {
-  if (await historyExists(client, ref)) return
-  const { rows } = await client.query<{ found: boolean }>('SELECT to_regnamespace($1) IS NOT NULL AS found', [quoteIdent(ref.schema)])
-  if (!rows[0]!.found) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ref.schema)}`)
+  const { rows } = await client.query<{ table: boolean; schema: boolean }>(
+    'SELECT to_regclass($1) IS NOT NULL AS table, to_regnamespace($2) IS NOT NULL AS schema', [historySql(ref), quoteIdent(ref.schema)])
+  if (rows[0]!.table) return
+  if (!rows[0]!.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ref.schema)}`)
   await client.query(createHistorySql(ref))
 }
 
@@ -84,13 +85,17 @@ interface HistoryWrite {
   readonly name: string
   readonly checksum: string
   readonly state: HistoryState
-  readonly durationMs: number | null
+  /** `transaction`: the time since the transaction began, as the server counts it (the row goes in the migration's own). */
+  readonly durationMs: number | null | 'transaction'
 }
+
+const durationSql = (ms: HistoryWrite['durationMs']) =>
+  ms === null ? 'NULL' : ms === 'transaction' ? '(extract(epoch FROM clock_timestamp() - now()) * 1000)::integer' : String(Math.round(ms))
 
 /** writeRow's statement with its values inlined, so that it can go in one query with the COMMIT after it. */
 export function writeRowSql(ref: HistoryTable, row: HistoryWrite): string {
   return `INSERT INTO ${historySql(ref)} (name, checksum, state, duration_ms)
-     VALUES (${escapeLiteral(row.name)}, ${escapeLiteral(row.checksum)}, ${escapeLiteral(row.state)}, ${row.durationMs === null ? 'NULL' : Math.round(row.durationMs)})
+     VALUES (${escapeLiteral(row.name)}, ${escapeLiteral(row.checksum)}, ${escapeLiteral(row.state)}, ${durationSql(row.durationMs)})
      ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, state = excluded.state, duration_ms = excluded.duration_ms,
        applied_at = clock_timestamp(), error = NULL`
 }

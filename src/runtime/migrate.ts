@@ -11,7 +11,7 @@ import { loadMigrationModule } from './module.js'
 import { assertNoProblems, findProblems } from './problems.js'
 import { progressKnown } from './progress.js'
 import { currentRevision, planDowngrade, planUpgrade, type Plan } from './target.js'
-import type { MigrationFile } from './types.js'
+import type { HistoryRow, MigrationFile } from './types.js'
 import { contextMaker } from './context.js'
 import { downMissing, runSteps, type StepResult } from './run-steps.js'
 import { migrationScript } from './script.js'
@@ -45,9 +45,10 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
     if (config.dryRun || config.sql) {
-      const adopted = await adoptUmzug(client, ref, config.umzugStorage, files, log, true)
+      const history = await readHistory(client, ref)
+      const adopted = await adoptUmzug(client, ref, config.umzugStorage, files, log, true, history)
       try {
-        const { plan, from, applied } = await prepare(client, config, ref, files, direction)
+        const { plan, from, applied } = await prepare(config, files, direction, adopted.length ? await readHistory(client, ref) : history)
         const planned = result(config, direction, from, plan, new Set(applied), [], files)
         const script = migrationScript(plan.steps, { direction, history: ref, session: sessionSql(config, false), cwd: config.cwd })
         return { ...planned, dryRun: true, script, scriptOnly: config.sql }
@@ -58,21 +59,27 @@ export async function migrate(config: Config, databaseUrl: string, log: Log, dir
     const restore = await applySessionSettings(client, config)
     const release = await acquireLock(client, ref, config.lockWaitMs, log)
     try {
-      await adoptUmzug(client, ref, config.umzugStorage, files, log, false)
       // Read the history only now, under the lock, so a run that waited never repeats another's work.
-      const { plan, from, applied } = await prepare(client, config, ref, files, direction)
+      const history = await readHistory(client, ref)
+      const adopted = await adoptUmzug(client, ref, config.umzugStorage, files, log, false, history)
+      const { plan, from, applied } = await prepare(config, files, direction, adopted.length ? await readHistory(client, ref) : history)
       // only a run with module migrations needs their context (and, for Sequelize, the project's sequelize)
       const modules = plan.steps.some((f) => f.kind === 'module')
       const makeContext = contextMaker({ kind: modules ? config.contextKind : 'pg', factory: config.contextFactory, cwd: config.cwd })
       // A module that does not load stops the run before anything is written, the history table included.
       await Promise.all(plan.steps.filter((f) => f.kind === 'module').map((f) => loadMigrationModule(f.path, displayPath(f.path, config.cwd))))
-      await ensureHistory(client, ref)
+      if (applied.length === 0) await ensureHistory(client, ref)
       const done = await runSteps(client, ref, direction, plan.steps, config.cwd, log, makeContext, restore).catch(async (error: unknown) => {
         if (error instanceof MigrationError) error.progress = await progressAfter(client, ref, files, plan, direction).catch(() => progressKnown(files, plan, applied, error.migration.name))
         throw error
       })
-      const after = (await readHistory(client, ref)).map((r) => r.name)
-      return result(config, direction, from, plan, new Set(after), done, files)
+      // under the lock, the history is what it was with this run's steps added or removed
+      const after = new Set(applied)
+      for (const step of done) {
+        if (direction === 'up') after.add(step.name)
+        else after.delete(step.name)
+      }
+      return result(config, direction, from, plan, after, done, files)
     } finally {
       await release().catch(() => {})
     }
@@ -86,8 +93,7 @@ export function noMigrations(config: Pick<Config, 'migrationsDir' | 'cwd'>): His
   return new HistoryError('no_migrations', `migrations folder ${displayPath(config.migrationsDir, config.cwd)} has no migrations (NAME.sql, NAME.ts or NAME.js): check the migrations setting, or write one with db-migrate revision -m "..."`)
 }
 
-async function prepare(client: pg.ClientBase, config: Config, ref: HistoryTable, files: readonly MigrationFile[], direction: 'up' | 'down') {
-  const history = await readHistory(client, ref)
+async function prepare(config: Config, files: readonly MigrationFile[], direction: 'up' | 'down', history: readonly HistoryRow[]) {
   assertNoProblems(findProblems(files, history, config), direction)
   if (files.length === 0) {
     // most likely a migrations setting that points at the wrong folder: deploying nothing quietly would hide it

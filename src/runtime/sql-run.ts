@@ -21,24 +21,39 @@ export interface SqlRun {
   /** The file as messages show it. */
   readonly file: string
   readonly transactional: boolean
+  /** In a transaction: what to send after the file in the same query (its history row and COMMIT), when the file
+   *  can be split, so a failure is still told apart from the file's own. */
+  readonly then?: string
+}
+
+/** A statement of `SqlRun.then` failed: `committed` when that was after its COMMIT. */
+export class AfterFileError extends Error {
+  constructor(readonly committed: boolean, readonly error: unknown) {
+    super(error instanceof Error ? error.message : String(error), { cause: error })
+  }
 }
 
 /**
- * Runs a SQL file. In a transaction it goes as one query behind its BEGIN, one round trip however many statements
- * it holds; a failure is then traced to its statement and line (see locate). Without a transaction it runs statement
- * by statement, each on its own as CREATE INDEX CONCURRENTLY requires. A file that cannot be split safely runs as one string.
+ * Runs a SQL file. In a transaction it goes as one query behind its BEGIN and before `run.then`, one round trip
+ * however many statements it holds; a failure is then traced to its statement and line (see locate), or to what
+ * followed the file (AfterFileError). Returns whether `then` was sent. Without a transaction it runs statement by
+ * statement, each on its own as CREATE INDEX CONCURRENTLY requires. A file that cannot be split safely runs as one string.
  */
-export async function runSqlFile(client: pg.ClientBase, sql: string, run: SqlRun): Promise<void> {
+export async function runSqlFile(client: pg.ClientBase, sql: string, run: SqlRun): Promise<boolean> {
   const split = splitStatements(sql)
   const statements = split ?? [{ text: sql, start: 0 }]
   if (run.transactional) {
     refuseTransactionControl(statements, run)
+    // the file's statements are counted to tell where a failure is: a file that cannot be split sends `then` apart
+    const then = run.then && split !== null ? `\n;\n${run.then}` : ''
+    const code = statements.filter((s) => codeStart(s.text) < s.text.length)
     try {
-      await queryMany(client, `${begin}${sql}`)
-      return
+      await queryMany(client, `${begin}${sql}${then}`)
+      return then !== ''
     } catch (error) {
       const { completed, error: cause } = error as StatementsError
-      const code = statements.filter((s) => codeStart(s.text) < s.text.length)
+      // BEGIN, the file's statements, then `then`'s: its INSERT and COMMIT, and the session's reset after the COMMIT
+      if (then && completed !== undefined && completed > code.length) throw new AfterFileError(completed - code.length >= 3, cause)
       // BEGIN is the first statement answered, and Postgres counts positions from the start of the query sent
       const failed = completed === undefined || completed === 0 || split === null ? undefined : code[completed - 1]
       throw locate(cause, sql, failed, run, begin.length)
@@ -51,6 +66,7 @@ export async function runSqlFile(client: pg.ClientBase, sql: string, run: SqlRun
       throw sqlError(error, sql, statement, run, split === null)
     }
   }
+  return false
 }
 
 function refuseTransactionControl(statements: readonly SqlStatement[], run: SqlRun): void {
