@@ -86,7 +86,7 @@ const cases: Case[] = [
       mkdirSync(join(p.dir, 'src'), { recursive: true })
       p.write('src/models.ts', 'import { table, serial } from "db-migrate-action"\nexport const ledger = table("ledger", { id: serial().primaryKey() }\n')
     },
-    args: (db) => ['check', ...urlFlag(db), '--shadow-database-url', variant(db.secretUrl, (u) => { u.pathname = '/postgres' })],
+    args: (db) => ['check', '--shadow-database-url', variant(db.secretUrl, (u) => { u.pathname = '/postgres' })],
     error: [/models file src\/models\.ts does not compile/],
   },
   {
@@ -95,7 +95,7 @@ const cases: Case[] = [
       mkdirSync(join(p.dir, 'src'), { recursive: true })
       p.write('src/models.ts', 'import { table, serial, integer } from "db-migrate-action"\nexport const ledger = table("ledger", { id: serial().primaryKey(), ghostId: integer("ghost_id").references("ghost.id") })\n')
     },
-    args: (db) => ['check', ...urlFlag(db), '--shadow-database-url', variant(db.secretUrl, (u) => { u.pathname = '/postgres' })],
+    args: (db) => ['check', '--shadow-database-url', variant(db.secretUrl, (u) => { u.pathname = '/postgres' })],
     error: [/models file src\/models\.ts/, /references 'ghost\.id', but the models declare no table ghost/],
   },
   {

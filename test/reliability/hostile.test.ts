@@ -223,7 +223,7 @@ describe('the embedded server of a CLI killed with SIGKILL', () => {
 
   it('stops with it, and its folder goes', async () => {
     const p = slowCheck()
-    const run = startCli(['check'], { cwd: p.dir, env: { DB_MIGRATE_TMPDIR: runParent } })
+    const run = startCli(['check', '--no-cache'], { cwd: p.dir, env: { DB_MIGRATE_TMPDIR: runParent } })
     let postmaster: { pid: number; port: number } | undefined
     await until('the scratch server to replay the slow migration', async () => {
       if (run.child.exitCode !== null) assert.fail(`check ended early: ${(await run.done).stderr}`)
@@ -250,7 +250,7 @@ describe('the embedded server of a CLI killed with SIGKILL', () => {
     writeFileSync(join(leftover, 'data', 'postmaster.pid'), `${dead}\n${join(leftover, 'data')}\n`)
     const p = slowCheck()
     p.remove('migrations/20250106000000_slow.sql')
-    const run = await runCli(['check'], { cwd: p.dir, env: { DB_MIGRATE_TMPDIR: runParent } })
+    const run = await runCli(['check', '--no-cache'], { cwd: p.dir, env: { DB_MIGRATE_TMPDIR: runParent } })
     assert.ok(run.code === 0 || run.code === 1, run.stderr)
     assert.ok(!existsSync(leftover), 'the leftover folder is still there')
   })

@@ -18,7 +18,11 @@ export const invoice = table('invoice', { id: integer().primaryKey(), total: int
 /** A role of this test alone that may create databases, so what it leaves behind can be told from others' work. */
 async function creatorRole(serverUrl: string, name: string): Promise<string> {
   await adminQuery(serverUrl, `CREATE ROLE "${name}" LOGIN CREATEDB`)
-  after(() => adminQuery(serverUrl, `DROP ROLE IF EXISTS "${name}"`).catch(() => {}))
+  after(async () => {
+    // check's snapshots, owned by the role, go first
+    for (const db of await databasesOwnedBy(serverUrl, name)) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => {})
+    await adminQuery(serverUrl, `DROP ROLE IF EXISTS "${name}"`).catch(() => {})
+  })
   const url = new URL(serverUrl)
   url.username = name
   return url.toString()
@@ -67,6 +71,8 @@ eachServer('runs that change nothing', (database, server) => {
     const clean = await runCli(['check', '--shadow-database-url', shadow], { cwd: p.dir, env: { DATABASE_URL: db.url } })
     assert.equal(clean.code, 0, clean.stdout + clean.stderr)
     assert.deepEqual(await snapshot(db.url), before)
-    assert.deepEqual(await databasesOwnedBy(server.url, role), [], 'no scratch database left')
+    // what stays is check's snapshots of replayed heads and built models, kept for the next run (README: check replays only what is new)
+    const left = await databasesOwnedBy(server.url, role)
+    assert.deepEqual(left.filter((name) => !/^db_migrate_(snap|models)_[0-9a-f]{40}$/.test(name)), [], 'no scratch database left')
   })
 }, { concurrency: 2 })
