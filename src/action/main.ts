@@ -12,7 +12,6 @@ import { renderText } from '../report/text.js'
 import { commentOnPullRequest } from './comment.js'
 import { inputLabel, readInputs } from './inputs.js'
 import { statusGate } from '../commands/status.js'
-import { checkCacheRoot } from '../provision/cache.js'
 import type { Problem } from '../runtime/problems.js'
 
 /** The action: inputs → config → command → outputs, job summary, annotations. The only user of @actions/core. */
@@ -32,7 +31,7 @@ export async function run(): Promise<void> {
     }
     const log: Log = { info: (m) => core.info(clean(m)), warn: (m) => core.warning(clean(m)) }
     const result = await runCommand(config, log, { keepSpunUp: config.keepDatabase, databaseHint: { setting: inputLabel('database-url'), embedded: `${inputLabel('database-url')} set to embedded` } })
-    setOutputs(result, config)
+    await setOutputs(result, config)
     core.info(clean(renderText(result)))
     const lint = lintOf(result)
     const failure = verdict(result, lint, config)
@@ -107,7 +106,7 @@ function annotateProblems(problems: readonly Problem[], config: Config): void {
   for (const p of problems) core.warning(p.message, p.file ? { title: `db-migrate ${p.kind.replace('_', ' ')}`, file: relative(base, `${config.cwd}/${p.file}`) } : {})
 }
 
-function setOutputs(result: CommandResult, config: Config): void {
+async function setOutputs(result: CommandResult, config: Config): Promise<void> {
   const lint = lintOf(result)
   if (lint) {
     core.setOutput('lint-errors', String(lint.errors))
@@ -151,7 +150,7 @@ function setOutputs(result: CommandResult, config: Config): void {
       }
       if (result.result.replay.cacheKey && !config.shadowDatabase) {
         // for actions/cache/save: the directory to keep, under a key naming the head it holds (restore by prefix)
-        core.setOutput('check-cache-path', checkCacheRoot(config.checkCache))
+        core.setOutput('check-cache-path', (await import('../provision/cache.js')).checkCacheRoot(config.checkCache))
         core.setOutput('check-cache-key', `db-migrate-check-${process.env.RUNNER_OS || process.platform}-${process.arch}-${result.result.replay.cacheKey.slice(0, 32)}`)
       }
       break
