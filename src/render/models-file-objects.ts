@@ -60,7 +60,9 @@ function viewText(o: SchemaObject, all: readonly SchemaObject[], ctx: Context): 
 /** grant(privileges).on(...).to(role), one per object, role and grant option. */
 export function grantsDeclaration(schema: Schema, variable: string, ctx: Context): string | null {
   const groups = new Map<string, { grant: Grant; privileges: string[] }>()
-  for (const g of schema.grants) {
+  // every routine has EXECUTE for PUBLIC until it is revoked, in the models as in the database
+  const implied = (g: Grant) => g.on === 'routine' && g.grantee === 'PUBLIC' && g.privilege === 'EXECUTE' && !g.grantable
+  for (const g of schema.grants.filter((x) => !implied(x))) {
     const key = JSON.stringify([g.on, g.schema, g.name, g.column, g.grantee, g.grantable])
     const group = groups.get(key) ?? { grant: g, privileges: [] }
     group.privileges.push(g.privilege)
