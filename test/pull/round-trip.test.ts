@@ -1,7 +1,7 @@
 // pull is the inverse of check: the models it writes from the migrations' head build exactly the schema those
 // migrations build, names included, for every fixture of the model language and the benchmark's 300-table project.
 import assert from 'node:assert/strict'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, it } from 'node:test'
@@ -18,9 +18,9 @@ import { adminQuery, scratchDatabase } from '../helpers/postgres.js'
 import { modelsProject, project } from '../helpers/project.js'
 import { eachServer, schemaAt } from '../check/project.js'
 
-const fixtures = ['models-demo', 'models-types', 'models-defaults', 'models-constraints', 'models-indexes', 'models-schemas', 'models-keys', 'models-objects',
-  'models-tables', 'models-extensions', 'models-sequences', 'models-domains', 'models-composites', 'models-collations', 'diff-sides',
-  'e2e-blog', 'reversible-chain', 'lint-chain', 'pull-names']
+const fixtures = ['models-demo', 'models-types', 'models-defaults', 'models-constraints', 'models-indexes', 'models-schemas', 'models-keys',
+  'models-objects', 'models-tables', 'models-extensions', 'models-sequences', 'models-domains', 'models-composites', 'models-collations',
+  'models-sql', 'models-drizzle', 'models-sequelize', 'models-sequelize-ts', 'models-typeorm', 'diff-sides', 'e2e-blog', 'reversible-chain', 'lint-chain', 'pull-names']
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 /** The files pulled so far, by fixture: each project's folder goes when its test ends. */
@@ -52,8 +52,10 @@ eachServer('pull: the models of the migrations\' head, which check accepts', (se
   }
 
   // every models file of the model-language fixtures, drifted copies included: each is a schema of its own
-  const modelFiles = fixtures.filter((f) => f.startsWith('models-') || f === 'diff-sides').flatMap((f) =>
-    readdirSync(join(root, 'test', 'fixtures', f)).filter((n) => n.endsWith('.ts')).map((n) => [f, n] as const))
+  const modelFiles = fixtures.filter((f) => existsSync(join(root, 'test', 'fixtures', f, 'models.ts'))).flatMap((f) => ['', 'drift/'].flatMap((folder) => {
+    const dir = join(root, 'test', 'fixtures', f, folder)
+    return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.ts')).map((n) => [f, `${folder}${n}`] as const) : []
+  }))
   for (const [fixture, models] of modelFiles) {
     it(`round-trips the database ${fixture}/${models} builds, read from its URL`, async () => {
       const p = project(fixture, modelsProject)
