@@ -1,16 +1,38 @@
 // Views, materialized views, functions, procedures, triggers, event triggers and grants in a models file, each
 // object as the SQL PostgreSQL prints for it: the models build it and read it back, so the spelling never differs.
 import type { Grant, Schema, SchemaObject } from '../schema/schema.js'
-import { objectName } from '../schema/objects.js'
+import { keyOfObject, objectName } from '../schema/objects.js'
 import { propertyAccess, stringLiteral } from './model-names.js'
 import { optionsArg, sqlOf, use, type Context } from './models-file-context.js'
 
 /** One declaration per object; a materialized view's indexes go with it. */
 export function objectDeclarations(objects: readonly SchemaObject[], variable: (o: SchemaObject) => string, ctx: Context): string[] {
-  return objects.flatMap((o) => {
+  return readingOrder(objects).flatMap((o) => {
     const text = objectText(o, objects, ctx)
     return text === null ? [] : [`export const ${variable(o)} = ${text}`]
   })
+}
+
+const kindOrder = ['function', 'procedure', 'view', 'materialized_view', 'view_index', 'trigger', 'event_trigger']
+
+/** Routines, then views, then triggers; within a kind, what an object depends on before it where there is no cycle. */
+function readingOrder(objects: readonly SchemaObject[]): SchemaObject[] {
+  const sorted = [...objects].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind))
+  const byKey = new Map(sorted.map((o) => [keyOfObject(o), o]))
+  const done = new Set<SchemaObject>()
+  const out: SchemaObject[] = []
+  const visit = (o: SchemaObject, path: Set<SchemaObject>) => {
+    if (done.has(o) || path.has(o)) return
+    path.add(o)
+    for (const key of o.dependsOn) {
+      const dep = byKey.get(key)
+      if (dep && dep.kind === o.kind) visit(dep, path)
+    }
+    done.add(o)
+    out.push(o)
+  }
+  sorted.forEach((o) => visit(o, new Set()))
+  return out
 }
 
 function objectText(o: SchemaObject, all: readonly SchemaObject[], ctx: Context): string | null {
@@ -60,8 +82,9 @@ function viewText(o: SchemaObject, all: readonly SchemaObject[], ctx: Context): 
 /** grant(privileges).on(...).to(role), one per object, role and grant option. */
 export function grantsDeclaration(schema: Schema, variable: string, ctx: Context): string | null {
   const groups = new Map<string, { grant: Grant; privileges: string[] }>()
-  // every routine has EXECUTE for PUBLIC until it is revoked, in the models as in the database
-  const implied = (g: Grant) => g.on === 'routine' && g.grantee === 'PUBLIC' && g.privilege === 'EXECUTE' && !g.grantable
+  // what every database starts with, in the models' scratch database as in this one: EXECUTE on each routine, and
+  // the public schema's own privileges, for PUBLIC
+  const implied = (g: Grant) => g.grantee === 'PUBLIC' && !g.grantable && ((g.on === 'routine' && g.privilege === 'EXECUTE') || (g.on === 'schema' && g.schema === 'public'))
   for (const g of schema.grants.filter((x) => !implied(x))) {
     const key = JSON.stringify([g.on, g.schema, g.name, g.column, g.grantee, g.grantable])
     const group = groups.get(key) ?? { grant: g, privileges: [] }
