@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { renderModelsFile } from '../../src/render/models-file.js'
-import { emptySchema, type Column, type Schema, type Table } from '../../src/schema/schema.js'
+import { emptySchema, type Column, type Grant, type Schema, type Sequence, type Table } from '../../src/schema/schema.js'
 
 const column = (name: string, type: string, more: Partial<Column> = {}): Column =>
   ({ name, type, notNull: false, default: null, identity: null, generated: null, comment: null, ...more })
@@ -71,7 +71,41 @@ export const post = table('post', {
   })
 
   it('names a kind of object it has no function for yet, so nothing is dropped unsaid', () => {
-    const schema = { ...demo, views: [{ schema: 'public', name: 'recent_posts' }], tables: [{ ...demo.tables[1]!, partitionBy: 'RANGE (id)' }] } as unknown as Schema
-    assert.deepEqual(renderModelsFile(schema).omitted, ["the schema's views: pull does not write them yet", 'table user: its partitionBy: pull does not write it yet'])
+    const schema = { ...demo, statistics: [{ schema: 'public', name: 'post_stats' }], tables: [{ ...demo.tables[1]!, tablespace: 'fast' }] } as unknown as Schema
+    assert.deepEqual(renderModelsFile(schema).omitted, ["the schema's statistics: pull does not write them yet", 'table user: its tablespace: pull does not write it yet'])
+  })
+
+  it('writes a sequence\'s options that CREATE SEQUENCE would not choose, a bigint beyond a number as a bigint literal, and draws a default from it', () => {
+    const seq = (name: string, more: Partial<Sequence>): Sequence => ({ schema: 'public', name, type: 'bigint', start: '1', increment: '1', min: '1', max: '9223372036854775807', cache: '1', cycle: false, ownedBy: null, ...more })
+    const schema: Schema = {
+      ...emptySchema,
+      sequences: [seq('plain', {}), seq('down', { increment: '-1', min: '-9223372036854775808', max: '-1', start: '-1' }), seq('big', { start: '9007199254740993', min: '9007199254740993' })],
+      tables: [table('invoice', [column('no', 'bigint', { default: "nextval('plain'::regclass)" })])],
+    }
+    const { text, omitted } = renderModelsFile(schema)
+    assert.deepEqual(omitted, [])
+    assert.match(text, /^export const plain = sequence\('plain'\)$/m)
+    assert.match(text, /^export const down = sequence\('down', \{ increment: -1 \}\)$/m)
+    assert.match(text, /^export const big = sequence\('big', \{ min: 9007199254740993n \}\)$/m)
+    assert.match(text, /no: bigint\(\)\.default\(plain\.nextval\(\)\)/)
+  })
+
+  it('writes partitions after their table, policies in the third argument, a declared collation by its variable', () => {
+    const event = table('event', [column('at', 'date', { collation: 'ci' })], { partitionBy: 'RANGE (at)', rowLevelSecurity: 'forced',
+      policies: [{ name: 'mine', command: 'select', permissive: false, roles: ['app'], using: '(at > CURRENT_DATE)', withCheck: null }] })
+    const part = table('event_2024', [], { partitionOf: { schema: 'public', name: 'event', bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')" } })
+    const schema: Schema = { ...emptySchema, collations: [{ schema: 'public', name: 'ci', provider: 'icu', locale: 'und-u-ks-level2', lcCollate: null, lcCtype: null, deterministic: false }], tables: [part, event] }
+    const { text } = renderModelsFile(schema)
+    assert.match(text, /export const ci = collation\('ci', \{ provider: 'icu', locale: 'und-u-ks-level2', deterministic: false \}\)/)
+    assert.match(text, /at: date\(\)\.collate\(ci\),\n\}, \(t\) => \[\n  policy\('mine', \{ for: 'select', as: 'restrictive', to: \['app'\], using: sql`\(at > CURRENT_DATE\)` \}\),\n\], \{ partitionBy: 'RANGE \(at\)', rowLevelSecurity: 'forced' \}\)/)
+    assert.ok(text.indexOf('export const event =') < text.indexOf('export const event2024 ='), text)
+    assert.match(text, /table\('event_2024', \{\}, \{ partitionOf: event, forValues: 'FROM \(\\'2024-01-01\\'\) TO \(\\'2025-01-01\\'\)' \}\)/)
+  })
+
+  it('leaves out the EXECUTE every routine grants PUBLIC, and groups a role\'s privileges in one grant', () => {
+    const grant = (more: Partial<Grant>): Grant => ({ on: 'table', schema: 'public', name: 'user', column: null, grantee: 'app', privilege: 'SELECT', grantable: false, ...more })
+    const schema: Schema = { ...demo, grants: [grant({}), grant({ privilege: 'INSERT' }), grant({ on: 'routine', name: 'add(integer, integer)', grantee: 'PUBLIC', privilege: 'EXECUTE' }), grant({ on: 'routine', name: 'add(integer, integer)', privilege: 'EXECUTE' })] }
+    const { text } = renderModelsFile(schema)
+    assert.match(text, /export const grants = \[\n  grant\('SELECT', 'INSERT'\)\.on\(user\)\.to\('app'\),\n  grant\('EXECUTE'\)\.onRoutine\('add\(integer, integer\)'\)\.to\('app'\),\n\]/)
   })
 })
