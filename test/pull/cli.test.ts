@@ -74,7 +74,7 @@ for (const server of servers) {
       assert.equal(run.code, 0, run.stdout)
       assert.equal(run.outputs['models-file'], 'db/models.ts')
       assert.match(run.stdout, /Wrote 3 tables and 1 enum to db\/models\.ts, from the head of migrations \(2 migration\(s\) replayed\)/)
-      assert.match(run.summary, /### db-migrate pull/)
+      assert.match(run.summary, /^### ✅ db-migrate pull$/m)
       assert.ok(existsSync(join(dir, 'db', 'models.ts')))
       const check = await runCli(['check', '--shadow-database-url', server.url, '--models', 'db/models.ts'], { cwd: dir })
       assert.equal(check.code, 0, `${check.stdout}${check.stderr}`)
