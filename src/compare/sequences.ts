@@ -33,8 +33,9 @@ export function compareSequences(from: Schema, to: Schema): Operation[] {
     const target = toByKey.get(keyOf(s))
     if (!target) {
       const serial = toSerial.get(keyOf(s))
-      // a column that becomes serial takes its sequence over, with its type and owner (see alter_column)
-      if (serial && column(from, serial.ownedBy!)) ops.push(...changes(s, { ...serial, type: s.type, ownedBy: s.ownedBy }))
+      // a column that becomes serial takes its sequence over, with its type and owner (see alter_column): the range
+      // follows the type there, from the old type's bounds
+      if (serial && column(from, serial.ownedBy!)) ops.push(...changes(s, { ...serial, type: s.type, max: integerRange[s.type]!.max, ownedBy: s.ownedBy }))
       else if (!serial) {
         if (s.ownedBy) ops.push(owner(s, s.ownedBy, null))
         ops.push({ kind: 'drop_sequence', sequence: s })

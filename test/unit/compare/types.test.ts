@@ -104,7 +104,7 @@ test("a serial column's sequence left free takes the options the other side give
     'ALTER SEQUENCE t_id_seq OWNED BY NONE',
   ])
   assert.deepEqual(sql(free, serial), [
-    'ALTER SEQUENCE t_id_seq INCREMENT BY 1 MAXVALUE 2147483647',
+    'ALTER SEQUENCE t_id_seq INCREMENT BY 1',
     'ALTER SEQUENCE t_id_seq AS integer OWNED BY t.id',
   ])
   const owned = withObjects(drawing, { sequences: [seq({ name: 't_id_seq', start: '5', min: '5', ownedBy: { schema: 'public', table: 't', column: 'id' } })] })
