@@ -10,11 +10,7 @@ export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrde
   for (const column of from.columns) {
     const target = toByName.get(column.name)
     if (!target) ops.push({ kind: 'drop_column', table: ref, column })
-    else {
-      const changes = columnChanges(column, target)
-      const viaText = changes.includes('type') && isEnum(column.type) && isEnum(target.type) && column.type.endsWith('[]') === target.type.endsWith('[]')
-      if (changes.length) ops.push({ kind: 'alter_column', table: ref, from: column, to: target, changes, ...(viaText ? { viaText } : {}) })
-    }
+    else ops.push(...alterColumnOps(ref, column, target, isEnum))
   }
   for (const column of to.columns) if (!fromNames.has(column.name)) ops.push({ kind: 'add_column', table: ref, column })
   if (columnOrder) {
@@ -26,6 +22,13 @@ export function compareColumns(ref: TableRef, from: Table, to: Table, columnOrde
     }
   }
   return ops
+}
+
+/** The alter_column that turns `from` into `to`, if anything differs. */
+export function alterColumnOps(ref: TableRef, from: Column, to: Column, isEnum: (type: string) => boolean): Operation[] {
+  const changes = columnChanges(from, to)
+  const viaText = changes.includes('type') && isEnum(from.type) && isEnum(to.type) && from.type.endsWith('[]') === to.type.endsWith('[]')
+  return changes.length ? [{ kind: 'alter_column', table: ref, from, to, changes, ...(viaText ? { viaText } : {}) }] : []
 }
 
 /** The attributes a migration must change to turn `from` into `to`, defaults and generation compared by meaning. */

@@ -30,7 +30,8 @@ export function compareConstraints(ref: TableRef, from: Table, to: Table): Opera
 
 /**
  * Pairs items with equal signatures (as multisets); what is left over was removed or added. A kept item whose name
- * an added item takes is rebuilt under its new name, so the added one does not collide with it.
+ * an added item takes is rebuilt under its new name, so the added one does not collide with it; so is one whose new
+ * name a removed item frees, so the name the other side gives it is not lost.
  */
 export function matchBySignature<T extends { readonly name: string }>(
   from: readonly T[],
@@ -51,8 +52,9 @@ export function matchBySignature<T extends { readonly name: string }>(
   const removed = rest.filter((item) => !take(item, false))
   const added = to.filter((item) => !kept.some(([, match]) => match === item))
   const takenNames = new Set(added.map((item) => item.name))
+  const freedNames = new Set(removed.map((item) => item.name))
   for (const [item, match] of kept) {
-    if (item.name !== match.name && takenNames.has(item.name)) {
+    if (item.name !== match.name && (takenNames.has(item.name) || freedNames.has(match.name))) {
       removed.push(item)
       added.unshift(match)
     }

@@ -4,6 +4,7 @@ import { compareColumns } from './columns.js'
 import { compareConstraints } from './constraints.js'
 import { enumTypeName } from './enums.js'
 import { compareIndexes } from './indexes.js'
+import { keepInheritedColumns } from './inherited-columns.js'
 import { keyOf } from './keys.js'
 import { comparePolicies } from './policies.js'
 import { compareTableOptions, needsRebuild, rebuildReason } from './table-options.js'
@@ -49,7 +50,7 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
     ops.push(...comparePolicies(ref, table, target))
     if (table.comment !== target.comment) ops.push({ kind: 'set_table_comment', table: ref, from: table.comment, to: target.comment })
   }
-  return ops
+  return keepInheritedColumns(ops, from, to, isEnum)
 }
 
 /**

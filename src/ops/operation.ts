@@ -58,8 +58,10 @@ export type Operation =
   /** `rebuild` (on both ops of a table dropped and created again, see compare/table-options.ts) says why. */
   | { readonly kind: 'drop_table'; readonly table: Table; readonly rebuild?: string }
   | { readonly kind: 'set_table_comment'; readonly table: TableRef; readonly from: string | null; readonly to: string | null }
-  | { readonly kind: 'add_column'; readonly table: TableRef; readonly column: Column }
-  | { readonly kind: 'drop_column'; readonly table: TableRef; readonly column: Column }
+  /** `keptByChildren`: the tables that inherit the column hold it as their own, so the drop leaves it in them
+   *  (ALTER TABLE ONLY), and the add (its reverse) merges with theirs. */
+  | { readonly kind: 'add_column'; readonly table: TableRef; readonly column: Column; readonly keptByChildren?: true }
+  | { readonly kind: 'drop_column'; readonly table: TableRef; readonly column: Column; readonly keptByChildren?: true }
   /** `changes` are the attributes that differ, worked out once by compare; `from.name === to.name`. */
   | {
       readonly kind: 'alter_column'

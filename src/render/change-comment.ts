@@ -30,7 +30,7 @@ export function describeChange(op: Operation): string {
     case 'add_column':
       return `add column ${t}.${op.column.name}`
     case 'drop_column':
-      return `drop column ${t}.${op.column.name}`
+      return `drop column ${t}.${op.column.name}${op.keptByChildren ? ', which the tables inheriting it keep' : ''}`
     case 'alter_column':
       return `alter column ${t}.${op.to.name}: ${columnDifferences(op).map(([what, a, b]) => `${what} ${a} → ${b}`).join(', ')}`
     case 'reorder_columns':

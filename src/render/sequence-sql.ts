@@ -1,15 +1,13 @@
 import type { SequenceAttribute } from '../ops/type-operations.js'
+import { integerRange } from '../schema/pg-types.js'
 import type { Sequence, SequenceOwner } from '../schema/types.js'
 import { ident, qualified } from './ident.js'
-
-const typeMin: Record<string, string> = { smallint: '-32768', integer: '-2147483648', bigint: '-9223372036854775808' }
-const typeMax: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' }
 
 /** CREATE SEQUENCE naming only the options that are not PostgreSQL's defaults for its type and direction. */
 export function createSequence(s: Sequence): string {
   const up = !s.increment.startsWith('-')
-  const min = up ? '1' : typeMin[s.type]
-  const max = up ? typeMax[s.type] : '-1'
+  const min = up ? '1' : integerRange[s.type]?.min
+  const max = up ? integerRange[s.type]?.max : '-1'
   const given = (['type', 'increment', 'min', 'max', 'start', 'cache', 'cycle'] as const).filter((a) =>
     a === 'type' ? s.type !== 'bigint'
       : a === 'increment' ? s.increment !== '1'

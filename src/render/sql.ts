@@ -68,7 +68,7 @@ const renderers: Renderers = {
       ...comment('COLUMN', `${name}.${ident(op.column.name)}`, op.column.comment, null),
     ]
   },
-  drop_column: (op) => [`ALTER TABLE ${qualified(op.table.schema, op.table.name)} DROP COLUMN ${ident(op.column.name)}`],
+  drop_column: (op) => [`ALTER TABLE ${op.keptByChildren ? 'ONLY ' : ''}${qualified(op.table.schema, op.table.name)} DROP COLUMN ${ident(op.column.name)}`],
   alter_column: (op) => alterColumn(op),
   reorder_columns: (op) => [
     `-- ${qualified(op.table.schema, op.table.name)}: columns (${op.from.join(', ')}) should read (${op.to.join(', ')}); ` +

@@ -19,6 +19,13 @@ export function serialFor(type: string): string | undefined {
   return serialOf[type]
 }
 
+/** The smallest and largest value of an integer type, as PostgreSQL prints them: a sequence's range by default. */
+export const integerRange: Readonly<Record<string, { readonly min: string; readonly max: string }>> = {
+  smallint: { min: '-32768', max: '32767' },
+  integer: { min: '-2147483648', max: '2147483647' },
+  bigint: { min: '-9223372036854775808', max: '9223372036854775807' },
+}
+
 /** True when every value of `from` converts to `to` without loss. */
 export function isWidening(from: string, to: string): boolean {
   if (from.endsWith('[]') !== to.endsWith('[]')) return false

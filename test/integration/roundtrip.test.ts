@@ -316,6 +316,13 @@ const examples: { name: string; a: string; b: string }[] = [
         CREATE TABLE orphan (g int, o int); CREATE TABLE cache (k text); CREATE UNLOGGED TABLE scratch (v int)`,
   },
   {
+    name: 'a column moved from parents into the tables inheriting them, one child losing it',
+    a: `CREATE TABLE stamped (at timestamp DEFAULT now(), seen int NOT NULL DEFAULT 0); CREATE TABLE a_event (kind text) INHERITS (stamped);
+        CREATE TABLE tagged (tag text); CREATE TABLE a_keeps (x int) INHERITS (tagged); CREATE TABLE a_loses (y int) INHERITS (tagged)`,
+    b: `CREATE TABLE stamped (at timestamp DEFAULT now()); CREATE TABLE a_event (kind text, seen bigint NOT NULL DEFAULT 0) INHERITS (stamped);
+        CREATE TABLE tagged (); CREATE TABLE a_keeps (x int, tag text) INHERITS (tagged); CREATE TABLE a_loses (y int) INHERITS (tagged)`,
+  },
+  {
     name: 'row-level security enabled and forced, policies added, changed and dropped',
     a: `CREATE TABLE doc (owner text, body text); ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
         CREATE POLICY mine ON doc USING (owner = current_user); CREATE POLICY gone ON doc FOR DELETE USING (false)`,

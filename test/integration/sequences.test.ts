@@ -59,6 +59,22 @@ for (const server of await testServers()) {
       assert.deepEqual(compare(await introspect(a), from), [])
     })
 
+    test('a serial column that keeps drawing from its sequence, freed and of another type, and the way back', async () => {
+      await a.query('CREATE TABLE w (id serial)')
+      await b.query("CREATE SEQUENCE w_id_seq INCREMENT 3; CREATE TABLE w (id int NOT NULL DEFAULT nextval('w_id_seq'))")
+      try {
+        const from = await introspect(a)
+        const ops = compare(from, await introspect(b))
+        await run(a, renderSql(ops).map((s) => s.sql))
+        assert.deepEqual(compare(await introspect(a), await introspect(b)), [])
+        await run(a, renderSql(reverseAll(ops)).map((s) => s.sql))
+        assert.deepEqual(compare(await introspect(a), from), [])
+      } finally {
+        await a.query('DROP TABLE w; DROP SEQUENCE IF EXISTS w_id_seq')
+        await b.query('DROP TABLE w; DROP SEQUENCE w_id_seq')
+      }
+    })
+
     test('a sequence that is not the one serial makes is listed on its own, with its owner', async () => {
       await a.query("DROP TABLE u; CREATE TABLE v (id int NOT NULL); CREATE SEQUENCE v_ids START 100 OWNED BY v.id; ALTER TABLE v ALTER id SET DEFAULT nextval('v_ids')")
       const schema = await introspect(a)

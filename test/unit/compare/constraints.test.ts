@@ -74,6 +74,16 @@ const cases: { name: string; from: Schema; to: Schema; want: Operation[] }[] = [
     want: [],
   },
   {
+    name: 'a check kept under the name a dropped one frees is rebuilt under that name',
+    from: item({ checks: [check('x', 'CHECK ((price > (10)::numeric))'), check('y', 'CHECK ((price > (0)::numeric))')] }),
+    to: item({ checks: [check('x', 'CHECK ((price > (0)::numeric))')] }),
+    want: [
+      { kind: 'drop_check', table: ref, check: check('x', 'CHECK ((price > (10)::numeric))') },
+      { kind: 'drop_check', table: ref, check: check('y', 'CHECK ((price > (0)::numeric))') },
+      { kind: 'add_check', table: ref, check: check('x', 'CHECK ((price > (0)::numeric))') },
+    ],
+  },
+  {
     name: 'a check added NOT VALID differs from one that holds for every row',
     from: item({ checks: [check('item_price_check', 'CHECK ((price > (0)::numeric))')] }),
     to: item({ checks: [check('item_price_check', 'CHECK ((price > (0)::numeric)) NOT VALID')] }),

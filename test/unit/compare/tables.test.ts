@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { compare } from '../../../src/compare/compare.js'
-import type { Operation } from '../../../src/ops/operation.js'
+import { reverseAll, type Operation } from '../../../src/ops/operation.js'
+import { renderSql } from '../../../src/render/sql.js'
 import { emptySchema, type ForeignKey, type Schema } from '../../../src/schema/schema.js'
 import { column, id, pk, schema, table } from './fixtures.js'
 
@@ -89,3 +90,18 @@ for (const c of cases) {
     assert.deepEqual(compare(c.from, c.to), c.want)
   })
 }
+
+test('a column moving from a parent into the table inheriting it is dropped from ONLY the parent, and the child keeps it', () => {
+  const base = { schema: 'public', name: 'stamped' }
+  const stamp = column('stamp', 'integer', { comment: 'when' })
+  // the child comes first, as it does when its name sorts first: its column still waits for the parent's to go
+  const from = schema([table('event', [column('kind', 'text')], { inherits: [base] }), table('stamped', [column('at', 'timestamp'), stamp])])
+  const to = schema([table('event', [column('kind', 'text'), column('stamp', 'bigint')], { inherits: [base] }), table('stamped', [column('at', 'timestamp')])])
+  const sql = (ops: readonly Operation[]) => renderSql(ops).map((s) => s.sql)
+  const ops = compare(from, to)
+  assert.deepEqual(sql(ops), ['ALTER TABLE ONLY stamped DROP COLUMN stamp', 'ALTER TABLE event ALTER COLUMN stamp TYPE bigint'])
+  assert.deepEqual(sql(reverseAll(ops)), ['ALTER TABLE event ALTER COLUMN stamp TYPE integer USING stamp::integer', 'ALTER TABLE stamped ADD COLUMN stamp integer', "COMMENT ON COLUMN stamped.stamp IS 'when'"])
+  // a child that does not take it loses it with the parent
+  const other = table('other', [], { inherits: [base] })
+  assert.deepEqual(sql(compare(schema([...from.tables, other]), schema([...to.tables, other]))).slice(0, 2), ['ALTER TABLE stamped DROP COLUMN stamp', 'ALTER TABLE event ADD COLUMN stamp bigint'])
+})

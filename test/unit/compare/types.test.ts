@@ -93,3 +93,20 @@ test('composite types are created after the composite types they hold', () => {
   assert.deepEqual(sql(schema([]), withObjects(schema([]), { compositeTypes: [outer, inner] })), ['CREATE TYPE inner_t AS (a integer)', 'CREATE TYPE outer_t AS (i inner_t)'])
   assert.deepEqual(sql(withObjects(schema([]), { compositeTypes: [outer, inner] }), schema([])), ['DROP TYPE outer_t', 'DROP TYPE inner_t'])
 })
+
+test("a serial column's sequence left free takes the options the other side gives it, and a free one taken over loses its own", () => {
+  const serial = schema([table('t', [column('id', 'serial', { notNull: true })])])
+  const drawing = schema([table('t', [column('id', 'integer', { notNull: true, default: "nextval('t_id_seq'::regclass)" })])])
+  const free = withObjects(drawing, { sequences: [seq({ name: 't_id_seq', increment: '10' })] })
+  assert.deepEqual(sql(serial, free), [
+    'ALTER SEQUENCE t_id_seq AS bigint INCREMENT BY 10 MAXVALUE 9223372036854775807',
+    "ALTER TABLE t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass)",
+    'ALTER SEQUENCE t_id_seq OWNED BY NONE',
+  ])
+  assert.deepEqual(sql(free, serial), [
+    'ALTER SEQUENCE t_id_seq INCREMENT BY 1',
+    'ALTER SEQUENCE t_id_seq AS integer OWNED BY t.id',
+  ])
+  const owned = withObjects(drawing, { sequences: [seq({ name: 't_id_seq', start: '5', min: '5', ownedBy: { schema: 'public', table: 't', column: 'id' } })] })
+  assert.deepEqual(sql(serial, owned).slice(-1), ['ALTER SEQUENCE t_id_seq OWNED BY t.id'])
+})
