@@ -45,6 +45,10 @@ var Column = class _Column {
   references(target, options = {}) {
     return this.with({ references: { target, options } });
   }
+  /** `COLLATE`: a collation's name (`'C'`, `'und-x-icu'`) or a collation() declaration. */
+  collate(collation2) {
+    return this.with({ collation: collation2 });
+  }
   comment(text2) {
     return this.with({ comment: text2 });
   }
@@ -142,8 +146,8 @@ function quoteIdent(name) {
 function ident(name) {
   return /^[a-z_][a-z0-9_$]*$/.test(name) && !reservedWords.has(name) ? name : quoteIdent(name);
 }
-function qualified(schema, name) {
-  return schema === "public" ? ident(name) : `${ident(schema)}.${ident(name)}`;
+function qualified(schema2, name) {
+  return schema2 === "public" ? ident(name) : `${ident(schema2)}.${ident(name)}`;
 }
 function quoteLiteral(value) {
   return `'${value.replace(/'/g, "''")}'`;
@@ -154,16 +158,21 @@ var reservedWords = new Set(
 
 // src/models/enum.ts
 function enumType(name, values, options = {}) {
-  const schema = options.schema ?? "public";
+  const schema2 = options.schema ?? "public";
   const comment = options.comment ?? null;
-  const make = (columnName2) => column(qualified(schema, name), columnName2, { enum: { schema, name, values, comment } });
+  const make = (columnName2) => column(qualified(schema2, name), columnName2, { enum: { schema: schema2, name, values, comment } });
   Object.defineProperty(make, "name", { value: name });
   return Object.assign(make, {
     [entity]: "enum",
-    schema,
+    schema: schema2,
     values,
     comment
   });
+}
+
+// src/models/namespace.ts
+function schema(name) {
+  return { [entity]: "schema", name };
 }
 
 // src/models/table.ts
@@ -175,10 +184,11 @@ function table(name, columns, constraints, options) {
     schema: opts.schema ?? "public",
     comment: opts.comment ?? null,
     columns: {},
-    constraints: []
+    constraints: [],
+    options: opts
   };
   for (const [key, col] of Object.entries(columns)) {
-    model.columns[key] = new Column({ ...col.state, name: col.state.name ?? key }, model);
+    Object.defineProperty(model.columns, key, { value: new Column({ ...col.state, name: col.state.name ?? key }, model), enumerable: true, writable: true, configurable: true });
   }
   if (typeof constraints === "function") model.constraints = [...constraints(model.columns)];
   return model;
@@ -207,8 +217,16 @@ var IndexBuilder = class _IndexBuilder {
   unique() {
     return new _IndexBuilder({ ...this.state, unique: true });
   }
+  /** Columns stored in the index but not part of its key (INCLUDE). */
+  include(...columns) {
+    return new _IndexBuilder({ ...this.state, include: columns });
+  }
+  /** For a unique index: NULLs count as equal (PostgreSQL 15+). */
+  nullsNotDistinct() {
+    return new _IndexBuilder({ ...this.state, nullsNotDistinct: true });
+  }
 };
-var index = (name) => new IndexBuilder({ name, unique: false, method: "btree", elements: [], where: null });
+var index = (name) => new IndexBuilder({ name, unique: false, method: "btree", elements: [], where: null, include: [], nullsNotDistinct: false });
 var uniqueIndex = (name) => index(name).unique();
 var UniqueBuilder = class _UniqueBuilder {
   constructor(state) {
@@ -222,12 +240,16 @@ var UniqueBuilder = class _UniqueBuilder {
   nullsNotDistinct() {
     return new _UniqueBuilder({ ...this.state, nullsNotDistinct: true });
   }
+  /** Columns stored in its index but not part of the key (INCLUDE). */
+  include(...columns) {
+    return new _UniqueBuilder({ ...this.state, include: columns });
+  }
   /** Checked at the end of the statement unless a transaction defers it; `initiallyDeferred`: at commit unless asked sooner. */
   deferrable(options = {}) {
     return new _UniqueBuilder({ ...this.state, deferral: options.initiallyDeferred ? "initially deferred" : "deferrable" });
   }
 };
-var unique = (name) => new UniqueBuilder({ name, columns: [], nullsNotDistinct: false, deferral: "not deferrable" });
+var unique = (name) => new UniqueBuilder({ name, columns: [], nullsNotDistinct: false, deferral: "not deferrable", include: [] });
 var PrimaryKeyBuilder = class _PrimaryKeyBuilder {
   constructor(state) {
     this.state = state;
@@ -240,8 +262,12 @@ var PrimaryKeyBuilder = class _PrimaryKeyBuilder {
   deferrable(options = {}) {
     return new _PrimaryKeyBuilder({ ...this.state, deferral: options.initiallyDeferred ? "initially deferred" : "deferrable" });
   }
+  /** Columns stored in its index but not part of the key (INCLUDE). */
+  include(...columns) {
+    return new _PrimaryKeyBuilder({ ...this.state, include: columns });
+  }
 };
-var primaryKey = (name) => new PrimaryKeyBuilder({ name, columns: [], deferral: "not deferrable" });
+var primaryKey = (name) => new PrimaryKeyBuilder({ name, columns: [], deferral: "not deferrable", include: [] });
 var ForeignKeyBuilder = class _ForeignKeyBuilder {
   constructor(state) {
     this.state = state;
@@ -256,8 +282,8 @@ var ForeignKeyBuilder = class _ForeignKeyBuilder {
   }
 };
 var foreignKey = (name) => new ForeignKeyBuilder({ name, columns: [], target: null, options: {} });
-function check(nameOrExpression, expression) {
-  return typeof nameOrExpression === "string" ? { [entity]: "check", name: nameOrExpression, expression } : { [entity]: "check", name: void 0, expression: nameOrExpression };
+function check(nameOrExpression, expression, options = {}) {
+  return typeof nameOrExpression === "string" ? { [entity]: "check", name: nameOrExpression, expression, ...options.notValid ? { notValid: true } : {} } : { [entity]: "check", name: void 0, expression: nameOrExpression };
 }
 function exclude(nameOrExpression, expression) {
   return typeof nameOrExpression === "string" ? { [entity]: "exclusion", name: nameOrExpression, expression } : { [entity]: "exclusion", name: void 0, expression: nameOrExpression };
@@ -271,32 +297,36 @@ function many(target) {
   return { [entity]: "relation", cardinality: "many", target };
 }
 
-// src/schema/pg-types.ts
-var serialBase = { smallserial: "smallint", serial: "integer", bigserial: "bigint" };
-function isSerial(type) {
-  return type in serialBase;
+// src/schema/objects.ts
+function objectKey(kind, schema2, name, on = "") {
+  return JSON.stringify([kind, schema2, name, on]);
 }
-
-// src/schema/schema.ts
-function qualifiedName(item) {
-  return item.schema === "public" ? item.name : `${item.schema}.${item.name}`;
+function keyOfObject(o) {
+  return objectKey(o.kind, o.schema, o.name, o.on);
 }
-
-// src/errors.ts
-var AppError = class extends Error {
-  constructor(code, message, details = {}, options) {
-    super(message, options);
-    this.code = code;
-    this.details = details;
-    this.name = new.target.name;
-  }
+var objectNoun = {
+  function: "function",
+  procedure: "procedure",
+  view: "view",
+  materialized_view: "materialized view",
+  view_index: "index",
+  trigger: "trigger",
+  event_trigger: "event trigger"
 };
-var ModelError = class extends AppError {
-  constructor(message, file, options) {
-    super("models", message, { file }, options);
-    this.file = file;
+function objectName(o) {
+  const q = (name) => o.schema === "public" || o.schema === "" ? name : `${o.schema}.${name}`;
+  switch (o.kind) {
+    case "function":
+    case "procedure":
+      return `${objectNoun[o.kind]} ${q(o.name)}(${o.on})`;
+    case "trigger":
+      return `trigger ${o.name} on ${q(o.on)}`;
+    case "view_index":
+      return `index ${o.name} on ${q(o.on)}`;
+    default:
+      return `${objectNoun[o.kind]} ${q(o.name)}`;
   }
-};
+}
 
 // src/models/expression.ts
 function expressionSql(expression) {
@@ -362,6 +392,278 @@ function arrayText(value) {
   }).join(",")}}`;
 }
 
+// src/models/objects.ts
+function view(name, body, options = {}) {
+  const schema2 = options.schema ?? "public";
+  const withClause = options.with ? ` WITH (${options.with})` : "";
+  return declared([relation("view", schema2, name, `CREATE VIEW ${qualified(schema2, name)}${withClause} AS ${bodySql(body)}`, options.comment)], null);
+}
+function materializedView(name, body, options = {}) {
+  const schema2 = options.schema ?? "public";
+  const mv = relation("materialized_view", schema2, name, `CREATE MATERIALIZED VIEW ${qualified(schema2, name)} AS ${bodySql(body)}`, options.comment);
+  const problems = [];
+  const indexes = (options.indexes ?? []).map((ix) => {
+    const text2 = bodySql(ix);
+    const found = /^\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?("(?:[^"]|"")+"|[\w$]+)\s+ON\b/i.exec(text2);
+    if (!found) problems.push(`materialized view ${shown(schema2, name)}: index "${oneLine(text2)}" must read CREATE [UNIQUE] INDEX name ON ...`);
+    const indexName = found ? unquote(found[1]) : "";
+    return { ...relation("view_index", schema2, indexName, text2, void 0), on: name, dependsOn: [objectKey("materialized_view", schema2, name)] };
+  });
+  return declared([mv, ...indexes], problems[0] ?? null);
+}
+function sqlFunction(definition, options = {}) {
+  const text2 = bodySql(definition);
+  const found = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(FUNCTION|PROCEDURE)\s+((?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))?)\s*\(/i.exec(text2);
+  if (!found) return declared([], `function "${oneLine(text2)}" must read CREATE [OR REPLACE] FUNCTION name(...) or CREATE PROCEDURE name(...)`);
+  const [schema2, name] = splitName(found[2]);
+  const args = argumentsOf(text2, found[0].length);
+  const kind = found[1].toUpperCase() === "PROCEDURE" ? "procedure" : "function";
+  return declared([{ kind, schema: schema2, name, on: args, definition: text2, shape: [], enabled: null, comment: options.comment ?? null, dependsOn: [] }], null);
+}
+var sqlProcedure = sqlFunction;
+function trigger(definition, options = {}) {
+  const text2 = bodySql(definition);
+  const found = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:CONSTRAINT\s+)?TRIGGER\s+("(?:[^"]|"")+"|[\w$]+)\s[\s\S]*?\bON\s+((?:"(?:[^"]|"")+"|[\w$]+)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[\w$]+))?)/i.exec(text2);
+  if (!found) return declared([], `trigger "${oneLine(text2)}" must read CREATE [CONSTRAINT] TRIGGER name ... ON table ...`);
+  const [schema2, table2] = splitName(found[2]);
+  return declared([{
+    kind: "trigger",
+    schema: schema2,
+    name: unquote(found[1]),
+    on: table2,
+    definition: text2,
+    shape: [],
+    enabled: enabledOf(options.enabled),
+    comment: options.comment ?? null,
+    dependsOn: []
+  }], null);
+}
+function eventTrigger(definition, options = {}) {
+  const text2 = bodySql(definition);
+  const found = /^\s*CREATE\s+EVENT\s+TRIGGER\s+("(?:[^"]|"")+"|[\w$]+)/i.exec(text2);
+  if (!found) return declared([], `event trigger "${oneLine(text2)}" must read CREATE EVENT TRIGGER name ON event ...`);
+  return declared([{
+    kind: "event_trigger",
+    schema: "",
+    name: unquote(found[1]),
+    on: "",
+    definition: text2,
+    shape: [],
+    enabled: enabledOf(options.enabled),
+    comment: options.comment ?? null,
+    dependsOn: []
+  }], null);
+}
+function rawSql(text2, ...values) {
+  const body = typeof text2 === "string" || !Array.isArray(text2) ? text2 : sql(text2, ...values);
+  return { [entity]: "raw_sql", sql: bodySql(body) };
+}
+function declared(objects, problem) {
+  return { [entity]: "object", objects, problem };
+}
+function relation(kind, schema2, name, definition, comment) {
+  return { kind, schema: schema2, name, on: "", definition, shape: [], enabled: null, comment: comment ?? null, dependsOn: [] };
+}
+function enabledOf(value) {
+  return value === void 0 || value === true ? "enabled" : value === false ? "disabled" : value;
+}
+function bodySql(body) {
+  if (typeof body === "string") return body;
+  const named = (value) => {
+    const kind = entityKind(value);
+    if (kind === "table") {
+      const t = value;
+      return qualified(t.schema, t.name);
+    }
+    if (kind === "object") {
+      const o = value.objects[0];
+      return o ? qualified(o.schema, o.name) : null;
+    }
+    return null;
+  };
+  let text2 = body.strings[0] ?? "";
+  body.values.forEach((value, i) => {
+    text2 += (named(value) ?? expressionSql(sql(["", ""], value))) + (body.strings[i + 1] ?? "");
+  });
+  return text2;
+}
+function argumentsOf(text2, from) {
+  const args = [];
+  let depth = 1;
+  let current = "";
+  for (let i = from; i < text2.length && depth > 0; i++) {
+    const c = text2[i];
+    if (c === "(") depth++;
+    if (c === ")") depth--;
+    if (depth === 0 || c === "," && depth === 1) {
+      args.push(current);
+      current = "";
+    } else current += c;
+  }
+  return args.map((a) => a.replace(/\s+(?:DEFAULT\b|=)[\s\S]*$/i, "").replace(/\s+/g, " ").trim()).filter((a) => a !== "").join(", ");
+}
+function splitName(name) {
+  const parts = name.match(/"(?:[^"]|"")+"|[\w$]+/g).map(unquote);
+  return parts.length === 2 ? [parts[0], parts[1]] : ["public", parts[0]];
+}
+function unquote(name) {
+  return name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase();
+}
+function shown(schema2, name) {
+  return schema2 === "public" ? name : `${schema2}.${name}`;
+}
+function oneLine(text2) {
+  const flat = text2.replace(/\s+/g, " ").trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+}
+
+// src/models/policy.ts
+function policy(name, options = {}) {
+  return { [entity]: "policy", name, options };
+}
+
+// src/models/grant.ts
+var GrantBuilder = class _GrantBuilder {
+  constructor(state) {
+    this.state = state;
+  }
+  [entity] = "grant";
+  /** A table, or one of its columns: `.on(post)`, `.on(post.columns.title)`. */
+  on(target) {
+    const object = entityKind(target) === "column" ? { on: "column", column: target } : { on: "table", table: target };
+    return new _GrantBuilder({ ...this.state, object });
+  }
+  /** A sequence by name, `[schema.]name`. */
+  onSequence(name) {
+    return new _GrantBuilder({ ...this.state, object: { on: "sequence", ...split(name) } });
+  }
+  /** A function or procedure with its argument types: `onRoutine('add(integer, integer)')`. */
+  onRoutine(signature) {
+    return new _GrantBuilder({ ...this.state, object: { on: "routine", ...split(signature) } });
+  }
+  onSchema(schema2) {
+    return new _GrantBuilder({ ...this.state, object: { on: "schema", schema: schema2 } });
+  }
+  /** Roles, or `PUBLIC`. */
+  to(...roles) {
+    return new _GrantBuilder({ ...this.state, roles });
+  }
+  withGrantOption() {
+    return new _GrantBuilder({ ...this.state, grantable: true });
+  }
+};
+var grant = (...privileges) => new GrantBuilder({ privileges, object: null, roles: [], grantable: false });
+function split(name) {
+  const dot = /^([a-z_][a-z0-9_$]*)\.(.+)$/i.exec(name);
+  return dot ? { schema: dot[1], name: dot[2] } : { schema: "public", name };
+}
+
+// src/models/type-objects.ts
+function extension(name, options = {}) {
+  return { [entity]: "extension", name, version: options.version ?? null, schema: options.schema ?? "public" };
+}
+function sequence(name, options = {}) {
+  const schema2 = options.schema ?? "public";
+  return {
+    [entity]: "sequence",
+    name,
+    schema: schema2,
+    options,
+    nextval: () => sql([`nextval('${qualified(schema2, name).replace(/'/g, "''")}'::regclass)`])
+  };
+}
+function domain(name, type, options = {}) {
+  const schema2 = options.schema ?? "public";
+  const base = typeof type === "string" ? type : `${type.state.type}${type.state.array ? "[]" : ""}`;
+  const self = { [entity]: "domain", schema: schema2, type: base, options };
+  const make = (columnName2) => column(qualified(schema2, name), columnName2, { object: made });
+  Object.defineProperty(make, "name", { value: name });
+  const made = Object.assign(make, self);
+  return made;
+}
+function compositeType(name, attributes, options = {}) {
+  const schema2 = options.schema ?? "public";
+  const make = (columnName2) => column(qualified(schema2, name), columnName2, { object: made });
+  Object.defineProperty(make, "name", { value: name });
+  const made = Object.assign(make, { [entity]: "composite", schema: schema2, attributes });
+  return made;
+}
+function collation(name, options) {
+  return { [entity]: "collation", name, schema: options.schema ?? "public", options };
+}
+function collationClause(value) {
+  return typeof value === "string" ? ident(value) : qualified(value.schema, value.name);
+}
+
+// src/schema/pg-types.ts
+var serialBase = { smallserial: "smallint", serial: "integer", bigserial: "bigint" };
+function isSerial(type) {
+  return type in serialBase;
+}
+
+// src/schema/schema.ts
+var emptySchema = { schemas: [], enums: [], tables: [], grants: [], extensions: [], sequences: [], domains: [], compositeTypes: [], collations: [] };
+function qualifiedName(item) {
+  return item.schema === "public" ? item.name : `${item.schema}.${item.name}`;
+}
+
+// src/errors.ts
+var AppError = class extends Error {
+  constructor(code, message, details = {}, options) {
+    super(message, options);
+    this.code = code;
+    this.details = details;
+    this.name = new.target.name;
+  }
+};
+var ModelError = class extends AppError {
+  constructor(message, file, options) {
+    super("models", message, { file }, options);
+    this.file = file;
+  }
+};
+
+// src/models/objects-to-schema.ts
+function buildObjects(models, problems) {
+  const objects = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const declaration of models.objects ?? []) {
+    if (declaration.problem) problems.push(declaration.problem);
+    for (const o of declaration.objects) {
+      const key = keyOfObject(o);
+      if (seen.has(key)) problems.push(`${objectName(o)} is declared twice: declare it once`);
+      seen.add(key);
+      objects.push(o);
+    }
+  }
+  const relations = [
+    ...models.tables.map((t) => ({ schema: t.schema, name: t.name, key: objectKey("table", t.schema, t.name) })),
+    ...objects.filter((o) => o.kind === "view" || o.kind === "materialized_view").map((o) => ({ schema: o.schema, name: o.name, key: keyOfObject(o) }))
+  ];
+  const routines = objects.filter((o) => o.kind === "function" || o.kind === "procedure");
+  return objects.map((o) => {
+    const text2 = mentionedIn(o);
+    if (text2 === null) return o;
+    const found = [
+      ...relations.filter((r) => r.key !== keyOfObject(o) && mentions(text2, r.name)).map((r) => r.key),
+      ...o.kind === "view" || o.kind === "materialized_view" ? routines.filter((r) => mentions(text2, r.name, "\\s*\\(")).map(keyOfObject) : []
+    ];
+    return found.length ? { ...o, dependsOn: [.../* @__PURE__ */ new Set([...o.dependsOn, ...found])] } : o;
+  });
+}
+function mentionedIn(o) {
+  if (o.kind === "view" || o.kind === "materialized_view") return o.definition.replace(/^[\s\S]*?\bAS\b/i, "");
+  if (o.kind === "function" || o.kind === "procedure") {
+    if (/\bBEGIN\s+ATOMIC\b/i.test(o.definition)) return o.definition;
+    return o.definition.split(/\bAS\b|\$/i)[0].replace(/^[^(]*\(/, "(");
+  }
+  return null;
+}
+function mentions(text2, name, after = "") {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^\\w$])"?${escaped}"?(?![\\w$])${after}`, "i").test(text2);
+}
+
 // src/models/names.ts
 var maxLength = 63;
 function defaultName(table2, addition, label) {
@@ -394,8 +696,8 @@ function byteLength(name) {
 function resolveTarget(target, models, where, problems) {
   if (typeof target === "string") {
     const parts = target.split(".");
-    const [schema, table2, column2] = parts.length === 3 ? parts : ["public", ...parts];
-    const found = parts.length >= 2 && parts.length <= 3 ? models.tables.find((t) => t.schema === schema && t.name === table2) : void 0;
+    const [schema2, table2, column2] = parts.length === 3 ? parts : ["public", ...parts];
+    const found = parts.length >= 2 && parts.length <= 3 ? models.tables.find((t) => t.schema === schema2 && t.name === table2) : void 0;
     if (!found) {
       problems.push(`${where} references '${target}', but the models declare no table ${parts.length >= 2 ? parts.slice(0, -1).join(".") : target}: write 'table.column' naming an exported table`);
       return null;
@@ -437,7 +739,9 @@ function foreignKey2(name, columns, target, refColumns, options) {
     refColumns,
     onDelete: options.onDelete ?? "no action",
     onUpdate: options.onUpdate ?? "no action",
-    deferral: options.initiallyDeferred ? "initially deferred" : options.deferrable ? "deferrable" : "not deferrable"
+    deferral: options.initiallyDeferred ? "initially deferred" : options.deferrable ? "deferrable" : "not deferrable",
+    match: options.match ?? "simple",
+    notValid: options.notValid ?? false
   };
 }
 function tableForeignKey(fk, t, label, models, constraintNames, ownAll, problems) {
@@ -471,14 +775,189 @@ function tableForeignKey(fk, t, label, models, constraintNames, ownAll, problems
   return [foreignKey2(name, cols, targets[0].table, targets.map((x) => x.column), fk.options)];
 }
 
+// src/models/type-objects-schema.ts
+var defaultVersion = "";
+function buildTypes(models, problems) {
+  const exported = models.types ?? [];
+  const used = [];
+  for (const t of models.tables) for (const c of Object.values(t.columns)) if (c.state.object) used.push(c.state.object);
+  for (const o of [...exported, ...used]) if (entityKind(o) === "composite") {
+    for (const a of Object.values(o.attributes)) if (a.state.object) used.push(a.state.object);
+  }
+  const of = (kind) => unique2(exported.filter((o) => entityKind(o) === kind), used.filter((o) => entityKind(o) === kind), problems, kind);
+  const collationsUsed = [
+    ...models.tables.flatMap((t) => Object.values(t.columns).map((c) => c.state.collation)),
+    ...of("domain").map((d) => d.options.collate)
+  ].filter((c) => typeof c === "object" && c !== null);
+  return {
+    extensions: of("extension").map((e) => ({ name: e.name, schema: e.schema, version: e.version ?? defaultVersion })),
+    sequences: of("sequence").map((s) => buildSequence(s, models, problems)),
+    domains: of("domain").map(buildDomain),
+    compositeTypes: of("composite").map((c) => ({
+      schema: c.schema,
+      name: c.name,
+      attributes: Object.entries(c.attributes).map(([name, a]) => ({ name: a.state.name ?? name, type: columnType(a), collation: collationOf(a) ?? null }))
+    })),
+    collations: unique2(of("collation"), collationsUsed, problems, "collation").map(buildCollation)
+  };
+}
+function collationOf(c) {
+  return c.state.collation === void 0 ? void 0 : collationClause(c.state.collation);
+}
+function withCollation(built, c) {
+  const collation2 = collationOf(c);
+  return collation2 === void 0 ? built : { ...built, collation: collation2 };
+}
+function columnType(c) {
+  return c.state.array ? `${c.state.type}[]` : c.state.type;
+}
+function unique2(exported, used, problems, kind) {
+  const byName = /* @__PURE__ */ new Map();
+  const keyOf = (item) => kind === "extension" ? item.name : qualifiedName(item);
+  for (const item of exported) {
+    const before = byName.get(keyOf(item));
+    if (before && before !== item) problems.push(`${kind} ${keyOf(item)} is exported twice: declare it once and use that declaration`);
+    if (!before) byName.set(keyOf(item), item);
+  }
+  for (const item of used) if (!byName.has(keyOf(item))) byName.set(keyOf(item), item);
+  return [...byName.values()];
+}
+function buildSequence(s, models, problems) {
+  const o = s.options;
+  const type = o.as ?? "bigint";
+  const increment = String(o.increment ?? 1);
+  const up = !increment.startsWith("-");
+  const limits = { smallint: ["-32768", "32767"], integer: ["-2147483648", "2147483647"], bigint: ["-9223372036854775808", "9223372036854775807"] };
+  const [low, high] = limits[type];
+  const min = o.min !== void 0 ? String(o.min) : up ? "1" : low;
+  const max = o.max !== void 0 ? String(o.max) : up ? high : "-1";
+  let ownedBy = null;
+  if (o.ownedBy !== void 0) {
+    const target = resolveTarget(o.ownedBy, models, `sequence ${qualifiedName(s)}: ownedBy`, problems);
+    if (target && target.table.schema !== s.schema) {
+      problems.push(`sequence ${qualifiedName(s)}: ownedBy names a column of ${qualifiedName(target.table)}, but PostgreSQL keeps a sequence in its owner's schema: give the sequence schema '${target.table.schema}'`);
+    } else if (target) ownedBy = { schema: target.table.schema, table: target.table.name, column: target.column };
+  }
+  return {
+    schema: s.schema,
+    name: s.name,
+    type,
+    increment,
+    min,
+    max,
+    start: o.start !== void 0 ? String(o.start) : up ? min : max,
+    cache: String(o.cache ?? 1),
+    cycle: o.cycle ?? false,
+    ownedBy
+  };
+}
+function buildDomain(d) {
+  const o = d.options;
+  const list = Array.isArray(o.checks) ? o.checks.map((c) => [null, c]) : Object.entries(o.checks ?? {});
+  let unnamed = 0;
+  const checks = list.map(([name, expression]) => ({
+    name: name ?? `${d.name}_check${unnamed++ === 0 ? "" : unnamed - 1}`,
+    definition: `CHECK (${expressionSql(expression)})`
+  }));
+  return {
+    schema: d.schema,
+    name: d.name,
+    type: d.type,
+    default: defaultSql(o.default, d.type, d.type.endsWith("[]")),
+    notNull: o.notNull ?? false,
+    checks,
+    collation: o.collate === void 0 ? null : collationClause(o.collate)
+  };
+}
+function buildCollation(c) {
+  const o = c.options;
+  const provider = o.provider ?? "libc";
+  return {
+    schema: c.schema,
+    name: c.name,
+    provider,
+    locale: provider === "libc" ? null : o.locale ?? null,
+    lcCollate: provider === "libc" ? o.lcCollate ?? o.locale ?? null : null,
+    lcCtype: provider === "libc" ? o.lcCtype ?? o.locale ?? null : null,
+    deterministic: o.deterministic ?? true
+  };
+}
+
+// src/models/table-extras.ts
+function buildTableExtras(t, models, label, policies, problems) {
+  const o = t.options ?? {};
+  const exported = (parent, what) => {
+    if (entityKind(parent) !== "table") {
+      problems.push(`table ${label}: ${what} is not a table: pass an exported table`);
+      return null;
+    }
+    if (!models.tables.includes(parent)) problems.push(`table ${label}: ${what} ${qualifiedName(parent)} is not exported by the models module: export it`);
+    return { schema: parent.schema, name: parent.name };
+  };
+  let partitionOf = null;
+  if (o.partitionOf) {
+    const parent = exported(o.partitionOf, "partitionOf");
+    if (Object.keys(t.columns).length) problems.push(`table ${label}: a partition takes its columns from ${parent ? qualifiedName(parent) : "its parent"}: declare it with no columns`);
+    if (!o.forValues) problems.push(`table ${label}: a partition needs forValues, e.g. "FROM ('2024-01-01') TO ('2025-01-01')", or 'default'`);
+    if (parent) partitionOf = { ...parent, bound: o.forValues?.trim().toLowerCase() === "default" ? "DEFAULT" : `FOR VALUES ${o.forValues ?? ""}` };
+  } else if (o.forValues) problems.push(`table ${label}: forValues needs partitionOf, the partitioned table`);
+  if (o.partitionOf && o.inherits?.length) problems.push(`table ${label}: a partition cannot also inherit: drop inherits`);
+  const built = [];
+  for (const p of policies) {
+    const expr = (e, what) => {
+      if (e === void 0) return null;
+      if (entityKind(e) !== "sql") problems.push(`table ${label}: policy ${p.name}: ${what} needs an sql\`...\` expression`);
+      return entityKind(e) === "sql" ? expressionSql(e) : null;
+    };
+    built.push({
+      name: p.name,
+      command: p.options.for ?? "all",
+      permissive: p.options.as !== "restrictive",
+      roles: [...p.options.to?.length ? p.options.to : ["public"]].map((r) => r.toUpperCase() === "PUBLIC" ? "public" : r).sort(),
+      using: expr(p.options.using, "using"),
+      withCheck: expr(p.options.withCheck, "withCheck")
+    });
+  }
+  return {
+    partitionBy: o.partitionBy ?? null,
+    partitionOf,
+    inherits: (o.inherits ?? []).map((p) => exported(p, "inherits")).filter((p) => p !== null),
+    unlogged: o.unlogged ?? false,
+    rowLevelSecurity: o.rowLevelSecurity ?? "disabled",
+    policies: built
+  };
+}
+function buildGrants(models, problems) {
+  return (models.grants ?? []).flatMap((g) => {
+    const { object, privileges, roles, grantable } = g.state;
+    const what = `grant ${privileges.join(", ")}`;
+    if (!object) return problems.push(`${what}: name what it is on with .on(table), .on(column), .onSequence(), .onRoutine() or .onSchema()`), [];
+    if (!roles.length) return problems.push(`${what}: name the roles with .to('role')`), [];
+    if (!privileges.length) return problems.push(`grant: name at least one privilege, e.g. grant('SELECT')`), [];
+    const target = () => {
+      switch (object.on) {
+        case "table":
+          return { on: "table", schema: object.table.schema, name: object.table.name, column: null };
+        case "column":
+          return { on: "column", schema: object.column.table?.schema ?? "public", name: object.column.table?.name ?? "", column: object.column.state.name ?? "" };
+        case "schema":
+          return { on: "schema", schema: object.schema, name: object.schema, column: null };
+        default:
+          return { on: object.on, schema: object.schema, name: object.name, column: null };
+      }
+    };
+    return privileges.flatMap((privilege) => roles.map((grantee) => ({ ...target(), grantee: grantee.toUpperCase() === "PUBLIC" ? "PUBLIC" : grantee, privilege: privilege.toUpperCase(), grantable })));
+  });
+}
+
 // src/models/to-schema.ts
 function toSchema(models, file) {
-  const { schema, problems } = buildSchema(models);
+  const { schema: schema2, problems } = buildSchema(models);
   if (problems.length) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
     throw new ModelError(`${file ? `${file}: ` : ""}${problems[0]}${more}`, file);
   }
-  return schema;
+  return schema2;
 }
 function buildSchema(models) {
   const problems = [];
@@ -493,12 +972,17 @@ function buildSchema(models) {
   const relationNames = /* @__PURE__ */ new Map();
   for (const t of models.tables) names(relationNames, t.schema).add(t.name);
   const tables = models.tables.map((t) => buildTable(t, models, names(relationNames, t.schema), problems));
-  const schemas = [.../* @__PURE__ */ new Set([...tables.map((t) => t.schema), ...enums.map((e) => e.schema)])].filter((s) => s !== "public").sort();
-  return { schema: { schemas, enums, tables }, problems };
+  for (const s of models.schemas ?? []) checkName(`schema ${s.name}`, s.name, problems);
+  const declared2 = (models.schemas ?? []).map((s) => s.name);
+  const objects = buildObjects(models, problems);
+  const types = buildTypes(models, problems);
+  const held = [...tables, ...enums, ...objects, ...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations];
+  const schemas = [.../* @__PURE__ */ new Set([...declared2, ...held.map((item) => item.schema)])].filter((s) => s !== "public" && s !== "").sort();
+  return { schema: { ...emptySchema, ...types, schemas, enums, tables, grants: buildGrants(models, problems), ...objects.length ? { objects } : {} }, problems };
 }
-function names(map, schema) {
-  let set = map.get(schema);
-  if (!set) map.set(schema, set = /* @__PURE__ */ new Set());
+function names(map, schema2) {
+  let set = map.get(schema2);
+  if (!set) map.set(schema2, set = /* @__PURE__ */ new Set());
   return set;
 }
 function checkName(what, name, problems) {
@@ -537,7 +1021,7 @@ function buildTable(t, models, relationNames, problems) {
     checkName(where, name, problems);
     if (columnNames.has(name)) problems.push(`${where} is declared twice: give one of them another name`);
     columnNames.add(name);
-    built.push(buildColumn(c, where, problems));
+    built.push(withCollation(buildColumn(c, where, problems), c));
   }
   const own = (c, what) => {
     if (entityKind(c) !== "column") {
@@ -558,9 +1042,10 @@ function buildTable(t, models, relationNames, problems) {
     const result = cols.map((c) => own(c, what));
     return result.every((n) => n !== null) ? result : null;
   };
+  const ownAll0 = (cols, what) => cols.length ? ownAll(cols, what) ?? [] : [];
   const constraints = t.constraints.filter((x) => {
     if (entityKind(x)) return true;
-    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check() or exclude() items`);
+    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check(), exclude() or policy() items`);
     return false;
   });
   const of = (kind) => constraints.filter((x) => entityKind(x) === kind);
@@ -592,25 +1077,26 @@ function buildTable(t, models, relationNames, problems) {
   }
   if (pkDeclared[0]) {
     const cols = ownAll(pkDeclared[0].state.columns, "primary key");
-    if (cols) primaryKey2 = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: cols, deferral: pkDeclared[0].state.deferral };
+    const include = ownAll0(pkDeclared[0].state.include, "primary key include");
+    if (cols) primaryKey2 = { name: pkDeclared[0].state.name ?? uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: cols, include, deferral: pkDeclared[0].state.deferral };
     for (const c of cols ?? []) {
       const i = built.findIndex((b) => b.name === c);
       if (i >= 0) built[i] = { ...built[i], notNull: true };
     }
   } else if (pkColumns.length) {
-    primaryKey2 = { name: uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: pkColumns, deferral: "not deferrable" };
+    primaryKey2 = { name: uniqueName(defaultName(t.name, null, "pkey"), relationNames), columns: pkColumns, include: [], deferral: "not deferrable" };
   }
   const uniques = [];
   for (const c of columns) {
     if (!c.state.unique) continue;
     const name = c.state.unique.name ?? uniqueName(defaultName(t.name, c.state.name ?? "", "key"), relationNames);
-    uniques.push({ name, columns: [c.state.name ?? ""], nullsNotDistinct: !!c.state.unique.nullsNotDistinct, deferral: "not deferrable" });
+    uniques.push({ name, columns: [c.state.name ?? ""], include: [], nullsNotDistinct: !!c.state.unique.nullsNotDistinct, deferral: "not deferrable" });
   }
   for (const u of of("unique")) {
     const cols = ownAll(u.state.columns, "unique constraint");
     if (!cols) continue;
     const name = u.state.name ?? uniqueName(defaultName(t.name, columnsAddition(cols), "key"), relationNames);
-    uniques.push({ name, columns: cols, nullsNotDistinct: u.state.nullsNotDistinct, deferral: u.state.deferral });
+    uniques.push({ name, columns: cols, include: ownAll0(u.state.include, "unique include"), nullsNotDistinct: u.state.nullsNotDistinct, deferral: u.state.deferral });
   }
   const foreignKeys = [];
   for (const c of columns) {
@@ -631,7 +1117,7 @@ function buildTable(t, models, relationNames, problems) {
     }
     const referenced = [...new Set(expressionColumns(c.expression))];
     const name = c.name ?? uniqueName(defaultName(t.name, referenced.length === 1 ? referenced[0] : null, "check"), constraintNames);
-    checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})` });
+    checks.push({ name, definition: `CHECK (${expressionSql(c.expression)})${c.notValid ? " NOT VALID" : ""}` });
   }
   const exclusions = [];
   for (const x of of("exclusion")) {
@@ -645,11 +1131,23 @@ function buildTable(t, models, relationNames, problems) {
   }
   const indexes = [];
   for (const ix of of("index")) {
-    const index2 = buildIndex(ix.state, t, label, own, relationNames, problems);
+    const index2 = buildIndex(ix.state, t, label, own, relationNames, problems, ownAll0);
     if (index2) indexes.push(index2);
   }
   for (const c of [primaryKey2, ...uniques, ...foreignKeys, ...checks, ...exclusions]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems);
-  return { schema: t.schema, name: t.name, columns: built, primaryKey: primaryKey2, uniques, foreignKeys, checks, exclusions, indexes, comment: t.comment };
+  return {
+    schema: t.schema,
+    name: t.name,
+    columns: built,
+    primaryKey: primaryKey2,
+    uniques,
+    foreignKeys,
+    checks,
+    exclusions,
+    indexes,
+    comment: t.comment,
+    ...buildTableExtras(t, models, label, of("policy"), problems)
+  };
 }
 function buildColumn(c, where, problems) {
   const s = c.state;
@@ -673,7 +1171,7 @@ function buildColumn(c, where, problems) {
     comment: s.comment
   };
 }
-function buildIndex(ix, t, label, own, relationNames, problems) {
+function buildIndex(ix, t, label, own, relationNames, problems, ownAll0) {
   if (ix.elements.length === 0) {
     problems.push(`table ${label}: index${ix.name ? ` ${ix.name}` : ""} lists no columns: add them with .on(...)`);
     return null;
@@ -699,7 +1197,9 @@ function buildIndex(ix, t, label, own, relationNames, problems) {
   const name = ix.name ?? uniqueName(defaultName(t.name, columnsAddition(nameParts), "idx"), relationNames);
   checkName(`index ${name}`, name, problems);
   const where = ix.where && entityKind(ix.where) === "sql" ? ` WHERE (${expressionSql(ix.where)})` : "";
-  const definition = `CREATE ${ix.unique ? "UNIQUE " : ""}INDEX ${quoteName(name)} ON ${quoteName(t.schema)}.${quoteName(t.name)} USING ${ix.method} (${parts.join(", ")})${where}`;
+  const include = ownAll0(ix.include, "index include");
+  const extra = `${include.length ? ` INCLUDE (${include.map(quoteName).join(", ")})` : ""}${ix.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""}`;
+  const definition = `CREATE ${ix.unique ? "UNIQUE " : ""}INDEX ${quoteName(name)} ON ${quoteName(t.schema)}.${quoteName(t.name)} USING ${ix.method} (${parts.join(", ")})${extra}${where}`;
   return { name, unique: ix.unique, method: ix.method, definition };
 }
 function isOrdered(element) {
@@ -708,8 +1208,8 @@ function isOrdered(element) {
 function quoteName(name) {
   return ident(name);
 }
-function nameOf(schema, name) {
-  return qualifiedName({ schema, name });
+function nameOf(schema2, name) {
+  return qualifiedName({ schema: schema2, name });
 }
 
 // src/models/load.ts
@@ -743,6 +1243,11 @@ async function importModule(path, options = {}) {
 function collectModels(exports) {
   const tables = [];
   const enums = [];
+  const schemas = [];
+  const objects = [];
+  const raw = [];
+  const grants = [];
+  const types = [];
   const seen = /* @__PURE__ */ new Set();
   const visit = (value, depth) => {
     if (seen.has(value) || depth > 4) return;
@@ -750,11 +1255,16 @@ function collectModels(exports) {
     const kind = entityKind(value);
     if (kind === "table") tables.push(value);
     else if (kind === "enum") enums.push(value);
+    else if (kind === "schema") schemas.push(value);
+    else if (kind === "object") objects.push(value);
+    else if (kind === "raw_sql") raw.push(value);
+    else if (kind === "grant") grants.push(value);
+    else if (kind === "extension" || kind === "sequence" || kind === "domain" || kind === "composite" || kind === "collation") types.push(value);
     else if (kind === void 0 && Array.isArray(value)) value.forEach((v) => visit(v, depth + 1));
     else if (kind === void 0 && isPlainObject(value)) Object.values(value).forEach((v) => visit(v, depth + 1));
   };
   for (const value of Object.values(exports)) visit(value, 0);
-  return { tables, enums };
+  return { tables, enums, schemas, objects, raw, grants, types };
 }
 function isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
@@ -770,15 +1280,15 @@ async function loadModels(setting, options = {}) {
 }
 function schemaOf(exports, file) {
   const models = collectModels(exports);
-  if (models.tables.length === 0) {
+  if (models.tables.length === 0 && (models.objects ?? []).length === 0) {
     throw new ModelError(`models file ${file} exports no tables: export each table declared with table() from 'db-migrate-action', Sequelize models, or point --models at a schema.sql`, file);
   }
-  const { schema, problems } = buildSchema(models);
+  const { schema: schema2, problems } = buildSchema(models);
   if (problems.length) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
     throw new ModelError(`models file ${file}: ${problems[0]}${more}`, file);
   }
-  return { file, models, schema };
+  return { file, models, schema: schema2 };
 }
 async function importModels(path, file) {
   if (!existsSync2(path) || !statSync(path).isFile()) throw missing(file);
@@ -825,6 +1335,7 @@ function displayPath(path, cwd) {
 }
 export {
   Column,
+  GrantBuilder,
   asc,
   bigint,
   bigserial,
@@ -833,14 +1344,20 @@ export {
   bytea,
   char,
   check,
+  collation,
+  compositeType,
   customType,
   date,
   decimal,
   desc,
+  domain,
   doublePrecision,
   enumType,
+  eventTrigger,
   exclude,
+  extension,
   foreignKey,
+  grant,
   index,
   integer,
   interval,
@@ -848,22 +1365,31 @@ export {
   jsonb,
   loadModels,
   many,
+  materializedView,
   numeric,
   one,
+  policy,
   primaryKey,
+  rawSql,
   real,
+  schema,
+  sequence,
   serial,
   smallint,
   smallserial,
   sql,
+  sqlFunction,
+  sqlProcedure,
   table,
   text,
   time,
   timestamp,
   timestamptz,
   toSchema,
+  trigger,
   unique,
   uniqueIndex,
   uuid,
-  varchar
+  varchar,
+  view
 };

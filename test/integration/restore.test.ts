@@ -81,8 +81,8 @@ describe('a pg_dump -s restore reads back as the same schema', { skip }, () => {
     dbs.push(db)
     await adminQuery(db.url, spellings)
     const copy = await restored(db)
-    // as printed, the check, the index predicate and the policy differ; settled by the server, they agree
-    assert.notDeepEqual(compare(await read(db, false), await read(copy, false)), [])
+    // as printed, the check, the index predicate and the policy read differently; settled by the server, they are the same text
+    assert.notDeepEqual(await read(db, false), await read(copy, false))
     const [original, again] = [await read(db, true), await read(copy, true)]
     assert.deepEqual(compare(original, again), [])
     assert.deepEqual(again, original)

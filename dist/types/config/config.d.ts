@@ -1,8 +1,8 @@
-import { type Env } from './env.js';
+import type { Env } from './env.js';
 import { type DatabaseUrl } from './url.js';
 import type { UmzugStorage } from '../runtime/adopt.js';
 import { type SettingName } from './settings.js';
-export declare const commands: readonly ["upgrade", "downgrade", "stamp", "status", "revision", "check", "init", "resolve"];
+export declare const commands: readonly ["upgrade", "downgrade", "stamp", "status", "current", "history", "heads", "show", "revision", "check", "init", "resolve", "diff", "pull"];
 export type CommandName = (typeof commands)[number];
 export declare const modelsKinds: readonly ["db-migrate", "sql", "sequelize", "typeorm", "drizzle"];
 export type ModelsKind = (typeof modelsKinds)[number];
@@ -51,8 +51,18 @@ export interface Config {
     readonly message: string | undefined;
     readonly autogenerate: boolean;
     readonly json: boolean;
+    /** `current --verbose`: the current migration's details too. */
+    readonly verbose: boolean;
+    /** `history --indicate-current` */
+    readonly indicateCurrent: boolean;
+    /** `history --rev-range start:end` */
+    readonly revisionRange: string | undefined;
     readonly keepDatabase: boolean;
     readonly columnOrder: boolean;
+    /** `check`: leave grants out (none are read or compared). */
+    readonly ignorePrivileges: boolean;
+    /** `check`: leave extension versions out of the comparison. */
+    readonly ignoreExtensionVersions: boolean;
     /** `revision`: write a SQL pair (`NAME.sql` + `NAME.down.sql`) or one TypeScript module. */
     readonly format: 'sql' | 'ts' | 'sequelize';
     /** What module migrations get as `context`: `auto` picks Sequelize when the project depends on it. */
@@ -63,12 +73,29 @@ export interface Config {
     readonly sql: boolean;
     /** `check`: also apply each migration's up then its down, and report a down that does not undo its up. */
     readonly reversible: boolean;
+    /** `check --no-cache`: replay every migration, use and keep no snapshot. */
+    readonly noCache: boolean;
+    /** `check`: the directory of the embedded server's cached cluster of snapshots; null: in the embedded server's cache. */
+    readonly checkCache: string | null;
     /** Lint rules the project turned off. */
     readonly lintDisabled: ReadonlySet<string>;
     /** `check`: lint the whole chain, not only the migrations the branch adds. */
     readonly all: boolean;
     /** The branch the migrations are compared with to find the ones a pull request adds (GITHUB_BASE_REF in a pull request). */
     readonly baseRef: string | undefined;
+    /** The database was named by the flag or input itself, not by the environment: `check` then reads its drift. */
+    readonly databaseGiven: boolean;
+    /** `diff`: its two sides as given (a database URL, a migrations folder, a models file or a .sql file). */
+    readonly diffSides: readonly [string, string] | null;
+    /** `diff` and `check`: which schemas are compared. */
+    readonly schemaScope: {
+        readonly include: readonly string[];
+        readonly exclude: readonly string[];
+    };
+    /** `pull`: replace an existing models file. */
+    readonly force: boolean;
+    /** `pull`: print the models on stdout instead of writing the models file. */
+    readonly stdout: boolean;
     /** Every password found in the settings, for masking. */
     readonly secrets: readonly string[];
 }
@@ -81,6 +108,7 @@ export type ContextFactory = (p: {
 }) => unknown | Promise<unknown>;
 export interface ConfigSource {
     readonly settings: RawSettings;
+    /** The environment, over the project's `.env` when loadConfig read one. */
     readonly env: Env;
     readonly cwd: string;
     /** How a front end names a setting in messages: `--database-url` or `input database-url`. */

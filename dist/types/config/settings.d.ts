@@ -21,6 +21,8 @@ export interface Setting {
     readonly file: boolean;
     /** One line for the usage text. */
     readonly help: string;
+    /** The flag may be given more than once; the values join with commas. */
+    readonly repeatable?: boolean;
 }
 export declare const settings: readonly [{
     readonly name: "command";
@@ -57,7 +59,7 @@ export declare const settings: readonly [{
     readonly env: "SHADOW_DATABASE_URL";
     readonly input: true;
     readonly file: false;
-    readonly help: "server where check builds its scratch databases";
+    readonly help: "server where check and diff build their scratch databases";
 }, {
     readonly name: "working-directory";
     readonly kind: "value";
@@ -211,12 +213,56 @@ export declare const settings: readonly [{
     readonly file: false;
     readonly help: "keep a started PostgreSQL running for later steps";
 }, {
+    readonly name: "from";
+    readonly kind: "value";
+    readonly input: false;
+    readonly cli: false;
+    readonly file: false;
+    readonly help: "diff: the schema to start from";
+}, {
+    readonly name: "to";
+    readonly kind: "value";
+    readonly input: false;
+    readonly cli: false;
+    readonly file: false;
+    readonly help: "diff: the schema to reach";
+}, {
+    readonly name: "schema";
+    readonly kind: "value";
+    readonly placeholder: "names";
+    readonly repeatable: true;
+    readonly input: true;
+    readonly file: true;
+    readonly help: "diff, check, revision --autogenerate: compare only these schemas (repeat the flag or separate with commas)";
+}, {
+    readonly name: "exclude-schema";
+    readonly kind: "value";
+    readonly placeholder: "names";
+    readonly repeatable: true;
+    readonly input: true;
+    readonly file: true;
+    readonly help: "diff, check, revision --autogenerate: leave these schemas out (repeat the flag or separate with commas)";
+}, {
     readonly name: "column-order";
     readonly kind: "boolean";
     readonly env: "DB_MIGRATE_COLUMN_ORDER";
     readonly input: true;
     readonly file: true;
     readonly help: "check: also report differences in column order";
+}, {
+    readonly name: "ignore-privileges";
+    readonly kind: "boolean";
+    readonly env: "DB_MIGRATE_IGNORE_PRIVILEGES";
+    readonly input: true;
+    readonly file: true;
+    readonly help: "check: leave grants out: none are read or compared";
+}, {
+    readonly name: "ignore-extension-versions";
+    readonly kind: "boolean";
+    readonly env: "DB_MIGRATE_IGNORE_EXTENSION_VERSIONS";
+    readonly input: true;
+    readonly file: true;
+    readonly help: "check: an extension at another version is no difference";
 }, {
     readonly name: "lint-disable";
     readonly kind: "value";
@@ -238,6 +284,21 @@ export declare const settings: readonly [{
     readonly input: true;
     readonly file: false;
     readonly help: "check: apply each new migration's up, then its down, and fail when the schema does not come back";
+}, {
+    readonly name: "no-cache";
+    readonly kind: "boolean";
+    readonly env: "DB_MIGRATE_NO_CACHE";
+    readonly input: true;
+    readonly file: false;
+    readonly help: "check: replay every migration, neither starting from nor keeping a cached snapshot";
+}, {
+    readonly name: "check-cache";
+    readonly kind: "value";
+    readonly placeholder: "dir";
+    readonly env: "DB_MIGRATE_CHECK_CACHE";
+    readonly input: true;
+    readonly file: true;
+    readonly help: "check: where the embedded server's snapshots of replayed migrations are kept (default: /dev/shm/db-migrate-check-<uid>, else check/ in the embedded server's cache)";
 }, {
     readonly name: "all";
     readonly kind: "boolean";
@@ -280,6 +341,40 @@ export declare const settings: readonly [{
     readonly input: true;
     readonly file: true;
     readonly help: "revision: write a SQL pair, one TypeScript module, or a module Umzug also runs (default: sql)";
+}, {
+    readonly name: "force";
+    readonly kind: "boolean";
+    readonly input: true;
+    readonly file: false;
+    readonly help: "pull: replace the models file when it exists (without it, pull refuses)";
+}, {
+    readonly name: "stdout";
+    readonly kind: "boolean";
+    readonly input: false;
+    readonly file: false;
+    readonly help: "pull: print the models instead of writing the models file";
+}, {
+    readonly name: "verbose";
+    readonly kind: "boolean";
+    readonly aliases: readonly ["-v"];
+    readonly input: false;
+    readonly file: false;
+    readonly help: "current: also the file, when it was applied and how long it took";
+}, {
+    readonly name: "indicate-current";
+    readonly kind: "boolean";
+    readonly aliases: readonly ["-i"];
+    readonly input: false;
+    readonly file: false;
+    readonly help: "history: mark the current migration";
+}, {
+    readonly name: "rev-range";
+    readonly kind: "value";
+    readonly aliases: readonly ["-r"];
+    readonly placeholder: "start:end";
+    readonly input: false;
+    readonly file: false;
+    readonly help: "history: only the migrations from start to end (base:head, NAME:, :current)";
 }, {
     readonly name: "json";
     readonly kind: "boolean";

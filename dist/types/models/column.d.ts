@@ -1,5 +1,6 @@
 import type { ReferentialAction } from '../schema/schema.js';
 import { entity } from './entity.js';
+import type { CollationModel, CompositeModel, DomainModel } from './type-objects.js';
 import type { SqlExpression } from './sql.js';
 export type { ReferentialAction };
 /** What `references()` points at: a function returning the column (so tables may refer to each other in any order),
@@ -13,6 +14,10 @@ export interface ReferenceOptions {
     readonly deferrable?: boolean;
     /** Deferrable, and checked at commit unless a transaction asks otherwise. */
     readonly initiallyDeferred?: boolean;
+    /** MATCH FULL: the key columns are all NULL or none is. */
+    readonly match?: 'simple' | 'full';
+    /** Added NOT VALID: rows already there are not checked. */
+    readonly notValid?: boolean;
 }
 export interface UniqueOptions {
     /** Constraint name; PostgreSQL's default `<table>_<column>_key` otherwise. */
@@ -47,6 +52,10 @@ export interface ColumnState {
         readonly options: ReferenceOptions;
     } | null;
     readonly comment: string | null;
+    /** The domain or composite type the column's type names, so that one used but not exported is still created. */
+    readonly object?: DomainModel | CompositeModel;
+    /** A COLLATE clause's collation name (`"C"`, `app.ci`), or the declared collation. */
+    readonly collation?: string | CollationModel;
     /** Why the type is invalid (e.g. `varchar(0)`), reported when the models load. */
     readonly problem: string | null;
 }
@@ -85,6 +94,8 @@ export declare class Column<TData = unknown, TNotNull extends boolean = false, T
      * TypeScript cannot infer a type from its own initializer.
      */
     references(target: ColumnTarget, options?: ReferenceOptions): Column<TData, TNotNull, THasDefault>;
+    /** `COLLATE`: a collation's name (`'C'`, `'und-x-icu'`) or a collation() declaration. */
+    collate(collation: string | CollationModel): Column<TData, TNotNull, THasDefault>;
     comment(text: string): Column<TData, TNotNull, THasDefault>;
     /** An array of this type: `text().array()` is `text[]`. */
     array(): Column<TData[], TNotNull, THasDefault>;

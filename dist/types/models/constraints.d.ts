@@ -1,6 +1,7 @@
 import type { Deferral } from '../schema/schema.js';
 import type { AnyColumn, ReferenceOptions } from './column.js';
 import { entity } from './entity.js';
+import type { PolicyDeclaration } from './policy.js';
 import type { SqlExpression } from './sql.js';
 /** A column or expression in an index, with its sort order. */
 export interface OrderedElement {
@@ -16,6 +17,8 @@ export interface IndexState {
     readonly method: string;
     readonly elements: readonly IndexElement[];
     readonly where: SqlExpression | null;
+    readonly include: readonly AnyColumn[];
+    readonly nullsNotDistinct: boolean;
 }
 /** `CREATE [UNIQUE] INDEX`: columns or expressions, an access method and an optional predicate. */
 export declare class IndexBuilder {
@@ -29,6 +32,10 @@ export declare class IndexBuilder {
     /** A partial index over the rows the predicate holds for. */
     where(predicate: SqlExpression): IndexBuilder;
     unique(): IndexBuilder;
+    /** Columns stored in the index but not part of its key (INCLUDE). */
+    include(...columns: AnyColumn[]): IndexBuilder;
+    /** For a unique index: NULLs count as equal (PostgreSQL 15+). */
+    nullsNotDistinct(): IndexBuilder;
 }
 /** An index; named `<table>_<column>_idx` as PostgreSQL would when `name` is unset. */
 export declare const index: (name?: string) => IndexBuilder;
@@ -38,6 +45,7 @@ export interface UniqueState {
     readonly columns: readonly AnyColumn[];
     readonly nullsNotDistinct: boolean;
     readonly deferral: Deferral;
+    readonly include: readonly AnyColumn[];
 }
 /** A unique constraint over one or more columns. */
 export declare class UniqueBuilder {
@@ -47,6 +55,8 @@ export declare class UniqueBuilder {
     on(...columns: AnyColumn[]): UniqueBuilder;
     /** NULLs count as equal, so at most one row may hold NULL (PostgreSQL 15+). */
     nullsNotDistinct(): UniqueBuilder;
+    /** Columns stored in its index but not part of the key (INCLUDE). */
+    include(...columns: AnyColumn[]): UniqueBuilder;
     /** Checked at the end of the statement unless a transaction defers it; `initiallyDeferred`: at commit unless asked sooner. */
     deferrable(options?: {
         initiallyDeferred?: boolean;
@@ -58,6 +68,7 @@ export interface PrimaryKeyState {
     readonly name: string | undefined;
     readonly columns: readonly AnyColumn[];
     readonly deferral: Deferral;
+    readonly include: readonly AnyColumn[];
 }
 /** A primary key over several columns; for one column, `.primaryKey()` on it reads better. */
 export declare class PrimaryKeyBuilder {
@@ -69,6 +80,8 @@ export declare class PrimaryKeyBuilder {
     deferrable(options?: {
         initiallyDeferred?: boolean;
     }): PrimaryKeyBuilder;
+    /** Columns stored in its index but not part of the key (INCLUDE). */
+    include(...columns: AnyColumn[]): PrimaryKeyBuilder;
 }
 /** A (composite) primary key; named `<table>_pkey` when `name` is unset. */
 export declare const primaryKey: (name?: string) => PrimaryKeyBuilder;
@@ -94,9 +107,13 @@ export interface CheckConstraint {
     readonly [entity]: 'check';
     readonly name: string | undefined;
     readonly expression: SqlExpression;
+    /** Added NOT VALID: rows already there are not checked. */
+    readonly notValid?: boolean;
 }
 /** `CHECK (expression)`; named as PostgreSQL would (`<table>_<column>_check`) when only the expression is given. */
-export declare function check(name: string, expression: SqlExpression): CheckConstraint;
+export declare function check(name: string, expression: SqlExpression, options?: {
+    notValid?: boolean;
+}): CheckConstraint;
 export declare function check(expression: SqlExpression): CheckConstraint;
 /** An exclusion constraint. */
 export interface ExclusionConstraint {
@@ -111,4 +128,4 @@ export interface ExclusionConstraint {
 export declare function exclude(name: string, expression: SqlExpression): ExclusionConstraint;
 export declare function exclude(expression: SqlExpression): ExclusionConstraint;
 /** What a table's third argument may return. */
-export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint | ExclusionConstraint;
+export type TableConstraint = IndexBuilder | UniqueBuilder | PrimaryKeyBuilder | ForeignKeyBuilder | CheckConstraint | ExclusionConstraint | PolicyDeclaration;

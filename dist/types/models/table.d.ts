@@ -5,6 +5,17 @@ export interface TableOptions {
     /** Schema of the table; `public` when unset. */
     readonly schema?: string;
     readonly comment?: string;
+    /** A partitioned table: `'range (created_at)'`, `'list (region)'`, `'hash (id)'`. */
+    readonly partitionBy?: string;
+    /** A partition of this table, which gives it its columns; declare it with no columns of its own. */
+    readonly partitionOf?: AnyTable;
+    /** The partition's bound after FOR VALUES: `"FROM ('2024-01-01') TO ('2025-01-01')"`, `"IN ('eu')"`; or `'default'`. */
+    readonly forValues?: string;
+    /** Parent tables (INHERITS); declare only the columns the table adds. */
+    readonly inherits?: readonly AnyTable[];
+    readonly unlogged?: boolean;
+    /** Row-level security: `enabled`, or `forced` to hold the table's owner to the policies too. */
+    readonly rowLevelSecurity?: 'enabled' | 'forced';
 }
 /** A model table: its columns by property name, each named after its property unless it was given a name. */
 export interface Table<TName extends string = string, TColumns extends Record<string, AnyColumn> = Record<string, AnyColumn>> {
@@ -15,6 +26,8 @@ export interface Table<TName extends string = string, TColumns extends Record<st
     readonly columns: TColumns;
     /** Indexes and table-level constraints. */
     readonly constraints: readonly TableConstraint[];
+    /** Partitioning, inheritance, persistence and row-level security, as declared. */
+    readonly options: TableOptions;
 }
 /** Any table, whatever its columns. */
 export type AnyTable = Table<string, Record<string, AnyColumn>>;

@@ -1,10 +1,23 @@
 import type * as S from '../schema/schema.js';
 import type { EnumType } from './enum.js';
+import type { SchemaDeclaration } from './namespace.js';
+import type { ObjectDeclaration, RawSqlDeclaration } from './objects.js';
+import type { SchemaObjectModel } from './type-objects.js';
 import type { AnyTable } from './table.js';
-/** The tables and enums a models module declares. */
+import type { GrantBuilder } from './grant.js';
+/** What a models module declares. */
 export interface Models {
     readonly tables: readonly AnyTable[];
     readonly enums: readonly EnumType[];
+    /** Schemas declared with schema('name'), empty ones included. */
+    readonly schemas?: readonly SchemaDeclaration[];
+    /** Views, functions, triggers, ...; absent means none. */
+    readonly objects?: readonly ObjectDeclaration[];
+    /** SQL run before the tables, in the order exported. */
+    readonly raw?: readonly RawSqlDeclaration[];
+    readonly grants?: readonly GrantBuilder[];
+    /** Extensions, sequences, domains, composite types and collations. */
+    readonly types?: readonly SchemaObjectModel[];
 }
 export interface BuiltSchema {
     readonly schema: S.Schema;

@@ -21,7 +21,8 @@ interface HistoryWrite {
     readonly name: string;
     readonly checksum: string;
     readonly state: HistoryState;
-    readonly durationMs: number | null;
+    /** `transaction`: the time since the transaction began, as the server counts it (the row goes in the migration's own). */
+    readonly durationMs: number | null | 'transaction';
 }
 /** writeRow's statement with its values inlined, so that it can go in one query with the COMMIT after it. */
 export declare function writeRowSql(ref: HistoryTable, row: HistoryWrite): string;

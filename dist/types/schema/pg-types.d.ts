@@ -5,5 +5,10 @@ export declare function isSerial(type: string): boolean;
 export declare function baseType(type: string): string;
 /** The serial pseudo-type of an integer type (`serial` for `integer`), or undefined when it has none. */
 export declare function serialFor(type: string): string | undefined;
+/** The smallest and largest value of an integer type, as PostgreSQL prints them: a sequence's range by default. */
+export declare const integerRange: Readonly<Record<string, {
+    readonly min: string;
+    readonly max: string;
+}>>;
 /** True when every value of `from` converts to `to` without loss. */
 export declare function isWidening(from: string, to: string): boolean;
