@@ -34,8 +34,10 @@ export function listMigrations(dir: string, cwd: string, ignore: readonly string
       const name = entry.slice(0, -'.sql'.length)
       const downPath = names.has(`${name}${downSuffix}`) ? join(dir, `${name}${downSuffix}`) : null
       if (downPath) assertUtf8(downPath, cwd)
-      migration = { name, kind: 'sql', path: join(dir, entry), downPath, checksum: checksumFile(join(dir, entry)) }
-      assertUtf8(migration.path, cwd)
+      const path = join(dir, entry)
+      const bytes = readFileSync(path)
+      assertUtf8(path, cwd, bytes)
+      migration = { name, kind: 'sql', path, downPath, checksum: checksumOf(bytes) }
     } else if (moduleExtension.test(entry) && !/\.d\.[cm]?ts$/.test(entry)) {
       const name = entry.replace(moduleExtension, '')
       migration = { name, kind: 'module', path: join(dir, entry), downPath: null, checksum: checksumFile(join(dir, entry)) }
@@ -67,8 +69,7 @@ export function readSqlFile(path: string): string {
 }
 
 /** Refuses a SQL file that is not valid UTF-8 (psql: invalid byte sequence), naming its line and byte. */
-function assertUtf8(path: string, cwd: string): void {
-  const bytes = readFileSync(path)
+function assertUtf8(path: string, cwd: string, bytes: Buffer = readFileSync(path)): void {
   const text = bytes.toString('utf8')
   for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) {
     const offset = Buffer.byteLength(text.slice(0, at))
@@ -86,7 +87,11 @@ export function compareNames(a: string, b: string): number {
 
 /** sha256 of the file's text with CRLF → LF, so a checkout on Windows does not look like an edit. */
 export function checksumFile(path: string): string {
-  const text = readFileSync(path).toString('latin1').replace(/\r\n/g, '\n')
+  return checksumOf(readFileSync(path))
+}
+
+function checksumOf(bytes: Buffer): string {
+  const text = bytes.toString('latin1').replace(/\r\n/g, '\n')
   return createHash('sha256').update(text, 'latin1').digest('hex')
 }
 
