@@ -1,4 +1,5 @@
 import { allowedRules, parseSql } from './parse.js'
+import { splitStatements } from '../runtime/sql-split.js'
 import { observe, ruleNames, rules, type Finding, type RuleContext } from './rules.js'
 
 /** A migration as the lint reads it. */
@@ -41,12 +42,13 @@ export async function lintMigrations(targets: readonly LintInput[], options: Lin
   const notNullChecks = new Set<string>()
   const pendingChecks = new Map<string, string>()
   // The migrations before only answer whether a SET NOT NULL has a validated CHECK (… IS NOT NULL) behind it: no
-  // target can ask without the keyword NULL, and no file answers without CHECK and NULL, or VALIDATE; keywords are
-  // never escaped in SQL, so the rest are skipped unparsed and the findings stay the same.
+  // target can ask without the keyword NULL, and no statement answers without CHECK then NULL (its expression), or
+  // VALIDATE; keywords are never escaped in SQL, so only those statements are parsed.
   const asked = targets.some((m) => m.sql !== null && /null/i.test(m.sql))
   for (const m of asked ? before : []) {
-    if (m.sql === null || !mayAnswer(m.sql)) continue
-    const parsed = await parseSql(m.sql)
+    const sql = m.sql === null ? null : answeringPart(m.sql)
+    if (!sql) continue
+    const parsed = await parseSql(sql)
     if (Array.isArray(parsed)) for (const s of parsed) observe(s, new Set(), notNullChecks, pendingChecks)
   }
   const findings: LintFinding[] = []
@@ -97,5 +99,15 @@ export async function lintMigrations(targets: readonly LintInput[], options: Lin
 }
 
 function mayAnswer(sql: string): boolean {
-  return (/check/i.test(sql) && /null/i.test(sql)) || /validate/i.test(sql)
+  return /check[\s\S]*null/i.test(sql) || /validate/i.test(sql)
+}
+
+/** The statements of `sql` that may declare or validate a NOT NULL check, as SQL text; null when none can. */
+function answeringPart(sql: string): string | null {
+  if (!mayAnswer(sql)) return null
+  const statements = splitStatements(sql)
+  if (!statements) return sql
+  const answering = statements.filter((s) => mayAnswer(s.text))
+  // a line break before each semicolon: a statement may end in a -- comment
+  return answering.length ? answering.map((s) => s.text).join('\n;\n') : null
 }

@@ -117,7 +117,7 @@ describe('lint rules', () => {
     const before = [
       m('0001', 'CREATE TABLE account (id int PRIMARY KEY, name text, email text, nick text, CONSTRAINT nick_nn check (nick notnull));'),
       m('0002', 'create index account_email on account (email);'),
-      m('0003', 'ALTER TABLE account ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID;'),
+      m('0003', "ALTER TABLE account ADD CONSTRAINT id_check CHECK (id > 0); -- validated; name's check is not yet\nALTER TABLE account ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID -- next: VALIDATE\n;\nCOMMENT ON TABLE account IS 'a; b';"),
       m('0004', 'ALTER TABLE account\n  Validate Constraint name_nn;'),
       m('0005', 'ALTER TABLE account ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;'),
     ]
