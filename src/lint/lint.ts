@@ -46,10 +46,10 @@ export async function lintMigrations(targets: readonly LintInput[], options: Lin
   // VALIDATE; keywords are never escaped in SQL, so only those statements are parsed.
   const asked = targets.some((m) => m.sql !== null && /null/i.test(m.sql))
   for (const m of asked ? before : []) {
-    const sql = m.sql === null ? null : answeringPart(m.sql)
-    if (!sql) continue
-    const parsed = await parseSql(sql)
-    if (Array.isArray(parsed)) for (const s of parsed) observe(s, new Set(), notNullChecks, pendingChecks)
+    for (const sql of m.sql === null ? [] : answeringParts(m.sql)) {
+      const parsed = await parseSql(sql)
+      if (Array.isArray(parsed)) for (const s of parsed) observe(s, new Set(), notNullChecks, pendingChecks)
+    }
   }
   const findings: LintFinding[] = []
   const skipped: string[] = []
@@ -102,12 +102,9 @@ function mayAnswer(sql: string): boolean {
   return /check[\s\S]*null/i.test(sql) || /validate/i.test(sql)
 }
 
-/** The statements of `sql` that may declare or validate a NOT NULL check, as SQL text; null when none can. */
-function answeringPart(sql: string): string | null {
-  if (!mayAnswer(sql)) return null
+/** The statements of `sql` that may declare or validate a NOT NULL check, each parsed alone. */
+function answeringParts(sql: string): string[] {
+  if (!mayAnswer(sql)) return []
   const statements = splitStatements(sql)
-  if (!statements) return sql
-  const answering = statements.filter((s) => mayAnswer(s.text))
-  // a line break before each semicolon: a statement may end in a -- comment
-  return answering.length ? answering.map((s) => s.text).join('\n;\n') : null
+  return statements ? statements.map((s) => s.text).filter(mayAnswer) : [sql]
 }
