@@ -65,8 +65,9 @@ export interface Drift extends CheckResult {
 export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
   // the lint needs only the files and the server's version: it runs while the two sides are built
   const linting = (async () => {
-    const added = addedMigrations(config, log)
-    return { added, linted: await lint(config, serverUrl, added) }
+    const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
+    const added = addedMigrations(config, log, files)
+    return { added, linted: await lint(config, serverUrl, added, files) }
   })()
   linting.catch(() => {})
   const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, options)

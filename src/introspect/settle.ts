@@ -12,24 +12,47 @@ interface Item {
   readonly ref: string
 }
 
-// Each expression becomes a NOT VALID check of its own table (checks no row), is printed, and goes again; an
-// expression a check cannot hold (a subquery in a policy) stays as it is. The caller's transaction is rolled back.
+// Each expression becomes a NOT VALID check of its own table (checks no row) and is printed again; a table's checks are
+// added in one ALTER TABLE (one lock and catalog update instead of one per expression), and when that fails each goes
+// alone, so an expression a check cannot hold (a subquery in a policy) stays as it is. The caller's transaction is
+// rolled back, taking the checks with it.
 const settleBlock = `DO $settle$
-DECLARE item jsonb; original text; settled text; out jsonb := '{}';
+DECLARE tbl text; items jsonb; item jsonb; original text; settled text; k text; adds text; together boolean;
+  originals jsonb; out jsonb := '{}';
 BEGIN
-  FOR item IN SELECT * FROM jsonb_array_elements(current_setting('db_migrate.settle')::jsonb) LOOP
-    BEGIN
-      original := CASE item->>'kind'
-        WHEN 'check' THEN (SELECT pg_get_expr(conbin, conrelid) FROM pg_constraint WHERE conrelid = (item->>'table')::regclass AND conname = item->>'ref')
-        WHEN 'index' THEN (SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = (item->>'ref')::regclass)
-        ELSE item->>'ref' END;
+  FOR tbl, items IN SELECT x->>'table', jsonb_agg(x ORDER BY (x->>'k')::int)
+      FROM jsonb_array_elements(current_setting('db_migrate.settle')::jsonb) x GROUP BY 1 LOOP
+    originals := '{}';
+    adds := '';
+    FOR item IN SELECT * FROM jsonb_array_elements(items) LOOP
+      BEGIN
+        original := CASE item->>'kind'
+          WHEN 'check' THEN (SELECT pg_get_expr(conbin, conrelid) FROM pg_constraint WHERE conrelid = (item->>'table')::regclass AND conname = item->>'ref')
+          WHEN 'index' THEN (SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = (item->>'ref')::regclass)
+          ELSE item->>'ref' END;
+      EXCEPTION WHEN others THEN original := NULL;
+      END;
       CONTINUE WHEN original IS NULL;
-      EXECUTE format('ALTER TABLE %s ADD CONSTRAINT db_migrate_settle CHECK (%s) NOT VALID', item->>'table', original);
-      SELECT pg_get_expr(conbin, conrelid) INTO settled FROM pg_constraint WHERE conrelid = (item->>'table')::regclass AND conname = 'db_migrate_settle';
-      EXECUTE format('ALTER TABLE %s DROP CONSTRAINT db_migrate_settle', item->>'table');
-      IF settled <> original THEN out := out || jsonb_build_object(item->>'k', jsonb_build_array(original, settled)); END IF;
-    EXCEPTION WHEN others THEN NULL;
+      originals := originals || jsonb_build_object(item->>'k', original);
+      adds := adds || CASE WHEN adds = '' THEN '' ELSE ', ' END
+        || format('ADD CONSTRAINT %I CHECK (%s) NOT VALID', 'db_migrate_settle_' || (item->>'k'), original);
+    END LOOP;
+    CONTINUE WHEN adds = '';
+    BEGIN
+      EXECUTE format('ALTER TABLE %s %s', tbl, adds);
+      together := true;
+    EXCEPTION WHEN others THEN together := false;
     END;
+    FOR k, original IN SELECT key, value FROM jsonb_each_text(originals) LOOP
+      IF NOT together THEN
+        BEGIN
+          EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%s) NOT VALID', tbl, 'db_migrate_settle_' || k, original);
+        EXCEPTION WHEN others THEN CONTINUE;
+        END;
+      END IF;
+      SELECT pg_get_expr(conbin, conrelid) INTO settled FROM pg_constraint WHERE conrelid = tbl::regclass AND conname = 'db_migrate_settle_' || k;
+      IF settled <> original THEN out := out || jsonb_build_object(k, jsonb_build_array(original, settled)); END IF;
+    END LOOP;
   END LOOP;
   PERFORM set_config('db_migrate.settled', out::text, true);
 END $settle$`

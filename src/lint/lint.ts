@@ -1,4 +1,5 @@
 import { allowedRules, parseSql } from './parse.js'
+import { splitStatements } from '../runtime/sql-split.js'
 import { observe, ruleNames, rules, type Finding, type RuleContext } from './rules.js'
 
 /** A migration as the lint reads it. */
@@ -40,10 +41,15 @@ export interface LintResult {
 export async function lintMigrations(targets: readonly LintInput[], options: LintOptions, before: readonly LintInput[] = []): Promise<LintResult> {
   const notNullChecks = new Set<string>()
   const pendingChecks = new Map<string, string>()
-  for (const m of before) {
-    if (m.sql === null) continue
-    const parsed = await parseSql(m.sql)
-    if (Array.isArray(parsed)) for (const s of parsed) observe(s, new Set(), notNullChecks, pendingChecks)
+  // The migrations before only answer whether a SET NOT NULL has a validated CHECK (… IS NOT NULL) behind it: no
+  // target can ask without the keyword NULL, and no statement answers without CHECK then NULL (its expression), or
+  // VALIDATE; keywords are never escaped in SQL, so only those statements are parsed.
+  const asked = targets.some((m) => m.sql !== null && /null/i.test(m.sql))
+  for (const m of asked ? before : []) {
+    for (const sql of m.sql === null ? [] : answeringParts(m.sql)) {
+      const parsed = await parseSql(sql)
+      if (Array.isArray(parsed)) for (const s of parsed) observe(s, new Set(), notNullChecks, pendingChecks)
+    }
   }
   const findings: LintFinding[] = []
   const skipped: string[] = []
@@ -90,4 +96,15 @@ export async function lintMigrations(targets: readonly LintInput[], options: Lin
     skipped,
     serverMajor: options.serverMajor,
   }
+}
+
+function mayAnswer(sql: string): boolean {
+  return /check[\s\S]*null/i.test(sql) || /validate/i.test(sql)
+}
+
+/** The statements of `sql` that may declare or validate a NOT NULL check, each parsed alone. */
+function answeringParts(sql: string): string[] {
+  if (!mayAnswer(sql)) return []
+  const statements = splitStatements(sql)
+  return statements ? statements.map((s) => s.text).filter(mayAnswer) : [sql]
 }

@@ -3,8 +3,9 @@
 import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { transform } from 'sucrase'
+import { getVersion, transform } from 'sucrase'
 import { compileDecorators, hasDecorators } from './decorators.js'
+import { cachedFrom, cachedTransform } from './transform-cache.js'
 import { aliasTargets, tsconfigFor } from './tsconfig.js'
 
 interface ResolveContext { parentURL?: string; conditions?: string[] }
@@ -12,9 +13,11 @@ type NextResolve = (specifier: string, context?: ResolveContext) => Promise<{ ur
 type NextLoad = (url: string, context?: object) => Promise<{ format?: string | null; source?: unknown }>
 
 let libUrl: string | undefined
+let transformCache: string | undefined
 
-export function initialize(data: { libUrl?: string } | undefined): void {
+export function initialize(data: { libUrl?: string; transformCache?: string } | undefined): void {
   libUrl = data?.libUrl
+  transformCache = data?.transformCache
 }
 
 const tsExtension = /\.(ts|mts|cts|tsx)$/
@@ -69,11 +72,15 @@ export async function load(url: string, context: object, next: NextLoad) {
     const { code, format } = compileDecorators(source, fileURLToPath(path), commonjs)
     return { format, source: code, shortCircuit: true }
   }
-  const { code } = transform(source, {
-    transforms: commonjs ? ['typescript', 'imports'] : ['typescript'],
+  const options = {
+    transforms: commonjs ? ['typescript' as const, 'imports' as const] : ['typescript' as const],
     filePath: decodeURIComponent(path.pathname),
     disableESTransforms: true,
     keepUnusedImports: false,
-  })
+  }
+  const make = () => transform(source, options).code
+  const code = transformCache && source.length >= cachedFrom
+    ? cachedTransform(transformCache, options.filePath, source, `sucrase ${getVersion()} ${JSON.stringify(options)}`, make)
+    : make()
   return { format: commonjs ? 'commonjs' : 'module', source: code, shortCircuit: true }
 }

@@ -1,6 +1,7 @@
 import { register } from 'node:module'
 import { existsSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import { transformCacheDir } from './transform-cache.js'
 
 let registered = false
 
@@ -21,7 +22,7 @@ function libUrl(): string {
  */
 export async function importModule(path: string, options: { fresh?: boolean } = {}): Promise<Record<string, unknown>> {
   if (!registered) {
-    register(hooksUrl(), { data: { libUrl: libUrl() } })
+    register(hooksUrl(), { data: { libUrl: libUrl(), transformCache: transformCacheDir() } })
     registered = true
   }
   const url = pathToFileURL(path)

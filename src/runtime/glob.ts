@@ -13,6 +13,12 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`)
 }
 
+const compiled = new Map<string, RegExp>()
+
 export function matchesAny(name: string, globs: readonly string[]): boolean {
-  return globs.some((g) => globToRegExp(g).test(name))
+  return globs.some((g) => {
+    let re = compiled.get(g)
+    if (!re) compiled.set(g, (re = globToRegExp(g)))
+    return re.test(name)
+  })
 }

@@ -111,6 +111,14 @@ for (const server of await testServers()) {
       })
     }
 
+    test('a check beside a policy whose subquery no check can hold is still settled, to the letter', async () => {
+      const spelling = async (sql: string) => (await build(`CREATE TABLE o (id int PRIMARY KEY); ${sql};
+        CREATE POLICY p ON t USING (EXISTS (SELECT 1 FROM o WHERE o.id = t.id))`)).tables.find((t) => t.name === 't')!.checks.map((c) => c.definition)
+      const written = await spelling("CREATE TABLE t (id int, s varchar(10) CHECK (s IN ('a', 'b')))")
+      assert.deepEqual(written, await spelling("CREATE TABLE t (id int, s varchar(10) CHECK (((s)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text]))))"))
+      assert.match(written[0]!, /ARRAY\[\('a'::character varying\)::text/)
+    })
+
     test('a real difference is still seen', async () => {
       const a = await build('CREATE TABLE t (a timestamptz DEFAULT now())')
       const b = await build('CREATE TABLE t (a timestamptz DEFAULT statement_timestamp())')

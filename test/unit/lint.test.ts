@@ -111,6 +111,21 @@ describe('lint rules', () => {
     const result = await lintMigrations([{ name: '0003_module', file: 'migrations/0003_module.ts', inTransaction: true, sql: null }], { serverMajor: 17, disabled: new Set(), lockTimeout: true })
     assert.deepEqual(result.skipped, ['0003_module'])
   })
+
+  test('a validated CHECK (… IS NOT NULL) in an earlier migration, in any spelling, lets SET NOT NULL pass', async () => {
+    const m = (name: string, sql: string): LintInput => ({ name, file: `migrations/${name}.sql`, inTransaction: true, sql })
+    const before = [
+      m('0001', 'CREATE TABLE account (id int PRIMARY KEY, name text, email text, nick text, CONSTRAINT nick_nn check (nick notnull));'),
+      m('0002', 'create index account_email on account (email);'),
+      m('0003', "ALTER TABLE account ADD CONSTRAINT id_check CHECK (id > 0); -- validated; name's check is not yet\nALTER TABLE account ADD CONSTRAINT name_nn CHECK (name IS NOT NULL) NOT VALID -- next: VALIDATE\n;\nCOMMENT ON TABLE account IS 'a; b';"),
+      m('0004', 'ALTER TABLE account\n  Validate Constraint name_nn;'),
+      m('0005', 'ALTER TABLE account ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;'),
+    ]
+    const lint = (sql: string) => lintMigrations([m('0006', sql)], { serverMajor: 17, disabled: new Set(), lockTimeout: true }, before)
+    const findings = async (sql: string) => (await lint(sql)).findings.map((f) => [f.rule, f.message.split(' ').slice(0, 5).join(' ')])
+    assert.deepEqual(await findings('ALTER TABLE account ALTER COLUMN name SET NOT NULL, ALTER COLUMN nick SET NOT NULL;'), [])
+    assert.deepEqual(await findings('ALTER TABLE account ALTER COLUMN email SET NOT NULL;'), [['set-not-null', 'SET NOT NULL on "account"."email"']])
+  })
 })
 
 test('lock-timeout: one finding per file, at the first risky statement', async () => {
