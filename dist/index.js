@@ -10,5 +10,5 @@ function enableCompileCache() {
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunk-FR4V543D.js");
+var { run } = await import("./chunk-PROUWTTK.js");
 await run();

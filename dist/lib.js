@@ -1214,12 +1214,23 @@ function nameOf(schema2, name) {
 
 // src/models/load.ts
 import { existsSync as existsSync2, statSync } from "node:fs";
-import { isAbsolute, join, relative, sep } from "node:path";
+import { isAbsolute, join as join2, relative, sep } from "node:path";
 
 // src/loader/import.ts
 import { register } from "node:module";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+
+// src/loader/transform-cache.ts
+import { homedir } from "node:os";
+import { join } from "node:path";
+var cachedFrom = 64 * 1024;
+function transformCacheDir(env = process.env) {
+  const root = env.DB_MIGRATE_CACHE || env.RUNNER_TOOL_CACHE && join(env.RUNNER_TOOL_CACHE, "db-migrate") || join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "db-migrate");
+  return join(root, "transforms");
+}
+
+// src/loader/import.ts
 var registered = false;
 function hooksUrl() {
   const bundled = new URL("./loader-hooks.js", import.meta.url);
@@ -1231,7 +1242,7 @@ function libUrl() {
 }
 async function importModule(path, options = {}) {
   if (!registered) {
-    register(hooksUrl(), { data: { libUrl: libUrl() } });
+    register(hooksUrl(), { data: { libUrl: libUrl(), transformCache: transformCacheDir() } });
     registered = true;
   }
   const url = pathToFileURL(path);
@@ -1310,8 +1321,8 @@ function missing(file) {
 }
 function modulePath(path) {
   if (!existsSync2(path) || !statSync(path).isDirectory()) return path;
-  const index2 = ["index.ts", "index.mts", "index.js", "index.mjs", "index.cjs"].map((name) => join(path, name)).find((p) => existsSync2(p));
-  return index2 ?? join(path, "index.ts");
+  const index2 = ["index.ts", "index.mts", "index.js", "index.mjs", "index.cjs"].map((name) => join2(path, name)).find((p) => existsSync2(p));
+  return index2 ?? join2(path, "index.ts");
 }
 var orms = ["sequelize", "sequelize-typescript", "typeorm", "drizzle-orm", "reflect-metadata", "pg"];
 function importError(error, file) {
