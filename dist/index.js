@@ -10,5 +10,5 @@ function enableCompileCache() {
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunk-PROUWTTK.js");
+var { run } = await import("./chunk-AJKCVNXF.js");
 await run();

@@ -1,10 +1,6 @@
 // A database restored from its own `pg_dump -s` reads back identical: views, functions, triggers and event
 // triggers included. Needs TEST_DATABASE_URL's server and its pg_dump (from `pg_config --bindir`).
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { compare } from '../../src/compare/compare.js'
@@ -12,29 +8,19 @@ import { silentLog } from '../../src/log.js'
 import { modelsProject, project } from '../helpers/project.js'
 import { schemaAt } from '../check/project.js'
 import { scratchDatabase } from '../helpers/postgres.js'
+import { dumpServerUrl, dumpSkip, restoreSchema } from '../helpers/dump.js'
 
-const url = process.env.TEST_DATABASE_URL
-const bindir = (() => {
-  try {
-    return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim()
-  } catch {
-    return null
-  }
-})()
-const skip = !url ? 'set TEST_DATABASE_URL to a server whose pg_dump is on this machine'
-  : !bindir || !existsSync(join(bindir, 'pg_dump')) ? 'pg_config --bindir names no pg_dump' : false
+const url = dumpServerUrl
+const skip = dumpSkip
 
 describe('a pg_dump -s restore reads back as the database it came from', { skip }, () => {
   for (const fixture of ['models-objects', 'models-keys', 'models-schemas', 'models-constraints']) {
     it(fixture, async () => {
       const server = { label: 'external', url: url! }
       const [from, to] = [await scratchDatabase(server, 'dumped'), await scratchDatabase(server, 'restored')]
-      const dir = mkdtempSync(join(tmpdir(), 'db-migrate-dump-'))
       try {
         await upgrade(project(fixture, modelsProject).config(), from.url, silentLog)
-        const dump = join(dir, 'schema.sql')
-        execFileSync(join(bindir!, 'pg_dump'), ['--schema-only', '--no-owner', '--file', dump, from.url])
-        execFileSync(join(bindir!, 'psql'), ['--quiet', '--no-psqlrc', '--set', 'ON_ERROR_STOP=1', '--file', dump, to.url], { stdio: ['ignore', 'ignore', 'pipe'] })
+        restoreSchema(from.url, to.url)
         const original = await schemaAt(from.url)
         const restored = await schemaAt(to.url)
         assert.deepEqual(compare(original, restored), [])
@@ -45,7 +31,6 @@ describe('a pg_dump -s restore reads back as the database it came from', { skip 
           ])
         }
       } finally {
-        rmSync(dir, { recursive: true, force: true })
         await from.drop()
         await to.drop()
       }

@@ -2,9 +2,6 @@
 // expressions PostgreSQL prints differently once restored (a varchar IN list in a check, a partial index, a policy).
 // Runs on TEST_DATABASE_URL's server with the pg_dump and psql of `pg_config --bindir`.
 import assert from 'node:assert/strict'
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
 import { compare } from '../../src/compare/compare.js'
@@ -13,17 +10,10 @@ import { introspect } from '../../src/introspect/introspect.js'
 import { silentLog } from '../../src/log.js'
 import { adminQuery, scratchDatabase, type ScratchDatabase, type TestServer } from '../helpers/postgres.js'
 import { modelsProject, project } from '../helpers/project.js'
+import { dumpServerUrl, dumpSkip, restoreSchema } from '../helpers/dump.js'
 
-const url = process.env.TEST_DATABASE_URL
-const bindir = (() => {
-  try {
-    return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim()
-  } catch {
-    return null
-  }
-})()
-const skip = !url ? 'TEST_DATABASE_URL is not set: pg_dump needs a server of its own version'
-  : !bindir || !existsSync(join(bindir, 'pg_dump')) ? 'no pg_dump at pg_config --bindir' : false
+const url = dumpServerUrl
+const skip = dumpSkip
 
 const app = 'db_migrate_fixture_app'
 const fixtures = ['models-tables', 'models-demo', 'models-types', 'models-defaults', 'models-constraints', 'models-indexes', 'models-schemas', 'models-keys']
@@ -48,10 +38,7 @@ describe('a pg_dump -s restore reads back as the same schema', { skip }, () => {
   const restored = async (source: ScratchDatabase): Promise<ScratchDatabase> => {
     const copy = await scratchDatabase(server, 'restored')
     dbs.push(copy)
-    const dump = spawnSync(join(bindir!, 'pg_dump'), ['-s', '--no-owner', source.url], { encoding: 'utf8' })
-    assert.equal(dump.status, 0, dump.stderr)
-    const load = spawnSync(join(bindir!, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', copy.url], { input: dump.stdout, encoding: 'utf8' })
-    assert.equal(load.status, 0, load.stderr)
+    restoreSchema(source.url, copy.url)
     return copy
   }
   const read = async (db: ScratchDatabase, settle: boolean) => {

@@ -248,21 +248,21 @@ export declare const settings: readonly [{
     readonly env: "DB_MIGRATE_COLUMN_ORDER";
     readonly input: true;
     readonly file: true;
-    readonly help: "check: also report differences in column order";
+    readonly help: "check, diff: also report differences in column order";
 }, {
     readonly name: "ignore-privileges";
     readonly kind: "boolean";
     readonly env: "DB_MIGRATE_IGNORE_PRIVILEGES";
     readonly input: true;
     readonly file: true;
-    readonly help: "check: leave grants out: none are read or compared";
+    readonly help: "check, diff: leave grants out: none are read or compared";
 }, {
     readonly name: "ignore-extension-versions";
     readonly kind: "boolean";
     readonly env: "DB_MIGRATE_IGNORE_EXTENSION_VERSIONS";
     readonly input: true;
     readonly file: true;
-    readonly help: "check: an extension at another version is no difference";
+    readonly help: "check, diff: an extension at another version is no difference";
 }, {
     readonly name: "lint-disable";
     readonly kind: "value";
