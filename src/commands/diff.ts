@@ -47,7 +47,7 @@ export async function diff(config: Config, log: Log): Promise<DiffResult> {
 }
 
 /** compare() within the schema filters, rendered and put into words. */
-export function difference(from: SideName, to: SideName, a: Schema, b: Schema, config: Pick<Config, 'schemaScope' | 'columnOrder'>, words = { from: from.shown, to: to.shown }): DiffResult {
+export function difference(from: SideName, to: SideName, a: Schema, b: Schema, config: Pick<Config, 'schemaScope' | 'columnOrder' | 'ignoreExtensionVersions'>, words = { from: from.shown, to: to.shown }): DiffResult {
   const operations = compare(filterSchema(a, config.schemaScope), filterSchema(b, config.schemaScope), { columnOrder: config.columnOrder, ignoreExtensionVersions: config.ignoreExtensionVersions })
   const rendered = renderSql(operations)
   return {

@@ -3,7 +3,7 @@ import { objectName } from '../schema/objects.js'
 import { qualifiedName } from '../schema/schema.js'
 import type { Operation } from './operation.js'
 import { columnDifferences, deferred, foreignKey, objectDifferences, text } from './words.js'
-import { explainTableOption } from './table-option-words.js'
+import { explainTableOption, isTableOption } from './table-option-words.js'
 import { explainTypeDrift } from './type-words.js'
 
 const missing = 'is in the models but no migration creates it'
@@ -15,6 +15,7 @@ const extra = 'is created by the migrations but is not in the models'
  */
 export function explainDrift(op: Operation): string {
   const t = 'table' in op ? `table ${qualifiedName(op.table)}: ` : ''
+  if (isTableOption(op)) return explainTableOption(op)
   switch (op.kind) {
     case 'create_schema':
       return `schema ${op.schema} ${missing}`
@@ -85,15 +86,6 @@ export function explainDrift(op: Operation): string {
       return `${objectName(op.object)} ${extra}`
     case 'alter_object':
       return `${objectName(op.to)} differs: ${objectDifferences(op).map(([what, a, b]) => (what === 'definition' ? `definition, at line ${a} in the migrations, ${b} in the models` : sides(what, a, b))).join('; ')}`
-    case 'set_unlogged':
-    case 'set_row_level_security':
-    case 'alter_partition':
-    case 'set_inherits':
-    case 'create_policy':
-    case 'drop_policy':
-    case 'grant':
-    case 'revoke':
-      return explainTableOption(op)
     default:
       return explainTypeDrift(op)
   }

@@ -1,6 +1,6 @@
 import { isSerial, isWidening } from '../schema/pg-types.js'
 import type { Operation } from './operation.js'
-import { tableOptionRisk } from './table-option-words.js'
+import { tableOptionRisk, isTableOption } from './table-option-words.js'
 import { typeRisk } from './type-words.js'
 
 /** Why an operation can lose data or fail on the rows a database already holds. */
@@ -10,6 +10,7 @@ export interface Risk {
 
 /** Marks operations that can destroy data or fail against existing rows; null when the op is safe. */
 export function risk(op: Operation): Risk | null {
+  if (isTableOption(op)) return tableOptionRisk(op)
   switch (op.kind) {
     case 'drop_schema':
       return { reason: 'drops a schema' }
@@ -70,15 +71,6 @@ export function risk(op: Operation): Risk | null {
     case 'drop_exclusion':
     case 'drop_index':
       return null
-    case 'set_unlogged':
-    case 'set_row_level_security':
-    case 'alter_partition':
-    case 'set_inherits':
-    case 'create_policy':
-    case 'drop_policy':
-    case 'grant':
-    case 'revoke':
-      return tableOptionRisk(op)
     default: {
       const reason = typeRisk(op)
       return reason === null ? null : { reason }

@@ -4,7 +4,13 @@ import { qualifiedName, type Grant, type Policy, type TableName } from '../schem
 import type { Operation } from './operation.js'
 import type { Risk } from './risk.js'
 
-type TableOptionOp = Extract<Operation, { kind: 'set_unlogged' | 'set_row_level_security' | 'alter_partition' | 'set_inherits' | 'create_policy' | 'drop_policy' | 'grant' | 'revoke' }>
+const tableOptionKinds = ['set_unlogged', 'set_row_level_security', 'alter_partition', 'set_inherits', 'create_policy', 'drop_policy', 'grant', 'revoke'] as const
+type TableOptionOp = Extract<Operation, { kind: (typeof tableOptionKinds)[number] }>
+
+/** The operations on a table's options, policies and grants, which this file puts into words. */
+export function isTableOption(op: Operation): op is TableOptionOp {
+  return (tableOptionKinds as readonly string[]).includes(op.kind)
+}
 
 const missing = 'is in the models but no migration creates it'
 const extra = 'is created by the migrations but is not in the models'

@@ -3,11 +3,12 @@ import { columnDifferences, foreignKey, objectDifferences } from '../ops/words.j
 import { objectName } from '../schema/objects.js'
 import { describeTypeChange } from '../ops/type-words.js'
 import { qualifiedName } from '../schema/schema.js'
-import { describeTableOption } from '../ops/table-option-words.js'
+import { describeTableOption, isTableOption } from '../ops/table-option-words.js'
 
 /** What an operation does, as a migration file's comment says it: "add column post.email". */
 export function describeChange(op: Operation): string {
   const t = 'table' in op ? qualifiedName(op.table) : ''
+  if (isTableOption(op)) return describeTableOption(op)
   switch (op.kind) {
     case 'create_schema':
       return `create schema ${op.schema}`
@@ -65,15 +66,6 @@ export function describeChange(op: Operation): string {
       return `drop ${objectName(op.object)}${op.recreated ? ', to create it again' : ''}`
     case 'alter_object':
       return `change ${objectName(op.to)}: ${objectDifferences(op).map(([what, a, b]) => (what === 'definition' ? `definition ${a} → ${b}` : `${what} ${a} → ${b}`)).join(', ')}`
-    case 'set_unlogged':
-    case 'set_row_level_security':
-    case 'alter_partition':
-    case 'set_inherits':
-    case 'create_policy':
-    case 'drop_policy':
-    case 'grant':
-    case 'revoke':
-      return describeTableOption(op)
     default:
       return describeTypeChange(op)
   }

@@ -1,0 +1,30 @@
+import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url); import { fileURLToPath as __dbMigrateFileURLToPath } from 'node:url'; const __dbMigrateDir = __dbMigrateFileURLToPath(new URL('./', import.meta.url));
+import {
+  ScratchServer,
+  diff,
+  difference
+} from "./chunk-XNOGVE3U.js";
+import "./chunk-I4JBX42T.js";
+import "./chunk-XNFAXQIB.js";
+import "./chunk-TWWHIPXS.js";
+import "./chunk-XGRMDC4C.js";
+import "./chunk-RG5U6YPU.js";
+import "./chunk-RBMI5YSD.js";
+import "./chunk-CRJQOYJ4.js";
+import "./chunk-YHMBGRSJ.js";
+import "./chunk-BK2ZD3WF.js";
+import "./chunk-VCCWZISU.js";
+import "./chunk-C2QABVWH.js";
+import "./chunk-WXLEUHMA.js";
+import "./chunk-RGX4WDU4.js";
+import "./chunk-4ZVJDT3M.js";
+import "./chunk-SV6MCVPL.js";
+import "./chunk-VUUBX7PW.js";
+import "./chunk-BFVRO7RW.js";
+import "./chunk-CL6XV7EK.js";
+import "./chunk-64I5SS2G.js";
+export {
+  ScratchServer,
+  diff,
+  difference
+};
