@@ -25,7 +25,7 @@ export async function introspectOnce(client: pg.Client): Promise<IntrospectRun> 
 
 /** The floor: the introspector's own catalog queries, rows fetched and dropped; with the time of each. */
 export async function catalogFloor(client: pg.Client): Promise<{ ms: number; perQuery: Record<string, number> }> {
-  const params = [null, JSON.stringify(history)]
+  const params = [null, JSON.stringify(history), null]
   const perQuery: Record<string, number> = {}
   const started = performance.now()
   let mark = started
@@ -63,7 +63,7 @@ export function columnsQueryWithJoinedComments(): string | null {
 export async function columnsQueryVariants(client: pg.Client, runs: number): Promise<{ asIs: number[]; joined: number[] } | null> {
   const joined = columnsQueryWithJoinedComments()
   if (!joined) return null
-  const params = [null, JSON.stringify(history)]
+  const params = [null, JSON.stringify(history), null]
   const a = await client.query(columnsQuery, params)
   const b = await client.query(joined, params)
   if (JSON.stringify(a.rows) !== JSON.stringify(b.rows)) return null

@@ -1,11 +1,15 @@
 import type { Config } from '../config/config.js'
 import { connect } from '../db/client.js'
 import { errorMessage, MigrationError } from '../errors.js'
-import { introspect } from '../introspect/introspect.js'
+import { introspect, readWithMarks, type Reading } from '../introspect/introspect.js'
+import { readHorizon, type CatalogMarks } from '../introspect/marks.js'
+import { checkCacheRoot } from '../provision/cache.js'
+import { readStoredSchema, writeStoredSchema, type SchemaReader } from '../provision/schema-store.js'
+import { snapshotName } from '../provision/replay-key.js'
 import type { Log } from '../log.js'
 import { prefixKeys, replaySettings } from '../provision/replay-key.js'
 import { createScratchDatabase, type ScratchDatabase } from '../provision/scratch.js'
-import { cloneSnapshot, dropSnapshot, keepSnapshot, longestPrefix, readSnapshotServer, snapshotUrl, touchSnapshot } from '../provision/snapshots.js'
+import { cloneSnapshot, dropSnapshot, keepSnapshot, longestPrefix, makeSpare, readSnapshotServer, snapshotUrl, takeSpare, touchSnapshot } from '../provision/snapshots.js'
 import { listMigrations } from '../runtime/files.js'
 import { readHistory } from '../runtime/history.js'
 import type { MigrationFile } from '../runtime/types.js'
@@ -61,12 +65,19 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   const headKey = keys[files.length]!
   let cached = longestPrefix(server, keys)
 
+  const store = { root: checkCacheRoot(config.checkCache), reader: { ...readerOf(config), cluster: server.cluster } }
   if (cached === files.length && cached > 0) {
-    const url = snapshotUrl(server, headKey)
-    if (await historyMatches(config, url, files, cached)) {
-      const schema = await readSchema(config, url)
+    const stored = readStoredSchema<CatalogMarks>(store.root, snapshotName(headKey), store.reader)
+    if (stored) {
       await touchSnapshot(server, headKey)
-      return { schema, count: files.length, replay: { replayed: 0, fromCache: cached, cacheKey: headKey } }
+      return { schema: stored.schema, count: files.length, replay: { replayed: 0, fromCache: cached, cacheKey: headKey } }
+    }
+    const url = snapshotUrl(server, headKey)
+    if ((await historyMatches(config, url, files, cached)).matches) {
+      const reading = await readMarked(config, url, null)
+      keepReading(store, headKey, reading)
+      await touchSnapshot(server, headKey)
+      return { schema: reading.schema, count: files.length, replay: { replayed: 0, fromCache: cached, cacheKey: headKey } }
     }
     log.warn(`the check snapshot of ${files[cached - 1]!.name} does not hold what its key says: dropped, replaying every migration`)
     await dropSnapshot(server, headKey).catch(() => {})
@@ -74,14 +85,23 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   }
 
   let scratch: ScratchDatabase | undefined
+  let earlier: { reading: Reading; horizon: string } | null = null
+  // a spare copy of the snapshot taken is made again for the next run, while this one applies and reads
+  let spare: Promise<void> = Promise.resolve()
   if (cached > 0) {
+    const from = keys[cached]!
     try {
-      scratch = await cloneSnapshot(server, keys[cached]!, options.ownServer)
-      if (!(await historyMatches(config, scratch.url, files, cached))) {
+      scratch = (await takeSpare(server, from)) ?? (await cloneSnapshot(server, from, options.ownServer))
+      const history = await historyMatches(config, scratch.url, files, cached)
+      if (!history.matches) {
         log.warn(`the check snapshot of ${files[cached - 1]!.name} does not hold what its key says: dropped, replaying every migration`)
         await scratch.drop().catch(() => {})
-        await dropSnapshot(server, keys[cached]!).catch(() => {})
+        await dropSnapshot(server, from).catch(() => {})
         scratch = undefined
+      } else {
+        const reading = storedReading(store, from)
+        earlier = reading ? { reading, horizon: history.horizon } : null
+        spare = makeSpare(server, from, options.ownServer).catch(() => {})
       }
     } catch (error) {
       // dropped or copied by a concurrent run meanwhile: a full replay is slower, never wrong
@@ -96,19 +116,46 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   let kept = false
   try {
     const replayed = await applyRest(config, scratch.url, log, files.length - cached)
-    const schema = await readSchema(config, scratch.url)
+    const reading = await readMarked(config, scratch.url, earlier)
     const added = (await roles(serverUrl)).filter((r) => !rolesBefore.includes(r))
     // roles live in the cluster, not in the database: a snapshot of migrations that create some is not what an empty server would give
     if (added.length === 0 && files.length > 0) {
       await keepSnapshot(server, scratch, headKey)
       kept = true
+      keepReading(store, headKey, reading)
+      if (cached === 0) spare = makeSpare(server, headKey, options.ownServer).catch(() => {})
     } else if (added.length > 0) {
       log.info(`the migrations create roles (${added.join(', ')}), which a snapshot cannot hold: this replay is not cached`)
     }
-    return { schema, count: files.length, replay: { replayed, fromCache: cached, cacheKey: kept ? headKey : null } }
+    return { schema: reading.schema, count: files.length, replay: { replayed, fromCache: cached, cacheKey: kept ? headKey : null } }
   } finally {
+    await spare
     if (!kept) await scratch.drop().catch(() => {})
     if (options.ownServer) await dropRolesSince(serverUrl, rolesBefore).catch(() => {})
+  }
+}
+
+interface Store {
+  readonly root: string
+  readonly reader: SchemaReader
+}
+
+function readerOf(config: Config): SchemaReader {
+  return { privileges: !config.ignorePrivileges, exclude: [{ schema: config.historySchema, name: config.historyTable }] }
+}
+
+/** The stored reading of a snapshot, when it was kept with its marks. */
+function storedReading(store: Store, key: string): Reading | null {
+  const stored = readStoredSchema<CatalogMarks>(store.root, snapshotName(key), store.reader)
+  return stored?.facts ? { schema: stored.schema, marks: stored.facts } : null
+}
+
+/** Keeps a snapshot's reading beside the cache; a cache that cannot be written is slower next time, never wrong. */
+function keepReading(store: Store, key: string, reading: Reading): void {
+  try {
+    writeStoredSchema(store.root, snapshotName(key), store.reader, { schema: reading.schema, facts: reading.marks })
+  } catch {
+    // read again next time
   }
 }
 
@@ -134,12 +181,16 @@ async function applyRest(config: Config, url: string, log: Log, expected: number
   return applied
 }
 
-/** The snapshot's history is exactly the first `count` files, by name and checksum, all applied. */
-async function historyMatches(config: Config, url: string, files: readonly MigrationFile[], count: number): Promise<boolean> {
+/**
+ * Whether the snapshot's history is exactly the first `count` files, by name and checksum, all applied; and the
+ * horizon of its marks (read before anything is applied to a copy).
+ */
+async function historyMatches(config: Config, url: string, files: readonly MigrationFile[], count: number): Promise<{ matches: boolean; horizon: string }> {
   const client = await connect(url)
   try {
+    const horizon = await readHorizon(client)
     const rows = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
-    return rows.length === count && rows.every((r, i) => r.state === 'applied' && r.name === files[i]!.name && r.checksum === files[i]!.checksum)
+    return { matches: rows.length === count && rows.every((r, i) => r.state === 'applied' && r.name === files[i]!.name && r.checksum === files[i]!.checksum), horizon }
   } finally {
     await client.end().catch(() => {})
   }
@@ -148,7 +199,18 @@ async function historyMatches(config: Config, url: string, files: readonly Migra
 async function readSchema(config: Config, url: string): Promise<Schema> {
   const client = await connect(url)
   try {
-    return await introspect(client, { exclude: [{ schema: config.historySchema, name: config.historyTable }], privileges: !config.ignorePrivileges, settle: true })
+    return await introspect(client, { ...readerOf(config), settle: true })
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** The database at `url` read with its marks; only what changed since `earlier` (a reading of the snapshot it was copied from) read again. */
+async function readMarked(config: Config, url: string, earlier: { reading: Reading; horizon: string } | null): Promise<Reading> {
+  const client = await connect(url)
+  try {
+    const { schema, marks } = await readWithMarks(client, { ...readerOf(config), settle: true }, earlier)
+    return { schema, marks }
   } finally {
     await client.end().catch(() => {})
   }

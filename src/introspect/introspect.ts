@@ -4,6 +4,8 @@ import { holdsItems } from '../schema/filter.js'
 import { readObjects } from './objects.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, grantsQuery, indexesQuery, leaveQuery, policiesQuery, schemasQuery, tablesQuery } from './queries.js'
 import { settleExpressions } from './settle.js'
+import { readMarks, tablesToReread, type CatalogMarks } from './marks.js'
+import { emptySchema } from '../schema/schema.js'
 import { tableExtras, toGrant, toPolicy } from './table-extras.js'
 import { collationsQuery, toCollation } from './collations.js'
 import { compositesQuery, toComposite } from './composites.js'
@@ -37,17 +39,46 @@ export interface IntrospectOptions {
  * search_path is restored afterwards.
  */
 export async function introspect(client: Queryable, options: IntrospectOptions = {}): Promise<Schema> {
+  return (await readDatabase(client, options, { marks: false, earlier: null })).schema
+}
+
+/** A database as introspect() read it, with the catalog marks it was read at. */
+export interface Reading {
+  readonly schema: Schema
+  readonly marks: CatalogMarks
+}
+
+/**
+ * introspect(), keeping the catalog marks. With `earlier`, a reading of the database this one was copied from (a
+ * snapshot) and the horizon taken right after the copy, only the tables whose marks changed since are read again and
+ * the rest are taken from it; `reread` says how many were read (all when a schema or a role changed).
+ */
+export async function readWithMarks(client: Queryable, options: IntrospectOptions, earlier: { readonly reading: Reading; readonly horizon: string } | null): Promise<Reading & { readonly reread: number }> {
+  const { schema, marks, reread } = await readDatabase(client, options, { marks: true, earlier })
+  return { schema, marks: marks!, reread }
+}
+
+async function readDatabase(client: Queryable, options: IntrospectOptions, how: { marks: boolean; earlier: { readonly reading: Reading; readonly horizon: string } | null }): Promise<{ schema: Schema; marks: CatalogMarks | null; reread: number }> {
   const params = [options.schemas ?? null, JSON.stringify(options.exclude ?? [])]
   const saved = (await client.query(enterQuery)).rows[0].search_path as string
   let schema: Schema
+  let marks: CatalogMarks | null = null
+  let only: string[] | null = null
+  let kept: Table[] = []
   try {
+    if (how.marks) {
+      marks = await readMarks(client, params, how.earlier?.horizon ?? null)
+      only = how.earlier ? tablesToReread(how.earlier.reading.marks, marks) : null
+      if (only && how.earlier) kept = keptTables(how.earlier.reading, marks, new Set(only))
+    }
+    const tableParams = [...params, only]
     const schemas = (await client.query(schemasQuery, params.slice(0, 1))).rows.map((row) => row.name as string)
     const enums = (await client.query(enumsQuery, params.slice(0, 1))).rows
-    const tables = (await client.query(tablesQuery, params)).rows
-    const columns = (await client.query(columnsQuery, params)).rows
-    const constraints = (await client.query(constraintsQuery, params)).rows
-    const indexes = (await client.query(indexesQuery, params)).rows
-    const policies = (await client.query(policiesQuery, params)).rows
+    const tables = (await client.query(tablesQuery, tableParams)).rows
+    const columns = (await client.query(columnsQuery, tableParams)).rows
+    const constraints = (await client.query(constraintsQuery, tableParams)).rows
+    const indexes = (await client.query(indexesQuery, tableParams)).rows
+    const policies = (await client.query(policiesQuery, tableParams)).rows
     const grants = options.privileges === false ? [] : (await client.query(grantsQuery, params)).rows
     const objects = await readObjects(client, params)
     const typeRows = (await client.query(typesQuery, params.slice(0, 1))).rows[0]
@@ -58,19 +89,34 @@ export async function introspect(client: Queryable, options: IntrospectOptions =
       compositeTypes: typeRows.composites.map(toComposite),
       collations: typeRows.collations.map(toCollation),
     }
-    const read = assemble(schemas, enums, tables, columns, constraints, indexes, policies, grants)
+    let read = assembleTables(tables, columns, constraints, indexes, policies)
+    if (options.settle) read = (await settleExpressions(client, { ...emptySchema, tables: read })).tables as Table[]
+    const all = kept.length ? [...read, ...kept].sort(byName) : read
+    const assembled0 = assemble(schemas, enums, all, grants)
     const held = [...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations].map((item) => item.schema)
-    const assembled = { ...read, ...types, schemas: [...new Set([...read.schemas, ...held])].filter((s) => s !== 'public' && s !== 'pg_catalog').sort(compareText) }
+    const assembled = { ...assembled0, ...types, schemas: [...new Set([...assembled0.schemas, ...held])].filter((s) => s !== 'public' && s !== 'pg_catalog').sort(compareText) }
     // absent when there are none, so a schema of tables alone reads as before
     schema = withoutExcludedSchemas(objects.length ? { ...assembled, objects } : assembled, options.exclude ?? [])
-    if (options.settle) schema = await settleExpressions(client, schema)
+    await client.query(leaveQuery, [saved])
+    return { schema, marks, reread: read.length }
   } catch (error) {
     // The first failure is the one to report; the connection may be gone.
     await client.query(leaveQuery, [saved]).catch(() => {})
     throw error
   }
-  await client.query(leaveQuery, [saved])
-  return schema
+}
+
+/** The tables of an earlier reading that are still there with the same marks. */
+function keptTables(earlier: Reading, now: CatalogMarks, reread: ReadonlySet<string>): Table[] {
+  const byName = new Map(earlier.schema.tables.map((t) => [JSON.stringify([t.schema, t.name]), t]))
+  const kept: Table[] = []
+  for (const [oid, mark] of Object.entries(now.tables)) {
+    if (reread.has(oid)) continue
+    const table = byName.get(JSON.stringify([mark.schema, mark.name]))
+    if (!table) throw new Error(`the earlier reading has no table ${mark.schema}.${mark.name} that its marks name`)
+    kept.push(table)
+  }
+  return kept
 }
 
 /** Extensions, sequences, domains, composite types and collations in one round trip: a JSON list of rows each. */
@@ -84,7 +130,7 @@ function withoutExcludedSchemas(schema: Schema, exclude: NonNullable<IntrospectO
   return gone.size ? { ...schema, schemas: schema.schemas.filter((s) => !gone.has(s)) } : schema
 }
 
-function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[], policyRows: any[], grantRows: any[]): Omit<Schema, 'extensions' | 'sequences' | 'domains' | 'compositeTypes' | 'collations'> {
+function assembleTables(tableRows: any[], columnRows: any[], constraintRows: any[], indexRows: any[], policyRows: any[]): Table[] {
   const byTable = <T>(rows: any[], map: (row: any) => T): Map<string, T[]> => {
     const out = new Map<string, T[]>()
     for (const row of rows) {
@@ -98,11 +144,7 @@ function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], colu
   const constraints = byTable(constraintRows, (row) => row)
   const indexes = byTable(indexRows, toIndex)
   const policies = byTable(policyRows, toPolicy)
-
-  const enums: EnumType[] = enumRows
-    .map((row) => ({ schema: row.schema, name: row.name, values: row.values, comment: row.comment }))
-    .sort(byName)
-  const tables: Table[] = tableRows
+  return tableRows
     .map((row): Table => {
       const own = constraints.get(row.oid) ?? []
       const pk = own.find((c) => c.type === 'p')
@@ -120,6 +162,12 @@ function assemble(schemaNames: string[], enumRows: any[], tableRows: any[], colu
         ...tableExtras(row, policies.get(row.oid) ?? []),
       }
     })
+    .sort(byName)
+}
+
+function assemble(schemaNames: string[], enumRows: any[], tables: Table[], grantRows: any[]): Pick<Schema, 'schemas' | 'enums' | 'tables' | 'grants'> {
+  const enums: EnumType[] = enumRows
+    .map((row) => ({ schema: row.schema, name: row.name, values: row.values, comment: row.comment }))
     .sort(byName)
   const schemas = [...new Set([...schemaNames, ...[...enums, ...tables].map((item) => item.schema)])].filter((s) => s !== 'public').sort(compareText)
   const grants: Grant[] = grantRows.map(toGrant)

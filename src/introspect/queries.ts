@@ -1,6 +1,7 @@
 // Catalog queries of introspect(). Each reads every table at once; none runs per table.
 // Parameters: $1 text[] of schemas to read (null: every user schema), and but for enumsQuery $2, a jsonb array of
-// {schema, name} tables to leave out.
+// {schema, name} tables to leave out; the table queries (tables, columns, constraints, indexes, policies) take $3, the
+// oids of the only tables to read (null: all).
 
 /** Which schemas and relations belong to the user: not system schemas, not objects that extensions own. */
 export const schemaFilter = `
@@ -12,6 +13,9 @@ export const tableFilter = `
   c.relkind IN ('r', 'p') AND ${schemaFilter}
   AND NOT $2::jsonb @> jsonb_build_array(jsonb_build_object('schema', n.nspname::text, 'name', c.relname::text))
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`
+
+/** The table queries' `$3`: the only tables to read, when not all. */
+const onlyTables = `($3::oid[] IS NULL OR c.oid = ANY($3::oid[]))`
 
 /** Objects an extension created belong to it, not to the user's schema. `classid`/`objid`: the object's catalog and oid. */
 export function notInExtension(classid: string, objid: string): string {
@@ -68,7 +72,7 @@ SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name, obj_des
           FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
          WHERE ih.inhrelid = c.oid) AS parents
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ${tableFilter}
+WHERE ${tableFilter} AND ${onlyTables}
 ORDER BY 2, 3`
 
 // A column is serial when its default draws from the sequence a serial column would make (serialSequence) and owns
@@ -89,7 +93,7 @@ LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 -- a join rather than col_description(), which runs a query of its own for every column
 LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum
 -- a partition's columns are its parent's, and a child lists only the columns no parent gives it
-WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0 AND NOT c.relispartition AND ${tableFilter}
+WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0 AND NOT c.relispartition AND ${tableFilter} AND ${onlyTables}
 ORDER BY a.attrelid, a.attnum`
 
 // contype 'n' (NOT NULL, recorded here from PostgreSQL 18) is left out: nullability comes from attnotnull.
@@ -109,7 +113,7 @@ FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 -- what a partition or child takes from its parent (conparentid, coninhcount) is the parent's
-WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND con.coninhcount = 0 AND ${tableFilter}
+WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND con.coninhcount = 0 AND ${tableFilter} AND ${onlyTables}
 ORDER BY con.conrelid, con.conname`
 
 // Indexes that back a primary key, unique or exclusion constraint belong to that constraint.
@@ -119,7 +123,7 @@ SELECT i.indrelid::int8::text AS table_oid, ic.relname AS name, i.indisunique AS
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
 JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ${tableFilter}
+WHERE ${tableFilter} AND ${onlyTables}
   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))
   -- a partition's copy of its parent's index is the parent's
   AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
@@ -131,7 +135,7 @@ SELECT p.polrelid::int8::text AS table_oid, p.polname AS name, p.polcmd AS comma
        pg_get_expr(p.polqual, p.polrelid) AS using, pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
 FROM pg_policy p
 JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ${tableFilter}
+WHERE ${tableFilter} AND ${onlyTables}
 ORDER BY 1, 2`
 
 const grantee = `CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee)::text END AS grantee, a.privilege_type AS privilege, a.is_grantable AS grantable`

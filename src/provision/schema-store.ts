@@ -15,6 +15,8 @@ export const storedSchemaLimit = 24
  * same ones, of the same db-migrate version.
  */
 export interface SchemaReader {
+  /** The cluster the snapshot is in (its copies share its catalog rows): a reading is not reused on another server. */
+  readonly cluster?: string
   readonly privileges: boolean
   readonly exclude?: readonly { readonly schema: string; readonly name: string }[]
 }
@@ -54,7 +56,7 @@ export function writeStoredSchema(root: string, name: string, reader: SchemaRead
 }
 
 function readerKey(reader: SchemaReader): string {
-  return JSON.stringify({ version, privileges: reader.privileges, exclude: reader.exclude ?? [] })
+  return JSON.stringify({ version, cluster: reader.cluster ?? '', privileges: reader.privileges, exclude: reader.exclude ?? [] })
 }
 
 function prune(dir: string): void {

@@ -10,21 +10,84 @@ export const snapshotLimit: Record<SnapshotKind, number> = { migrations: 4, mode
 
 const like = (kind: SnapshotKind) => `${snapshotPrefix[kind].replace(/_/g, '\\_')}%`
 
-/** The server's snapshots, its major version and the role we are on it, read in one connection. */
+/** The server's snapshots, its major version, the role we are on it and which cluster it is, read in one connection. */
 export interface SnapshotServer {
   readonly url: string
   readonly major: number
   readonly user: string
   readonly names: ReadonlySet<string>
+  /** The cluster: its system identifier, else (where reading it is not allowed) its address and start time. */
+  readonly cluster: string
 }
 
 export async function readSnapshotServer(serverUrl: string): Promise<SnapshotServer> {
   return onServer(serverUrl, async (client) => {
-    const { rows } = await client.query<{ v: string; u: string; names: string[] | null }>(
+    const { rows } = await client.query<{ v: string; u: string; names: string[] | null; c: string }>(
       `SELECT current_setting('server_version_num') AS v, current_user AS u,
-        (SELECT array_agg(datname::text) FROM pg_database WHERE datname LIKE '${like('migrations')}' OR datname LIKE '${like('models')}') AS names`)
-    return { url: serverUrl, major: Math.floor(Number(rows[0]!.v) / 10000), user: rows[0]!.u, names: new Set(rows[0]!.names ?? []) }
+        (SELECT array_agg(datname::text) FROM pg_database WHERE datname LIKE '${like('migrations')}' OR datname LIKE '${like('models')}' OR datname LIKE '${likeSpare}') AS names,
+        CASE WHEN has_function_privilege('pg_control_system()', 'EXECUTE')
+          THEN (SELECT system_identifier::text FROM pg_control_system())
+          ELSE coalesce(host(inet_server_addr()), 'socket') || ':' || coalesce(inet_server_port(), 0) || ':' || pg_postmaster_start_time() END AS c`)
+    return { url: serverUrl, major: Math.floor(Number(rows[0]!.v) / 10000), user: rows[0]!.u, names: new Set(rows[0]!.names ?? []), cluster: rows[0]!.c }
   })
+}
+
+const sparePrefix = 'db_migrate_spare_'
+const likeSpare = `${sparePrefix.replace(/_/g, '\\_')}%`
+
+/** How many spare copies a server keeps: copies of a snapshot made ahead, so that the next run copying it need not wait. */
+export const spareLimit = 2
+
+function spareName(key: string): string {
+  return `${sparePrefix}${key.slice(0, 40)}`
+}
+
+/**
+ * A scratch database made from a spare copy of the snapshot of `key`, renamed (no copy); null when the server has
+ * none, or another run took it first.
+ */
+export async function takeSpare(server: SnapshotServer, key: string): Promise<ScratchDatabase | null> {
+  if (!server.names.has(spareName(key))) return null
+  const name = `db_migrate_check_migrations_${randomBytes(6).toString('hex')}`
+  const taken = await onServer(server.url, async (c) => {
+    try {
+      await c.query(`ALTER DATABASE ${quoteIdent(spareName(key))} RENAME TO ${quoteIdent(name)}`)
+      await markUsed(c, snapshotName(key))
+      return true
+    } catch {
+      return false
+    }
+  })
+  return taken ? scratchOn(server, name) : null
+}
+
+/**
+ * Copies the snapshot of `key` into a spare for the next run, and drops the oldest spares beyond the limit. A copy
+ * that fails (the snapshot dropped meanwhile, a concurrent run making the same) leaves nothing behind.
+ */
+export async function makeSpare(server: SnapshotServer, key: string, fileCopy: boolean): Promise<void> {
+  const strategy = fileCopy && server.major >= 15 ? ' STRATEGY FILE_COPY' : ''
+  await onServer(server.url, async (c) => {
+    try {
+      await c.query(`CREATE DATABASE ${quoteIdent(spareName(key))} TEMPLATE ${quoteIdent(snapshotName(key))}${strategy}`)
+      await c.query(`COMMENT ON DATABASE ${quoteIdent(spareName(key))} IS ${quoteLiteral(`db-migrate check spare, made ${new Date().toISOString()}`)}`)
+    } catch {
+      return
+    }
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database d WHERE datname LIKE '${likeSpare}'
+        ORDER BY shobj_description(d.oid, 'pg_database') DESC NULLS LAST, d.oid DESC OFFSET ${spareLimit}`)
+    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)}`).catch(() => {})
+  })
+}
+
+function scratchOn(server: SnapshotServer, name: string): ScratchDatabase {
+  let dropped: Promise<void> | undefined
+  return {
+    url: withDatabase(server.url, name),
+    name,
+    drop: () => (dropped ??= onServer(server.url, async (c) => { await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`) })),
+  }
 }
 
 /** The longest prefix of `keys` (keys[i]: the first i migrations) that the server holds a snapshot of; 0 for none. */
@@ -45,12 +108,7 @@ export async function cloneSnapshot(server: SnapshotServer, key: string, fileCop
     await c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(snapshotName(key))}${strategy}`)
     await markUsed(c, snapshotName(key))
   })
-  let dropped: Promise<void> | undefined
-  return {
-    url: withDatabase(server.url, name),
-    name,
-    drop: () => (dropped ??= onServer(server.url, async (c) => { await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`) })),
-  }
+  return scratchOn(server, name)
 }
 
 /** A snapshot as a database to read (nothing to apply, so nothing to copy). */
