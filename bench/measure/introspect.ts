@@ -34,7 +34,7 @@ export async function catalogFloor(client: pg.Client): Promise<{ ms: number; per
     perQuery[name] = now - mark
     mark = now
   }
-  const saved = (await client.query(enterQuery)).rows[0].search_path
+  const entered = (await client.query(enterQuery)).rows[0]
   await client.query(enumsQuery, params.slice(0, 1))
   lap('search_path + enums')
   const named = { tables: tablesQuery, columns: columnsQuery, constraints: constraintsQuery, indexes: indexesQuery }
@@ -42,7 +42,7 @@ export async function catalogFloor(client: pg.Client): Promise<{ ms: number; per
     await client.query(q, params)
     lap(name)
   }
-  await client.query(leaveQuery, [saved])
+  await client.query(leaveQuery, [entered.search_path, entered.jit])
   return { ms: performance.now() - started, perQuery }
 }
 

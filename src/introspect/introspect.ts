@@ -4,7 +4,7 @@ import { holdsItems } from '../schema/filter.js'
 import { readObjects } from './objects.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, grantsQuery, indexesQuery, leaveQuery, policiesQuery, schemasQuery, tablesQuery } from './queries.js'
 import { settleExpressions } from './settle.js'
-import { readMarks, tablesToReread, type CatalogMarks } from './marks.js'
+import { keptMarks, readMarks, tablesToReread, type CatalogMarks, type FreshMarks } from './marks.js'
 import { emptySchema } from '../schema/schema.js'
 import { tableExtras, toGrant, toPolicy } from './table-extras.js'
 import { collationsQuery, toCollation } from './collations.js'
@@ -60,9 +60,10 @@ export async function readWithMarks(client: Queryable, options: IntrospectOption
 
 async function readDatabase(client: Queryable, options: IntrospectOptions, how: { marks: boolean; earlier: { readonly reading: Reading; readonly horizon: string } | null }): Promise<{ schema: Schema; marks: CatalogMarks | null; reread: number }> {
   const params = [options.schemas ?? null, JSON.stringify(options.exclude ?? [])]
-  const saved = (await client.query(enterQuery)).rows[0].search_path as string
+  const entered = (await client.query(enterQuery)).rows[0]
+  const saved = [entered.search_path as string, entered.jit as string | null]
   let schema: Schema
-  let marks: CatalogMarks | null = null
+  let marks: FreshMarks | null = null
   let only: string[] | null = null
   let kept: Table[] = []
   try {
@@ -97,11 +98,11 @@ async function readDatabase(client: Queryable, options: IntrospectOptions, how: 
     const assembled = { ...assembled0, ...types, schemas: [...new Set([...assembled0.schemas, ...held])].filter((s) => s !== 'public' && s !== 'pg_catalog').sort(compareText) }
     // absent when there are none, so a schema of tables alone reads as before
     schema = withoutExcludedSchemas(objects.length ? { ...assembled, objects } : assembled, options.exclude ?? [])
-    await client.query(leaveQuery, [saved])
-    return { schema, marks, reread: read.length }
+    await client.query(leaveQuery, saved)
+    return { schema, marks: marks && keptMarks(marks), reread: read.length }
   } catch (error) {
     // The first failure is the one to report; the connection may be gone.
-    await client.query(leaveQuery, [saved]).catch(() => {})
+    await client.query(leaveQuery, saved).catch(() => {})
     throw error
   }
 }

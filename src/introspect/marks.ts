@@ -1,86 +1,95 @@
-// Catalog marks: for each table, how many catalog rows it is read from (its own, and those of what it refers to) and
-// whether any of them was written since a horizon (a transaction id). A database copied from one read before, with
-// the horizon taken when it was copied, needs only the tables whose marks say so read again: a row written or
-// rewritten since is newer than the horizon, and a row deleted since changes the count.
+// Catalog marks: which tables of a database copied from one read before have changed since the copy. A catalog row
+// written or rewritten since is newer than the horizon (the first transaction id after the copy), so the tables that
+// own such rows, or whose parts depend on an object with such a row, have changed; a row deleted since shows in the
+// counts of the rows each table owns in the catalogs where a deletion leaves the rest untouched.
 import { tableFilter } from './queries.js'
 import type { Queryable } from './introspect.js'
 
-/** A table's mark: the count of its rows, and whether one is newer than the horizon asked about. */
-export interface TableMark {
-  readonly schema: string
-  readonly name: string
-  readonly rows: number
-  readonly changed: boolean
-}
-
-/** The marks of one database: per table oid, and one for what prints inside every table (schemas, roles). */
+/** A database's tables by oid, the counts of their rows in the catalogs counted, and what prints inside every table. */
 export interface CatalogMarks {
-  readonly global: { readonly rows: number; readonly changed: boolean; readonly roles: string }
-  readonly tables: Readonly<Record<string, TableMark>>
+  readonly tables: Readonly<Record<string, { readonly schema: string; readonly name: string }>>
+  /** Per catalog letter and owning table oid (`k16385`), how many rows. */
+  readonly counts: Readonly<Record<string, number>>
+  /** Schemas, and the roles grants and policies name: their names print inside other objects' definitions. */
+  readonly global: string
 }
 
-// How long ago a row was written, in transactions; a row of the horizon's transaction or later is `changed`.
-const age = (xmin: string) => `age(${xmin})`
-
-// The rows of what a table's part depends on: renamed, moved or altered, it prints differently inside the table.
-const referencedAge = `CASE dep.refclassid
-    WHEN 'pg_class'::regclass THEN least((SELECT ${age('rc.xmin')} FROM pg_class rc WHERE rc.oid = dep.refobjid),
-      (SELECT ${age('ra.xmin')} FROM pg_attribute ra WHERE ra.attrelid = dep.refobjid AND ra.attnum = dep.refobjsubid AND dep.refobjsubid > 0),
-      (SELECT ${age('sq.xmin')} FROM pg_sequence sq WHERE sq.seqrelid = dep.refobjid))
-    WHEN 'pg_type'::regclass THEN least((SELECT ${age('rt.xmin')} FROM pg_type rt WHERE rt.oid = dep.refobjid),
-      (SELECT min(${age('e.xmin')}) FROM pg_enum e WHERE e.enumtypid = dep.refobjid))
-    WHEN 'pg_proc'::regclass THEN (SELECT ${age('rp.xmin')} FROM pg_proc rp WHERE rp.oid = dep.refobjid)
-    WHEN 'pg_collation'::regclass THEN (SELECT ${age('rl.xmin')} FROM pg_collation rl WHERE rl.oid = dep.refobjid)
-    WHEN 'pg_constraint'::regclass THEN (SELECT ${age('rk.xmin')} FROM pg_constraint rk WHERE rk.oid = dep.refobjid)
-    WHEN 'pg_operator'::regclass THEN (SELECT ${age('ro.xmin')} FROM pg_operator ro WHERE ro.oid = dep.refobjid)
-    WHEN 'pg_opclass'::regclass THEN (SELECT ${age('rc.xmin')} FROM pg_opclass rc WHERE rc.oid = dep.refobjid)
-    END`
+/** The marks, with the tables that own or depend on rows newer than the horizon asked about. */
+export interface FreshMarks extends CatalogMarks {
+  readonly changed: readonly string[]
+  /** A schema was created, renamed or dropped since the horizon. */
+  readonly schemasChanged: boolean
+}
 
 const nextXid = 'txid_snapshot_xmax(txid_current_snapshot())'
 
-// The horizon's own age, measured as the rows' are (from the same transaction id), so that a row is newer exactly
-// when its age is at most this. Transaction ids of rows are 32-bit: the horizon is taken modulo 2^32.
-const ageOfHorizon = (param: string) => `age((${param}::int8 % 4294967296)::text::xid)`
+// A row is newer than the horizon exactly when its age is at most the horizon's own (both measured from the same
+// transaction id). Transaction ids in rows are 32-bit: the horizon is taken modulo 2^32. No horizon: nothing is newer.
+const fresh = (xmin: string) => `age(${xmin}) <= (SELECT lim FROM h)`
 
-// $1 schemas, $2 tables left out (as the table queries); $3 the horizon (int8; null: none, nothing is `changed`).
-// A table's rows: the table, its columns, defaults, constraints, indexes, policies, parents, partitioning, comments,
-// what these depend on beyond the table itself, and the sequences its columns own (their options decide serial).
+// The table a part belongs to: itself, an index's table, a constraint's, a default's, a policy's, a trigger's.
+const ownerOf = (cls: string, obj: string) => `CASE ${cls}
+    WHEN 'pg_class'::regclass THEN coalesce((SELECT ix.indrelid FROM pg_index ix WHERE ix.indexrelid = ${obj}), ${obj})
+    WHEN 'pg_constraint'::regclass THEN (SELECT k.conrelid FROM pg_constraint k WHERE k.oid = ${obj})
+    WHEN 'pg_attrdef'::regclass THEN (SELECT ad.adrelid FROM pg_attrdef ad WHERE ad.oid = ${obj})
+    WHEN 'pg_policy'::regclass THEN (SELECT po.polrelid FROM pg_policy po WHERE po.oid = ${obj})
+    WHEN 'pg_trigger'::regclass THEN (SELECT tg.tgrelid FROM pg_trigger tg WHERE tg.oid = ${obj})
+  END`
+
+// $1 schemas, $2 tables left out (as the table queries), $3 the horizon (int8, null for none).
 export const marksQuery = `
-WITH t AS MATERIALIZED (
+WITH h AS (SELECT CASE WHEN $3::int8 IS NULL THEN -1 ELSE age(($3::int8 % 4294967296)::text::xid) END AS lim),
+t AS MATERIALIZED (
   SELECT c.oid, n.nspname AS schema, c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${tableFilter}
 ),
-owned AS MATERIALIZED (
-  SELECT t.oid AS t, 'pg_class'::regclass::oid AS cls, t.oid AS obj FROM t
-  UNION ALL SELECT con.conrelid, 'pg_constraint'::regclass::oid, con.oid FROM pg_constraint con WHERE con.conrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT i.indrelid, 'pg_class'::regclass::oid, i.indexrelid FROM pg_index i WHERE i.indrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT ad.adrelid, 'pg_attrdef'::regclass::oid, ad.oid FROM pg_attrdef ad WHERE ad.adrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT p.polrelid, 'pg_policy'::regclass::oid, p.oid FROM pg_policy p WHERE p.polrelid IN (SELECT oid FROM t)
+-- objects with a row newer than the horizon, by catalog and oid (and column: sub, 0 for the whole object)
+objects AS MATERIALIZED (
+  SELECT 'pg_class'::regclass::oid AS cls, c.oid AS obj, 0::int2 AS sub FROM pg_class c WHERE ${fresh('c.xmin')}
+  UNION SELECT 'pg_class'::regclass::oid, a.attrelid, a.attnum FROM pg_attribute a WHERE ${fresh('a.xmin')}
+  UNION SELECT 'pg_class'::regclass::oid, sq.seqrelid, 0::int2 FROM pg_sequence sq WHERE ${fresh('sq.xmin')}
+  UNION SELECT 'pg_class'::regclass::oid, ix.indexrelid, 0::int2 FROM pg_index ix WHERE ${fresh('ix.xmin')}
+  UNION SELECT 'pg_class'::regclass::oid, ih.inhrelid, 0::int2 FROM pg_inherits ih WHERE ${fresh('ih.xmin')}
+  UNION SELECT 'pg_class'::regclass::oid, pt.partrelid, 0::int2 FROM pg_partitioned_table pt WHERE ${fresh('pt.xmin')}
+  UNION SELECT 'pg_attrdef'::regclass::oid, ad.oid, 0::int2 FROM pg_attrdef ad WHERE ${fresh('ad.xmin')}
+  UNION SELECT 'pg_constraint'::regclass::oid, k.oid, 0::int2 FROM pg_constraint k WHERE ${fresh('k.xmin')}
+  UNION SELECT 'pg_policy'::regclass::oid, po.oid, 0::int2 FROM pg_policy po WHERE ${fresh('po.xmin')}
+  UNION SELECT 'pg_type'::regclass::oid, ty.oid, 0::int2 FROM pg_type ty WHERE ${fresh('ty.xmin')}
+  UNION SELECT 'pg_type'::regclass::oid, e.enumtypid, 0::int2 FROM pg_enum e WHERE ${fresh('e.xmin')}
+  UNION SELECT 'pg_proc'::regclass::oid, p.oid, 0::int2 FROM pg_proc p WHERE ${fresh('p.xmin')}
+  UNION SELECT 'pg_collation'::regclass::oid, co.oid, 0::int2 FROM pg_collation co WHERE ${fresh('co.xmin')}
+  UNION SELECT 'pg_operator'::regclass::oid, op.oid, 0::int2 FROM pg_operator op WHERE ${fresh('op.xmin')}
+  UNION SELECT 'pg_opclass'::regclass::oid, oc.oid, 0::int2 FROM pg_opclass oc WHERE ${fresh('oc.xmin')}
+  UNION SELECT d.classoid, d.objoid, d.objsubid::int2 FROM pg_description d WHERE ${fresh('d.xmin')}
+  UNION SELECT dep.classid, dep.objid, 0::int2 FROM pg_depend dep WHERE ${fresh('dep.xmin')}
 ),
-rows AS (
-  SELECT c.oid AS t, ${age('c.xmin')} AS a FROM pg_class c WHERE c.oid IN (SELECT oid FROM t)
-  UNION ALL SELECT a.attrelid, ${age('a.xmin')} FROM pg_attribute a WHERE a.attrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT ad.adrelid, ${age('ad.xmin')} FROM pg_attrdef ad WHERE ad.adrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT con.conrelid, ${age('con.xmin')} FROM pg_constraint con WHERE con.conrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT i.indrelid, least(${age('i.xmin')}, ${age('ic.xmin')}) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT p.polrelid, ${age('p.xmin')} FROM pg_policy p WHERE p.polrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT ih.inhrelid, least(${age('ih.xmin')}, ${age('pc.xmin')}) FROM pg_inherits ih JOIN pg_class pc ON pc.oid = ih.inhparent WHERE ih.inhrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT pt.partrelid, ${age('pt.xmin')} FROM pg_partitioned_table pt WHERE pt.partrelid IN (SELECT oid FROM t)
-  UNION ALL SELECT o.t, ${age('d.xmin')} FROM owned o JOIN pg_description d ON d.classoid = o.cls AND d.objoid = o.obj
-  UNION ALL SELECT o.t, least(${age('dep.xmin')}, ${referencedAge})
-    FROM owned o JOIN pg_depend dep ON dep.classid = o.cls AND dep.objid = o.obj AND NOT (dep.refclassid = 'pg_class'::regclass AND dep.refobjid = o.t)
-  UNION ALL SELECT dep.refobjid, least(${age('dep.xmin')}, ${age('s.xmin')}, (SELECT ${age('sq.xmin')} FROM pg_sequence sq WHERE sq.seqrelid = s.oid))
-    FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-    WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid IN (SELECT oid FROM t)
+-- the tables those objects are parts of, the tables with a part that depends on one of them, and the tables a new
+-- dependency names (a sequence now owned by a column)
+changed AS (
+  SELECT ${ownerOf('o.cls', 'o.obj')} AS oid FROM objects o
+  UNION SELECT ${ownerOf('dep.classid', 'dep.objid')} FROM objects o JOIN pg_depend dep ON dep.refclassid = o.cls AND dep.refobjid = o.obj
+    AND (o.sub = 0 OR dep.refobjsubid IN (0, o.sub))
+  UNION SELECT dep.refobjid FROM pg_depend dep WHERE dep.refclassid = 'pg_class'::regclass AND ${fresh('dep.xmin')}
 ),
-since AS (SELECT CASE WHEN $3::int8 IS NULL THEN -1 ELSE ${ageOfHorizon('$3')} END AS limit_age)
-SELECT t.oid::int8::text AS oid, t.schema, t.name, m.rows, m.newest <= (SELECT limit_age FROM since) AS changed
-FROM t JOIN (SELECT r.t, count(*)::int AS rows, min(r.a) AS newest FROM rows r GROUP BY r.t) m ON m.t = t.oid`
-
-// $1: the horizon, as marksQuery's $3.
-export const globalMarkQuery = `
-SELECT (SELECT count(*)::int FROM pg_namespace) AS rows,
-  coalesce((SELECT min(${age('n.xmin')}) FROM pg_namespace n) <= CASE WHEN $1::int8 IS NULL THEN -1 ELSE ${ageOfHorizon('$1')} END, false) AS changed,
-  md5(coalesce((SELECT string_agg(r.oid || ':' || r.rolname, ',' ORDER BY r.oid) FROM pg_roles r), '')) AS roles`
+-- rows whose deletion leaves the table's other rows as they were: counted per table
+counts AS (
+  SELECT 'k' || k.conrelid AS c, count(*) AS n FROM pg_constraint k WHERE k.conrelid >= 16384 GROUP BY k.conrelid
+  UNION ALL SELECT 'i' || ix.indrelid, count(*) FROM pg_index ix WHERE ix.indrelid >= 16384 GROUP BY ix.indrelid
+  UNION ALL SELECT 'p' || po.polrelid, count(*) FROM pg_policy po GROUP BY po.polrelid
+  UNION ALL SELECT 'd' || ad.adrelid, count(*) FROM pg_attrdef ad WHERE ad.adrelid >= 16384 GROUP BY ad.adrelid
+  UNION ALL SELECT 'h' || ih.inhrelid, count(*) FROM pg_inherits ih GROUP BY ih.inhrelid
+  UNION ALL SELECT 'D' || owner, count(*) FROM (SELECT ${ownerOf('d.classoid', 'd.objoid')} AS owner FROM pg_description d
+    WHERE d.objoid >= 16384 AND d.classoid IN ('pg_class'::regclass, 'pg_constraint'::regclass, 'pg_policy'::regclass)) x WHERE owner IS NOT NULL GROUP BY owner
+  UNION ALL SELECT 'S' || dep.refobjid, count(*) FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+    WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass GROUP BY dep.refobjid
+)
+SELECT (SELECT coalesce(json_agg(json_build_array(t.oid::int8::text, t.schema, t.name)), '[]') FROM t) AS tables,
+  (SELECT coalesce(json_object_agg(c, n), '{}') FROM counts) AS counts,
+  (SELECT coalesce(json_agg(DISTINCT ch.oid::int8::text), '[]') FROM changed ch JOIN t ON t.oid = ch.oid) AS changed,
+  EXISTS (SELECT 1 FROM pg_namespace n WHERE ${fresh('n.xmin')}) AS schemas_changed,
+  md5((SELECT string_agg(n.oid || ':' || n.nspname, ',' ORDER BY n.oid) FROM pg_namespace n)
+    || '|' || coalesce((SELECT string_agg(r.oid || ':' || r.rolname, ',' ORDER BY r.oid) FROM pg_roles r WHERE r.oid IN (
+      SELECT sd.refobjid FROM pg_shdepend sd WHERE sd.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND sd.refclassid = 'pg_authid'::regclass AND sd.deptype IN ('a', 'r'))), '')) AS global`
 
 /** The first transaction id that no row of the database yet holds: taken right after a copy, the horizon of its marks. */
 export async function readHorizon(client: Queryable): Promise<string> {
@@ -88,25 +97,36 @@ export async function readHorizon(client: Queryable): Promise<string> {
 }
 
 /**
- * The marks of the database `client` is on; with `horizon`, each says whether a row is newer.
- * Parameters as the table queries': $1 schemas to read, $2 tables to leave out.
+ * The marks of the database `client` is on; with `horizon`, which tables changed since it. Parameters as the table
+ * queries': $1 schemas to read, $2 tables to leave out.
  */
-export async function readMarks(client: Queryable, params: readonly unknown[], horizon: string | null = null): Promise<CatalogMarks> {
-  const g = (await client.query(globalMarkQuery, [horizon])).rows[0]
-  const rows = (await client.query(marksQuery, [...params, horizon])).rows
-  const tables: Record<string, TableMark> = {}
-  for (const row of rows) tables[row.oid] = { schema: row.schema, name: row.name, rows: row.rows, changed: row.changed }
-  return { global: { rows: g.rows, changed: g.changed, roles: g.roles }, tables }
+export async function readMarks(client: Queryable, params: readonly unknown[], horizon: string | null = null): Promise<FreshMarks> {
+  const row = (await client.query(marksQuery, [...params, horizon])).rows[0]
+  const tables: Record<string, { schema: string; name: string }> = {}
+  for (const [oid, schema, name] of row.tables as [string, string, string][]) tables[oid] = { schema, name }
+  const counts: Record<string, number> = {}
+  for (const [k, n] of Object.entries(row.counts as Record<string, string | number>)) counts[k] = Number(n)
+  return { tables, counts, global: row.global, changed: row.changed, schemasChanged: row.schemas_changed }
+}
+
+/** What a reading keeps of its marks. */
+export function keptMarks(marks: FreshMarks): CatalogMarks {
+  return { tables: marks.tables, counts: marks.counts, global: marks.global }
 }
 
 /**
  * The oids of the tables of `now` to read again, given the marks of the reading it was copied from; null when
  * something that prints inside every table changed (a schema, a role), and all must be read.
  */
-export function tablesToReread(before: CatalogMarks, now: CatalogMarks): string[] | null {
-  if (now.global.changed || now.global.rows !== before.global.rows || now.global.roles !== before.global.roles) return null
-  return Object.entries(now.tables).filter(([oid, mark]) => {
+export function tablesToReread(before: CatalogMarks, now: FreshMarks): string[] | null {
+  if (now.schemasChanged || now.global !== before.global) return null
+  const reread = new Set(now.changed)
+  for (const [oid, table] of Object.entries(now.tables)) {
     const was = before.tables[oid]
-    return mark.changed || !was || was.rows !== mark.rows || was.schema !== mark.schema || was.name !== mark.name
-  }).map(([oid]) => oid)
+    if (!was || was.schema !== table.schema || was.name !== table.name) reread.add(oid)
+  }
+  for (const key of new Set([...Object.keys(before.counts), ...Object.keys(now.counts)])) {
+    if (before.counts[key] !== now.counts[key] && now.tables[key.slice(1)]) reread.add(key.slice(1))
+  }
+  return [...reread]
 }

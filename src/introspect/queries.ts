@@ -40,11 +40,15 @@ export const serialSequence = `
   AND sq.seqmax = CASE a.atttypid WHEN 'int2'::regtype::oid THEN 32767 WHEN 'int4'::regtype::oid THEN 2147483647 ELSE 9223372036854775807 END
   AND pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', s.oid::regclass::text)`
 
-/** Remembers the caller's search_path and sets `public`, so names print qualified exactly when outside public. */
-export const enterQuery = `SELECT current_setting('search_path') AS search_path, set_config('search_path', 'public', false) AS now`
+/**
+ * Remembers the caller's search_path and sets `public`, so names print qualified exactly when outside public; and
+ * turns JIT compilation off (where the server has it): compiling these catalog queries costs more than running them.
+ */
+export const enterQuery = `SELECT current_setting('search_path') AS search_path, set_config('search_path', 'public', false) AS now,
+  current_setting('jit', true) AS jit, CASE WHEN current_setting('jit', true) IS NOT NULL THEN set_config('jit', 'off', false) END AS jit_now`
 
-/** Puts back the search_path enterQuery found. $1: the saved value. */
-export const leaveQuery = `SELECT set_config('search_path', $1, false)`
+/** Puts back the search_path and the JIT setting enterQuery found. $1: the saved search_path, $2: the saved jit (null: none). */
+export const leaveQuery = `SELECT set_config('search_path', $1, false), CASE WHEN $2::text IS NOT NULL THEN set_config('jit', $2::text, false) END`
 
 // Every user schema, empty ones too, but public (every database has it) and those an extension created.
 export const schemasQuery = `
