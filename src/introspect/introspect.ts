@@ -4,7 +4,7 @@ import { holdsItems } from '../schema/filter.js'
 import { readObjects } from './objects.js'
 import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, grantsQuery, indexesQuery, leaveQuery, policiesQuery, schemasQuery, tablesQuery } from './queries.js'
 import { settleExpressions } from './settle.js'
-import { keptMarks, readMarks, tablesToReread, type CatalogMarks, type FreshMarks } from './marks.js'
+import { dependentsQuery, keptMarks, readMarks, restUnchanged, tablesToReread, type CatalogMarks, type FreshMarks } from './marks.js'
 import { emptySchema } from '../schema/schema.js'
 import { tableExtras, toGrant, toPolicy } from './table-extras.js'
 import { collationsQuery, toCollation } from './collations.js'
@@ -67,33 +67,34 @@ async function readDatabase(client: Queryable, options: IntrospectOptions, how: 
   let only: string[] | null = null
   let kept: Table[] = []
   try {
+    let rest: Schema | null = null
     if (how.marks) {
       marks = await readMarks(client, params, how.earlier?.horizon ?? null)
       only = how.earlier ? tablesToReread(how.earlier.reading.marks, marks) : null
-      if (only && how.earlier) kept = keptTables(how.earlier.reading, marks, new Set(only))
+      if (only && how.earlier) {
+        kept = keptTables(how.earlier.reading, marks, new Set(only))
+        const tables = only
+        const dependents = async () => (await client.query(dependentsQuery, [tables])).rows[0].found as boolean
+        if (await restUnchanged(how.earlier.reading.marks, marks, only, dependents)) rest = how.earlier.reading.schema
+      }
     }
     const tableParams = [...params, only]
-    const schemas = (await client.query(schemasQuery, params.slice(0, 1))).rows.map((row) => row.name as string)
-    const enums = (await client.query(enumsQuery, params.slice(0, 1))).rows
+    const schemas = rest ? null : (await client.query(schemasQuery, params.slice(0, 1))).rows.map((row) => row.name as string)
+    const enums = rest ? null : (await client.query(enumsQuery, params.slice(0, 1))).rows
     const tables = (await client.query(tablesQuery, tableParams)).rows
     const columns = (await client.query(columnsQuery, tableParams)).rows
     const constraints = (await client.query(constraintsQuery, tableParams)).rows
     const indexes = (await client.query(indexesQuery, tableParams)).rows
     const policies = (await client.query(policiesQuery, tableParams)).rows
     const grants = options.privileges === false ? [] : (await client.query(grantsQuery, params)).rows
-    const objects = await readObjects(client, params)
-    const typeRows = (await client.query(typesQuery, params.slice(0, 1))).rows[0]
-    const types = {
-      extensions: typeRows.extensions.map(toExtension),
-      sequences: typeRows.sequences.map(toSequence),
-      domains: typeRows.domains.map(toDomain),
-      compositeTypes: typeRows.composites.map(toComposite),
-      collations: typeRows.collations.map(toCollation),
-    }
+    const objects = rest ? [...(rest.objects ?? [])] : await readObjects(client, params)
+    const types = rest
+      ? { extensions: rest.extensions, sequences: rest.sequences, domains: rest.domains, compositeTypes: rest.compositeTypes, collations: rest.collations }
+      : typesOf((await client.query(typesQuery, params.slice(0, 1))).rows[0])
     let read = assembleTables(tables, columns, constraints, indexes, policies)
     if (options.settle) read = (await settleExpressions(client, { ...emptySchema, tables: read })).tables as Table[]
     const all = kept.length ? [...read, ...kept].sort(byName) : read
-    const assembled0 = assemble(schemas, enums, all, grants)
+    const assembled0 = rest ? reassemble(rest, all, grants) : assemble(schemas!, enums!, all, grants)
     const held = [...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations].map((item) => item.schema)
     const assembled = { ...assembled0, ...types, schemas: [...new Set([...assembled0.schemas, ...held])].filter((s) => s !== 'public' && s !== 'pg_catalog').sort(compareText) }
     // absent when there are none, so a schema of tables alone reads as before
@@ -164,6 +165,22 @@ function assembleTables(tableRows: any[], columnRows: any[], constraintRows: any
       }
     })
     .sort(byName)
+}
+
+function typesOf(row: any): Pick<Schema, 'extensions' | 'sequences' | 'domains' | 'compositeTypes' | 'collations'> {
+  return {
+    extensions: row.extensions.map(toExtension),
+    sequences: row.sequences.map(toSequence),
+    domains: row.domains.map(toDomain),
+    compositeTypes: row.composites.map(toComposite),
+    collations: row.collations.map(toCollation),
+  }
+}
+
+/** assemble(), with the schemas and enums of an earlier reading whose rest is unchanged. */
+function reassemble(earlier: Schema, tables: Table[], grantRows: any[]): Pick<Schema, 'schemas' | 'enums' | 'tables' | 'grants'> {
+  const schemas = [...new Set([...earlier.schemas, ...tables.map((t) => t.schema)])].filter((s) => s !== 'public').sort(compareText)
+  return { schemas, enums: earlier.enums, tables, grants: grantRows.map(toGrant) }
 }
 
 function assemble(schemaNames: string[], enumRows: any[], tables: Table[], grantRows: any[]): Pick<Schema, 'schemas' | 'enums' | 'tables' | 'grants'> {

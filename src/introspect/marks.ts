@@ -19,6 +19,8 @@ export interface FreshMarks extends CatalogMarks {
   readonly changed: readonly string[]
   /** A schema was created, renamed or dropped since the horizon. */
   readonly schemasChanged: boolean
+  /** Something not a table's has a row newer than the horizon (its counts are compared apart). */
+  readonly restChanged: boolean
 }
 
 const nextXid = 'txid_snapshot_xmax(txid_current_snapshot())'
@@ -35,6 +37,45 @@ const ownerOf = (cls: string, obj: string) => `CASE ${cls}
     WHEN 'pg_policy'::regclass THEN (SELECT po.polrelid FROM pg_policy po WHERE po.oid = ${obj})
     WHEN 'pg_trigger'::regclass THEN (SELECT tg.tgrelid FROM pg_trigger tg WHERE tg.oid = ${obj})
   END`
+
+// What is not a table's: types but tables' row types (and their arrays), enum labels, routines, views' rules,
+// triggers but foreign keys', event triggers, extensions, collations, sequences, other relations, domains'
+// constraints, and dependencies and comments of these. A row newer than the horizon in any of them, or a count that
+// moved, and the rest of the schema is read again.
+const tableType = (ty: string) => `EXISTS (SELECT 1 FROM pg_class tc WHERE tc.oid = ${ty}.typrelid AND tc.relkind IN ('r', 'p'))`
+const tablePart = (cls: string, obj: string) => `(${cls} IN ('pg_constraint'::regclass, 'pg_attrdef'::regclass, 'pg_policy'::regclass)
+    OR (${cls} = 'pg_class'::regclass AND EXISTS (SELECT 1 FROM pg_class pc WHERE pc.oid = ${obj} AND pc.relkind IN ('r', 'p', 'i', 't', 'I'))))`
+const restFresh = `(EXISTS (SELECT 1 FROM pg_type ty WHERE ${fresh('ty.xmin')} AND NOT ${tableType('ty')}
+      AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.oid = ty.typelem AND ${tableType('el')}))
+  OR EXISTS (SELECT 1 FROM pg_enum e WHERE ${fresh('e.xmin')})
+  OR EXISTS (SELECT 1 FROM pg_proc p WHERE ${fresh('p.xmin')})
+  OR EXISTS (SELECT 1 FROM pg_rewrite rw WHERE ${fresh('rw.xmin')})
+  OR EXISTS (SELECT 1 FROM pg_trigger tg WHERE ${fresh('tg.xmin')} AND NOT tg.tgisinternal)
+  OR EXISTS (SELECT 1 FROM pg_event_trigger et WHERE ${fresh('et.xmin')})
+  OR EXISTS (SELECT 1 FROM pg_extension x WHERE ${fresh('x.xmin')})
+  OR EXISTS (SELECT 1 FROM pg_collation co WHERE ${fresh('co.xmin')})
+  OR EXISTS (SELECT 1 FROM pg_sequence sq WHERE ${fresh('sq.xmin')})
+  OR EXISTS (SELECT 1 FROM pg_class c WHERE ${fresh('c.xmin')} AND c.relkind NOT IN ('r', 'p', 'i', 't', 'I'))
+  OR EXISTS (SELECT 1 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE ${fresh('a.xmin')} AND c.relkind NOT IN ('r', 'p', 'i', 't', 'I'))
+  OR EXISTS (SELECT 1 FROM pg_index ix JOIN pg_class c ON c.oid = ix.indrelid WHERE ${fresh('ix.xmin')} AND c.relkind NOT IN ('r', 'p', 't'))
+  OR EXISTS (SELECT 1 FROM pg_constraint k WHERE ${fresh('k.xmin')} AND k.conrelid = 0)
+  OR EXISTS (SELECT 1 FROM pg_description d WHERE ${fresh('d.xmin')} AND NOT ${tablePart('d.classoid', 'd.objoid')})
+  OR EXISTS (SELECT 1 FROM pg_depend dep WHERE ${fresh('dep.xmin')} AND NOT ${tablePart('dep.classid', 'dep.objid')}
+      AND NOT (dep.classid = 'pg_type'::regclass AND dep.deptype = 'i')))`
+const restCounts = `UNION ALL SELECT 'Gtype', count(*) FROM pg_type ty WHERE ty.oid >= 16384 AND NOT ${tableType('ty')}
+    AND NOT EXISTS (SELECT 1 FROM pg_type el WHERE el.oid = ty.typelem AND ${tableType('el')})
+  UNION ALL SELECT 'Genum', count(*) FROM pg_enum
+  UNION ALL SELECT 'Gproc', count(*) FROM pg_proc WHERE oid >= 16384
+  UNION ALL SELECT 'Grewrite', count(*) FROM pg_rewrite WHERE oid >= 16384
+  UNION ALL SELECT 'Gtrigger', count(*) FROM pg_trigger WHERE NOT tgisinternal
+  UNION ALL SELECT 'Gevent', count(*) FROM pg_event_trigger
+  UNION ALL SELECT 'Gextension', count(*) FROM pg_extension
+  UNION ALL SELECT 'Gcollation', count(*) FROM pg_collation WHERE oid >= 16384
+  UNION ALL SELECT 'Gsequence', count(*) FROM pg_sequence
+  UNION ALL SELECT 'Grelation', count(*) FROM pg_class WHERE oid >= 16384 AND relkind NOT IN ('r', 'p', 'i', 't', 'I')
+  UNION ALL SELECT 'Gindex', count(*) FROM pg_index ix JOIN pg_class c ON c.oid = ix.indrelid WHERE c.relkind NOT IN ('r', 'p', 't')
+  UNION ALL SELECT 'Gdomain', count(*) FROM pg_constraint WHERE conrelid = 0 AND oid >= 16384
+  UNION ALL SELECT 'Gcomment', count(*) FROM pg_description WHERE objoid >= 16384`
 
 // $1 schemas, $2 tables left out (as the table queries), $3 the horizon (int8, null for none).
 export const marksQuery = `
@@ -81,8 +122,10 @@ counts AS (
     WHERE d.objoid >= 16384 AND d.classoid IN ('pg_class'::regclass, 'pg_constraint'::regclass, 'pg_policy'::regclass)) x WHERE owner IS NOT NULL GROUP BY owner
   UNION ALL SELECT 'S' || dep.refobjid, count(*) FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
     WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass GROUP BY dep.refobjid
+  ${restCounts}
 )
 SELECT (SELECT coalesce(json_agg(json_build_array(t.oid::int8::text, t.schema, t.name)), '[]') FROM t) AS tables,
+  ${restFresh} AS rest_changed,
   (SELECT coalesce(json_object_agg(c, n), '{}') FROM counts) AS counts,
   (SELECT coalesce(json_agg(DISTINCT ch.oid::int8::text), '[]') FROM changed ch JOIN t ON t.oid = ch.oid) AS changed,
   EXISTS (SELECT 1 FROM pg_namespace n WHERE ${fresh('n.xmin')}) AS schemas_changed,
@@ -106,7 +149,7 @@ export async function readMarks(client: Queryable, params: readonly unknown[], h
   for (const [oid, schema, name] of row.tables as [string, string, string][]) tables[oid] = { schema, name }
   const counts: Record<string, number> = {}
   for (const [k, n] of Object.entries(row.counts as Record<string, string | number>)) counts[k] = Number(n)
-  return { tables, counts, global: row.global, changed: row.changed, schemasChanged: row.schemas_changed }
+  return { tables, counts, global: row.global, changed: row.changed, schemasChanged: row.schemas_changed, restChanged: row.rest_changed }
 }
 
 /** What a reading keeps of its marks. */
@@ -130,3 +173,24 @@ export function tablesToReread(before: CatalogMarks, now: FreshMarks): string[] 
   }
   return [...reread]
 }
+
+/**
+ * Whether what is not a table's (enums, types, routines, views, triggers, sequences, extensions, collations) can be
+ * taken from the earlier reading: nothing of it newer, no count moved, and no table read again is one such an object
+ * depends on (a view prints its tables' names). `dependents` says whether any object depends on the given tables.
+ */
+export async function restUnchanged(before: CatalogMarks, now: FreshMarks, reread: readonly string[], dependents: (tables: readonly string[]) => Promise<boolean>): Promise<boolean> {
+  if (now.restChanged) return false
+  for (const key of new Set([...Object.keys(before.counts), ...Object.keys(now.counts)])) {
+    if (key.startsWith('G') && before.counts[key] !== now.counts[key]) return false
+  }
+  return reread.length === 0 || !(await dependents(reread))
+}
+
+// $1: table oids. Whether a view, trigger (not a foreign key's), routine, sequence or type (not a row type) depends on one.
+export const dependentsQuery = `
+SELECT EXISTS (SELECT 1 FROM pg_depend d WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = ANY($1::oid[])
+  AND (d.classid IN ('pg_rewrite'::regclass, 'pg_proc'::regclass)
+    OR (d.classid = 'pg_trigger'::regclass AND NOT (SELECT tg.tgisinternal FROM pg_trigger tg WHERE tg.oid = d.objid))
+    OR (d.classid = 'pg_type'::regclass AND d.deptype <> 'i')
+    OR (d.classid = 'pg_class'::regclass AND (SELECT c.relkind FROM pg_class c WHERE c.oid = d.objid) NOT IN ('r', 'p', 'i', 't', 'I')))) AS found`

@@ -49,6 +49,11 @@ CREATE TABLE app.audit_log (who text) INHERITS (app.base_log);
 CREATE TABLE untouched_1 (id integer PRIMARY KEY, v text);
 CREATE TABLE untouched_2 (id integer PRIMARY KEY, one_id integer REFERENCES untouched_1 (id));
 CREATE VIEW live_posts AS SELECT id, account_id FROM post WHERE status = 'live';
+CREATE MATERIALIZED VIEW post_counts AS SELECT account_id, count(*) AS posts FROM post GROUP BY account_id;
+CREATE INDEX post_counts_account ON post_counts (account_id);
+CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+CREATE TRIGGER untouched_1_touch BEFORE UPDATE OF v ON untouched_1 FOR EACH ROW EXECUTE FUNCTION app.touch();
+CREATE SEQUENCE ticket_numbers OWNED BY account.ticket;
 GRANT SELECT ON account TO PUBLIC;
 `
 
@@ -97,6 +102,16 @@ const changes: { readonly what: string; readonly sql: string; readonly most: num
   { what: 'a column granted', sql: 'GRANT UPDATE (v) ON untouched_1 TO PUBLIC', most: 2 },
   { what: 'a grant revoked', sql: 'REVOKE SELECT ON account FROM PUBLIC', most: 2 },
   { what: 'a view created', sql: 'CREATE VIEW accounts_seen AS SELECT id FROM account', most: 1 },
+  { what: 'a column a view reads renamed', sql: 'ALTER TABLE post RENAME COLUMN account_id TO author_id', most: 2 },
+  { what: "a trigger's column renamed", sql: 'ALTER TABLE untouched_1 RENAME COLUMN v TO value', most: 2 },
+  { what: "the table of a sequence's owner renamed", sql: 'ALTER TABLE account RENAME COLUMN ticket TO ticket_no', most: 2 },
+  { what: 'a view replaced', sql: "CREATE OR REPLACE VIEW live_posts AS SELECT id, account_id FROM post WHERE status = 'draft'", most: 1 },
+  { what: 'a materialized view index dropped', sql: 'DROP INDEX post_counts_account', most: 1 },
+  { what: 'a trigger dropped', sql: 'DROP TRIGGER untouched_1_touch ON untouched_1', most: 1 },
+  { what: 'a function body replaced', sql: "CREATE OR REPLACE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN NEW.v := lower(NEW.v); RETURN NEW; END'", most: 1 },
+  { what: 'an enum created', sql: "CREATE TYPE size AS ENUM ('s', 'm')", most: 0 },
+  { what: 'a domain dropped', sql: 'CREATE DOMAIN short_text AS text; DROP DOMAIN short_text', most: 0 },
+  { what: 'a sequence created', sql: 'CREATE SEQUENCE app.other_seq', most: 0 },
   { what: 'a schema renamed', sql: 'ALTER SCHEMA app RENAME TO application', most: null },
   { what: 'a schema created', sql: 'CREATE SCHEMA reports', most: null },
   { what: 'rows inserted (no change to the schema)', sql: "INSERT INTO untouched_1 VALUES (1, 'x')", most: 0 },
