@@ -99,8 +99,10 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
         await dropSnapshot(server, from).catch(() => {})
         scratch = undefined
       } else {
-        const reading = storedReading(store, from)
-        earlier = reading ? { reading, horizon: history.horizon } : null
+        // a snapshot kept before its reading was (an older cache): read the copy as the snapshot it still is, once
+        let reading = storedReading(store, from)
+        if (!reading) keepReading(store, from, (reading = await readMarked(config, scratch.url, null)))
+        earlier = { reading, horizon: history.horizon }
         spare = makeSpare(server, from, options.ownServer).catch(() => {})
       }
     } catch (error) {
@@ -147,7 +149,7 @@ function readerOf(config: Config): SchemaReader {
 /** The stored reading of a snapshot, when it was kept with its marks. */
 function storedReading(store: Store, key: string): Reading | null {
   const stored = readStoredSchema<CatalogMarks>(store.root, snapshotName(key), store.reader)
-  return stored?.facts ? { schema: stored.schema, marks: stored.facts } : null
+  return stored?.facts?.counts && stored.facts.tables ? { schema: stored.schema, marks: stored.facts } : null
 }
 
 /** Keeps a snapshot's reading beside the cache; a cache that cannot be written is slower next time, never wrong. */
