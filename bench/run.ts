@@ -249,6 +249,7 @@ async function main(): Promise<void> {
     embeddedCold: embedded?.cold ?? null,
     embeddedCached: embedded?.cached ?? null,
     actionFirstQuery,
+    checkOneNew: incremental?.find((f) => f.group.includes('(CLI)') && f.label === 'warm: one new migration') ?? null,
     checkMemory1000: c1000 ? (c1000.cliRss ? { mb: c1000.cliRss.median, how: 'CLI process' } : { mb: c1000.childRss.median, how: 'in-process under tsx' }) : null,
   })
 

@@ -23,6 +23,8 @@ export interface BudgetInputs {
   readonly embeddedCached: Sample | null
   readonly actionFirstQuery: Sample | null
   readonly checkMemory1000: { readonly mb: number; readonly how: string } | null
+  /** check with its cache, one migration newer than the cached head: the CLI figure. */
+  readonly checkOneNew: { readonly size: string; readonly sample: Sample | null } | null
 }
 
 // introspect() also sets and restores search_path around its reads: two round trips that touch no catalog
@@ -62,6 +64,7 @@ export function budgets(i: BudgetInputs): Budget[] {
     })
   }
   list.push(under('check 300×600 cold, Postgres start included', '≤ 3 s', 3000, i.check300?.sample ?? null, i.check300?.how))
+  list.push(under(`check at ${i.checkOneNew?.size ?? '1000×1000'} with one new migration, cache warm, whole CLI process`, '≤ 0.5 s', 500, i.checkOneNew?.sample ?? null))
   list.push(under('introspect both sides + compare at 300 tables', '≤ 300 ms', 300, i.bothSides300))
   const counts = Object.entries(i.queriesPerSide)
   const catalog = counts.map(([, n]) => n - settingsQueries)
