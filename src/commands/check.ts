@@ -11,6 +11,7 @@ import { filterSchema } from '../schema/filter.js'
 import { emptySchema, type Schema } from '../schema/schema.js'
 import { listMigrations } from '../runtime/files.js'
 import type { LintResult } from '../lint/lint.js'
+import type { MigrationFile } from '../runtime/types.js'
 import { addedMigrations, lint } from './lint.js'
 import { checkReversible, type Reversibility } from './reversible.js'
 import type { DatabaseDrift } from './check-database.js'
@@ -63,14 +64,14 @@ export interface Drift extends CheckResult {
  * `serverUrl` (never the target database), then compares the two as the same introspector reads them.
  */
 export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
+  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   // the lint needs only the files and the server's version: it runs while the two sides are built
   const linting = (async () => {
-    const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
     const added = addedMigrations(config, log, files)
     return { added, linted: await lint(config, serverUrl, added, files) }
   })()
   linting.catch(() => {})
-  const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, options)
+  const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, { ...options, files })
   const { added, linted } = await linting
   const reversibility = config.reversible ? await checkReversible(config, serverUrl, added) : undefined
   return { ...result, lint: linted, ...(reversibility ? { reversibility } : {}) }
@@ -84,25 +85,29 @@ export interface DriftOptions {
   /** Start from, and keep, snapshots of replayed migrations and built models on the server (unless --no-cache): `own` for the server
    *  db-migrate started (its roles are ours to drop), `shared` for a given one. Default: no snapshots. */
   readonly snapshots?: 'own' | 'shared'
+  /** The migrations folder as listed already. */
+  readonly files?: readonly MigrationFile[]
 }
 
 /** check(), keeping both schemas. */
 export async function findDrift(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<Drift> {
-  const loaded = await (options.models ?? loadModelSource(config))
-  const noMigrations = existsSync(config.migrationsDir)
-    ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore).length === 0
-    : options.allowMissingMigrations === true
+  const files = options.files ?? (existsSync(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore) : null)
+  const noMigrations = files ? files.length === 0 : options.allowMissingMigrations === true
   const cache = { cache: options.snapshots !== undefined && !config.noCache, ownServer: options.snapshots === 'own' }
-  // Both sides run at once; each drops its own scratch database
-  const [replayed, built] = await Promise.allSettled([
-    noMigrations ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } }) : replay(config, serverUrl, log, cache),
-    buildModels(loaded, serverUrl, log, { ...cache, privileges: !config.ignorePrivileges }),
-  ])
+  // Both sides run at once, the replay without waiting for the models to load; each drops its own scratch database
+  const replaying = noMigrations ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } }) : replay(config, serverUrl, log, cache, files ?? undefined)
+  replaying.catch(() => {})
+  const loading = options.models ?? loadModelSource(config)
+  loading.catch(() => {})
+  const [replayed, loadedModels] = await Promise.allSettled([replaying, loading.then((loaded) => buildModels(loaded, serverUrl, log, { ...cache, privileges: !config.ignorePrivileges }).then((built) => ({ loaded, built })))])
+  // models that cannot be loaded say so first, as when they were loaded before the replay
+  if (loadedModels.status === 'rejected' && (await loading.then(() => false, () => true))) throw loadedModels.reason
   if (replayed.status === 'rejected') throw replayed.reason
-  if (built.status === 'rejected') throw built.reason
+  if (loadedModels.status === 'rejected') throw loadedModels.reason
+  const { loaded, built } = loadedModels.value
   const { schema: migrated, count } = replayed.value
-  const replaySummary = { ...replayed.value.replay, modelsCached: built.value.cached }
-  const models = built.value.schema
+  const replaySummary = { ...replayed.value.replay, modelsCached: built.cached }
+  const models = built.schema
   const operations = compare(filterSchema(migrated, config.schemaScope), filterSchema(models, config.schemaScope), { columnOrder: config.columnOrder, ignoreExtensionVersions: config.ignoreExtensionVersions })
   const rendered = renderSql(operations)
   const result: Drift = {

@@ -48,8 +48,8 @@ export interface ReplayOptions {
  * longest prefix of the folder that the server holds, lets the runner apply the rest (the snapshot's history table
  * tells it which), and keeps the result as the head's snapshot.
  */
-export async function replay(config: Config, serverUrl: string, log: Log, options: ReplayOptions): Promise<Replayed> {
-  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
+export async function replay(config: Config, serverUrl: string, log: Log, options: ReplayOptions, listed?: readonly MigrationFile[]): Promise<Replayed> {
+  const files = listed ?? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   if (!options.cache) {
     const scratch = await createScratchDatabase(serverUrl, 'db_migrate_check_migrations')
     try {

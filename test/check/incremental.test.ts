@@ -47,6 +47,14 @@ eachServer('check from cached snapshots', (server) => {
     await step('nothing new', { fromCache: 2, replayed: 0 })
     write('003_a_name', `ALTER TABLE ${t}_a ADD COLUMN name text;`)
     await step('one new migration', { fromCache: 2, replayed: 1 })
+    if (snapshots === 'own') {
+      // the copy of the first two it took is made again, for the next run that starts there
+      const files = listMigrations(dir, p.dir, [])
+      const { v, u } = (await adminQuery(server.url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
+      const prefix = prefixKeys(files.slice(0, 2), Math.floor(Number(v) / 10000), replaySettings(p.config({ models: 'db/schema.sql' })), u).at(-1)!
+      const spares = (await adminQuery(server.url, "SELECT datname FROM pg_database WHERE datname LIKE 'db\\_migrate\\_spare\\_%'")).rows.map((r) => r.datname)
+      assert.ok(spares.includes(`db_migrate_spare_${prefix.slice(0, 40)}`), `a spare copy of the snapshot of the first two: ${spares.join(', ')}`)
+    }
     write('004_b_note', `ALTER TABLE ${t}_b ADD COLUMN note text;`)
     await step('another new one', { fromCache: 3, replayed: 1 })
     write('004_b_note', `ALTER TABLE ${t}_b ADD COLUMN note varchar(10);`)
