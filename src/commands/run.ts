@@ -151,6 +151,9 @@ function preflight(config: Config, server: Server, resolution: Resolution | unde
   if (config.command === 'resolve' && !resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
   const readsFolder = server === 'target' || config.command === 'check'
   if (!readsFolder) return
+  // check lists (and reads) every migration itself: here only the folder is looked at, through a listing that
+  // ignores every name, so that a missing one fails first without the files being read twice
+  if (config.command === 'check') return void listMigrations(config.migrationsDir, config.cwd, ['*'])
   const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   // a throwaway server starts empty: with no migrations, upgrade and downgrade have nothing they could do
   if (files.length === 0 && !config.database && (config.command === 'upgrade' || config.command === 'downgrade')) throw noMigrations(config)
