@@ -152,7 +152,7 @@ export async function launch(plan: LaunchPlan): Promise<EmbeddedServer> {
   const ready = await until(() => exited !== null || postmasterStatus(dataDir) === 'ready', 30_000)
   if (!ready || exited !== null || !state) {
     if (!exited) signal(pid, 'SIGQUIT')
-    // a server that never started may still hold its pid file: the exit hook stops it if we are interrupted meanwhile
+    // gone before a retry starts another in the same directory; the exit hook still guards it meanwhile
     if (!exited) await until(() => exited !== null, 5000)
     forget()
     const tail = logTail(logFile)
