@@ -62,7 +62,7 @@ const scratchSettings = {
 export async function startEmbedded(options: StartOptions = {}): Promise<EmbeddedServer> {
   const log = options.log ?? (() => {})
   const user = serverUser()
-  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log })
+  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log, memo: join(cacheRoot(user), 'binaries.json') })
   removeLeftovers(runParent())
   const runDir = mkdtempSync(join(runParent(), 'db-migrate-pg-'))
   try {
