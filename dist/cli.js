@@ -11,5 +11,5 @@ function enableCompileCache() {
 
 // src/cli/index.ts
 enableCompileCache();
-var { main } = await import("./chunk-4WT23XJG.js");
+var { main } = await import("./chunk-RW4JNLLV.js");
 process.exitCode = await main(process.argv.slice(2), process.env, process.cwd());

@@ -25,9 +25,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/sucrase/dist/parser/tokenizer/keywords.js
+// ../../main/node_modules/sucrase/dist/parser/tokenizer/keywords.js
 var require_keywords = __commonJS({
-  "node_modules/sucrase/dist/parser/tokenizer/keywords.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/tokenizer/keywords.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ContextualKeyword;
@@ -118,9 +118,9 @@ var require_keywords = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/tokenizer/types.js
+// ../../main/node_modules/sucrase/dist/parser/tokenizer/types.js
 var require_types = __commonJS({
-  "node_modules/sucrase/dist/parser/tokenizer/types.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/tokenizer/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var TokenType;
@@ -602,9 +602,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/tokenizer/state.js
+// ../../main/node_modules/sucrase/dist/parser/tokenizer/state.js
 var require_state = __commonJS({
-  "node_modules/sucrase/dist/parser/tokenizer/state.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/tokenizer/state.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -743,9 +743,9 @@ var require_state = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/util/charcodes.js
+// ../../main/node_modules/sucrase/dist/parser/util/charcodes.js
 var require_charcodes = __commonJS({
-  "node_modules/sucrase/dist/parser/util/charcodes.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/util/charcodes.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var charCodes;
@@ -966,9 +966,9 @@ var require_charcodes = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/traverser/base.js
+// ../../main/node_modules/sucrase/dist/parser/traverser/base.js
 var require_base = __commonJS({
-  "node_modules/sucrase/dist/parser/traverser/base.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/traverser/base.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -1029,9 +1029,9 @@ var require_base = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/traverser/util.js
+// ../../main/node_modules/sucrase/dist/parser/traverser/util.js
 var require_util = __commonJS({
-  "node_modules/sucrase/dist/parser/traverser/util.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/traverser/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -1115,9 +1115,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/util/whitespace.js
+// ../../main/node_modules/sucrase/dist/parser/util/whitespace.js
 var require_whitespace = __commonJS({
-  "node_modules/sucrase/dist/parser/util/whitespace.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/util/whitespace.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _charcodes = require_charcodes();
@@ -1170,9 +1170,9 @@ var require_whitespace = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/util/identifier.js
+// ../../main/node_modules/sucrase/dist/parser/util/identifier.js
 var require_identifier = __commonJS({
-  "node_modules/sucrase/dist/parser/util/identifier.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/util/identifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _charcodes = require_charcodes();
@@ -1208,9 +1208,9 @@ var require_identifier = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/tokenizer/readWordTree.js
+// ../../main/node_modules/sucrase/dist/parser/tokenizer/readWordTree.js
 var require_readWordTree = __commonJS({
-  "node_modules/sucrase/dist/parser/tokenizer/readWordTree.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/tokenizer/readWordTree.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -10517,9 +10517,9 @@ var require_readWordTree = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/tokenizer/readWord.js
+// ../../main/node_modules/sucrase/dist/parser/tokenizer/readWord.js
 var require_readWord = __commonJS({
-  "node_modules/sucrase/dist/parser/tokenizer/readWord.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/tokenizer/readWord.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _base = require_base();
@@ -10580,9 +10580,9 @@ var require_readWord = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/tokenizer/index.js
+// ../../main/node_modules/sucrase/dist/parser/tokenizer/index.js
 var require_tokenizer = __commonJS({
-  "node_modules/sucrase/dist/parser/tokenizer/index.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/tokenizer/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -11334,9 +11334,9 @@ var require_tokenizer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/getImportExportSpecifierInfo.js
+// ../../main/node_modules/sucrase/dist/util/getImportExportSpecifierInfo.js
 var require_getImportExportSpecifierInfo = __commonJS({
-  "node_modules/sucrase/dist/util/getImportExportSpecifierInfo.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/getImportExportSpecifierInfo.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _types = require_types();
@@ -11388,9 +11388,9 @@ var require_getImportExportSpecifierInfo = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/plugins/jsx/xhtml.js
+// ../../main/node_modules/sucrase/dist/parser/plugins/jsx/xhtml.js
 var require_xhtml = __commonJS({
-  "node_modules/sucrase/dist/parser/plugins/jsx/xhtml.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/plugins/jsx/xhtml.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = /* @__PURE__ */ new Map([
@@ -11651,9 +11651,9 @@ var require_xhtml = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/getJSXPragmaInfo.js
+// ../../main/node_modules/sucrase/dist/util/getJSXPragmaInfo.js
 var require_getJSXPragmaInfo = __commonJS({
-  "node_modules/sucrase/dist/util/getJSXPragmaInfo.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/getJSXPragmaInfo.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function getJSXPragmaInfo(options) {
@@ -11672,9 +11672,9 @@ var require_getJSXPragmaInfo = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/Transformer.js
+// ../../main/node_modules/sucrase/dist/transformers/Transformer.js
 var require_Transformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/Transformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/Transformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var Transformer = class {
@@ -11693,9 +11693,9 @@ var require_Transformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/JSXTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/JSXTransformer.js
 var require_JSXTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/JSXTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/JSXTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -12294,9 +12294,9 @@ var require_JSXTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/getNonTypeIdentifiers.js
+// ../../main/node_modules/sucrase/dist/util/getNonTypeIdentifiers.js
 var require_getNonTypeIdentifiers = __commonJS({
-  "node_modules/sucrase/dist/util/getNonTypeIdentifiers.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/getNonTypeIdentifiers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -12335,9 +12335,9 @@ var require_getNonTypeIdentifiers = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/CJSImportProcessor.js
+// ../../main/node_modules/sucrase/dist/CJSImportProcessor.js
 var require_CJSImportProcessor = __commonJS({
-  "node_modules/sucrase/dist/CJSImportProcessor.js"(exports) {
+  "../../main/node_modules/sucrase/dist/CJSImportProcessor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -12703,9 +12703,9 @@ var require_CJSImportProcessor = __commonJS({
   }
 });
 
-// node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js
+// ../../main/node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js
 var require_sourcemap_codec_umd = __commonJS({
-  "node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js"(exports, module) {
+  "../../main/node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js"(exports, module) {
     (function(global, factory) {
       if (typeof exports === "object" && typeof module !== "undefined") {
         factory(module);
@@ -13206,9 +13206,9 @@ var require_sourcemap_codec_umd = __commonJS({
   }
 });
 
-// node_modules/@jridgewell/resolve-uri/dist/resolve-uri.umd.js
+// ../../main/node_modules/@jridgewell/resolve-uri/dist/resolve-uri.umd.js
 var require_resolve_uri_umd = __commonJS({
-  "node_modules/@jridgewell/resolve-uri/dist/resolve-uri.umd.js"(exports, module) {
+  "../../main/node_modules/@jridgewell/resolve-uri/dist/resolve-uri.umd.js"(exports, module) {
     (function(global, factory) {
       typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : (global = typeof globalThis !== "undefined" ? globalThis : global || self, global.resolveURI = factory());
     })(exports, (function() {
@@ -13385,9 +13385,9 @@ var require_resolve_uri_umd = __commonJS({
   }
 });
 
-// node_modules/@jridgewell/trace-mapping/dist/trace-mapping.umd.js
+// ../../main/node_modules/@jridgewell/trace-mapping/dist/trace-mapping.umd.js
 var require_trace_mapping_umd = __commonJS({
-  "node_modules/@jridgewell/trace-mapping/dist/trace-mapping.umd.js"(exports, module) {
+  "../../main/node_modules/@jridgewell/trace-mapping/dist/trace-mapping.umd.js"(exports, module) {
     (function(global, factory) {
       if (typeof exports === "object" && typeof module !== "undefined") {
         factory(module, require_resolve_uri_umd(), require_sourcemap_codec_umd());
@@ -13925,9 +13925,9 @@ var require_trace_mapping_umd = __commonJS({
   }
 });
 
-// node_modules/@jridgewell/gen-mapping/dist/gen-mapping.umd.js
+// ../../main/node_modules/@jridgewell/gen-mapping/dist/gen-mapping.umd.js
 var require_gen_mapping_umd = __commonJS({
-  "node_modules/@jridgewell/gen-mapping/dist/gen-mapping.umd.js"(exports, module) {
+  "../../main/node_modules/@jridgewell/gen-mapping/dist/gen-mapping.umd.js"(exports, module) {
     (function(global, factory) {
       if (typeof exports === "object" && typeof module !== "undefined") {
         factory(module, require_sourcemap_codec_umd(), require_trace_mapping_umd());
@@ -14276,9 +14276,9 @@ var require_gen_mapping_umd = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/computeSourceMap.js
+// ../../main/node_modules/sucrase/dist/computeSourceMap.js
 var require_computeSourceMap = __commonJS({
-  "node_modules/sucrase/dist/computeSourceMap.js"(exports) {
+  "../../main/node_modules/sucrase/dist/computeSourceMap.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _genmapping = require_gen_mapping_umd();
@@ -14339,9 +14339,9 @@ var require_computeSourceMap = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/HelperManager.js
+// ../../main/node_modules/sucrase/dist/HelperManager.js
 var require_HelperManager = __commonJS({
-  "node_modules/sucrase/dist/HelperManager.js"(exports) {
+  "../../main/node_modules/sucrase/dist/HelperManager.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var HELPERS = {
@@ -14528,9 +14528,9 @@ var require_HelperManager = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/identifyShadowedGlobals.js
+// ../../main/node_modules/sucrase/dist/identifyShadowedGlobals.js
 var require_identifyShadowedGlobals = __commonJS({
-  "node_modules/sucrase/dist/identifyShadowedGlobals.js"(exports) {
+  "../../main/node_modules/sucrase/dist/identifyShadowedGlobals.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _tokenizer = require_tokenizer();
@@ -14597,9 +14597,9 @@ var require_identifyShadowedGlobals = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/getIdentifierNames.js
+// ../../main/node_modules/sucrase/dist/util/getIdentifierNames.js
 var require_getIdentifierNames = __commonJS({
-  "node_modules/sucrase/dist/util/getIdentifierNames.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/getIdentifierNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _types = require_types();
@@ -14616,9 +14616,9 @@ var require_getIdentifierNames = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/NameManager.js
+// ../../main/node_modules/sucrase/dist/NameManager.js
 var require_NameManager = __commonJS({
-  "node_modules/sucrase/dist/NameManager.js"(exports) {
+  "../../main/node_modules/sucrase/dist/NameManager.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -14655,9 +14655,9 @@ var require_NameManager = __commonJS({
   }
 });
 
-// node_modules/ts-interface-checker/dist/util.js
+// ../../main/node_modules/ts-interface-checker/dist/util.js
 var require_util2 = __commonJS({
-  "node_modules/ts-interface-checker/dist/util.js"(exports) {
+  "../../main/node_modules/ts-interface-checker/dist/util.js"(exports) {
     "use strict";
     var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
       var extendStatics = function(d, b) {
@@ -14796,9 +14796,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// node_modules/ts-interface-checker/dist/types.js
+// ../../main/node_modules/ts-interface-checker/dist/types.js
 var require_types2 = __commonJS({
-  "node_modules/ts-interface-checker/dist/types.js"(exports) {
+  "../../main/node_modules/ts-interface-checker/dist/types.js"(exports) {
     "use strict";
     var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
       var extendStatics = function(d, b) {
@@ -15435,9 +15435,9 @@ var require_types2 = __commonJS({
   }
 });
 
-// node_modules/ts-interface-checker/dist/index.js
+// ../../main/node_modules/ts-interface-checker/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/ts-interface-checker/dist/index.js"(exports) {
+  "../../main/node_modules/ts-interface-checker/dist/index.js"(exports) {
     "use strict";
     var __spreadArrays = exports && exports.__spreadArrays || function() {
       for (var s = 0, i = 0, il = arguments.length; i < il; i++) s += arguments[i].length;
@@ -15661,9 +15661,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/Options-gen-types.js
+// ../../main/node_modules/sucrase/dist/Options-gen-types.js
 var require_Options_gen_types = __commonJS({
-  "node_modules/sucrase/dist/Options-gen-types.js"(exports) {
+  "../../main/node_modules/sucrase/dist/Options-gen-types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireWildcard(obj) {
@@ -15723,9 +15723,9 @@ var require_Options_gen_types = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/Options.js
+// ../../main/node_modules/sucrase/dist/Options.js
 var require_Options = __commonJS({
-  "node_modules/sucrase/dist/Options.js"(exports) {
+  "../../main/node_modules/sucrase/dist/Options.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -15742,9 +15742,9 @@ var require_Options = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/traverser/lval.js
+// ../../main/node_modules/sucrase/dist/parser/traverser/lval.js
 var require_lval = __commonJS({
-  "node_modules/sucrase/dist/parser/traverser/lval.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/traverser/lval.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _flow = require_flow();
@@ -15889,9 +15889,9 @@ var require_lval = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/plugins/typescript.js
+// ../../main/node_modules/sucrase/dist/parser/plugins/typescript.js
 var require_typescript = __commonJS({
-  "node_modules/sucrase/dist/parser/plugins/typescript.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/plugins/typescript.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -17202,9 +17202,9 @@ var require_typescript = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/plugins/jsx/index.js
+// ../../main/node_modules/sucrase/dist/parser/plugins/jsx/index.js
 var require_jsx = __commonJS({
-  "node_modules/sucrase/dist/parser/plugins/jsx/index.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/plugins/jsx/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -17472,9 +17472,9 @@ var require_jsx = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/plugins/types.js
+// ../../main/node_modules/sucrase/dist/parser/plugins/types.js
 var require_types3 = __commonJS({
-  "node_modules/sucrase/dist/parser/plugins/types.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/plugins/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -17507,9 +17507,9 @@ var require_types3 = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/traverser/expression.js
+// ../../main/node_modules/sucrase/dist/parser/traverser/expression.js
 var require_expression = __commonJS({
-  "node_modules/sucrase/dist/parser/traverser/expression.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/traverser/expression.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _flow = require_flow();
@@ -18247,9 +18247,9 @@ var require_expression = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/plugins/flow.js
+// ../../main/node_modules/sucrase/dist/parser/plugins/flow.js
 var require_flow = __commonJS({
-  "node_modules/sucrase/dist/parser/plugins/flow.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/plugins/flow.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -19130,9 +19130,9 @@ var require_flow = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/traverser/statement.js
+// ../../main/node_modules/sucrase/dist/parser/traverser/statement.js
 var require_statement = __commonJS({
-  "node_modules/sucrase/dist/parser/traverser/statement.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/traverser/statement.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_parser();
@@ -20127,9 +20127,9 @@ var require_statement = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/traverser/index.js
+// ../../main/node_modules/sucrase/dist/parser/traverser/index.js
 var require_traverser = __commonJS({
-  "node_modules/sucrase/dist/parser/traverser/index.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/traverser/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -20147,9 +20147,9 @@ var require_traverser = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/parser/index.js
+// ../../main/node_modules/sucrase/dist/parser/index.js
 var require_parser = __commonJS({
-  "node_modules/sucrase/dist/parser/index.js"(exports) {
+  "../../main/node_modules/sucrase/dist/parser/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _base = require_base();
@@ -20176,9 +20176,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/isAsyncOperation.js
+// ../../main/node_modules/sucrase/dist/util/isAsyncOperation.js
 var require_isAsyncOperation = __commonJS({
-  "node_modules/sucrase/dist/util/isAsyncOperation.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/isAsyncOperation.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -20207,9 +20207,9 @@ var require_isAsyncOperation = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/TokenProcessor.js
+// ../../main/node_modules/sucrase/dist/TokenProcessor.js
 var require_TokenProcessor = __commonJS({
-  "node_modules/sucrase/dist/TokenProcessor.js"(exports) {
+  "../../main/node_modules/sucrase/dist/TokenProcessor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -20502,9 +20502,9 @@ var require_TokenProcessor = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/getClassInfo.js
+// ../../main/node_modules/sucrase/dist/util/getClassInfo.js
 var require_getClassInfo = __commonJS({
-  "node_modules/sucrase/dist/util/getClassInfo.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/getClassInfo.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -20744,9 +20744,9 @@ var require_getClassInfo = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/elideImportEquals.js
+// ../../main/node_modules/sucrase/dist/util/elideImportEquals.js
 var require_elideImportEquals = __commonJS({
-  "node_modules/sucrase/dist/util/elideImportEquals.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/elideImportEquals.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _types = require_types();
@@ -20770,9 +20770,9 @@ var require_elideImportEquals = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/getDeclarationInfo.js
+// ../../main/node_modules/sucrase/dist/util/getDeclarationInfo.js
 var require_getDeclarationInfo = __commonJS({
-  "node_modules/sucrase/dist/util/getDeclarationInfo.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/getDeclarationInfo.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _tokenizer = require_tokenizer();
@@ -20801,9 +20801,9 @@ var require_getDeclarationInfo = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/isExportFrom.js
+// ../../main/node_modules/sucrase/dist/util/isExportFrom.js
 var require_isExportFrom = __commonJS({
-  "node_modules/sucrase/dist/util/isExportFrom.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/isExportFrom.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -20819,9 +20819,9 @@ var require_isExportFrom = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/removeMaybeImportAttributes.js
+// ../../main/node_modules/sucrase/dist/util/removeMaybeImportAttributes.js
 var require_removeMaybeImportAttributes = __commonJS({
-  "node_modules/sucrase/dist/util/removeMaybeImportAttributes.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/removeMaybeImportAttributes.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -20838,9 +20838,9 @@ var require_removeMaybeImportAttributes = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/shouldElideDefaultExport.js
+// ../../main/node_modules/sucrase/dist/util/shouldElideDefaultExport.js
 var require_shouldElideDefaultExport = __commonJS({
-  "node_modules/sucrase/dist/util/shouldElideDefaultExport.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/shouldElideDefaultExport.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _types = require_types();
@@ -20867,9 +20867,9 @@ var require_shouldElideDefaultExport = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/CJSImportTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/CJSImportTransformer.js
 var require_CJSImportTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/CJSImportTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/CJSImportTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -21622,9 +21622,9 @@ var require_CJSImportTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/ESMImportTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/ESMImportTransformer.js
 var require_ESMImportTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/ESMImportTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/ESMImportTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -21926,9 +21926,9 @@ var require_ESMImportTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/FlowTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/FlowTransformer.js
 var require_FlowTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/FlowTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/FlowTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22094,9 +22094,9 @@ var require_FlowTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/JestHoistTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/JestHoistTransformer.js
 var require_JestHoistTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/JestHoistTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/JestHoistTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22200,9 +22200,9 @@ var require_JestHoistTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/NumericSeparatorTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/NumericSeparatorTransformer.js
 var require_NumericSeparatorTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/NumericSeparatorTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/NumericSeparatorTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22232,9 +22232,9 @@ var require_NumericSeparatorTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/OptionalCatchBindingTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/OptionalCatchBindingTransformer.js
 var require_OptionalCatchBindingTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/OptionalCatchBindingTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/OptionalCatchBindingTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22263,9 +22263,9 @@ var require_OptionalCatchBindingTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/OptionalChainingNullishTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/OptionalChainingNullishTransformer.js
 var require_OptionalChainingNullishTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/OptionalChainingNullishTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/OptionalChainingNullishTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22401,9 +22401,9 @@ var require_OptionalChainingNullishTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/ReactDisplayNameTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/ReactDisplayNameTransformer.js
 var require_ReactDisplayNameTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/ReactDisplayNameTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/ReactDisplayNameTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22529,9 +22529,9 @@ var require_ReactDisplayNameTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/ReactHotLoaderTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/ReactHotLoaderTransformer.js
 var require_ReactHotLoaderTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/ReactHotLoaderTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/ReactHotLoaderTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22601,9 +22601,9 @@ ${namesToRegister.map(
   }
 });
 
-// node_modules/sucrase/dist/util/isIdentifier.js
+// ../../main/node_modules/sucrase/dist/util/isIdentifier.js
 var require_isIdentifier = __commonJS({
-  "node_modules/sucrase/dist/util/isIdentifier.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/isIdentifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _identifier = require_identifier();
@@ -22676,9 +22676,9 @@ var require_isIdentifier = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/TypeScriptTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/TypeScriptTransformer.js
 var require_TypeScriptTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/TypeScriptTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/TypeScriptTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22917,9 +22917,9 @@ var require_TypeScriptTransformer = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/transformers/RootTransformer.js
+// ../../main/node_modules/sucrase/dist/transformers/RootTransformer.js
 var require_RootTransformer = __commonJS({
-  "node_modules/sucrase/dist/transformers/RootTransformer.js"(exports) {
+  "../../main/node_modules/sucrase/dist/transformers/RootTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -23334,9 +23334,9 @@ var require_RootTransformer = __commonJS({
   }
 });
 
-// node_modules/lines-and-columns/build/index.js
+// ../../main/node_modules/lines-and-columns/build/index.js
 var require_build = __commonJS({
-  "node_modules/lines-and-columns/build/index.js"(exports) {
+  "../../main/node_modules/lines-and-columns/build/index.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.LinesAndColumns = void 0;
@@ -23403,9 +23403,9 @@ var require_build = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/formatTokens.js
+// ../../main/node_modules/sucrase/dist/util/formatTokens.js
 var require_formatTokens = __commonJS({
-  "node_modules/sucrase/dist/util/formatTokens.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/formatTokens.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -23476,9 +23476,9 @@ var require_formatTokens = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/util/getTSImportedNames.js
+// ../../main/node_modules/sucrase/dist/util/getTSImportedNames.js
 var require_getTSImportedNames = __commonJS({
-  "node_modules/sucrase/dist/util/getTSImportedNames.js"(exports) {
+  "../../main/node_modules/sucrase/dist/util/getTSImportedNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -23543,9 +23543,9 @@ var require_getTSImportedNames = __commonJS({
   }
 });
 
-// node_modules/sucrase/dist/index.js
+// ../../main/node_modules/sucrase/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/sucrase/dist/index.js"(exports) {
+  "../../main/node_modules/sucrase/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {

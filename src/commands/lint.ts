@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import type { Config } from '../config/config.js'
 import { connect } from '../db/client.js'
 import { lintMigrations, type LintInput, type LintResult } from '../lint/lint.js'
 import { moduleOptsOut, moduleUpSql } from '../lint/module-sql.js'
+import { parseCacheIn, type ParseCache } from '../lint/parse-cache.js'
+import { checkCacheRoot } from '../provision/cache.js'
 import type { Log } from '../log.js'
 import { displayPath, listMigrations, readSqlFile } from '../runtime/files.js'
 import { optsOutOfTransaction } from '../runtime/sql-run.js'
@@ -13,11 +15,11 @@ import type { MigrationFile } from '../runtime/types.js'
 export async function lint(config: Config, serverUrl: string, names: readonly string[], files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)): Promise<LintResult> {
   const wanted = new Set(names)
   const first = files.findIndex((f) => wanted.has(f.name))
-  const inputs = files.map((f) => lintInput(f, config))
+  // the migrations before are read only if a target asks about them (lintMigrations says when)
   return lintMigrations(
-    inputs.filter((m) => wanted.has(m.name)),
-    { serverMajor: await serverMajor(serverUrl), disabled: config.lintDisabled, lockTimeout: config.lockTimeoutMs !== null && config.lockTimeoutMs > 0 },
-    first < 0 ? [] : inputs.slice(0, first),
+    files.filter((f) => wanted.has(f.name)).map((f) => lintInput(f, config)),
+    { serverMajor: await serverMajor(serverUrl), disabled: config.lintDisabled, lockTimeout: config.lockTimeoutMs !== null && config.lockTimeoutMs > 0, ...parsedKept(config) },
+    () => (first < 0 ? [] : files.slice(0, first).map((f) => lintInput(f, config))),
   )
 }
 
@@ -45,6 +47,12 @@ function namesAtBase(config: Config, baseRef: string): Set<string> | undefined {
     }
   }
   return undefined
+}
+
+/** check keeps its parses beside its cache of snapshots, so that a warm check does not load the parser for files it read before. */
+function parsedKept(config: Config): { parsed?: ParseCache } {
+  if (config.command !== 'check' || config.noCache) return {}
+  return { parsed: parseCacheIn(join(checkCacheRoot(config.checkCache), 'parsed')) }
 }
 
 function lintInput(file: MigrationFile, config: Config): LintInput {

@@ -151,6 +151,9 @@ function preflight(config: Config, server: Server, resolution: Resolution | unde
   if (config.command === 'resolve' && !resolution) throw new ConfigError('resolve', 'resolve needs --applied or --rolled-back after the migration name')
   const readsFolder = server === 'target' || config.command === 'check'
   if (!readsFolder) return
+  // check lists (and reads) every migration itself: here only the folder is looked at, through a listing that
+  // ignores every name, so that a missing one fails first without the files being read twice
+  if (config.command === 'check') return void listMigrations(config.migrationsDir, config.cwd, ['*'])
   const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   // a throwaway server starts empty: with no migrations, upgrade and downgrade have nothing they could do
   if (files.length === 0 && !config.database && (config.command === 'upgrade' || config.command === 'downgrade')) throw noMigrations(config)
@@ -163,12 +166,12 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
   if (server === 'target') requireDatabase(config, options.databaseHint)
   preflight(config, server, options.resolution)
   await command.before?.(config)
-  const models = server === 'shadow' ? preloadModels(config) : noModels
-  const run = (url: string, database: DatabaseInfo) => command.run({ config, log, options, url, database, models })
+  const models = server === 'shadow' ? modelsOnDemand(config) : { loading: noModels, start: () => {} }
+  const run = (url: string, database: DatabaseInfo) => command.run({ config, log, options, url, database, models: models.loading })
   if (server === 'none') return run('', { spunUpUrl: null, keptRunning: null, server: '' })
   // a given target is used as it is: the command itself connects, waiting for a server that is still starting
   if (server === 'target' && config.database) return run(config.database.url, { spunUpUrl: null, keptRunning: null, server: shownServer(config.database) })
-  return withServer(config, log, server, server === 'target' && (options.keepSpunUp ?? false), run)
+  return withServer(config, log, server, server === 'target' && (options.keepSpunUp ?? false), run, models.start)
 }
 
 async function withServer<T>(
@@ -177,9 +180,10 @@ async function withServer<T>(
   role: 'target' | 'shadow',
   keep: boolean,
   fn: (url: string, database: DatabaseInfo) => Promise<T>,
+  onSpawn: () => void,
 ): Promise<T> {
   const { provisionDatabase } = await import('../provision/provision.js')
-  const provisioned = await provisionDatabase(config, log, { role, keep })
+  const provisioned = await provisionDatabase(config, log, { role, keep, onSpawn }).then((p) => (onSpawn(), p))
   const kept = keep && config.keepDatabase && provisioned.spunUp ? provisioned.spunUp.state : null
   const given = role === 'target' ? config.database : config.shadowDatabase
   const server = provisioned.spunUp ? `embedded PostgreSQL ${provisioned.spunUp.version}` : given ? shownServer(given) : 'PostgreSQL'
@@ -201,9 +205,16 @@ function shownServer(url: { readonly host: string; readonly port: number | strin
 
 const noModels: Promise<ModelSource> = new Promise(() => {})
 
-/** Starts loading (and compiling) the models while a server starts; check awaits them, and reports their failure. */
-function preloadModels(config: Config): Promise<ModelSource> {
-  const loading = import('../models/sources/find.js').then((m) => m.loadModelSource(config))
+/**
+ * The models, loaded (and compiled) while the server starts: `start` is called once the postmaster is spawned (or
+ * the shadow server is a given one), never before, since loading them keeps this thread busy and the spawn would wait.
+ * Check awaits them, and reports their failure.
+ */
+function modelsOnDemand(config: Config): { readonly loading: Promise<ModelSource>; readonly start: () => void } {
+  let start!: () => void
+  const loading = new Promise<void>((resolve) => (start = resolve))
+    .then(() => import('../models/sources/find.js'))
+    .then((m) => m.loadModelSource(config))
   loading.catch(() => {})
-  return loading
+  return { loading, start }
 }

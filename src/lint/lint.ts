@@ -1,6 +1,7 @@
-import { allowedRules, parseSql } from './parse.js'
+import { allowedRules, parseSql, type ParsedStatement, type ParseFailure } from './parse.js'
+import type { ParseCache } from './parse-cache.js'
 import { splitStatements } from '../runtime/sql-split.js'
-import { observe, ruleNames, rules, type Finding, type RuleContext } from './rules.js'
+import { observe, ruleNames, rules, setsNotNull, type Finding, type RuleContext } from './rules.js'
 
 /** A migration as the lint reads it. */
 export interface LintInput {
@@ -18,6 +19,8 @@ export interface LintOptions {
   readonly disabled: ReadonlySet<string>
   /** The run sets a lock_timeout of its own (the lock-timeout setting). */
   readonly lockTimeout: boolean
+  /** Parses kept from earlier runs: texts found there are not parsed again. */
+  readonly parsed?: ParseCache
 }
 
 /** A finding with the migration and file it is in. */
@@ -37,25 +40,32 @@ export interface LintResult {
   readonly serverMajor: number
 }
 
-/** Lints `targets` in order; `before` are the migrations already applied ahead of them (read for validated checks). */
-export async function lintMigrations(targets: readonly LintInput[], options: LintOptions, before: readonly LintInput[] = []): Promise<LintResult> {
+/**
+ * Lints `targets` in order; `before` are the migrations already applied ahead of them, read (and, when a function,
+ * listed) only when a target sets NOT NULL, the one question they answer: whether a validated CHECK (… IS NOT NULL)
+ * stands behind it.
+ */
+export async function lintMigrations(targets: readonly LintInput[], options: LintOptions, before: readonly LintInput[] | (() => readonly LintInput[]) = []): Promise<LintResult> {
+  const parse = (sql: string) => parsedOnce(sql, options.parsed)
+  const parsedTargets = await Promise.all(targets.map(async (m) => (m.sql === null ? null : parse(m.sql))))
   const notNullChecks = new Set<string>()
   const pendingChecks = new Map<string, string>()
-  // The migrations before only answer whether a SET NOT NULL has a validated CHECK (… IS NOT NULL) behind it: no
-  // target can ask without the keyword NULL, and no statement answers without CHECK then NULL (its expression), or
-  // VALIDATE; keywords are never escaped in SQL, so only those statements are parsed.
-  const asked = targets.some((m) => m.sql !== null && /null/i.test(m.sql))
-  for (const m of asked ? before : []) {
-    for (const sql of m.sql === null ? [] : answeringParts(m.sql)) {
-      const parsed = await parseSql(sql)
-      if (Array.isArray(parsed)) for (const s of parsed) observe(s, new Set(), notNullChecks, pendingChecks)
+  if (options.serverMajor >= 12 && parsedTargets.some((p) => Array.isArray(p) && p.some(setsNotNull))) {
+    // no statement answers without CHECK then NULL (its expression), or VALIDATE; keywords are never escaped in
+    // SQL, so only those statements are parsed
+    for (const m of typeof before === 'function' ? before() : before) {
+      for (const sql of m.sql === null ? [] : answeringParts(m.sql)) {
+        const parsed = await parse(sql)
+        if (Array.isArray(parsed)) for (const s of parsed) observe(s, new Set(), notNullChecks, pendingChecks)
+      }
     }
   }
   const findings: LintFinding[] = []
   const skipped: string[] = []
   const linted: string[] = []
-  for (const m of targets) {
-    if (m.sql === null) {
+  for (const [i, m] of targets.entries()) {
+    const parsed = parsedTargets[i]
+    if (m.sql === null || !parsed) {
       skipped.push(m.name)
       continue
     }
@@ -65,7 +75,6 @@ export async function lintMigrations(targets: readonly LintInput[], options: Lin
       // a misspelt rule would otherwise allow nothing, silently
       if (!ruleNames.includes(rule)) findings.push({ rule: 'allow', severity: 'warning', line, message: `-- db-migrate: allow names '${rule}', which is not a lint rule: use one of ${ruleNames.join(', ')}`, migration: m.name, file: m.file })
     }
-    const parsed = await parseSql(m.sql)
     if (!Array.isArray(parsed)) {
       findings.push({ rule: 'syntax', severity: 'error', line: parsed.line, message: `PostgreSQL cannot parse this file: ${parsed.message}`, migration: m.name, file: m.file })
       continue
@@ -96,6 +105,14 @@ export async function lintMigrations(targets: readonly LintInput[], options: Lin
     skipped,
     serverMajor: options.serverMajor,
   }
+}
+
+async function parsedOnce(sql: string, cache: ParseCache | undefined): Promise<ParsedStatement[] | ParseFailure> {
+  const known = cache?.get(sql)
+  if (known) return known
+  const parsed = await parseSql(sql)
+  cache?.put(sql, parsed)
+  return parsed
 }
 
 function mayAnswer(sql: string): boolean {

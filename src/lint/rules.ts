@@ -272,6 +272,11 @@ export const rules: readonly Rule[] = [
 
 export const ruleNames: readonly string[] = rules.map((r) => r.name)
 
+/** An ALTER TABLE … ALTER COLUMN … SET NOT NULL: the statement whose finding a validated NOT NULL check can spare. */
+export function setsNotNull(s: ParsedStatement): boolean {
+  return alterTable(s)?.cmds.some((cmd) => cmd.subtype === 'AT_SetNotNull') ?? false
+}
+
 /** What a statement adds to the context of the statements after it. */
 export function observe(s: ParsedStatement, created: Set<string>, notNullChecks: Set<string>, pendingChecks: Map<string, string>): { lockTimeout?: boolean } {
   const n = s.node

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { ConfigError, errorMessage, ProvisionError } from '../errors.js'
 import { cacheRoot } from './cache.js'
 import { downloadedNative } from './download.js'
 import { embeddedPackageVersion, hydrateSymlinks, installedPackageNative, reachableNative } from './package.js'
 import { canReach, type ServerUser } from './server-user.js'
+import { memoKey, recalled, remember, watchedPaths } from './binaries-memo.js'
 
 const run = promisify(execFile)
 
@@ -33,12 +34,27 @@ export interface FindBinariesOptions {
   readonly user?: ServerUser | null
   readonly log?: (message: string) => void
   readonly env?: NodeJS.ProcessEnv
+  /** A file where the answer is kept for the next search with the same settings, while what it was found from is unchanged. */
+  readonly memo?: string
 }
 
 /** Finds PostgreSQL server binaries, downloading them as a last resort. */
 export async function findBinaries(options: FindBinariesOptions = {}): Promise<PgBinaries> {
   const env = options.env ?? process.env
   const source = options.source ?? sourceFromEnv(env)
+  if (!options.memo) return search(options, env, source, [])
+  const cwd = options.cwd ?? process.cwd()
+  const key = memoKey({ source, cwd, uid: options.user?.uid ?? null, bin: env.DB_MIGRATE_PG_BIN, path: env.PATH, cache: cacheRoot(options.user ?? null, env) })
+  const known = recalled(options.memo, key)
+  if (known) return known
+  const watched: string[] = []
+  const found = await search(options, env, source, watched)
+  remember(options.memo, key, found, watchedPaths(found, env, watched))
+  return found
+}
+
+/** `watched` receives the package directories looked at, beside those every search looks at (watchedPaths). */
+async function search(options: FindBinariesOptions, env: NodeJS.ProcessEnv, source: BinarySource, watched: string[]): Promise<PgBinaries> {
   const user = options.user ?? null
   const log = options.log ?? (() => {})
 
@@ -63,7 +79,9 @@ export async function findBinaries(options: FindBinariesOptions = {}): Promise<P
 
   if (source === 'auto' || source === 'package') {
     const native = installedPackageNative(options.cwd ?? process.cwd())
+    watched.push(join(options.cwd ?? process.cwd(), 'node_modules'))
     if (native) {
+      watched.push(join(native, 'bin', `postgres${exe}`), dirname(native))
       hydrateSymlinks(native)
       const reachable = reachableNative(native, user, cacheRoot(user, env), embeddedPackageVersion)
       return withVersion(fromNative(reachable, 'package'), env)

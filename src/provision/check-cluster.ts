@@ -14,6 +14,8 @@ export interface CheckClusterOptions {
   readonly source?: BinarySource
   readonly log: (message: string) => void
   readonly warn: (message: string) => void
+  /** Called once the postmaster is spawned, before it is ready. */
+  readonly onSpawn?: () => void
 }
 
 /**
@@ -23,10 +25,17 @@ export interface CheckClusterOptions {
  */
 export async function startCheckCluster(options: CheckClusterOptions): Promise<EmbeddedServer | null> {
   const user = serverUser()
-  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log: options.log })
+  let root: string
+  try {
+    root = ensureDir(options.root)
+  } catch (error) {
+    options.warn(`the check cache ${options.root} cannot be used (${errorMessage(error)}): replaying every migration on a throwaway server`)
+    return null
+  }
+  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log: options.log, memo: join(root, 'binaries.json') })
   let dir: string
   try {
-    dir = ensureDir(join(ensureDir(options.root), clusterName(binaries, user)))
+    dir = ensureDir(join(root, clusterName(binaries, user)))
   } catch (error) {
     options.warn(`the check cache ${options.root} cannot be used (${errorMessage(error)}): replaying every migration on a throwaway server`)
     return null
@@ -77,7 +86,7 @@ async function startIn(dir: string, binaries: PgBinaries, user: ServerUser | nul
   clearStalePid(dataDir)
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launch({ binaries, user, runDir: dir, dataDir, port: await freePort(), detached: false, keep: true })
+      return await launch({ binaries, user, runDir: dir, dataDir, port: await freePort(), detached: false, keep: true, onSpawn: options.onSpawn })
     } catch (error) {
       if (!(error instanceof PortTaken) || attempt >= 5) throw error
     }

@@ -41,6 +41,8 @@ export interface StartOptions {
   readonly source?: BinarySource
   /** Where node_modules is looked for; default the process's cwd. */
   readonly cwd?: string
+  /** Called once the postmaster is spawned, before it is ready. */
+  readonly onSpawn?: () => void
 }
 
 // Settings for a server whose data is thrown away: durability off, enough connections for parallel tests.
@@ -60,7 +62,7 @@ const scratchSettings = {
 export async function startEmbedded(options: StartOptions = {}): Promise<EmbeddedServer> {
   const log = options.log ?? (() => {})
   const user = serverUser()
-  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log })
+  const binaries = await findBinaries({ source: options.source, cwd: options.cwd, user, log, memo: join(cacheRoot(user), 'binaries.json') })
   removeLeftovers(runParent())
   const runDir = mkdtempSync(join(runParent(), 'db-migrate-pg-'))
   try {
@@ -71,7 +73,7 @@ export async function startEmbedded(options: StartOptions = {}): Promise<Embedde
     for (let attempt = 1; ; attempt++) {
       const port = await freePort()
       try {
-        return await launch({ binaries, user, runDir, dataDir, port, detached: options.detached ?? false })
+        return await launch({ binaries, user, runDir, dataDir, port, detached: options.detached ?? false, onSpawn: options.onSpawn })
       } catch (error) {
         // another process took the port between our probe and the server's bind
         if (!(error instanceof PortTaken) || attempt >= 5) throw error
@@ -107,6 +109,8 @@ export interface LaunchPlan {
   readonly detached: boolean
   /** A data directory that outlives the server (check's cached cluster): stop leaves runDir in place. */
   readonly keep?: boolean
+  /** Called once the postmaster is spawned, before it is ready: work that can overlap its start-up. */
+  readonly onSpawn?: () => void
 }
 
 /** Starts the postmaster on an initialised data directory; ready when this resolves. */
@@ -137,19 +141,25 @@ export async function launch(plan: LaunchPlan): Promise<EmbeddedServer> {
   child.on('exit', (code, sig) => (exited = sig ?? `exit ${code}`))
   child.on('error', (error) => (exited = error.message))
 
+  const pid = child.pid
+  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`
+  const state: EmbeddedState | null = pid === undefined ? null : { pid, port, url, version: binaries.version, dataDir, runDir }
+  // guarded from the moment it exists, while it starts too: an interrupt or a kill during start-up stops it
+  const forget = detached || !state ? () => {} : stopOnExit(state, keep)
+  if (!detached && state) watchOwner(state.pid, runDir, keep)
+  plan.onSpawn?.()
+
   const ready = await until(() => exited !== null || postmasterStatus(dataDir) === 'ready', 30_000)
-  if (!ready || exited !== null) {
-    if (!exited) signal(child.pid, 'SIGQUIT')
+  if (!ready || exited !== null || !state) {
+    if (!exited) signal(pid, 'SIGQUIT')
+    // gone before a retry starts another in the same directory; the exit hook still guards it meanwhile
+    if (!exited) await until(() => exited !== null, 5000)
+    forget()
     const tail = logTail(logFile)
     if (/could not bind|address already in use/i.test(tail)) throw new PortTaken(tail)
     throw new ProvisionError(`PostgreSQL ${binaries.version} from ${binaries.binDir} did not start (${exited ?? 'not ready after 30s'}): ${tail}`)
   }
 
-  const pid = child.pid!
-  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`
-  const state: EmbeddedState = { pid, port, url, version: binaries.version, dataDir, runDir }
-  const forget = detached ? () => {} : stopOnExit(state, keep)
-  if (!detached) watchOwner(pid, runDir, keep)
   let stopping: Promise<void> | undefined
   return {
     url,

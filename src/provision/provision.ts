@@ -26,6 +26,8 @@ export interface ProvisionOptions {
   readonly database?: string
   /** Which binaries to start; default DB_MIGRATE_PG_SOURCE, else `auto`. */
   readonly source?: BinarySource
+  /** Called as soon as a started server is spawned, or at once for a given URL: work that can overlap its start. */
+  readonly onSpawn?: () => void
 }
 
 /**
@@ -36,6 +38,7 @@ export async function provisionDatabase(config: Config, log: Log, options: Provi
   const role = options.role ?? 'target'
   const given = role === 'target' ? config.database : config.shadowDatabase
   if (given) {
+    options.onSpawn?.()
     const client = await waitForConnection(given.url, config.connectTimeoutMs)
     await client.end()
     return { url: given.url, spunUp: null, release: async () => {} }
@@ -45,9 +48,9 @@ export async function provisionDatabase(config: Config, log: Log, options: Provi
   // check's scratch server keeps its snapshots between runs; a throwaway one when that cluster is busy or unusable
   // (the embedded server's code is loaded only when one is started)
   const cached = role === 'shadow' && !config.noCache
-    ? await (await import('./check-cluster.js')).startCheckCluster({ root: checkCacheRoot(config.checkCache), cwd: config.cwd, source: options.source, log: (m) => log.info(m), warn: (m) => log.warn(m) })
+    ? await (await import('./check-cluster.js')).startCheckCluster({ root: checkCacheRoot(config.checkCache), cwd: config.cwd, source: options.source, log: (m) => log.info(m), warn: (m) => log.warn(m), onSpawn: options.onSpawn })
     : null
-  const server = cached ?? await (await import('./embedded.js')).startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message) })
+  const server = cached ?? await (await import('./embedded.js')).startEmbedded({ detached, source: options.source, cwd: config.cwd, log: (message) => log.info(message), onSpawn: options.onSpawn })
   log.info(role === 'target'
     ? `running on a throwaway PostgreSQL ${server.version} started on 127.0.0.1:${server.port} (asked for with embedded), not on a deployed database; ${detached ? 'left running for later steps' : 'stopped on exit'}`
     : `started PostgreSQL ${server.version} on 127.0.0.1:${server.port} for scratch databases${cached ? ', with the snapshots cached in ' + checkCacheRoot(config.checkCache) : ''}`)

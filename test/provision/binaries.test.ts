@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it, type TestContext } from 'node:test'
@@ -145,6 +145,31 @@ describe('PostgreSQL binaries', () => {
     assert.deepEqual(await findBinaries({ source: 'download', user: serverUser(), log: (m) => again.push(m) }), found)
     assert.deepEqual(again, [])
     assert.ok(existsSync(join(found.binDir, 'postgres')))
+  })
+
+  it('keeps what it found for the next search, until the binary it found changes', { skip: process.platform === 'win32' && 'shell scripts stand in for the binaries' }, async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'db-migrate-memo-'))
+    t.after(() => rmSync(dir, { recursive: true, force: true }))
+    const bin = join(dir, 'bin')
+    ensureDir(bin)
+    const postgres = join(bin, 'postgres')
+    const writeServer = (version: string) => writeFileSync(postgres, `#!/bin/sh\necho "postgres (PostgreSQL) ${version}"\n`, { mode: 0o755 })
+    writeServer('90.1')
+    utimesSync(postgres, 1e9, 1e9)
+    writeFileSync(join(bin, 'initdb'), '#!/bin/sh\n', { mode: 0o755 })
+    chmodSync(dir, 0o755)
+    const memo = join(dir, 'binaries.json')
+    const search = () => findBinaries({ env: { DB_MIGRATE_PG_BIN: bin, PATH: '/usr/bin:/bin' }, memo })
+    assert.equal((await search()).version, '90.1')
+    // the same file, size and time: the search is not run again, so the script's new answer is not seen
+    writeServer('90.2')
+    utimesSync(postgres, 1e9, 1e9)
+    assert.equal((await search()).version, '90.1')
+    // another DB_MIGRATE_PG_BIN is another search
+    assert.equal((await findBinaries({ env: { DB_MIGRATE_PG_BIN: `${bin}/`, PATH: '/usr/bin:/bin' }, memo })).version, '90.2')
+    // an upgraded binary is found again
+    writeServer('90.30')
+    assert.equal((await search()).version, '90.30')
   })
 
   it('names the platform package it would fetch', () => {

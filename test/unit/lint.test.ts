@@ -1,7 +1,11 @@
 // Each rule against a migration that trips it and one that does not, read by PostgreSQL's own parser. No database.
 import assert from 'node:assert/strict'
-import { describe, test } from 'node:test'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, test } from 'node:test'
 import { lintMigrations, type LintInput } from '../../src/lint/lint.js'
+import { parseCacheIn, parserVersion } from '../../src/lint/parse-cache.js'
 import { ruleNames } from '../../src/lint/rules.js'
 
 const existing: LintInput = { name: '0001_base', file: 'migrations/0001_base.sql', inTransaction: true, sql: 'CREATE TABLE account (id int PRIMARY KEY, name text, email text);' }
@@ -163,4 +167,24 @@ test('a module migration: the literal SQL its up sends is linted at its lines; i
   const result = await lintMigrations([{ name: 'm', file: 'm.ts', inTransaction: true, sql }], { serverMajor: 17, disabled: new Set(), lockTimeout: true }, [existing])
   assert.deepEqual(result.findings.map((f) => [f.rule, f.line]), [['column-type-change', 6]])
   assert.equal(moduleUpSql('export async function up() {}\n'), null)
+})
+
+test('kept parses give the same findings, and a text parsed once is not parsed again', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'db-migrate-parsed-'))
+  after(() => rmSync(dir, { recursive: true, force: true }))
+  const parsed = parseCacheIn(dir)
+  const target: LintInput = { name: '0002', file: 'migrations/0002.sql', inTransaction: true, sql: 'SELECT 1;\nALTER TABLE account ALTER COLUMN id TYPE bigint;\nALTER TABLE account ALTER COLUMN name SET NOT NULL;' }
+  const run = () => lintMigrations([target], { serverMajor: 17, disabled: new Set(), lockTimeout: true, parsed }, [existing])
+  const fresh = await run()
+  assert.deepEqual(fresh.findings.map((f) => [f.rule, f.line]), [['column-type-change', 2], ['set-not-null', 3]])
+  assert.equal(readdirSync(dir).length, 1, 'the target alone: the earlier file holds no CHECK, and is not parsed')
+  assert.deepEqual(await run(), fresh)
+  // a kept parse is what the lint reads: a file in the cache is taken for what the parser said
+  parsed.put(target.sql!, [])
+  assert.deepEqual((await run()).findings, [])
+})
+
+test('kept parses are keyed by the parser version that package.json names', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
+  assert.equal(pkg.dependencies?.['libpg-query'] ?? pkg.devDependencies?.['libpg-query'], parserVersion)
 })

@@ -35,6 +35,8 @@ export declare function takesBlockingLock(s: ParsedStatement, c: RuleContext): b
 /** The rules, in the order their findings are listed. */
 export declare const rules: readonly Rule[];
 export declare const ruleNames: readonly string[];
+/** An ALTER TABLE … ALTER COLUMN … SET NOT NULL: the statement whose finding a validated NOT NULL check can spare. */
+export declare function setsNotNull(s: ParsedStatement): boolean;
 /** What a statement adds to the context of the statements after it. */
 export declare function observe(s: ParsedStatement, created: Set<string>, notNullChecks: Set<string>, pendingChecks: Map<string, string>): {
     lockTimeout?: boolean;
