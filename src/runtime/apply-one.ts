@@ -7,7 +7,7 @@ import type { MakeContext } from './context.js'
 import { displayPath, readSqlFile } from './files.js'
 import { deleteRowSql, recordError, setState, writeRow, writeRowSql, type HistoryTable } from './history.js'
 import { lineInStack } from './module.js'
-import { AfterFileError, optsOutOfTransaction, runSqlFile } from './sql-run.js'
+import { AfterFileError, optsOutOfTransaction, prepareSqlFile, runPreparedSql, type PreparedSql } from './sql-run.js'
 import { thrownMessage, watchRejections } from './thrown.js'
 import { trackedClient } from './tracked-client.js'
 import type { MigrationFile, MigrationModule } from './types.js'
@@ -37,13 +37,12 @@ export interface RunSession {
  * 2. run: the SQL file, or the module's up/down with Umzug's parameters `{ name, path, context, client }`;
  * 3. history row, COMMIT and the session's reset in one query (for a SQL file, the same query as the file); or on any failure ROLLBACK (the history row with it),
  *    or for a migration without a transaction the error kept on its row, which then needs attention.
- * `module` is the loaded module for a `.ts`/`.js` migration, undefined for SQL.
+ * `module` is the loaded module for a `.ts`/`.js` migration, undefined for SQL; `start` is what stepStart made
+ * ready beforehand, if anything.
  */
-export async function applyOne(session: RunSession, file: MigrationFile, direction: 'up' | 'down', module: MigrationModule | undefined): Promise<StepResult> {
+export async function applyOne(session: RunSession, file: MigrationFile, direction: 'up' | 'down', module: MigrationModule | undefined, start = stepStart(session, file, direction, module)): Promise<StepResult> {
   const { client, ref, cwd, log } = session
-  const show = displayPath(direction === 'down' && file.downPath ? file.downPath : file.path, cwd)
-  const sql = module ? undefined : readSqlFile(direction === 'up' ? file.path : file.downPath!)
-  const transactional = module ? module.transaction !== false : !optsOutOfTransaction(sql!)
+  const { show, transactional } = start
   const started = Date.now()
   log.info(`${direction === 'up' ? 'applying' : 'reverting'} ${file.name}${transactional ? '' : ' (no transaction)'}`)
 
@@ -59,19 +58,14 @@ export async function applyOne(session: RunSession, file: MigrationFile, directi
     await setState(client, ref, file.name, 'reverting')
   }
 
-  // 3.'s query: for a SQL file in a transaction it goes with the file, one round trip for the whole migration
-  const finish = () => {
-    const record = direction === 'up'
-      ? writeRowSql(ref, { name: file.name, checksum: file.checksum, state: 'applied', durationMs: transactional ? 'transaction' : Date.now() - started })
-      : deleteRowSql(ref, file.name)
-    return transactional ? `${record}; COMMIT; ${session.reset}` : `${record}; ${session.reset}`
-  }
+  const finish = () => finishSql(session, file, direction, transactional, started)
 
   // 2. run
   let finished = false
   try {
     if (module) await runModule(session, file, direction, module, show, xid)
-    else finished = await runSqlFile(client, sql!, { name: file.name, direction, file: show, transactional, ...(transactional ? { then: finish() } : {}) })
+    else if (!start.query || 'refused' in start.query) throw start.query?.refused
+    else finished = await runPreparedSql(client, start.query)
   } catch (error) {
     if (transactional) await client.query('ROLLBACK').catch(() => {})
     else await recordError(client, ref, file.name, shortError(error)).catch(() => {})
@@ -89,7 +83,42 @@ export async function applyOne(session: RunSession, file: MigrationFile, directi
     }
   }
   const durationMs = Date.now() - started
-  return { name: file.name, file: displayPath(file.path, cwd), durationMs, transactional }
+  return { name: file.name, file: direction === 'up' ? show : displayPath(file.path, cwd), durationMs, transactional }
+}
+
+/** What a migration's run needs before its first round trip; for a SQL file, its query put together. */
+export interface StepStart {
+  /** The file that runs, as messages show it. */
+  readonly show: string
+  readonly transactional: boolean
+  /** A SQL file's run made ready, or what refused it (thrown when the migration runs, as if refused then). */
+  readonly query?: PreparedSql | { readonly refused: unknown }
+}
+
+/**
+ * Reads a SQL migration and puts its query together (its history row and COMMIT included), without touching the
+ * database: runSteps does it for the next migration while the server runs the one before.
+ */
+export function stepStart(session: RunSession, file: MigrationFile, direction: 'up' | 'down', module: MigrationModule | undefined): StepStart {
+  const show = displayPath(direction === 'down' && file.downPath ? file.downPath : file.path, session.cwd)
+  if (module) return { show, transactional: module.transaction !== false }
+  const sql = readSqlFile(direction === 'up' ? file.path : file.downPath!)
+  const transactional = !optsOutOfTransaction(sql)
+  // a file without a transaction runs statement by statement, its history row written after it with its duration
+  const run = { name: file.name, direction, file: show, transactional, ...(transactional ? { then: finishSql(session, file, direction, true, 0) } : {}) }
+  try {
+    return { show, transactional, query: prepareSqlFile(sql, run) }
+  } catch (refused) {
+    return { show, transactional, query: { refused } }
+  }
+}
+
+/** 3.'s query: for a SQL file in a transaction it goes with the file, one round trip for the whole migration. */
+function finishSql(session: RunSession, file: MigrationFile, direction: 'up' | 'down', transactional: boolean, started: number): string {
+  const record = direction === 'up'
+    ? writeRowSql(session.ref, { name: file.name, checksum: file.checksum, state: 'applied', durationMs: transactional ? 'transaction' : Date.now() - started })
+    : deleteRowSql(session.ref, file.name)
+  return transactional ? `${record}; COMMIT; ${session.reset}` : `${record}; ${session.reset}`
 }
 
 /** The history row or COMMIT failed; `committed`: the migration was committed, and what failed came after. */

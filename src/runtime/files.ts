@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { HistoryError } from '../errors.js'
+import { readMigrationFile, type FileRead } from './file-reads.js'
 import { matchesAny } from './glob.js'
 import type { MigrationFile } from './types.js'
 
@@ -9,7 +9,7 @@ const moduleExtension = /\.(ts|mts|cts|js|mjs|cjs)$/
 const downSuffix = '.down.sql'
 
 /**
- * Lists the migrations in `dir`, ordered by name. Reads each file's bytes for its checksum; imports nothing.
+ * Lists the migrations in `dir`, ordered by name. Reads each file for its checksum; imports nothing.
  * `NAME.sql` may have `NAME.down.sql` beside it; `NAME.ts`/`.js`/`.mjs` export `up` and `down`.
  * Files matching one of the `ignore` globs (templates, samples) are not migrations.
  */
@@ -33,11 +33,11 @@ export function listMigrations(dir: string, cwd: string, ignore: readonly string
     } else if (entry.endsWith('.sql')) {
       const name = entry.slice(0, -'.sql'.length)
       const downPath = names.has(`${name}${downSuffix}`) ? join(dir, `${name}${downSuffix}`) : null
-      if (downPath) assertUtf8(readFileSync(downPath), downPath, cwd)
+      if (downPath) assertUtf8(readMigrationFile(downPath), downPath, cwd)
       // one read of the file for both its checksum and its encoding
-      const bytes = readFileSync(join(dir, entry))
-      migration = { name, kind: 'sql', path: join(dir, entry), downPath, checksum: checksumOf(bytes) }
-      assertUtf8(bytes, migration.path, cwd)
+      const read = readMigrationFile(join(dir, entry))
+      migration = { name, kind: 'sql', path: join(dir, entry), downPath, checksum: read.checksum }
+      assertUtf8(read, migration.path, cwd)
     } else if (moduleExtension.test(entry) && !/\.d\.[cm]?ts$/.test(entry)) {
       const name = entry.replace(moduleExtension, '')
       migration = { name, kind: 'module', path: join(dir, entry), downPath: null, checksum: checksumFile(join(dir, entry)) }
@@ -69,8 +69,8 @@ export function readSqlFile(path: string): string {
 }
 
 /** Refuses a SQL file that is not valid UTF-8 (psql: invalid byte sequence), naming its line and byte. */
-function assertUtf8(bytes: Buffer, path: string, cwd: string): void {
-  const text = bytes.toString('utf8')
+function assertUtf8({ bytes, text }: FileRead, path: string, cwd: string): void {
+  if (!bytes) return
   for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) {
     const offset = Buffer.byteLength(text.slice(0, at))
     if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) continue // a real U+FFFD
@@ -87,13 +87,7 @@ export function compareNames(a: string, b: string): number {
 
 /** sha256 of the file's text with CRLF → LF, so a checkout on Windows does not look like an edit. */
 export function checksumFile(path: string): string {
-  return checksumOf(readFileSync(path))
-}
-
-function checksumOf(bytes: Buffer): string {
-  // latin1 maps each byte to one character and back: without a CR the bytes hash as they are
-  if (!bytes.includes(13)) return createHash('sha256').update(bytes).digest('hex')
-  return createHash('sha256').update(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1').digest('hex')
+  return readMigrationFile(path).checksum
 }
 
 /** A path as messages show it: relative to the project when inside it, with forward slashes. */

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { Log } from '../log.js'
-import { applyOne, type StepResult } from './apply-one.js'
+import { applyOne, stepStart, type StepResult, type StepStart } from './apply-one.js'
 import type { MakeContext } from './context.js'
 import { displayPath } from './files.js'
 import type { HistoryTable } from './history.js'
@@ -20,11 +20,27 @@ export type { StepResult }
 export async function runSteps(client: pg.ClientBase, ref: HistoryTable, direction: 'up' | 'down', steps: readonly MigrationFile[], cwd: string, log: Log, makeContext: MakeContext, restore = ''): Promise<StepResult[]> {
   const session = { client, ref, cwd, log, makeContext, reset: `RESET ALL${restore ? `; ${restore}` : ''}` }
   const done: StepResult[] = []
-  for (const file of steps) {
+  let ahead: (() => StepStart) | undefined
+  for (const [i, file] of steps.entries()) {
     const module = file.kind === 'module' ? await loadMigrationModule(file.path, displayPath(file.path, cwd)) : undefined
-    done.push(await applyOne(session, file, direction, module))
+    // applyOne has sent its first query when it returns its promise: the next SQL file is read and put together
+    // while the server runs this one, and what that found (a missing file, a refused statement) counts in its turn
+    const running = applyOne(session, file, direction, module, ahead?.())
+    const next = steps[i + 1]
+    ahead = next?.kind === 'sql' ? later(() => stepStart(session, next, direction, undefined)) : undefined
+    done.push(await running)
   }
   return done
+}
+
+/** `fn`'s value or its throw, now, handed back when asked for. */
+function later<T>(fn: () => T): () => T {
+  try {
+    const value = fn()
+    return () => value
+  } catch (error) {
+    return () => { throw error }
+  }
 }
 
 /** Checks, before anything runs, that every step of a downgrade can be reverted. */

@@ -33,27 +33,53 @@ export class AfterFileError extends Error {
   }
 }
 
+/** A SQL file made ready to send: split, checked, and in a transaction the query that carries it. */
+export interface PreparedSql {
+  readonly sql: string
+  readonly run: SqlRun
+  /** Null when the file cannot be split safely: it then runs as one string. */
+  readonly split: SqlStatement[] | null
+  readonly statements: readonly SqlStatement[]
+  /** In a transaction: BEGIN, the file and `run.then` (when the file can be split), as one query. */
+  readonly query?: string
+  /** In a transaction: the statements holding code, which the server answers one by one. */
+  readonly code?: readonly SqlStatement[]
+  /** `query` carries `run.then`. */
+  readonly withThen: boolean
+}
+
 /**
- * Runs a SQL file. In a transaction it goes as one query behind its BEGIN and before `run.then`, one round trip
- * however many statements it holds; a failure is then traced to its statement and line (see locate), or to what
- * followed the file (AfterFileError). Returns whether `then` was sent. Without a transaction it runs statement by
- * statement, each on its own as CREATE INDEX CONCURRENTLY requires. A file that cannot be split safely runs as one string.
+ * Everything a SQL file's run does before its first round trip: splitting it, refusing a transaction-control
+ * statement in a transaction, putting the query together. Throws what runSqlFile would before sending anything.
  */
-export async function runSqlFile(client: pg.ClientBase, sql: string, run: SqlRun): Promise<boolean> {
+export function prepareSqlFile(sql: string, run: SqlRun): PreparedSql {
   const split = splitStatements(sql)
   const statements = split ?? [{ text: sql, start: 0 }]
-  if (run.transactional) {
-    refuseTransactionControl(statements, run)
-    // the file's statements are counted to tell where a failure is: a file that cannot be split sends `then` apart
-    const then = run.then && split !== null ? `\n;\n${run.then}` : ''
-    const code = statements.filter((s) => codeStart(s.text) < s.text.length)
+  if (!run.transactional) return { sql, run, split, statements, withThen: false }
+  refuseTransactionControl(statements, run)
+  // the file's statements are counted to tell where a failure is: a file that cannot be split sends `then` apart
+  const then = run.then && split !== null ? `\n;\n${run.then}` : ''
+  const code = statements.filter((s) => codeStart(s.text) < s.text.length)
+  return { sql, run, split, statements, query: `${begin}${sql}${then}`, code, withThen: then !== '' }
+}
+
+/**
+ * Runs a SQL file prepareSqlFile made ready. In a transaction it goes as one query behind its BEGIN and before
+ * `run.then`, one round trip however many statements it holds; a failure is then traced to its statement and line
+ * (see locate), or to what followed the file (AfterFileError). Returns whether `then` was sent. Without a
+ * transaction it runs statement by statement, each on its own as CREATE INDEX CONCURRENTLY requires. A file that
+ * cannot be split safely runs as one string.
+ */
+export async function runPreparedSql(client: pg.ClientBase, prepared: PreparedSql): Promise<boolean> {
+  const { sql, run, split, statements, query, code, withThen } = prepared
+  if (query !== undefined && code !== undefined) {
     try {
-      await queryMany(client, `${begin}${sql}${then}`)
-      return then !== ''
+      await queryMany(client, query)
+      return withThen
     } catch (error) {
       const { completed, error: cause } = error as StatementsError
       // BEGIN, the file's statements, then `then`'s: its INSERT and COMMIT, and the session's reset after the COMMIT
-      if (then && completed !== undefined && completed > code.length) throw new AfterFileError(completed - code.length >= 3, cause)
+      if (withThen && completed !== undefined && completed > code.length) throw new AfterFileError(completed - code.length >= 3, cause)
       // BEGIN is the first statement answered, and Postgres counts positions from the start of the query sent
       const failed = completed === undefined || completed === 0 || split === null ? undefined : code[completed - 1]
       throw locate(cause, sql, failed, run, begin.length)

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { it } from 'node:test'
 import { upgrade } from '../../src/commands/upgrade.js'
@@ -36,6 +38,23 @@ eachServer('a run that dies halfway', (database) => {
     const result = await upgrade(p.config(), db.url, silentLog)
     assert.deepEqual(result.applied.map((s) => s.name), ['20240102000001_slow', '20240103000000_seed_admin', '20240104000000_index_post_user'])
     assert.ok((await tables(db.url)).includes('slow'))
+  })
+
+  it('keeps the SQL migrations committed before the one it died in, and none after it', async () => {
+    const db = await database()
+    const p = project(null)
+    mkdirSync(join(p.dir, 'migrations'))
+    p.write('migrations/20250101000000_a.sql', 'CREATE TABLE a (id integer);\n')
+    p.write('migrations/20250102000000_slow.sql', 'CREATE TABLE slow (id integer);\nSELECT pg_sleep(5);\n')
+    p.write('migrations/20250103000000_c.sql', 'CREATE TABLE c (id integer);\n')
+    await upgradeKilledHalfway(p.dir, db.url)
+    // the server notices the dead connection within a second and ends what it was running
+    const deadline = Date.now() + 10_000
+    while ((await rows(db.url, `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query ~ 'pg_sleep' AND pid <> pg_backend_pid()`)).length && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    assert.deepEqual(await history(db.url), ['20250101000000_a'])
+    assert.deepEqual(await tables(db.url), ['a', 'db_migrate_history'])
   })
 
   it('marks a migration without a transaction as needing attention', async () => {
