@@ -84,13 +84,15 @@ function install(): () => void {
     noteFile(file)
     return (promisesReadFile as (...args: unknown[]) => unknown).call(this, file, ...rest)
   } as typeof fs.promises.readFile
+  const installed = { env: process.env, load: Module._load, readFileSync: fs.readFileSync, readFile: fs.readFile, promisesReadFile: fs.promises.readFile }
   syncBuiltinESMExports()
+  // what another tool wrapped in the meantime (an APM agent the models load, say) stays: ours only records in a recording
   return () => {
-    process.env = env
-    Module._load = load
-    fs.readFileSync = readFileSync
-    fs.readFile = readFile
-    fs.promises.readFile = promisesReadFile
+    if (process.env === installed.env) process.env = env
+    if (Module._load === installed.load) Module._load = load
+    if (fs.readFileSync === installed.readFileSync) fs.readFileSync = readFileSync
+    if (fs.readFile === installed.readFile) fs.readFile = readFile
+    if (fs.promises.readFile === installed.promisesReadFile) fs.promises.readFile = promisesReadFile
     syncBuiltinESMExports()
   }
 }

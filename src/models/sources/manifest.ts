@@ -1,7 +1,7 @@
 // What a models module was made of the last time it was imported: every file it loaded or read, each by its hash,
 // the environment variables it read, and the hash of the DDL it came to. When all of them are as they were, the DDL
 // is the same, and its digest is known without importing anything.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Reads } from '../../loader/inputs.js'
 import { pathHash, sha256, type ModuleInput } from '../../loader/module-graph.js'
@@ -10,6 +10,9 @@ import { version } from '../../version.js'
 
 // bump when what a manifest records, or how, changes
 const manifestFormat = 1
+
+/** How many manifests a cache keeps (one per models module checked): the most recently used. */
+const manifestLimit = 32
 
 /** Which models a manifest is of: the module, how it is read, from where. */
 export interface ModelsIdentity {
@@ -52,6 +55,8 @@ export function currentManifest(root: string, models: ModelsIdentity): ModelsMan
     if (stored.envAll !== undefined && stored.envAll !== envHash()) return null
     for (const [name, hash] of Object.entries(stored.env)) if (valueHash(process.env[name]) !== hash) return null
     for (const input of stored.inputs) if (pathHash(input.path) !== input.hash) return null
+    const now = new Date()
+    utimesSync(file, now, now)
     return stored
   } catch {
     return null
@@ -85,6 +90,22 @@ export function writeManifest(root: string, models: ModelsIdentity, made: {
   const partial = `${file}.${process.pid}.partial`
   writeFileSync(partial, JSON.stringify(stored))
   renameSync(partial, file)
+  prune(join(root, 'models'))
+}
+
+function prune(dir: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
+  if (files.length <= manifestLimit) return
+  const aged = files.map((f) => ({ f, at: mtime(join(dir, f)) })).sort((a, b) => b.at - a.at)
+  for (const { f } of aged.slice(manifestLimit)) rmSync(join(dir, f), { force: true })
+}
+
+function mtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs
+  } catch {
+    return 0
+  }
 }
 
 // values are kept hashed: the cache may be uploaded (actions/cache), the environment may hold secrets
