@@ -1,5 +1,6 @@
 // Module hooks that let Node import TypeScript (migrations, models) with no build step, and resolve
 // `db-migrate-action` to this copy of the library when the user's project has none installed.
+import { realpathSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { MessagePort } from 'node:worker_threads'
 import { builtinModules } from 'node:module'
@@ -57,7 +58,8 @@ function packageFacts(specifier: string, parentURL: string, url: string): void {
   const target = url.startsWith('file:') ? fileURLToPath(url) : ''
   for (let dir = dirname(fileURLToPath(parentURL)); ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', name)
-    if (target.startsWith(`${candidate}/`)) return graph.fact(parentURL, join(candidate, 'package.json'), now(join(candidate, 'package.json')))
+    // a linked package (pnpm, npm link) resolves to its real path
+    if (target.startsWith(`${candidate}/`) || target.startsWith(`${real(candidate)}/`)) return graph.fact(parentURL, join(candidate, 'package.json'), now(join(candidate, 'package.json')))
     graph.fact(parentURL, candidate, now(candidate))
     if (dirname(dir) === dir) return
   }
@@ -70,6 +72,14 @@ function packageTypeFacts(url: string): void {
     const hash = now(file)
     graph.fact(url, file, hash)
     if ((hash !== null && hash !== 'dir') || dirname(dir) === dir) return
+  }
+}
+
+function real(path: string): string | undefined {
+  try {
+    return realpathSync(path)
+  } catch {
+    return undefined
   }
 }
 

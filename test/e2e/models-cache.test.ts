@@ -1,7 +1,7 @@
 // check's cache of the models as users meet it: a check whose models did not change since the last one imports
 // nothing of them (the models module appends a line to a file whenever it is imported) and reports them cached;
 // after an edit of the models file, of a file it imports, of a file it reads, of an environment variable it reads,
-// when a file that its import would take instead appears, and with --no-cache, its answer is that of a check without any cache.
+// of a package's package.json, when a file that its import would take instead appears, and with --no-cache, its answer is that of a check without any cache.
 import assert from 'node:assert/strict'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,6 +19,7 @@ after(() => rmSync(cache, { recursive: true, force: true }))
 const models = (table: string, column: string) => `import { appendFileSync, readFileSync } from 'node:fs'
 import { integer, table, text, varchar } from 'db-migrate-action'
 import { label } from './columns.js'
+import { size } from 'sizes'
 
 appendFileSync(new URL('./imported.log', import.meta.url), 'imported\\n')
 
@@ -26,6 +27,7 @@ export const item = table('${table}', {
   id: integer().primaryKey(),
   label: label(),
   code: varchar(Number(readFileSync(new URL('./width.txt', import.meta.url), 'utf8'))),
+  size: varchar(size),
   ${column}
   ...(process.env.DB_MIGRATE_TEST_EXTRA === 'yes' ? { extra: text() } : {}),
 })
@@ -37,9 +39,13 @@ describe('check with the models cached', () => {
     // a table name of this run only: a shared server keeps snapshots of other runs
     const t = `item_${p.dir.slice(-6).toLowerCase().replace(/[^a-z0-9]/g, '')}`
     mkdirSync(join(p.dir, 'migrations'))
-    p.write('migrations/20240101000000_item.sql', `CREATE TABLE ${t} (id integer PRIMARY KEY, label text, code varchar(10));\n`)
+    p.write('migrations/20240101000000_item.sql', `CREATE TABLE ${t} (id integer PRIMARY KEY, label text, code varchar(10), size varchar(5));\n`)
     p.write('width.txt', '10')
     p.write('package.json', '{ "type": "module" }\n')
+    mkdirSync(join(p.dir, 'node_modules', 'sizes'), { recursive: true })
+    p.write('node_modules/sizes/package.json', '{ "name": "sizes", "type": "module", "exports": "./small.mjs" }\n')
+    p.write('node_modules/sizes/small.mjs', 'export const size = 5\n')
+    p.write('node_modules/sizes/large.mjs', 'export const size = 50\n')
     p.write('columns.ts', "import { text } from 'db-migrate-action'\nexport const label = () => text()\n")
     p.write('models.ts', models(t, ''))
     const imports = () => readFileSync(join(p.dir, 'imported.log'), 'utf8').split('\n').filter(Boolean).length
@@ -90,6 +96,12 @@ describe('check with the models cached', () => {
     assert.ok(shadowed.statements.some((s) => /label.*character varying\(30\)/.test(s)), shadowed.statements.join('\n'))
     p.remove('columns.js')
     assert.deepEqual((await sameAsUncached('that file removed')).statements, label.statements)
+
+    p.write('node_modules/sizes/package.json', '{ "name": "sizes", "type": "module", "exports": "./large.mjs" }\n')
+    const size = await sameAsUncached('a package the models import resolves to another file')
+    assert.ok(size.statements.some((s) => /size.*character varying\(50\)/.test(s)), size.statements.join('\n'))
+    p.write('node_modules/sizes/package.json', '{ "name": "sizes", "type": "module", "exports": "./small.mjs" }\n')
+    assert.deepEqual((await sameAsUncached('that package as it was')).statements, label.statements)
 
     const extra = await sameAsUncached('an environment variable the models read changed', { DB_MIGRATE_TEST_EXTRA: 'yes' })
     assert.ok(extra.statements.some((s) => /ADD COLUMN extra text/.test(s)), extra.statements.join('\n'))
