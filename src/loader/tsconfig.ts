@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path'
 
 export interface ProjectTsconfig {
   readonly file: string
+  /** It and the files it extends: what its settings come from. */
+  readonly files: readonly string[]
   /** Absolute directory the paths are relative to. */
   readonly base: string
   readonly paths: Readonly<Record<string, readonly string[]>>
@@ -38,6 +40,7 @@ function read(file: string, depth = 0): ProjectTsconfig | null {
   const paths = own.paths && typeof own.paths === 'object' ? own.paths as Record<string, string[]> : undefined
   return {
     file,
+    files: [file, ...(base?.files ?? [])],
     base: ownBase ?? (paths ? dirname(file) : base?.base ?? dirname(file)),
     paths: paths ?? base?.paths ?? {},
     compilerOptions: { ...base?.compilerOptions, ...own },

@@ -50,9 +50,12 @@ export function snapshotName(key: string, kind: SnapshotKind = 'migrations'): st
   return `${snapshotPrefix[kind]}${key.slice(0, 40)}`
 }
 
-/** The key of the models built by `buildText` (their DDL, or their SQL files) on PostgreSQL `major` as `user`. */
-export function modelsKey(buildText: string, major: number, user: string): string {
-  return sha256(JSON.stringify({ snapshotFormat, major, user, buildText }))
+/**
+ * The key of the models whose build runs what `buildDigest` hashes (their DDL, or their SQL files), on PostgreSQL
+ * `major` as `user`; `build` (the server_version string) tells apart builds of one major, whose extensions may differ.
+ */
+export function modelsKey(buildDigest: string, major: number, user: string, build = ''): string {
+  return sha256(JSON.stringify({ snapshotFormat, major, user, build, buildDigest }))
 }
 
 function sha256(text: string): string {

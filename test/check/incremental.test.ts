@@ -111,13 +111,15 @@ eachServer('check from cached snapshots', (server) => {
     const again = await run()
     assert.equal(again.replay.modelsCached, true)
     const schemaFile = join(p.dir, 'db', 'schema.sql')
-    writeFileSync(schemaFile, `${readFileSync(schemaFile, 'utf8')}\nALTER TABLE book ADD COLUMN pages integer;\n`)
+    // a column of this run only: stored schemas of the models outlive the run, in the check cache
+    const pages = `pages_${p.dir.slice(-8).toLowerCase().replace(/[^a-z0-9]/g, '')}`
+    writeFileSync(schemaFile, `${readFileSync(schemaFile, 'utf8')}\nALTER TABLE book ADD COLUMN ${pages} integer;\n`)
     const changed = await run()
     const full = await run({ 'no-cache': 'true' })
     assert.equal(changed.replay.modelsCached, false)
     assert.deepEqual(changed.models, full.models)
     assert.deepEqual(changed.statements, full.statements)
-    assert.match(changed.explanations.join('\n'), /column pages is in the models but no migration creates it/)
+    assert.match(changed.explanations.join('\n'), new RegExp(`column ${pages} is in the models but no migration creates it`))
     assert.equal((await run()).replay.modelsCached, true)
   })
 

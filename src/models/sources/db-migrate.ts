@@ -3,7 +3,7 @@ import { queryMany, type StatementsError } from '../../db/many.js'
 import { ModelError } from '../../errors.js'
 import { renderSchemaDdl } from '../../render/sql.js'
 import type { Schema } from '../../schema/schema.js'
-import type { ModelSource } from './source.js'
+import { buildDigest, type ModelSource } from './source.js'
 
 /** Models in db-migrate's own language: their raw SQL, then their schema rendered to DDL, run in one round trip. */
 export function dbMigrateSource(file: string, schema: Schema, raw: readonly string[] = []): ModelSource {
@@ -11,7 +11,7 @@ export function dbMigrateSource(file: string, schema: Schema, raw: readonly stri
   return {
     kind: 'db-migrate',
     file,
-    buildText: ddl.join(';\n'),
+    buildDigest: buildDigest(ddl.join(';\n')),
     async build(url) {
       const client = await connect(url)
       try {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { ModelsKind } from '../../config/config.js'
 
 /** Models of any kind, ready to be built into an empty database by their own DDL and read back by the introspector. */
@@ -7,6 +8,12 @@ export interface ModelSource {
   readonly file: string
   /** Creates the models' schema in the empty database at `url`. Failures are one-line ModelErrors naming the file. */
   build(url: string): Promise<void>
-  /** Everything build() runs, when that is all it depends on (the DDL, the SQL files): the key of a cached build. */
-  readonly buildText?: string
+  /** The sha256 of everything build() runs, when that is all it depends on (the DDL, the SQL files): the key of a cached build. */
+  readonly buildDigest?: string
+  /** The check cache root these models were loaded for, when the cache may be used: where their stored schema is kept. */
+  readonly cacheRoot?: string
+}
+
+export function buildDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
 }

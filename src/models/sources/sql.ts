@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { connect } from '../../db/client.js'
 import { ModelError } from '../../errors.js'
-import type { ModelSource } from './source.js'
+import { buildDigest, type ModelSource } from './source.js'
 
 /** A declarative `schema.sql` / `structure.sql`, or a folder of .sql files run in name order: run as is. */
 export function sqlSource(path: string, file: string): ModelSource {
@@ -14,7 +14,7 @@ export function sqlSource(path: string, file: string): ModelSource {
   return {
     kind: 'sql',
     file,
-    buildText: JSON.stringify(texts),
+    buildDigest: buildDigest(JSON.stringify(texts)),
     async build(url) {
       const client = await connect(url)
       try {
