@@ -6,7 +6,7 @@ import { modelsKey, snapshotName, snapshotPrefix } from '../provision/replay-key
 import { dropRolesSince, roles } from '../provision/roles.js'
 import { readStoredSchema, writeStoredSchema, type SchemaReader } from '../provision/schema-store.js'
 import { createScratchDatabase } from '../provision/scratch.js'
-import { keepSnapshot, snapshotUrl, touchSnapshot, type SnapshotServer } from '../provision/snapshots.js'
+import { clusterIdentity, keepSnapshot, snapshotUrl, touchSnapshot, type SnapshotServer } from '../provision/snapshots.js'
 import type { Schema } from '../schema/schema.js'
 
 export interface BuildOptions {
@@ -24,7 +24,7 @@ export interface BuildOptions {
  */
 export async function buildModels(source: ModelSource, serverUrl: string, log: Log, options: BuildOptions): Promise<{ schema: Schema; cached: boolean }> {
   const server = options.cache && source.buildDigest !== undefined ? await readModelsServer(serverUrl) : null
-  const reader: SchemaReader = { privileges: options.privileges }
+  const reader: SchemaReader = { privileges: options.privileges, ...(server ? { cluster: server.cluster } : {}) }
   const store = (schema: Schema, key: string) => {
     if (!source.cacheRoot) return
     try {
@@ -80,11 +80,11 @@ interface ModelsServer extends SnapshotServer {
 async function readModelsServer(serverUrl: string): Promise<ModelsServer> {
   const client = await connect(serverUrl, { applicationName: 'db-migrate snapshots' })
   try {
-    const { rows } = await client.query<{ v: string; b: string; u: string; names: string[] | null }>(
+    const { rows } = await client.query<{ v: string; b: string; u: string; names: string[] | null; c: string }>(
       `SELECT current_setting('server_version_num') AS v, current_setting('server_version') AS b, current_user AS u,
-        (SELECT array_agg(datname::text) FROM pg_database WHERE datname LIKE $1) AS names`, [`${snapshotPrefix.models.replace(/_/g, '\\_')}%`])
+        (SELECT array_agg(datname::text) FROM pg_database WHERE datname LIKE $1) AS names, ${clusterIdentity} AS c`, [`${snapshotPrefix.models.replace(/_/g, '\\_')}%`])
     const row = rows[0]!
-    return { url: serverUrl, major: Math.floor(Number(row.v) / 10000), build: row.b, user: row.u, names: new Set(row.names ?? []) }
+    return { url: serverUrl, major: Math.floor(Number(row.v) / 10000), build: row.b, user: row.u, names: new Set(row.names ?? []), cluster: row.c }
   } finally {
     await client.end().catch(() => {})
   }

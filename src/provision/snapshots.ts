@@ -10,6 +10,11 @@ export const snapshotLimit: Record<SnapshotKind, number> = { migrations: 4, mode
 
 const like = (kind: SnapshotKind) => `${snapshotPrefix[kind].replace(/_/g, '\\_')}%`
 
+/** Which cluster a server is: its system identifier, else (where reading it is not allowed) its address and start time. */
+export const clusterIdentity = `CASE WHEN has_function_privilege('pg_control_system()', 'EXECUTE')
+          THEN (SELECT system_identifier::text FROM pg_control_system())
+          ELSE coalesce(host(inet_server_addr()), 'socket') || ':' || coalesce(inet_server_port(), 0) || ':' || pg_postmaster_start_time() END`
+
 /** The server's snapshots, its major version, the role we are on it and which cluster it is, read in one connection. */
 export interface SnapshotServer {
   readonly url: string
@@ -25,9 +30,7 @@ export async function readSnapshotServer(serverUrl: string): Promise<SnapshotSer
     const { rows } = await client.query<{ v: string; u: string; names: string[] | null; c: string }>(
       `SELECT current_setting('server_version_num') AS v, current_user AS u,
         (SELECT array_agg(datname::text) FROM pg_database WHERE datname LIKE '${like('migrations')}' OR datname LIKE '${like('models')}' OR datname LIKE '${likeSpare}') AS names,
-        CASE WHEN has_function_privilege('pg_control_system()', 'EXECUTE')
-          THEN (SELECT system_identifier::text FROM pg_control_system())
-          ELSE coalesce(host(inet_server_addr()), 'socket') || ':' || coalesce(inet_server_port(), 0) || ':' || pg_postmaster_start_time() END AS c`)
+        ${clusterIdentity} AS c`)
     return { url: serverUrl, major: Math.floor(Number(rows[0]!.v) / 10000), user: rows[0]!.u, names: new Set(rows[0]!.names ?? []), cluster: rows[0]!.c }
   })
 }
