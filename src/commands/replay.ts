@@ -117,7 +117,7 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   const rolesBefore = await roles(serverUrl)
   let kept = false
   try {
-    const replayed = await applyRest(config, scratch.url, log, files.length - cached)
+    const replayed = await applyRest(config, scratch.url, log, files.length - cached, files)
     const reading = await readMarked(config, scratch.url, earlier)
     const added = (await roles(serverUrl)).filter((r) => !rolesBefore.includes(r))
     // roles live in the cluster, not in the database: a snapshot of migrations that create some is not what an empty server would give
@@ -168,10 +168,10 @@ export async function replayMigrations(config: Config, url: string, log: Log): P
 }
 
 /** Lets the runner apply what the database's history lacks; the count it applied must be `expected`. */
-async function applyRest(config: Config, url: string, log: Log, expected: number): Promise<number> {
+async function applyRest(config: Config, url: string, log: Log, expected: number, files?: readonly MigrationFile[]): Promise<number> {
   let applied: number
   try {
-    const run = await upgrade({ ...config, revision: undefined, dryRun: false, sql: false }, url, { info: () => {}, warn: (m) => log.warn(m) })
+    const run = await upgrade({ ...config, revision: undefined, dryRun: false, sql: false }, url, { info: () => {}, warn: (m) => log.warn(m) }, files)
     applied = run.applied.length
   } catch (error) {
     if (error instanceof MigrationError) {

@@ -38,9 +38,12 @@ export interface MigrateResult {
   readonly scriptOnly?: boolean
 }
 
-/** Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/apply-one.ts). */
-export async function migrate(config: Config, databaseUrl: string, log: Log, direction: 'up' | 'down'): Promise<MigrateResult> {
-  const files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
+/**
+ * Upgrades or downgrades the database at `databaseUrl` to `config.revision`, safely (see runtime/apply-one.ts).
+ * `listed`: the migrations folder as the caller listed it already.
+ */
+export async function migrate(config: Config, databaseUrl: string, log: Log, direction: 'up' | 'down', listed?: readonly MigrationFile[]): Promise<MigrateResult> {
+  const files = listed ? [...listed] : listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   const ref: HistoryTable = { schema: config.historySchema, table: config.historyTable }
   const client = await waitForConnection(databaseUrl, config.connectTimeoutMs)
   try {
