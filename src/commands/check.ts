@@ -15,7 +15,7 @@ import type { MigrationFile } from '../runtime/types.js'
 import { addedMigrations, lint } from './lint.js'
 import { checkReversible, type Reversibility } from './reversible.js'
 import type { DatabaseDrift } from './check-database.js'
-import { replay, type ReplaySummary } from './replay.js'
+import { replay, type Replayed, type ReplaySummary } from './replay.js'
 import { buildModels } from './build-models.js'
 
 /** An operation that can lose data or fail on existing rows, with the statements that carry it out. */
@@ -95,7 +95,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   const noMigrations = files ? files.length === 0 : options.allowMissingMigrations === true
   const cache = { cache: options.snapshots !== undefined && !config.noCache, ownServer: options.snapshots === 'own' }
   // Both sides run at once, the replay without waiting for the models to load; each drops its own scratch database
-  const replaying = noMigrations ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } }) : replay(config, serverUrl, log, cache, files ?? undefined)
+  const replaying: Promise<Replayed> = noMigrations ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } }) : replay(config, serverUrl, log, cache, files ?? undefined)
   replaying.catch(() => {})
   const loading = options.models ?? loadModelSource(config)
   loading.catch(() => {})
@@ -123,6 +123,7 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
     migrated,
     models,
   }
+  await replayed.value.settled
   const { replayed: n, fromCache } = replaySummary
   log.info(`Replayed ${n} migration${n === 1 ? '' : 's'}, ${fromCache > 0 ? `on the cached snapshot of the first ${fromCache}` : 'from an empty database'}.${replaySummary.modelsCached ? ' The models: a cached build of the same models.' : ''}`)
   return result

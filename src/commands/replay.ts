@@ -9,7 +9,7 @@ import { snapshotName } from '../provision/replay-key.js'
 import type { Log } from '../log.js'
 import { prefixKeys, replaySettings } from '../provision/replay-key.js'
 import { createScratchDatabase, type ScratchDatabase } from '../provision/scratch.js'
-import { cloneSnapshot, dropSnapshot, keepSnapshot, longestPrefix, makeSpare, readSnapshotServer, snapshotUrl, takeSpare, touchSnapshot } from '../provision/snapshots.js'
+import { cloneSnapshot, dropSnapshot, keepSnapshot, longestPrefix, makeSpare, pruneSnapshots, readSnapshotServer, snapshotUrl, takeSpare, touchSnapshot } from '../provision/snapshots.js'
 import { listMigrations } from '../runtime/files.js'
 import { readHistory } from '../runtime/history.js'
 import type { MigrationFile } from '../runtime/types.js'
@@ -34,6 +34,8 @@ export interface Replayed {
   /** Every migration of the folder, cached or replayed. */
   readonly count: number
   readonly replay: ReplaySummary
+  /** Work left running for the next run (a spare copy, pruning): to await before the server stops. */
+  readonly settled?: Promise<void>
 }
 
 export interface ReplayOptions {
@@ -122,16 +124,19 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
     const added = (await roles(serverUrl)).filter((r) => !rolesBefore.includes(r))
     // roles live in the cluster, not in the database: a snapshot of migrations that create some is not what an empty server would give
     if (added.length === 0 && files.length > 0) {
-      await keepSnapshot(server, scratch, headKey)
+      await keepSnapshot(server, scratch, headKey, 'migrations', { prune: false })
       kept = true
       keepReading(store, headKey, reading)
-      if (cached === 0) spare = makeSpare(server, headKey, options.ownServer).catch(() => {})
+      const making = cached === 0 ? makeSpare(server, headKey, options.ownServer).catch(() => {}) : spare
+      spare = Promise.all([making, pruneSnapshots(server, 'migrations').catch(() => {})]).then(() => {})
     } else if (added.length > 0) {
       log.info(`the migrations create roles (${added.join(', ')}), which a snapshot cannot hold: this replay is not cached`)
     }
-    return { schema: reading.schema, count: files.length, replay: { replayed, fromCache: cached, cacheKey: kept ? headKey : null } }
-  } finally {
+    return { schema: reading.schema, count: files.length, replay: { replayed, fromCache: cached, cacheKey: kept ? headKey : null }, settled: spare }
+  } catch (error) {
     await spare
+    throw error
+  } finally {
     if (!kept) await scratch.drop().catch(() => {})
     if (options.ownServer) await dropRolesSince(serverUrl, rolesBefore).catch(() => {})
   }

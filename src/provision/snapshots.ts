@@ -123,7 +123,7 @@ export function snapshotUrl(server: SnapshotServer, key: string, kind: SnapshotK
  * Keeps a scratch database as the snapshot of `key`: a rename, no copy. Another run that kept the same one first
  * wins, and ours is dropped. Then marks it used, and drops the least recently used beyond the limit.
  */
-export async function keepSnapshot(server: SnapshotServer, scratch: ScratchDatabase, key: string, kind: SnapshotKind = 'migrations'): Promise<void> {
+export async function keepSnapshot(server: SnapshotServer, scratch: ScratchDatabase, key: string, kind: SnapshotKind = 'migrations', options: { prune?: boolean } = {}): Promise<void> {
   const name = snapshotName(key, kind)
   await onServer(server.url, async (c) => {
     try {
@@ -133,8 +133,13 @@ export async function keepSnapshot(server: SnapshotServer, scratch: ScratchDatab
       await scratch.drop()
     }
     await markUsed(c, name)
-    await prune(c, kind)
+    if (options.prune !== false) await prune(c, kind)
   })
+}
+
+/** Drops the least recently used snapshots of `kind` beyond the limit (keepSnapshot's last step, when left for later). */
+export async function pruneSnapshots(server: SnapshotServer, kind: SnapshotKind): Promise<void> {
+  await onServer(server.url, (c) => prune(c, kind))
 }
 
 /** Marks a snapshot as just used, so pruning keeps it. */
