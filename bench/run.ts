@@ -233,7 +233,7 @@ async function main(): Promise<void> {
 
   const incrementalAt = o.quick ? p300 : p1000!
   log(`check with its cache at ${incrementalAt.label}`)
-  const incremental = await attempt(`check with its cache at ${incrementalAt.label}`, notes, () => incrementalFigures(incrementalAt, tmp, o.quick ? 1 : 3, bundle))
+  const incremental = await attempt(`check with its cache at ${incrementalAt.label}`, notes, () => incrementalFigures(incrementalAt, tmp, o.quick ? 1 : 3, bundle, [{ name: `Node ${process.versions.node.split('.')[0]}`, node: process.execPath }, ...(existsSync(node24) ? [{ name: 'Node 24', node: node24 }] : [])]))
   if (incremental) figures.push(...incremental)
 
   const c300 = checks.get(p300)
@@ -249,7 +249,7 @@ async function main(): Promise<void> {
     embeddedCold: embedded?.cold ?? null,
     embeddedCached: embedded?.cached ?? null,
     actionFirstQuery,
-    checkOneNew: incremental?.find((f) => f.group.includes('(CLI)') && f.label === 'warm: one new migration') ?? null,
+    checkOneNew: (incremental ?? []).filter((f) => f.group.includes('(CLI under') && f.label === 'warm: one new migration').map((f) => ({ runtime: /CLI under ([^)]+)\)/.exec(f.group)![1]!, size: f.size, sample: f.sample })),
     checkMemory1000: c1000 ? (c1000.cliRss ? { mb: c1000.cliRss.median, how: 'CLI process' } : { mb: c1000.childRss.median, how: 'in-process under tsx' }) : null,
   })
 

@@ -28,13 +28,14 @@ function oneNew(project: Project, i: number): void {
   writeFileSync(join(project.migrationsDir, `99999999999999_bench_new_${i}.sql`), `CREATE TABLE bench_new_${i} (id integer PRIMARY KEY, note text);\n`)
 }
 
-export async function incrementalFigures(project: Project, tmp: string, runs: number, bundle: Bundle | null): Promise<Figure[]> {
+/** `runtimes`: the Node binaries to run the CLI under, by the name the figures give them (the bench's own first). */
+export async function incrementalFigures(project: Project, tmp: string, runs: number, bundle: Bundle | null, runtimes: readonly { readonly name: string; readonly node: string }[]): Promise<Figure[]> {
   const work = workingCopy(project, tmp)
   const cache = mkdtempSync(join(process.platform === 'linux' && existsSync('/dev/shm') ? '/dev/shm' : tmp, 'db-migrate-bench-check-cache-'))
   chmodSync(cache, 0o755) // as root, the server's account must reach it
   try {
     const figures: Figure[] = []
-    if (bundle) figures.push(...(await cliFigures(bundle, work, cache, runs)))
+    if (bundle) for (const runtime of runtimes) figures.push(...(await cliFigures(bundle, work, join(cache, runtime.name.replace(/\W/g, '')), runs, runtime)))
     figures.push(...(await replayFigures(work, join(cache, 'in-process'), runs)))
     return figures
   } finally {
@@ -43,11 +44,11 @@ export async function incrementalFigures(project: Project, tmp: string, runs: nu
   }
 }
 
-async function cliFigures(bundle: Bundle, project: Project, cache: string, runs: number): Promise<Figure[]> {
+async function cliFigures(bundle: Bundle, project: Project, cache: string, runs: number, runtime: { readonly name: string; readonly node: string }): Promise<Figure[]> {
   const times: Record<Case, number[]> = { cold: [], warm: [], 'one new': [] }
   const notes: Record<Case, string> = { cold: '', warm: '', 'one new': '' }
   const run = async (which: Case, dir: string) => {
-    const r = await runProcess(process.execPath, [bundle.cli, 'check', '--json', '--migrations', project.migrationsDir, '--models', project.modelsPath], { cwd: project.dir, env: toolEnv({ DB_MIGRATE_CHECK_CACHE: dir }) })
+    const r = await runProcess(runtime.node, [bundle.cli, 'check', '--json', '--migrations', project.migrationsDir, '--models', project.modelsPath], { cwd: project.dir, env: toolEnv({ DB_MIGRATE_CHECK_CACHE: dir }) })
     if (r.code !== 0 && r.code !== 1) throw new Error(`db-migrate check (${which}) exited ${r.code}: ${lastLine(r.stderr || r.stdout)}`)
     const replayed = (JSON.parse(r.stdout) as { replay: { replayed: number; fromCache: number } }).replay
     times[which].push(r.wallMs)
@@ -61,7 +62,7 @@ async function cliFigures(bundle: Bundle, project: Project, cache: string, runs:
     await run('one new', dir)
     rmSync(join(project.migrationsDir, `99999999999999_bench_new_${i}.sql`), { force: true })
   }
-  return caseFigures('check with its cache: `db-migrate check` (CLI), start to exit', project, times, notes)
+  return caseFigures(`check with its cache: \`db-migrate check\` (CLI under ${runtime.name}), start to exit`, project, times, notes)
 }
 
 async function replayFigures(project: Project, cache: string, runs: number): Promise<Figure[]> {
