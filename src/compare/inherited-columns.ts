@@ -11,6 +11,7 @@ import { keyOf } from './keys.js'
  * does not take the column, the others add theirs after the parent's goes.
  */
 export function keepInheritedColumns(ops: readonly Operation[], from: Schema, to: Schema, isEnum: (type: string) => boolean): Operation[] {
+  if (!ops.some((op) => op.kind === 'drop_column')) return [...ops]
   const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]))
   const added = new Map<string, Extract<Operation, { kind: 'add_column' }>>()
   for (const op of ops) if (op.kind === 'add_column') added.set(`${keyOf(op.table)}\0${op.column.name}`, op)

@@ -109,7 +109,9 @@ function createOrder(tables: readonly Table[]): { table: Table; separate: Foreig
     const key = keyOf(table)
     if (placed.has(key) || visiting.has(key)) return
     visiting.add(key)
-    for (const parent of [...(table.partitionOf ? [table.partitionOf] : []), ...table.inherits]) {
+    const partitionParent = table.partitionOf && byKey.get(keyOf(table.partitionOf))
+    if (partitionParent) visit(partitionParent)
+    for (const parent of table.inherits) {
       const target = byKey.get(keyOf(parent))
       if (target) visit(target)
     }
@@ -122,12 +124,14 @@ function createOrder(tables: readonly Table[]): { table: Table; separate: Foreig
     order.push(table)
   }
   tables.forEach(visit)
-  return order.map((table) => {
-    const own = placed.get(keyOf(table))!
-    const inline = (fk: ForeignKey): boolean => {
+  return order.map((table, own) => {
+    const inline: ForeignKey[] = []
+    const separate: ForeignKey[] = []
+    for (const fk of table.foreignKeys) {
       const at = placed.get(keyOf({ schema: fk.refSchema, name: fk.refTable }))
-      return at !== undefined && at <= own
+      if (at !== undefined && at <= own) inline.push(fk)
+      else separate.push(fk)
     }
-    return { table: { ...table, foreignKeys: table.foreignKeys.filter(inline) }, separate: table.foreignKeys.filter((fk) => !inline(fk)) }
+    return { table: { ...table, foreignKeys: inline }, separate }
   })
 }
