@@ -26,6 +26,7 @@ export interface CompareOptions {
 export function compare(from: Schema, to: Schema, options: CompareOptions = {}): Operation[] {
   const fromSchemas = new Set(from.schemas)
   const toSchemas = new Set(to.schemas)
+  const rebuilt = rebuiltTables(from, to)
   const ops: Operation[] = [
     ...to.schemas.filter((s) => !fromSchemas.has(s)).map((schema): Operation => ({ kind: 'create_schema', schema })),
     ...from.schemas.filter((s) => !toSchemas.has(s)).map((schema): Operation => ({ kind: 'drop_schema', schema })),
@@ -35,11 +36,11 @@ export function compare(from: Schema, to: Schema, options: CompareOptions = {}):
     ...compareDomains(from, to),
     ...compareComposites(from, to),
     ...compareSequences(from, to),
-    ...compareTables(from, to, options.columnOrder ?? false),
-    ...compareGrants(from, to, rebuiltTables(from, to)),
+    ...compareTables(from, to, options.columnOrder ?? false, rebuilt),
+    ...compareGrants(from, to, rebuilt),
   ]
   ops.push(...compareObjects(from, to, ops))
-  return ops.map((op, i) => ({ op, i })).sort((a, b) => phaseOf(a.op) - phaseOf(b.op) || a.i - b.i).map((x) => x.op)
+  return ops.map((op, i) => ({ op, i, phase: phaseOf(op) })).sort((a, b) => a.phase - b.phase || a.i - b.i).map((x) => x.op)
 }
 
 function phaseOf(op: Operation): number {

@@ -1,6 +1,6 @@
 import type { Operation } from '../ops/operation.js'
 import { isSerial } from '../schema/pg-types.js'
-import type { Schema } from '../schema/schema.js'
+import type { Schema, Table } from '../schema/schema.js'
 import { alterColumnOps } from './columns.js'
 import { keyOf } from './keys.js'
 
@@ -11,16 +11,27 @@ import { keyOf } from './keys.js'
  * does not take the column, the others add theirs after the parent's goes.
  */
 export function keepInheritedColumns(ops: readonly Operation[], from: Schema, to: Schema, isEnum: (type: string) => boolean): Operation[] {
+  if (!ops.some((op) => op.kind === 'drop_column')) return [...ops]
   const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]))
   const added = new Map<string, Extract<Operation, { kind: 'add_column' }>>()
   for (const op of ops) if (op.kind === 'add_column') added.set(`${keyOf(op.table)}\0${op.column.name}`, op)
+  // the tables inheriting from each parent, in from's order
+  const childrenOf = new Map<string, Table[]>()
+  for (const t of from.tables) {
+    for (const p of t.inherits) {
+      const key = keyOf(p)
+      let list = childrenOf.get(key)
+      if (!list) childrenOf.set(key, (list = []))
+      if (list[list.length - 1] !== t) list.push(t)
+    }
+  }
   const moved = new Set<Operation>()
   const after = new Map<Operation, Operation[]>()
   const kept = new Map<Operation, Operation>()
   for (const op of ops) {
     if (op.kind !== 'drop_column') continue
     const parent = keyOf(op.table)
-    const children = from.tables.filter((t) => t.inherits.some((p) => keyOf(p) === parent))
+    const children = childrenOf.get(parent) ?? []
     const adds = children.map((t) => {
       const target = toByKey.get(keyOf(t))
       return target?.inherits.some((p) => keyOf(p) === parent) ? added.get(`${keyOf(t)}\0${op.column.name}`) : undefined

@@ -1,4 +1,4 @@
-/** A map key for a schema-qualified object. */
+/** A map key for a schema-qualified object (PostgreSQL names cannot hold a NUL, so the key is unambiguous). */
 export function keyOf(item: { readonly schema: string; readonly name: string }): string {
-  return JSON.stringify([item.schema, item.name])
+  return `${item.schema}\0${item.name}`
 }

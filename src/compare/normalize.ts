@@ -8,6 +8,8 @@ import type { Check, Exclusion, ForeignKey, Index, PrimaryKey, Unique } from '..
  * database that is only read (diff, check --database-url).
  */
 export function normalizeExpression(expr: string): string {
+  // every rewrite below needs one of these; most expressions have none and come back as they are
+  if (!expr.includes('CURRENT_TIMESTAMP') && !expr.includes('transaction_timestamp()') && !expr.includes('ARRAY[')) return expr
   return mapOutsideLiterals(castEachElement(expr), (code) =>
     code
       .replace(/\bCURRENT_TIMESTAMP\b(?!\s*\()/g, 'now()')
@@ -36,27 +38,27 @@ export function sameExpression(a: string | null, b: string | null): boolean {
 /** Applies `fn` to the parts of `sql` outside single-quoted literals and quoted identifiers. */
 function mapOutsideLiterals(sql: string, fn: (code: string) => string): string {
   let out = ''
-  let code = ''
+  let start = 0
   for (let i = 0; i < sql.length; ) {
     const quote = sql[i]
-    if (quote === "'" || quote === '"') {
-      let j = i + 1
-      for (;;) {
-        if (j >= sql.length) break
-        if (sql[j] === quote) {
-          if (sql[j + 1] === quote) j += 2
-          else break
-        } else j++
-      }
-      out += fn(code) + sql.slice(i, j + 1)
-      code = ''
-      i = j + 1
-    } else {
-      code += quote
+    if (quote !== "'" && quote !== '"') {
       i++
+      continue
     }
+    let j = i + 1
+    for (;;) {
+      j = sql.indexOf(quote, j)
+      if (j < 0) {
+        j = sql.length
+        break
+      }
+      if (sql[j + 1] === quote) j += 2
+      else break
+    }
+    out += fn(sql.slice(start, i)) + sql.slice(i, j + 1)
+    i = start = j + 1
   }
-  return out + fn(code)
+  return out + fn(sql.slice(start))
 }
 
 // Signatures identify a constraint or index by what it does, not by its name, so generated and explicit names,

@@ -14,13 +14,14 @@ const attributes: readonly SequenceAttribute[] = ['type', 'start', 'increment', 
  */
 export function compareSequences(from: Schema, to: Schema): Operation[] {
   const ops: Operation[] = []
-  const fromSerial = serialSequences(from)
-  const toSerial = serialSequences(to)
+  // read only for a sequence one side lacks
+  const fromSerial = lazy(() => serialSequences(from))
+  const toSerial = lazy(() => serialSequences(to))
   const toByKey = new Map(to.sequences.map((s) => [keyOf(s), s]))
   const fromByKey = new Map(from.sequences.map((s) => [keyOf(s), s]))
   for (const s of to.sequences) {
     if (fromByKey.has(keyOf(s))) continue
-    const serial = fromSerial.get(keyOf(s))
+    const serial = fromSerial().get(keyOf(s))
     if (serial) {
       // a column that stops being serial but still draws from its sequence frees it (see alter_column)
       if (column(to, serial.ownedBy!)?.default?.replace(/"/g, '') === nextval(s)) ops.push(...changes({ ...serial, ownedBy: null }, s))
@@ -32,7 +33,7 @@ export function compareSequences(from: Schema, to: Schema): Operation[] {
   for (const s of from.sequences) {
     const target = toByKey.get(keyOf(s))
     if (!target) {
-      const serial = toSerial.get(keyOf(s))
+      const serial = toSerial().get(keyOf(s))
       // a column that becomes serial takes its sequence over, with its type and owner (see alter_column): the range
       // follows the type there, from the old type's bounds
       if (serial && column(from, serial.ownedBy!)) ops.push(...changes(s, { ...serial, type: s.type, max: integerRange[s.type]!.max, ownedBy: s.ownedBy }))
@@ -45,6 +46,11 @@ export function compareSequences(from: Schema, to: Schema): Operation[] {
     ops.push(...changes(s, target))
   }
   return ops
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined
+  return () => (value ??= make())
 }
 
 function changes(s: Sequence, target: Sequence): Operation[] {

@@ -12,6 +12,7 @@ export function needsRebuild(from: Table, to: Table): boolean {
 
 /** Why a table both sides have is dropped and created again, in words; null when it is not. */
 export function rebuildReason(from: Table, to: Table): string | null {
+  if (from.partitionBy === to.partitionBy && from.partitionOf === null && to.partitionOf === null) return null
   const parent = (t: Table) => (t.partitionOf ? qualifiedName(t.partitionOf) : 'none')
   if (from.partitionBy !== to.partitionBy) return `partition key ${from.partitionBy ?? 'none'} in the migrations, ${to.partitionBy ?? 'none'} in the models`
   if (parent(from) !== parent(to)) return `partition of ${parent(from)} in the migrations, ${parent(to)} in the models`
@@ -30,6 +31,6 @@ export function compareTableOptions(ref: TableRef, from: Table, to: Table): Oper
   // exist and the child holds their columns and checks): two steps, whose phases compare.ts tells apart
   const kept = from.inherits.filter((p) => to.inherits.some((q) => keyOf(q) === keyOf(p)))
   if (kept.length < from.inherits.length) ops.push({ kind: 'set_inherits', table: ref, from: from.inherits, to: kept })
-  if (kept.map(keyOf).join() !== to.inherits.map(keyOf).join()) ops.push({ kind: 'set_inherits', table: ref, from: kept, to: to.inherits })
+  if (kept.length !== to.inherits.length || kept.some((p, i) => keyOf(p) !== keyOf(to.inherits[i]!))) ops.push({ kind: 'set_inherits', table: ref, from: kept, to: to.inherits })
   return ops
 }

@@ -7,20 +7,21 @@ import { compareIndexes } from './indexes.js'
 import { keepInheritedColumns } from './inherited-columns.js'
 import { keyOf } from './keys.js'
 import { comparePolicies } from './policies.js'
+import { sameTable } from './same.js'
 import { compareTableOptions, needsRebuild, rebuildReason } from './table-options.js'
 
 /** Tables created and dropped, and for tables both sides have: columns, constraints, indexes and comment. */
-export function compareTables(from: Schema, to: Schema, columnOrder: boolean): Operation[] {
+export function compareTables(from: Schema, to: Schema, columnOrder: boolean, rebuilt: ReadonlySet<string> = rebuiltTables(from, to)): Operation[] {
   const fromByKey = new Map(from.tables.map((t) => [keyOf(t), t]))
   const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]))
   const ops: Operation[] = []
   const enumNames = new Set([...from.enums, ...to.enums].map(enumTypeName))
   const isEnum = (type: string): boolean => enumNames.has(type.replace(/"/g, '').replace(/\[\]$/, ''))
 
-  const rebuilt = rebuiltTables(from, to)
   const reason = (t: Table): { rebuild?: string } => {
-    if (!rebuilt.has(keyOf(t))) return {}
-    const [a, b] = [fromByKey.get(keyOf(t)), toByKey.get(keyOf(t))]
+    const key = keyOf(t)
+    if (!rebuilt.has(key)) return {}
+    const [a, b] = [fromByKey.get(key), toByKey.get(key)]
     const own = a && b ? rebuildReason(a, b) : null
     return { rebuild: own ?? `its parent ${qualifiedName((a ?? b)!.partitionOf ?? t)} is created again` }
   }
@@ -37,8 +38,10 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
   for (const { table } of dropped) ops.push({ kind: 'drop_table', table, ...reason(table) })
 
   for (const table of from.tables) {
-    const target = toByKey.get(keyOf(table))
-    if (!target || rebuilt.has(keyOf(table))) continue
+    const key = keyOf(table)
+    const target = toByKey.get(key)
+    // a table equal on both sides has nothing to change, whatever its parents do (it names them on both sides)
+    if (!target || rebuilt.has(key) || sameTable(table, target)) continue
     const ref = refOf(table)
     // a parent let go leaves its columns and checks in the child; a parent taken on needs them there first
     const released = withParents(table, target, fromByKey)
@@ -59,11 +62,17 @@ export function compareTables(from: Schema, to: Schema, columnOrder: boolean): O
  */
 export function rebuiltTables(from: Schema, to: Schema): Set<string> {
   const toByKey = new Map(to.tables.map((t) => [keyOf(t), t]))
-  const rebuilt = new Set(from.tables.filter((t) => toByKey.has(keyOf(t)) && needsRebuild(t, toByKey.get(keyOf(t))!)).map(keyOf))
-  for (let grew = true; grew; ) {
+  const rebuilt = new Set<string>()
+  for (const t of from.tables) {
+    const key = keyOf(t)
+    const target = toByKey.get(key)
+    if (target && needsRebuild(t, target)) rebuilt.add(key)
+  }
+  const partitions = rebuilt.size ? [...from.tables, ...to.tables].filter((t) => t.partitionOf) : []
+  for (let grew = partitions.length > 0; grew; ) {
     grew = false
-    for (const t of [...from.tables, ...to.tables]) {
-      if (t.partitionOf && rebuilt.has(keyOf(t.partitionOf)) && !rebuilt.has(keyOf(t))) {
+    for (const t of partitions) {
+      if (rebuilt.has(keyOf(t.partitionOf!)) && !rebuilt.has(keyOf(t))) {
         rebuilt.add(keyOf(t))
         grew = true
       }
@@ -100,7 +109,9 @@ function createOrder(tables: readonly Table[]): { table: Table; separate: Foreig
     const key = keyOf(table)
     if (placed.has(key) || visiting.has(key)) return
     visiting.add(key)
-    for (const parent of [...(table.partitionOf ? [table.partitionOf] : []), ...table.inherits]) {
+    const partitionParent = table.partitionOf && byKey.get(keyOf(table.partitionOf))
+    if (partitionParent) visit(partitionParent)
+    for (const parent of table.inherits) {
       const target = byKey.get(keyOf(parent))
       if (target) visit(target)
     }
@@ -113,12 +124,14 @@ function createOrder(tables: readonly Table[]): { table: Table; separate: Foreig
     order.push(table)
   }
   tables.forEach(visit)
-  return order.map((table) => {
-    const own = placed.get(keyOf(table))!
-    const inline = (fk: ForeignKey): boolean => {
+  return order.map((table, own) => {
+    const inline: ForeignKey[] = []
+    const separate: ForeignKey[] = []
+    for (const fk of table.foreignKeys) {
       const at = placed.get(keyOf({ schema: fk.refSchema, name: fk.refTable }))
-      return at !== undefined && at <= own
+      if (at !== undefined && at <= own) inline.push(fk)
+      else separate.push(fk)
     }
-    return { table: { ...table, foreignKeys: table.foreignKeys.filter(inline) }, separate: table.foreignKeys.filter((fk) => !inline(fk)) }
+    return { table: { ...table, foreignKeys: inline }, separate }
   })
 }

@@ -4,9 +4,9 @@ import { qualifiedName } from '../schema/schema.js'
 import type { AnyColumn } from './column.js'
 import type { ForeignKeyState } from './constraints.js'
 import { entityKind } from './entity.js'
+import type { ModelTables } from './model-tables.js'
 import { columnsAddition, defaultName, uniqueName } from './names.js'
 import type { AnyTable } from './table.js'
-import type { Models } from './to-schema.js'
 
 /** The column a reference resolves to. */
 export interface Target {
@@ -15,16 +15,16 @@ export interface Target {
 }
 
 /** What `references()` points at, or null after recording why it points nowhere. */
-export function resolveTarget(target: unknown, models: Models, where: string, problems: string[]): Target | null {
+export function resolveTarget(target: unknown, tables: ModelTables, where: string, problems: string[]): Target | null {
   if (typeof target === 'string') {
     const parts = target.split('.')
     const [schema, table, column] = parts.length === 3 ? parts : ['public', ...parts]
-    const found = parts.length >= 2 && parts.length <= 3 ? models.tables.find((t) => t.schema === schema && t.name === table) : undefined
+    const found = parts.length >= 2 && parts.length <= 3 ? tables.named(schema!, table!) : undefined
     if (!found) {
       problems.push(`${where} references '${target}', but the models declare no table ${parts.length >= 2 ? parts.slice(0, -1).join('.') : target}: write 'table.column' naming an exported table`)
       return null
     }
-    if (!Object.values(found.columns).some((c) => c.state.name === column)) {
+    if (!tables.columns(found).some((c) => c.state.name === column)) {
       problems.push(`${where} references '${target}', but table ${qualifiedName(found)} has no column ${column}: check the column's name`)
       return null
     }
@@ -37,16 +37,16 @@ export function resolveTarget(target: unknown, models: Models, where: string, pr
     problems.push(`${where}: its reference threw ${error instanceof Error ? error.message : String(error)}: return a column, e.g. () => user.columns.id`)
     return null
   }
-  return targetColumn(value, models, where, problems)
+  return targetColumn(value, tables, where, problems)
 }
 
-function targetColumn(value: unknown, models: Models, where: string, problems: string[]): Target | null {
+function targetColumn(value: unknown, tables: ModelTables, where: string, problems: string[]): Target | null {
   const c = value as AnyColumn
   if (entityKind(value) !== 'column' || !c.table) {
     problems.push(`${where} references ${value === undefined ? 'undefined' : 'something that is not a table column'}: return a column of an exported table, e.g. () => user.columns.id`)
     return null
   }
-  const table = models.tables.find((t) => t === c.table) ?? models.tables.find((t) => t.schema === c.table!.schema && t.name === c.table!.name)
+  const table = (tables.has(c.table as AnyTable) ? (c.table as AnyTable) : undefined) ?? tables.named(c.table.schema, c.table.name)
   if (!table) {
     problems.push(`${where} references table ${qualifiedName(c.table)}, which the models module does not export: export it`)
     return null
@@ -75,7 +75,7 @@ export function tableForeignKey(
   fk: ForeignKeyState,
   t: AnyTable,
   label: string,
-  models: Models,
+  tables: ModelTables,
   constraintNames: Set<string>,
   ownAll: (cols: readonly AnyColumn[], what: string) => string[] | null,
   problems: string[],
@@ -95,7 +95,7 @@ export function tableForeignKey(
     return []
   }
   const list = Array.isArray(values) ? values : [values]
-  const targets = list.map((v) => targetColumn(v, models, where, problems))
+  const targets = list.map((v) => targetColumn(v, tables, where, problems))
   if (targets.some((x) => x === null)) return []
   const refTables = new Set(targets.map((x) => x!.table))
   if (refTables.size !== 1) {

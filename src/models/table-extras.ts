@@ -4,26 +4,27 @@ import type * as S from '../schema/schema.js'
 import { qualifiedName } from '../schema/schema.js'
 import { entityKind } from './entity.js'
 import { expressionSql } from './expression.js'
+import type { ModelTables } from './model-tables.js'
 import type { PolicyDeclaration } from './policy.js'
 import type { AnyTable } from './table.js'
 import type { Models } from './to-schema.js'
 
 type Extras = Pick<S.Table, 'partitionBy' | 'partitionOf' | 'inherits' | 'unlogged' | 'rowLevelSecurity' | 'policies'>
 
-export function buildTableExtras(t: AnyTable, models: Models, label: string, policies: readonly PolicyDeclaration[], problems: string[]): Extras {
+export function buildTableExtras(t: AnyTable, tables: ModelTables, label: string, policies: readonly PolicyDeclaration[], problems: string[]): Extras {
   const o = t.options ?? {}
   const exported = (parent: AnyTable, what: string): S.TableName | null => {
     if (entityKind(parent) !== 'table') {
       problems.push(`table ${label}: ${what} is not a table: pass an exported table`)
       return null
     }
-    if (!models.tables.includes(parent)) problems.push(`table ${label}: ${what} ${qualifiedName(parent)} is not exported by the models module: export it`)
+    if (!tables.has(parent)) problems.push(`table ${label}: ${what} ${qualifiedName(parent)} is not exported by the models module: export it`)
     return { schema: parent.schema, name: parent.name }
   }
   let partitionOf: S.PartitionOf | null = null
   if (o.partitionOf) {
     const parent = exported(o.partitionOf, 'partitionOf')
-    if (Object.keys(t.columns).length) problems.push(`table ${label}: a partition takes its columns from ${parent ? qualifiedName(parent) : 'its parent'}: declare it with no columns`)
+    if (tables.columns(t).length) problems.push(`table ${label}: a partition takes its columns from ${parent ? qualifiedName(parent) : 'its parent'}: declare it with no columns`)
     if (!o.forValues) problems.push(`table ${label}: a partition needs forValues, e.g. "FROM ('2024-01-01') TO ('2025-01-01')", or 'default'`)
     if (parent) partitionOf = { ...parent, bound: o.forValues?.trim().toLowerCase() === 'default' ? 'DEFAULT' : `FOR VALUES ${o.forValues ?? ''}` }
   } else if (o.forValues) problems.push(`table ${label}: forValues needs partitionOf, the partitioned table`)

@@ -13,6 +13,7 @@ import type { SchemaDeclaration } from './namespace.js'
 import { buildObjects } from './objects-to-schema.js'
 import type { ObjectDeclaration, RawSqlDeclaration } from './objects.js'
 import { defaultSql, expressionColumns, expressionSql } from './expression.js'
+import { modelTables, type ModelTables } from './model-tables.js'
 import { byteLength, columnsAddition, defaultName, uniqueName } from './names.js'
 import { buildTypes, withCollation } from './type-objects-schema.js'
 import type { SchemaObjectModel } from './type-objects.js'
@@ -56,7 +57,8 @@ export function toSchema(models: Models, file?: string): S.Schema {
 /** The schema the models describe, and every problem found in them. */
 export function buildSchema(models: Models): BuiltSchema {
   const problems: string[] = []
-  const enums = collectEnums(models, problems)
+  const index = modelTables(models.tables)
+  const enums = collectEnums(models, index, problems)
   const seen = new Map<string, AnyTable>()
   for (const t of models.tables) {
     const key = nameOf(t.schema, t.name)
@@ -66,11 +68,11 @@ export function buildSchema(models: Models): BuiltSchema {
   }
   const relationNames = new Map<string, Set<string>>()
   for (const t of models.tables) names(relationNames, t.schema).add(t.name)
-  const tables = models.tables.map((t) => buildTable(t, models, names(relationNames, t.schema), problems))
+  const tables = models.tables.map((t) => buildTable(t, index, names(relationNames, t.schema), problems))
   for (const s of models.schemas ?? []) checkName(`schema ${s.name}`, s.name, problems)
   const declared = (models.schemas ?? []).map((s) => s.name)
   const objects = buildObjects(models, problems)
-  const types = buildTypes(models, problems)
+  const types = buildTypes(models, index, problems)
   const held = [...tables, ...enums, ...objects, ...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations]
   const schemas = [...new Set([...declared, ...held.map((item) => item.schema)])].filter((s) => s !== 'public' && s !== '').sort()
   return { schema: { ...emptySchema, ...types, schemas, enums, tables, grants: buildGrants(models, problems), ...(objects.length ? { objects } : {}) }, problems }
@@ -84,10 +86,11 @@ function names(map: Map<string, Set<string>>, schema: string): Set<string> {
 
 function checkName(what: string, name: string, problems: string[]): void {
   if (name === '') problems.push(`${what} has an empty name: give it one`)
-  else if (byteLength(name) > 63) problems.push(`${what}: the name is ${byteLength(name)} bytes but PostgreSQL keeps 63: shorten it`)
+  // a UTF-16 unit is at most 3 bytes of UTF-8: a name of up to 21 fits
+  else if (name.length > 21 && byteLength(name) > 63) problems.push(`${what}: the name is ${byteLength(name)} bytes but PostgreSQL keeps 63: shorten it`)
 }
 
-function collectEnums(models: Models, problems: string[]): S.EnumType[] {
+function collectEnums(models: Models, tables: ModelTables, problems: string[]): S.EnumType[] {
   const found = new Map<string, EnumRef>()
   const add = (e: EnumRef) => {
     const key = nameOf(e.schema, e.name)
@@ -96,7 +99,7 @@ function collectEnums(models: Models, problems: string[]): S.EnumType[] {
     if (!before) found.set(key, e)
   }
   models.enums.forEach(add)
-  for (const t of models.tables) for (const c of Object.values(t.columns)) if (c.state.enum) add(c.state.enum)
+  for (const t of models.tables) for (const c of tables.columns(t)) if (c.state.enum) add(c.state.enum)
   return [...found.values()].map((e) => {
     const key = nameOf(e.schema, e.name)
     checkName(`enum ${key}`, e.name, problems)
@@ -109,9 +112,9 @@ function collectEnums(models: Models, problems: string[]): S.EnumType[] {
   })
 }
 
-function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, problems: string[]): S.Table {
+function buildTable(t: AnyTable, tables: ModelTables, relationNames: Set<string>, problems: string[]): S.Table {
   const label = nameOf(t.schema, t.name)
-  const columns = Object.values(t.columns)
+  const columns = tables.columns(t)
   const columnNames = new Set<string>()
   const built: S.Column[] = []
   for (const c of columns) {
@@ -144,35 +147,37 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
   }
   const ownAll0 = (cols: readonly AnyColumn[], what: string): string[] => (cols.length ? ownAll(cols, what) ?? [] : [])
 
-  const constraints = t.constraints.filter((x) => {
-    if (entityKind(x)) return true
-    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check(), exclude() or policy() items`)
-    return false
-  })
-  const of = <K extends TableConstraint[typeof entity]>(kind: K) =>
-    constraints.filter((x) => entityKind(x) === kind) as Extract<TableConstraint, { readonly [entity]: K }>[]
+  // one list per kind, each made here, so every list read below has the same shape
+  const declared: { [K in TableConstraint[typeof entity]]: Extract<TableConstraint, { readonly [entity]: K }>[] } = {
+    index: [], unique: [], primary_key: [], foreign_key: [], check: [], exclusion: [], policy: [],
+  }
+  for (const x of t.constraints) {
+    const kind = entityKind(x)
+    if (!kind) {
+      problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check(), exclude() or policy() items`)
+      continue
+    }
+    if (Object.hasOwn(declared, kind)) (declared[kind as keyof typeof declared] as TableConstraint[]).push(x)
+  }
+  const of = <K extends TableConstraint[typeof entity]>(kind: K): (typeof declared)[K] => declared[kind]
 
   // Names given in the models are reserved first, so the defaults PostgreSQL would choose step around them.
   const constraintNames = new Set<string>()
-  const reserve = (names: (string | undefined)[], taken: Set<string>, space: string) => {
-    for (const name of names) {
-      if (name === undefined) continue
-      if (taken.has(name)) problems.push(`table ${label}: the name ${name} is already taken ${space}: choose another`)
-      taken.add(name)
-    }
+  const reserve = (name: string | undefined, taken: Set<string>, space: string) => {
+    if (name === undefined) return
+    if (taken.has(name)) problems.push(`table ${label}: the name ${name} is already taken ${space}: choose another`)
+    taken.add(name)
   }
-  reserve([
-    ...of('primary_key').map((x) => x.state.name),
-    ...columns.map((c) => c.state.unique?.name),
-    ...of('unique').map((x) => x.state.name),
-    ...of('index').map((x) => x.state.name),
-    ...of('exclusion').map((x) => x.name),
-  ], relationNames, `by a table, index or constraint in schema ${t.schema}`)
-  reserve([
-    ...columns.map((c) => c.state.references?.options.name),
-    ...of('foreign_key').map((x) => x.state.name),
-    ...of('check').map((x) => x.name),
-  ], constraintNames, 'by another constraint of the table')
+  const relationSpace = `by a table, index or constraint in schema ${t.schema}`
+  for (const x of of('primary_key')) reserve(x.state.name, relationNames, relationSpace)
+  for (const c of columns) reserve(c.state.unique?.name, relationNames, relationSpace)
+  for (const x of of('unique')) reserve(x.state.name, relationNames, relationSpace)
+  for (const x of of('index')) reserve(x.state.name, relationNames, relationSpace)
+  for (const x of of('exclusion')) reserve(x.name, relationNames, relationSpace)
+  const constraintSpace = 'by another constraint of the table'
+  for (const c of columns) reserve(c.state.references?.options.name, constraintNames, constraintSpace)
+  for (const x of of('foreign_key')) reserve(x.state.name, constraintNames, constraintSpace)
+  for (const x of of('check')) reserve(x.name, constraintNames, constraintSpace)
 
   // Primary key: from the columns, or one table-level declaration.
   let primaryKey: S.PrimaryKey | null = null
@@ -211,12 +216,12 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
     const ref = c.state.references
     if (!ref) continue
     const where = `foreign key ${label}.${c.state.name ?? ''}`
-    const target = resolveTarget(ref.target, models, where, problems)
+    const target = resolveTarget(ref.target, tables, where, problems)
     if (!target) continue
     const name = ref.options.name ?? uniqueName(defaultName(t.name, c.state.name ?? '', 'fkey'), constraintNames)
     foreignKeys.push(foreignKey(name, [c.state.name ?? ''], target.table, [target.column], ref.options))
   }
-  for (const fk of of('foreign_key')) foreignKeys.push(...tableForeignKey(fk.state, t, label, models, constraintNames, ownAll, problems))
+  for (const fk of of('foreign_key')) foreignKeys.push(...tableForeignKey(fk.state, t, label, tables, constraintNames, ownAll, problems))
 
   const checks: S.Check[] = []
   for (const c of of('check')) {
@@ -249,7 +254,7 @@ function buildTable(t: AnyTable, models: Models, relationNames: Set<string>, pro
   for (const c of [primaryKey, ...uniques, ...foreignKeys, ...checks, ...exclusions]) if (c) checkName(`table ${label}: constraint ${c.name}`, c.name, problems)
   return {
     schema: t.schema, name: t.name, columns: built, primaryKey, uniques, foreignKeys, checks, exclusions, indexes, comment: t.comment,
-    ...buildTableExtras(t, models, label, of('policy'), problems),
+    ...buildTableExtras(t, tables, label, of('policy'), problems),
   }
 }
 

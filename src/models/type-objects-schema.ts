@@ -6,6 +6,7 @@ import type { AnyColumn } from './column.js'
 import { entity, entityKind } from './entity.js'
 import { defaultSql, expressionSql } from './expression.js'
 import { collationClause, type CollationModel, type CompositeModel, type DomainModel, type ExtensionModel, type SchemaObjectModel, type SequenceModel } from './type-objects.js'
+import type { ModelTables } from './model-tables.js'
 import { resolveTarget } from './references.js'
 import type { SqlExpression } from './sql.js'
 import type { Models } from './to-schema.js'
@@ -24,21 +25,23 @@ export interface ObjectsSchema {
  */
 export const defaultVersion = ''
 
-export function buildTypes(models: Models, problems: string[]): ObjectsSchema {
+export function buildTypes(models: Models, tables: ModelTables, problems: string[]): ObjectsSchema {
   const exported = models.types ?? []
   // Types that columns use come after the exported declarations, which win over them by name.
   const used: SchemaObjectModel[] = []
-  for (const t of models.tables) for (const c of Object.values(t.columns)) if (c.state.object) used.push(c.state.object)
+  for (const t of models.tables) for (const c of tables.columns(t)) if (c.state.object) used.push(c.state.object)
   for (const o of [...exported, ...used]) if (entityKind(o) === 'composite') for (const a of Object.values((o as CompositeModel).attributes)) if (a.state.object) used.push(a.state.object)
   const of = <M extends SchemaObjectModel>(kind: M[typeof entity]): M[] =>
     unique(exported.filter((o) => entityKind(o) === kind) as M[], used.filter((o) => entityKind(o) === kind) as M[], problems, kind)
-  const collationsUsed = [
-    ...models.tables.flatMap((t) => Object.values(t.columns).map((c) => c.state.collation)),
-    ...of<DomainModel>('domain').map((d) => d.options.collate),
-  ].filter((c): c is CollationModel => typeof c === 'object' && c !== null)
+  const collationsUsed: CollationModel[] = []
+  const useCollation = (c: string | CollationModel | undefined) => {
+    if (typeof c === 'object' && c !== null) collationsUsed.push(c)
+  }
+  for (const t of models.tables) for (const c of tables.columns(t)) useCollation(c.state.collation)
+  for (const d of of<DomainModel>('domain')) useCollation(d.options.collate)
   return {
     extensions: of<ExtensionModel>('extension').map((e) => ({ name: e.name, schema: e.schema, version: e.version ?? defaultVersion })),
-    sequences: of<SequenceModel>('sequence').map((s) => buildSequence(s, models, problems)),
+    sequences: of<SequenceModel>('sequence').map((s) => buildSequence(s, tables, problems)),
     domains: of<DomainModel>('domain').map(buildDomain),
     compositeTypes: of<CompositeModel>('composite').map((c) => ({
       schema: c.schema,
@@ -77,7 +80,7 @@ function unique<M extends SchemaObjectModel>(exported: M[], used: M[], problems:
   return [...byName.values()]
 }
 
-function buildSequence(s: SequenceModel, models: Models, problems: string[]): T.Sequence {
+function buildSequence(s: SequenceModel, tables: ModelTables, problems: string[]): T.Sequence {
   const o = s.options
   const type = o.as ?? 'bigint'
   const increment = String(o.increment ?? 1)
@@ -88,7 +91,7 @@ function buildSequence(s: SequenceModel, models: Models, problems: string[]): T.
   const max = o.max !== undefined ? String(o.max) : up ? high : '-1'
   let ownedBy: T.SequenceOwner | null = null
   if (o.ownedBy !== undefined) {
-    const target = resolveTarget(o.ownedBy, models, `sequence ${qualifiedName(s)}: ownedBy`, problems)
+    const target = resolveTarget(o.ownedBy, tables, `sequence ${qualifiedName(s)}: ownedBy`, problems)
     if (target && target.table.schema !== s.schema) {
       problems.push(`sequence ${qualifiedName(s)}: ownedBy names a column of ${qualifiedName(target.table)}, but PostgreSQL keeps a sequence in its owner's schema: give the sequence schema '${target.table.schema}'`)
     } else if (target) ownedBy = { schema: target.table.schema, table: target.table.name, column: target.column }

@@ -5,7 +5,18 @@ export function quoteIdent(name: string): string {
 
 /** Quotes only when PostgreSQL would need it, so generated SQL reads like hand-written SQL. */
 export function ident(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) && !reservedWords.has(name) ? name : quoteIdent(name)
+  return plain(name) && !reservedWords.has(name) ? name : quoteIdent(name)
+}
+
+/** /^[a-z_][a-z0-9_$]*$/, without the regular expression engine: ident() runs for every name of every statement. */
+function plain(name: string): boolean {
+  if (name.length === 0) return false
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i)
+    const ok = (c >= 97 && c <= 122) || c === 95 || (i > 0 && ((c >= 48 && c <= 57) || c === 36))
+    if (!ok) return false
+  }
+  return true
 }
 
 export function qualified(schema: string, name: string): string {

@@ -18,7 +18,9 @@ type Renderers = { readonly [K in Operation['kind']]: (op: Extract<Operation, { 
 
 /** SQL statements, in order, that carry out `ops`. */
 export function renderSql(ops: readonly Operation[]): RenderedStatement[] {
-  return ops.flatMap((op) => (renderers[op.kind] as (op: Operation) => string[])(op).map((sql) => ({ sql, op })))
+  const out: RenderedStatement[] = []
+  for (const op of ops) for (const sql of (renderers[op.kind] as (op: Operation) => string[])(op)) out.push({ sql, op })
+  return out
 }
 
 /** The DDL that builds `schema` in an empty database: how models become a database. */
@@ -40,24 +42,22 @@ const renderers: Renderers = {
     const t = op.table
     const name = qualified(t.schema, t.name)
     const inlinePk = t.primaryKey?.columns.length === 1 && t.primaryKey.name === `${t.name}_pkey` && t.primaryKey.deferral === 'not deferrable' && !t.primaryKey.include.length ? t.primaryKey.columns[0] : undefined
-    const lines = [
-      ...t.columns.map((c) => columnDefinition(c, c.name === inlinePk)),
-      ...(t.primaryKey && inlinePk === undefined ? [primaryKeyClause(t.name, t.primaryKey)] : []),
-      ...t.uniques.map(uniqueClause),
-      ...t.checks.filter((c) => !notValid(c)).map(checkClause),
-      ...t.exclusions.map(exclusionClause),
-      ...t.foreignKeys.filter((fk) => !fk.notValid).map(foreignKeyClause),
-    ]
+    const lines: string[] = []
+    for (const c of t.columns) lines.push(columnDefinition(c, c.name === inlinePk))
+    if (t.primaryKey && inlinePk === undefined) lines.push(primaryKeyClause(t.name, t.primaryKey))
+    for (const u of t.uniques) lines.push(uniqueClause(u))
+    for (const c of t.checks) if (!notValid(c)) lines.push(checkClause(c))
+    for (const x of t.exclusions) lines.push(exclusionClause(x))
+    for (const fk of t.foreignKeys) if (!fk.notValid) lines.push(foreignKeyClause(fk))
     // NOT VALID means nothing in CREATE TABLE (there are no rows to skip): such constraints are added afterwards
-    return [
-      createTableHead(t, lines),
-      ...t.checks.filter(notValid).map((check) => renderers.add_check({ kind: 'add_check', table: t, check })[0]!),
-      ...t.foreignKeys.filter((fk) => fk.notValid).map((foreignKey) => renderers.add_foreign_key({ kind: 'add_foreign_key', table: t, foreignKey })[0]!),
-      ...t.indexes.map((index) => indexStatement(index)),
-      ...comment('TABLE', name, t.comment, null),
-      ...t.columns.flatMap((c) => comment('COLUMN', `${name}.${ident(c.name)}`, c.comment, null)),
-      ...tableExtrasSql(t),
-    ]
+    const out = [createTableHead(t, lines)]
+    for (const check of t.checks) if (notValid(check)) out.push(renderers.add_check({ kind: 'add_check', table: t, check })[0]!)
+    for (const foreignKey of t.foreignKeys) if (foreignKey.notValid) out.push(renderers.add_foreign_key({ kind: 'add_foreign_key', table: t, foreignKey })[0]!)
+    for (const index of t.indexes) out.push(indexStatement(index))
+    if (t.comment !== null) out.push(...comment('TABLE', name, t.comment, null))
+    for (const c of t.columns) if (c.comment !== null) out.push(...comment('COLUMN', `${name}.${ident(c.name)}`, c.comment, null))
+    out.push(...tableExtrasSql(t))
+    return out
   },
   drop_table: (op) => [`DROP TABLE ${qualified(op.table.schema, op.table.name)}`],
   set_table_comment: (op) => comment('TABLE', qualified(op.table.schema, op.table.name), op.to, op.from),

@@ -8,7 +8,9 @@ type Of<K extends Operation['kind']> = Extract<Operation, { kind: K }>
 /** `CREATE [UNLOGGED] TABLE name [PARTITION OF parent] (lines) [INHERITS (...)] [FOR VALUES ...] [PARTITION BY ...]`. */
 export function createTableHead(t: Table, lines: readonly string[]): string {
   const name = qualified(t.schema, t.name)
-  const body = lines.length ? ` (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)` : ''
+  let body = ''
+  for (const line of lines) body += `${body ? ',\n' : ' (\n'}  ${line}`
+  if (body) body += '\n)'
   const by = t.partitionBy ? ` PARTITION BY ${t.partitionBy}` : ''
   if (t.partitionOf) return `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${name} PARTITION OF ${parentName(t.partitionOf)}${body} ${t.partitionOf.bound}${by}`
   const inherits = t.inherits.length ? ` INHERITS (${t.inherits.map(parentName).join(', ')})` : ''
