@@ -88,8 +88,10 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
 
   let scratch: ScratchDatabase | undefined
   let earlier: { reading: Reading; horizon: string } | null = null
-  // a spare copy of the snapshot taken is made again for the next run, while this one applies and reads
-  let spare: Promise<void> = Promise.resolve()
+  // what runs alongside: the snapshots beyond the limit (the last run kept one more) dropped, but the one copied now;
+  // and a spare copy of the snapshot taken, made again for the next run
+  const pruning = pruneSnapshots(server, 'migrations', cached > 0 ? [snapshotName(keys[cached]!)] : []).catch(() => {})
+  let spare: Promise<void> = pruning
   if (cached > 0) {
     const from = keys[cached]!
     try {
@@ -105,7 +107,7 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
         let reading = storedReading(store, from)
         if (!reading) keepReading(store, from, (reading = await readMarked(config, scratch.url, null)))
         earlier = { reading, horizon: history.horizon }
-        spare = makeSpare(server, from, options.ownServer).catch(() => {})
+        spare = Promise.all([pruning, makeSpare(server, from, options.ownServer).catch(() => {})]).then(() => {})
       }
     } catch (error) {
       // dropped or copied by a concurrent run meanwhile: a full replay is slower, never wrong
@@ -127,8 +129,7 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
       await keepSnapshot(server, scratch, headKey, 'migrations', { prune: false })
       kept = true
       keepReading(store, headKey, reading)
-      const making = cached === 0 ? makeSpare(server, headKey, options.ownServer).catch(() => {}) : spare
-      spare = Promise.all([making, pruneSnapshots(server, 'migrations').catch(() => {})]).then(() => {})
+      if (cached === 0) spare = Promise.all([spare, makeSpare(server, headKey, options.ownServer).catch(() => {})]).then(() => {})
     } else if (added.length > 0) {
       log.info(`the migrations create roles (${added.join(', ')}), which a snapshot cannot hold: this replay is not cached`)
     }

@@ -137,9 +137,9 @@ export async function keepSnapshot(server: SnapshotServer, scratch: ScratchDatab
   })
 }
 
-/** Drops the least recently used snapshots of `kind` beyond the limit (keepSnapshot's last step, when left for later). */
-export async function pruneSnapshots(server: SnapshotServer, kind: SnapshotKind): Promise<void> {
-  await onServer(server.url, (c) => prune(c, kind))
+/** Drops the least recently used snapshots of `kind` beyond the limit but those named in `keep` (keepSnapshot's last step, when left for a run that starts). */
+export async function pruneSnapshots(server: SnapshotServer, kind: SnapshotKind, keep: readonly string[] = []): Promise<void> {
+  await onServer(server.url, (c) => prune(c, kind, keep))
 }
 
 /** Marks a snapshot as just used, so pruning keeps it. */
@@ -156,10 +156,11 @@ async function markUsed(c: Client, name: string): Promise<void> {
   await c.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS ${quoteLiteral(`db-migrate check snapshot, used ${new Date().toISOString()}`)}`)
 }
 
-async function prune(c: Client, kind: SnapshotKind): Promise<void> {
+/** Drops the least recently used snapshots of `kind` beyond the limit; those named in `keep` count as the most recent. */
+async function prune(c: Client, kind: SnapshotKind, keep: readonly string[] = []): Promise<void> {
   const { rows } = await c.query<{ datname: string }>(
     `SELECT datname FROM pg_database d WHERE datname LIKE '${like(kind)}'
-      ORDER BY shobj_description(d.oid, 'pg_database') DESC NULLS LAST, d.oid DESC OFFSET ${snapshotLimit[kind]}`)
+      ORDER BY datname = ANY($1::text[]) DESC, shobj_description(d.oid, 'pg_database') DESC NULLS LAST, d.oid DESC OFFSET ${snapshotLimit[kind]}`, [keep])
   for (const { datname } of rows) {
     // a snapshot being copied or read by a concurrent run cannot be dropped now: the next run prunes it
     await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)}`).catch(() => {})
