@@ -100,8 +100,9 @@ eachServer('check from cached snapshots', (server) => {
       writeFileSync(join(p.dir, 'migrations', `2099010100000${i}_noop.sql`), `SELECT ${i};`)
       await findDrift(config, server.url, silentLog, { snapshots })
     }
+    // a run prunes to the limit as it starts, and keeps its own head: one more until the next run starts
     const left = await adminQuery(server.url, "SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'db\\_migrate\\_snap\\_%'")
-    assert.equal(left.rows[0].n, snapshotLimit.migrations)
+    assert.equal(left.rows[0].n, snapshotLimit.migrations + 1)
   })
 
   it('reads the models from a snapshot of the same models built before, and builds them again once they change', async () => {
