@@ -144,7 +144,16 @@ function quoteIdent(name) {
   return `"${name.replace(/"/g, '""')}"`;
 }
 function ident(name) {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) && !reservedWords.has(name) ? name : quoteIdent(name);
+  return plain(name) && !reservedWords.has(name) ? name : quoteIdent(name);
+}
+function plain(name) {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const ok = c >= 97 && c <= 122 || c === 95 || i > 0 && (c >= 48 && c <= 57 || c === 36);
+    if (!ok) return false;
+  }
+  return true;
 }
 function qualified(schema2, name) {
   return schema2 === "public" ? ident(name) : `${ident(schema2)}.${ident(name)}`;
@@ -664,6 +673,28 @@ function mentions(text2, name, after = "") {
   return new RegExp(`(^|[^\\w$])"?${escaped}"?(?![\\w$])${after}`, "i").test(text2);
 }
 
+// src/models/model-tables.ts
+function modelTables(tables) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const t of tables) {
+    let inSchema = byName.get(t.schema);
+    if (!inSchema) byName.set(t.schema, inSchema = /* @__PURE__ */ new Map());
+    if (!inSchema.has(t.name)) inSchema.set(t.name, t);
+  }
+  const members = new Set(tables);
+  const columns = /* @__PURE__ */ new Map();
+  return {
+    all: tables,
+    named: (schema2, name) => byName.get(schema2)?.get(name),
+    has: (table2) => members.has(table2),
+    columns: (table2) => {
+      let list = columns.get(table2);
+      if (!list) columns.set(table2, list = Object.values(table2.columns));
+      return list;
+    }
+  };
+}
+
 // src/models/names.ts
 var maxLength = 63;
 function defaultName(table2, addition, label) {
@@ -693,16 +724,16 @@ function byteLength(name) {
 }
 
 // src/models/references.ts
-function resolveTarget(target, models, where, problems) {
+function resolveTarget(target, tables, where, problems) {
   if (typeof target === "string") {
     const parts = target.split(".");
     const [schema2, table2, column2] = parts.length === 3 ? parts : ["public", ...parts];
-    const found = parts.length >= 2 && parts.length <= 3 ? models.tables.find((t) => t.schema === schema2 && t.name === table2) : void 0;
+    const found = parts.length >= 2 && parts.length <= 3 ? tables.named(schema2, table2) : void 0;
     if (!found) {
       problems.push(`${where} references '${target}', but the models declare no table ${parts.length >= 2 ? parts.slice(0, -1).join(".") : target}: write 'table.column' naming an exported table`);
       return null;
     }
-    if (!Object.values(found.columns).some((c) => c.state.name === column2)) {
+    if (!tables.columns(found).some((c) => c.state.name === column2)) {
       problems.push(`${where} references '${target}', but table ${qualifiedName(found)} has no column ${column2}: check the column's name`);
       return null;
     }
@@ -715,15 +746,15 @@ function resolveTarget(target, models, where, problems) {
     problems.push(`${where}: its reference threw ${error instanceof Error ? error.message : String(error)}: return a column, e.g. () => user.columns.id`);
     return null;
   }
-  return targetColumn(value, models, where, problems);
+  return targetColumn(value, tables, where, problems);
 }
-function targetColumn(value, models, where, problems) {
+function targetColumn(value, tables, where, problems) {
   const c = value;
   if (entityKind(value) !== "column" || !c.table) {
     problems.push(`${where} references ${value === void 0 ? "undefined" : "something that is not a table column"}: return a column of an exported table, e.g. () => user.columns.id`);
     return null;
   }
-  const table2 = models.tables.find((t) => t === c.table) ?? models.tables.find((t) => t.schema === c.table.schema && t.name === c.table.name);
+  const table2 = (tables.has(c.table) ? c.table : void 0) ?? tables.named(c.table.schema, c.table.name);
   if (!table2) {
     problems.push(`${where} references table ${qualifiedName(c.table)}, which the models module does not export: export it`);
     return null;
@@ -744,7 +775,7 @@ function foreignKey2(name, columns, target, refColumns, options) {
     notValid: options.notValid ?? false
   };
 }
-function tableForeignKey(fk, t, label, models, constraintNames, ownAll, problems) {
+function tableForeignKey(fk, t, label, tables, constraintNames, ownAll, problems) {
   const cols = ownAll(fk.columns, "foreign key");
   if (!cols) return [];
   const where = `foreign key ${label} (${cols.join(", ")})`;
@@ -760,7 +791,7 @@ function tableForeignKey(fk, t, label, models, constraintNames, ownAll, problems
     return [];
   }
   const list = Array.isArray(values) ? values : [values];
-  const targets = list.map((v) => targetColumn(v, models, where, problems));
+  const targets = list.map((v) => targetColumn(v, tables, where, problems));
   if (targets.some((x) => x === null)) return [];
   const refTables = new Set(targets.map((x) => x.table));
   if (refTables.size !== 1) {
@@ -777,21 +808,23 @@ function tableForeignKey(fk, t, label, models, constraintNames, ownAll, problems
 
 // src/models/type-objects-schema.ts
 var defaultVersion = "";
-function buildTypes(models, problems) {
+function buildTypes(models, tables, problems) {
   const exported = models.types ?? [];
   const used = [];
-  for (const t of models.tables) for (const c of Object.values(t.columns)) if (c.state.object) used.push(c.state.object);
+  for (const t of models.tables) for (const c of tables.columns(t)) if (c.state.object) used.push(c.state.object);
   for (const o of [...exported, ...used]) if (entityKind(o) === "composite") {
     for (const a of Object.values(o.attributes)) if (a.state.object) used.push(a.state.object);
   }
   const of = (kind) => unique2(exported.filter((o) => entityKind(o) === kind), used.filter((o) => entityKind(o) === kind), problems, kind);
-  const collationsUsed = [
-    ...models.tables.flatMap((t) => Object.values(t.columns).map((c) => c.state.collation)),
-    ...of("domain").map((d) => d.options.collate)
-  ].filter((c) => typeof c === "object" && c !== null);
+  const collationsUsed = [];
+  const useCollation = (c) => {
+    if (typeof c === "object" && c !== null) collationsUsed.push(c);
+  };
+  for (const t of models.tables) for (const c of tables.columns(t)) useCollation(c.state.collation);
+  for (const d of of("domain")) useCollation(d.options.collate);
   return {
     extensions: of("extension").map((e) => ({ name: e.name, schema: e.schema, version: e.version ?? defaultVersion })),
-    sequences: of("sequence").map((s) => buildSequence(s, models, problems)),
+    sequences: of("sequence").map((s) => buildSequence(s, tables, problems)),
     domains: of("domain").map(buildDomain),
     compositeTypes: of("composite").map((c) => ({
       schema: c.schema,
@@ -822,7 +855,7 @@ function unique2(exported, used, problems, kind) {
   for (const item of used) if (!byName.has(keyOf(item))) byName.set(keyOf(item), item);
   return [...byName.values()];
 }
-function buildSequence(s, models, problems) {
+function buildSequence(s, tables, problems) {
   const o = s.options;
   const type = o.as ?? "bigint";
   const increment = String(o.increment ?? 1);
@@ -833,7 +866,7 @@ function buildSequence(s, models, problems) {
   const max = o.max !== void 0 ? String(o.max) : up ? high : "-1";
   let ownedBy = null;
   if (o.ownedBy !== void 0) {
-    const target = resolveTarget(o.ownedBy, models, `sequence ${qualifiedName(s)}: ownedBy`, problems);
+    const target = resolveTarget(o.ownedBy, tables, `sequence ${qualifiedName(s)}: ownedBy`, problems);
     if (target && target.table.schema !== s.schema) {
       problems.push(`sequence ${qualifiedName(s)}: ownedBy names a column of ${qualifiedName(target.table)}, but PostgreSQL keeps a sequence in its owner's schema: give the sequence schema '${target.table.schema}'`);
     } else if (target) ownedBy = { schema: target.table.schema, table: target.table.name, column: target.column };
@@ -884,20 +917,20 @@ function buildCollation(c) {
 }
 
 // src/models/table-extras.ts
-function buildTableExtras(t, models, label, policies, problems) {
+function buildTableExtras(t, tables, label, policies, problems) {
   const o = t.options ?? {};
   const exported = (parent, what) => {
     if (entityKind(parent) !== "table") {
       problems.push(`table ${label}: ${what} is not a table: pass an exported table`);
       return null;
     }
-    if (!models.tables.includes(parent)) problems.push(`table ${label}: ${what} ${qualifiedName(parent)} is not exported by the models module: export it`);
+    if (!tables.has(parent)) problems.push(`table ${label}: ${what} ${qualifiedName(parent)} is not exported by the models module: export it`);
     return { schema: parent.schema, name: parent.name };
   };
   let partitionOf = null;
   if (o.partitionOf) {
     const parent = exported(o.partitionOf, "partitionOf");
-    if (Object.keys(t.columns).length) problems.push(`table ${label}: a partition takes its columns from ${parent ? qualifiedName(parent) : "its parent"}: declare it with no columns`);
+    if (tables.columns(t).length) problems.push(`table ${label}: a partition takes its columns from ${parent ? qualifiedName(parent) : "its parent"}: declare it with no columns`);
     if (!o.forValues) problems.push(`table ${label}: a partition needs forValues, e.g. "FROM ('2024-01-01') TO ('2025-01-01')", or 'default'`);
     if (parent) partitionOf = { ...parent, bound: o.forValues?.trim().toLowerCase() === "default" ? "DEFAULT" : `FOR VALUES ${o.forValues ?? ""}` };
   } else if (o.forValues) problems.push(`table ${label}: forValues needs partitionOf, the partitioned table`);
@@ -961,7 +994,8 @@ function toSchema(models, file) {
 }
 function buildSchema(models) {
   const problems = [];
-  const enums = collectEnums(models, problems);
+  const index2 = modelTables(models.tables);
+  const enums = collectEnums(models, index2, problems);
   const seen = /* @__PURE__ */ new Map();
   for (const t of models.tables) {
     const key = nameOf(t.schema, t.name);
@@ -971,11 +1005,11 @@ function buildSchema(models) {
   }
   const relationNames = /* @__PURE__ */ new Map();
   for (const t of models.tables) names(relationNames, t.schema).add(t.name);
-  const tables = models.tables.map((t) => buildTable(t, models, names(relationNames, t.schema), problems));
+  const tables = models.tables.map((t) => buildTable(t, index2, names(relationNames, t.schema), problems));
   for (const s of models.schemas ?? []) checkName(`schema ${s.name}`, s.name, problems);
   const declared2 = (models.schemas ?? []).map((s) => s.name);
   const objects = buildObjects(models, problems);
-  const types = buildTypes(models, problems);
+  const types = buildTypes(models, index2, problems);
   const held = [...tables, ...enums, ...objects, ...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations];
   const schemas = [.../* @__PURE__ */ new Set([...declared2, ...held.map((item) => item.schema)])].filter((s) => s !== "public" && s !== "").sort();
   return { schema: { ...emptySchema, ...types, schemas, enums, tables, grants: buildGrants(models, problems), ...objects.length ? { objects } : {} }, problems };
@@ -987,9 +1021,9 @@ function names(map, schema2) {
 }
 function checkName(what, name, problems) {
   if (name === "") problems.push(`${what} has an empty name: give it one`);
-  else if (byteLength(name) > 63) problems.push(`${what}: the name is ${byteLength(name)} bytes but PostgreSQL keeps 63: shorten it`);
+  else if (name.length > 21 && byteLength(name) > 63) problems.push(`${what}: the name is ${byteLength(name)} bytes but PostgreSQL keeps 63: shorten it`);
 }
-function collectEnums(models, problems) {
+function collectEnums(models, tables, problems) {
   const found = /* @__PURE__ */ new Map();
   const add = (e) => {
     const key = nameOf(e.schema, e.name);
@@ -998,7 +1032,7 @@ function collectEnums(models, problems) {
     if (!before) found.set(key, e);
   };
   models.enums.forEach(add);
-  for (const t of models.tables) for (const c of Object.values(t.columns)) if (c.state.enum) add(c.state.enum);
+  for (const t of models.tables) for (const c of tables.columns(t)) if (c.state.enum) add(c.state.enum);
   return [...found.values()].map((e) => {
     const key = nameOf(e.schema, e.name);
     checkName(`enum ${key}`, e.name, problems);
@@ -1010,9 +1044,9 @@ function collectEnums(models, problems) {
     return { schema: e.schema, name: e.name, values: [...e.values], comment: e.comment };
   });
 }
-function buildTable(t, models, relationNames, problems) {
+function buildTable(t, tables, relationNames, problems) {
   const label = nameOf(t.schema, t.name);
-  const columns = Object.values(t.columns);
+  const columns = tables.columns(t);
   const columnNames = /* @__PURE__ */ new Set();
   const built = [];
   for (const c of columns) {
@@ -1043,32 +1077,40 @@ function buildTable(t, models, relationNames, problems) {
     return result.every((n) => n !== null) ? result : null;
   };
   const ownAll0 = (cols, what) => cols.length ? ownAll(cols, what) ?? [] : [];
-  const constraints = t.constraints.filter((x) => {
-    if (entityKind(x)) return true;
-    problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check(), exclude() or policy() items`);
-    return false;
-  });
-  const of = (kind) => constraints.filter((x) => entityKind(x) === kind);
-  const constraintNames = /* @__PURE__ */ new Set();
-  const reserve = (names2, taken, space) => {
-    for (const name of names2) {
-      if (name === void 0) continue;
-      if (taken.has(name)) problems.push(`table ${label}: the name ${name} is already taken ${space}: choose another`);
-      taken.add(name);
-    }
+  const declared2 = {
+    index: [],
+    unique: [],
+    primary_key: [],
+    foreign_key: [],
+    check: [],
+    exclusion: [],
+    policy: []
   };
-  reserve([
-    ...of("primary_key").map((x) => x.state.name),
-    ...columns.map((c) => c.state.unique?.name),
-    ...of("unique").map((x) => x.state.name),
-    ...of("index").map((x) => x.state.name),
-    ...of("exclusion").map((x) => x.name)
-  ], relationNames, `by a table, index or constraint in schema ${t.schema}`);
-  reserve([
-    ...columns.map((c) => c.state.references?.options.name),
-    ...of("foreign_key").map((x) => x.state.name),
-    ...of("check").map((x) => x.name)
-  ], constraintNames, "by another constraint of the table");
+  for (const x of t.constraints) {
+    const kind = entityKind(x);
+    if (!kind) {
+      problems.push(`table ${label}: its constraints list holds something that is not an index or constraint: return index(), unique(), primaryKey(), foreignKey(), check(), exclude() or policy() items`);
+      continue;
+    }
+    if (Object.hasOwn(declared2, kind)) declared2[kind].push(x);
+  }
+  const of = (kind) => declared2[kind];
+  const constraintNames = /* @__PURE__ */ new Set();
+  const reserve = (name, taken, space) => {
+    if (name === void 0) return;
+    if (taken.has(name)) problems.push(`table ${label}: the name ${name} is already taken ${space}: choose another`);
+    taken.add(name);
+  };
+  const relationSpace = `by a table, index or constraint in schema ${t.schema}`;
+  for (const x of of("primary_key")) reserve(x.state.name, relationNames, relationSpace);
+  for (const c of columns) reserve(c.state.unique?.name, relationNames, relationSpace);
+  for (const x of of("unique")) reserve(x.state.name, relationNames, relationSpace);
+  for (const x of of("index")) reserve(x.state.name, relationNames, relationSpace);
+  for (const x of of("exclusion")) reserve(x.name, relationNames, relationSpace);
+  const constraintSpace = "by another constraint of the table";
+  for (const c of columns) reserve(c.state.references?.options.name, constraintNames, constraintSpace);
+  for (const x of of("foreign_key")) reserve(x.state.name, constraintNames, constraintSpace);
+  for (const x of of("check")) reserve(x.name, constraintNames, constraintSpace);
   let primaryKey2 = null;
   const pkColumns = columns.filter((c) => c.state.primaryKey).map((c) => c.state.name ?? "");
   const pkDeclared = of("primary_key");
@@ -1103,12 +1145,12 @@ function buildTable(t, models, relationNames, problems) {
     const ref = c.state.references;
     if (!ref) continue;
     const where = `foreign key ${label}.${c.state.name ?? ""}`;
-    const target = resolveTarget(ref.target, models, where, problems);
+    const target = resolveTarget(ref.target, tables, where, problems);
     if (!target) continue;
     const name = ref.options.name ?? uniqueName(defaultName(t.name, c.state.name ?? "", "fkey"), constraintNames);
     foreignKeys.push(foreignKey2(name, [c.state.name ?? ""], target.table, [target.column], ref.options));
   }
-  for (const fk of of("foreign_key")) foreignKeys.push(...tableForeignKey(fk.state, t, label, models, constraintNames, ownAll, problems));
+  for (const fk of of("foreign_key")) foreignKeys.push(...tableForeignKey(fk.state, t, label, tables, constraintNames, ownAll, problems));
   const checks = [];
   for (const c of of("check")) {
     if (entityKind(c.expression) !== "sql") {
@@ -1146,7 +1188,7 @@ function buildTable(t, models, relationNames, problems) {
     exclusions,
     indexes,
     comment: t.comment,
-    ...buildTableExtras(t, models, label, of("policy"), problems)
+    ...buildTableExtras(t, tables, label, of("policy"), problems)
   };
 }
 function buildColumn(c, where, problems) {
@@ -1218,8 +1260,9 @@ import { isAbsolute, join as join2, relative, sep } from "node:path";
 
 // src/loader/import.ts
 import { register } from "node:module";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { MessageChannel } from "node:worker_threads";
 
 // src/loader/transform-cache.ts
 import { homedir } from "node:os";
@@ -1231,7 +1274,8 @@ function transformCacheDir(env = process.env) {
 }
 
 // src/loader/import.ts
-var registered = false;
+var graph;
+var waiting = /* @__PURE__ */ new Map();
 function hooksUrl() {
   const bundled = new URL("./loader-hooks.js", import.meta.url);
   return existsSync(bundled) ? bundled : new URL("./hooks.ts", import.meta.url);
@@ -1240,11 +1284,20 @@ function libUrl() {
   const bundled = new URL("./lib.js", import.meta.url);
   return (existsSync(bundled) ? bundled : new URL("../index.ts", import.meta.url)).href;
 }
+function registerHooks() {
+  if (graph) return;
+  const { port1, port2 } = new MessageChannel();
+  port1.on("message", (reply) => {
+    waiting.get(reply.id)?.(reply.files);
+    waiting.delete(reply.id);
+    if (waiting.size === 0) port1.unref();
+  });
+  port1.unref();
+  register(hooksUrl(), { data: { libUrl: libUrl(), transformCache: transformCacheDir(), graph: port2 }, transferList: [port2] });
+  graph = port1;
+}
 async function importModule(path, options = {}) {
-  if (!registered) {
-    register(hooksUrl(), { data: { libUrl: libUrl(), transformCache: transformCacheDir() } });
-    registered = true;
-  }
+  registerHooks();
   const url = pathToFileURL(path);
   if (options.fresh) url.searchParams.set("t", String(Date.now()));
   return await import(url.href);

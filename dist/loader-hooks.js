@@ -25,9 +25,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../main/node_modules/sucrase/dist/parser/tokenizer/keywords.js
+// node_modules/sucrase/dist/parser/tokenizer/keywords.js
 var require_keywords = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/tokenizer/keywords.js"(exports) {
+  "node_modules/sucrase/dist/parser/tokenizer/keywords.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ContextualKeyword;
@@ -118,9 +118,9 @@ var require_keywords = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/tokenizer/types.js
+// node_modules/sucrase/dist/parser/tokenizer/types.js
 var require_types = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/tokenizer/types.js"(exports) {
+  "node_modules/sucrase/dist/parser/tokenizer/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var TokenType;
@@ -602,9 +602,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/tokenizer/state.js
+// node_modules/sucrase/dist/parser/tokenizer/state.js
 var require_state = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/tokenizer/state.js"(exports) {
+  "node_modules/sucrase/dist/parser/tokenizer/state.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -743,9 +743,9 @@ var require_state = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/util/charcodes.js
+// node_modules/sucrase/dist/parser/util/charcodes.js
 var require_charcodes = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/util/charcodes.js"(exports) {
+  "node_modules/sucrase/dist/parser/util/charcodes.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var charCodes;
@@ -966,9 +966,9 @@ var require_charcodes = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/traverser/base.js
+// node_modules/sucrase/dist/parser/traverser/base.js
 var require_base = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/traverser/base.js"(exports) {
+  "node_modules/sucrase/dist/parser/traverser/base.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -1029,9 +1029,9 @@ var require_base = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/traverser/util.js
+// node_modules/sucrase/dist/parser/traverser/util.js
 var require_util = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/traverser/util.js"(exports) {
+  "node_modules/sucrase/dist/parser/traverser/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -1115,9 +1115,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/util/whitespace.js
+// node_modules/sucrase/dist/parser/util/whitespace.js
 var require_whitespace = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/util/whitespace.js"(exports) {
+  "node_modules/sucrase/dist/parser/util/whitespace.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _charcodes = require_charcodes();
@@ -1170,9 +1170,9 @@ var require_whitespace = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/util/identifier.js
+// node_modules/sucrase/dist/parser/util/identifier.js
 var require_identifier = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/util/identifier.js"(exports) {
+  "node_modules/sucrase/dist/parser/util/identifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _charcodes = require_charcodes();
@@ -1208,9 +1208,9 @@ var require_identifier = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/tokenizer/readWordTree.js
+// node_modules/sucrase/dist/parser/tokenizer/readWordTree.js
 var require_readWordTree = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/tokenizer/readWordTree.js"(exports) {
+  "node_modules/sucrase/dist/parser/tokenizer/readWordTree.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -10517,9 +10517,9 @@ var require_readWordTree = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/tokenizer/readWord.js
+// node_modules/sucrase/dist/parser/tokenizer/readWord.js
 var require_readWord = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/tokenizer/readWord.js"(exports) {
+  "node_modules/sucrase/dist/parser/tokenizer/readWord.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _base = require_base();
@@ -10580,9 +10580,9 @@ var require_readWord = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/tokenizer/index.js
+// node_modules/sucrase/dist/parser/tokenizer/index.js
 var require_tokenizer = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/tokenizer/index.js"(exports) {
+  "node_modules/sucrase/dist/parser/tokenizer/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -11334,9 +11334,9 @@ var require_tokenizer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/getImportExportSpecifierInfo.js
+// node_modules/sucrase/dist/util/getImportExportSpecifierInfo.js
 var require_getImportExportSpecifierInfo = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/getImportExportSpecifierInfo.js"(exports) {
+  "node_modules/sucrase/dist/util/getImportExportSpecifierInfo.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _types = require_types();
@@ -11388,9 +11388,9 @@ var require_getImportExportSpecifierInfo = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/plugins/jsx/xhtml.js
+// node_modules/sucrase/dist/parser/plugins/jsx/xhtml.js
 var require_xhtml = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/plugins/jsx/xhtml.js"(exports) {
+  "node_modules/sucrase/dist/parser/plugins/jsx/xhtml.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = /* @__PURE__ */ new Map([
@@ -11651,9 +11651,9 @@ var require_xhtml = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/getJSXPragmaInfo.js
+// node_modules/sucrase/dist/util/getJSXPragmaInfo.js
 var require_getJSXPragmaInfo = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/getJSXPragmaInfo.js"(exports) {
+  "node_modules/sucrase/dist/util/getJSXPragmaInfo.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function getJSXPragmaInfo(options) {
@@ -11672,9 +11672,9 @@ var require_getJSXPragmaInfo = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/Transformer.js
+// node_modules/sucrase/dist/transformers/Transformer.js
 var require_Transformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/Transformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/Transformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var Transformer = class {
@@ -11693,9 +11693,9 @@ var require_Transformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/JSXTransformer.js
+// node_modules/sucrase/dist/transformers/JSXTransformer.js
 var require_JSXTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/JSXTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/JSXTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -12294,9 +12294,9 @@ var require_JSXTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/getNonTypeIdentifiers.js
+// node_modules/sucrase/dist/util/getNonTypeIdentifiers.js
 var require_getNonTypeIdentifiers = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/getNonTypeIdentifiers.js"(exports) {
+  "node_modules/sucrase/dist/util/getNonTypeIdentifiers.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -12335,9 +12335,9 @@ var require_getNonTypeIdentifiers = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/CJSImportProcessor.js
+// node_modules/sucrase/dist/CJSImportProcessor.js
 var require_CJSImportProcessor = __commonJS({
-  "../../main/node_modules/sucrase/dist/CJSImportProcessor.js"(exports) {
+  "node_modules/sucrase/dist/CJSImportProcessor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -12703,9 +12703,9 @@ var require_CJSImportProcessor = __commonJS({
   }
 });
 
-// ../../main/node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js
+// node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js
 var require_sourcemap_codec_umd = __commonJS({
-  "../../main/node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js"(exports, module) {
+  "node_modules/@jridgewell/sourcemap-codec/dist/sourcemap-codec.umd.js"(exports, module) {
     (function(global, factory) {
       if (typeof exports === "object" && typeof module !== "undefined") {
         factory(module);
@@ -13206,9 +13206,9 @@ var require_sourcemap_codec_umd = __commonJS({
   }
 });
 
-// ../../main/node_modules/@jridgewell/resolve-uri/dist/resolve-uri.umd.js
+// node_modules/@jridgewell/resolve-uri/dist/resolve-uri.umd.js
 var require_resolve_uri_umd = __commonJS({
-  "../../main/node_modules/@jridgewell/resolve-uri/dist/resolve-uri.umd.js"(exports, module) {
+  "node_modules/@jridgewell/resolve-uri/dist/resolve-uri.umd.js"(exports, module) {
     (function(global, factory) {
       typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : (global = typeof globalThis !== "undefined" ? globalThis : global || self, global.resolveURI = factory());
     })(exports, (function() {
@@ -13385,9 +13385,9 @@ var require_resolve_uri_umd = __commonJS({
   }
 });
 
-// ../../main/node_modules/@jridgewell/trace-mapping/dist/trace-mapping.umd.js
+// node_modules/@jridgewell/trace-mapping/dist/trace-mapping.umd.js
 var require_trace_mapping_umd = __commonJS({
-  "../../main/node_modules/@jridgewell/trace-mapping/dist/trace-mapping.umd.js"(exports, module) {
+  "node_modules/@jridgewell/trace-mapping/dist/trace-mapping.umd.js"(exports, module) {
     (function(global, factory) {
       if (typeof exports === "object" && typeof module !== "undefined") {
         factory(module, require_resolve_uri_umd(), require_sourcemap_codec_umd());
@@ -13925,9 +13925,9 @@ var require_trace_mapping_umd = __commonJS({
   }
 });
 
-// ../../main/node_modules/@jridgewell/gen-mapping/dist/gen-mapping.umd.js
+// node_modules/@jridgewell/gen-mapping/dist/gen-mapping.umd.js
 var require_gen_mapping_umd = __commonJS({
-  "../../main/node_modules/@jridgewell/gen-mapping/dist/gen-mapping.umd.js"(exports, module) {
+  "node_modules/@jridgewell/gen-mapping/dist/gen-mapping.umd.js"(exports, module) {
     (function(global, factory) {
       if (typeof exports === "object" && typeof module !== "undefined") {
         factory(module, require_sourcemap_codec_umd(), require_trace_mapping_umd());
@@ -14276,9 +14276,9 @@ var require_gen_mapping_umd = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/computeSourceMap.js
+// node_modules/sucrase/dist/computeSourceMap.js
 var require_computeSourceMap = __commonJS({
-  "../../main/node_modules/sucrase/dist/computeSourceMap.js"(exports) {
+  "node_modules/sucrase/dist/computeSourceMap.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _genmapping = require_gen_mapping_umd();
@@ -14339,9 +14339,9 @@ var require_computeSourceMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/HelperManager.js
+// node_modules/sucrase/dist/HelperManager.js
 var require_HelperManager = __commonJS({
-  "../../main/node_modules/sucrase/dist/HelperManager.js"(exports) {
+  "node_modules/sucrase/dist/HelperManager.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var HELPERS = {
@@ -14528,9 +14528,9 @@ var require_HelperManager = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/identifyShadowedGlobals.js
+// node_modules/sucrase/dist/identifyShadowedGlobals.js
 var require_identifyShadowedGlobals = __commonJS({
-  "../../main/node_modules/sucrase/dist/identifyShadowedGlobals.js"(exports) {
+  "node_modules/sucrase/dist/identifyShadowedGlobals.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _tokenizer = require_tokenizer();
@@ -14597,9 +14597,9 @@ var require_identifyShadowedGlobals = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/getIdentifierNames.js
+// node_modules/sucrase/dist/util/getIdentifierNames.js
 var require_getIdentifierNames = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/getIdentifierNames.js"(exports) {
+  "node_modules/sucrase/dist/util/getIdentifierNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _types = require_types();
@@ -14616,9 +14616,9 @@ var require_getIdentifierNames = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/NameManager.js
+// node_modules/sucrase/dist/NameManager.js
 var require_NameManager = __commonJS({
-  "../../main/node_modules/sucrase/dist/NameManager.js"(exports) {
+  "node_modules/sucrase/dist/NameManager.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -14655,9 +14655,9 @@ var require_NameManager = __commonJS({
   }
 });
 
-// ../../main/node_modules/ts-interface-checker/dist/util.js
+// node_modules/ts-interface-checker/dist/util.js
 var require_util2 = __commonJS({
-  "../../main/node_modules/ts-interface-checker/dist/util.js"(exports) {
+  "node_modules/ts-interface-checker/dist/util.js"(exports) {
     "use strict";
     var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
       var extendStatics = function(d, b) {
@@ -14796,9 +14796,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ts-interface-checker/dist/types.js
+// node_modules/ts-interface-checker/dist/types.js
 var require_types2 = __commonJS({
-  "../../main/node_modules/ts-interface-checker/dist/types.js"(exports) {
+  "node_modules/ts-interface-checker/dist/types.js"(exports) {
     "use strict";
     var __extends = exports && exports.__extends || /* @__PURE__ */ (function() {
       var extendStatics = function(d, b) {
@@ -15435,9 +15435,9 @@ var require_types2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ts-interface-checker/dist/index.js
+// node_modules/ts-interface-checker/dist/index.js
 var require_dist = __commonJS({
-  "../../main/node_modules/ts-interface-checker/dist/index.js"(exports) {
+  "node_modules/ts-interface-checker/dist/index.js"(exports) {
     "use strict";
     var __spreadArrays = exports && exports.__spreadArrays || function() {
       for (var s = 0, i = 0, il = arguments.length; i < il; i++) s += arguments[i].length;
@@ -15661,9 +15661,9 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/Options-gen-types.js
+// node_modules/sucrase/dist/Options-gen-types.js
 var require_Options_gen_types = __commonJS({
-  "../../main/node_modules/sucrase/dist/Options-gen-types.js"(exports) {
+  "node_modules/sucrase/dist/Options-gen-types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireWildcard(obj) {
@@ -15723,9 +15723,9 @@ var require_Options_gen_types = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/Options.js
+// node_modules/sucrase/dist/Options.js
 var require_Options = __commonJS({
-  "../../main/node_modules/sucrase/dist/Options.js"(exports) {
+  "node_modules/sucrase/dist/Options.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -15742,9 +15742,9 @@ var require_Options = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/traverser/lval.js
+// node_modules/sucrase/dist/parser/traverser/lval.js
 var require_lval = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/traverser/lval.js"(exports) {
+  "node_modules/sucrase/dist/parser/traverser/lval.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _flow = require_flow();
@@ -15889,9 +15889,9 @@ var require_lval = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/plugins/typescript.js
+// node_modules/sucrase/dist/parser/plugins/typescript.js
 var require_typescript = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/plugins/typescript.js"(exports) {
+  "node_modules/sucrase/dist/parser/plugins/typescript.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -17202,9 +17202,9 @@ var require_typescript = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/plugins/jsx/index.js
+// node_modules/sucrase/dist/parser/plugins/jsx/index.js
 var require_jsx = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/plugins/jsx/index.js"(exports) {
+  "node_modules/sucrase/dist/parser/plugins/jsx/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -17472,9 +17472,9 @@ var require_jsx = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/plugins/types.js
+// node_modules/sucrase/dist/parser/plugins/types.js
 var require_types3 = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/plugins/types.js"(exports) {
+  "node_modules/sucrase/dist/parser/plugins/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -17507,9 +17507,9 @@ var require_types3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/traverser/expression.js
+// node_modules/sucrase/dist/parser/traverser/expression.js
 var require_expression = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/traverser/expression.js"(exports) {
+  "node_modules/sucrase/dist/parser/traverser/expression.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _flow = require_flow();
@@ -18247,9 +18247,9 @@ var require_expression = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/plugins/flow.js
+// node_modules/sucrase/dist/parser/plugins/flow.js
 var require_flow = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/plugins/flow.js"(exports) {
+  "node_modules/sucrase/dist/parser/plugins/flow.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -19130,9 +19130,9 @@ var require_flow = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/traverser/statement.js
+// node_modules/sucrase/dist/parser/traverser/statement.js
 var require_statement = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/traverser/statement.js"(exports) {
+  "node_modules/sucrase/dist/parser/traverser/statement.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_parser();
@@ -20127,9 +20127,9 @@ var require_statement = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/traverser/index.js
+// node_modules/sucrase/dist/parser/traverser/index.js
 var require_traverser = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/traverser/index.js"(exports) {
+  "node_modules/sucrase/dist/parser/traverser/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _index = require_tokenizer();
@@ -20147,9 +20147,9 @@ var require_traverser = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/parser/index.js
+// node_modules/sucrase/dist/parser/index.js
 var require_parser = __commonJS({
-  "../../main/node_modules/sucrase/dist/parser/index.js"(exports) {
+  "node_modules/sucrase/dist/parser/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _base = require_base();
@@ -20176,9 +20176,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/isAsyncOperation.js
+// node_modules/sucrase/dist/util/isAsyncOperation.js
 var require_isAsyncOperation = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/isAsyncOperation.js"(exports) {
+  "node_modules/sucrase/dist/util/isAsyncOperation.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -20207,9 +20207,9 @@ var require_isAsyncOperation = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/TokenProcessor.js
+// node_modules/sucrase/dist/TokenProcessor.js
 var require_TokenProcessor = __commonJS({
-  "../../main/node_modules/sucrase/dist/TokenProcessor.js"(exports) {
+  "node_modules/sucrase/dist/TokenProcessor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -20502,9 +20502,9 @@ var require_TokenProcessor = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/getClassInfo.js
+// node_modules/sucrase/dist/util/getClassInfo.js
 var require_getClassInfo = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/getClassInfo.js"(exports) {
+  "node_modules/sucrase/dist/util/getClassInfo.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -20744,9 +20744,9 @@ var require_getClassInfo = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/elideImportEquals.js
+// node_modules/sucrase/dist/util/elideImportEquals.js
 var require_elideImportEquals = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/elideImportEquals.js"(exports) {
+  "node_modules/sucrase/dist/util/elideImportEquals.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _types = require_types();
@@ -20770,9 +20770,9 @@ var require_elideImportEquals = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/getDeclarationInfo.js
+// node_modules/sucrase/dist/util/getDeclarationInfo.js
 var require_getDeclarationInfo = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/getDeclarationInfo.js"(exports) {
+  "node_modules/sucrase/dist/util/getDeclarationInfo.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _tokenizer = require_tokenizer();
@@ -20801,9 +20801,9 @@ var require_getDeclarationInfo = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/isExportFrom.js
+// node_modules/sucrase/dist/util/isExportFrom.js
 var require_isExportFrom = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/isExportFrom.js"(exports) {
+  "node_modules/sucrase/dist/util/isExportFrom.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -20819,9 +20819,9 @@ var require_isExportFrom = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/removeMaybeImportAttributes.js
+// node_modules/sucrase/dist/util/removeMaybeImportAttributes.js
 var require_removeMaybeImportAttributes = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/removeMaybeImportAttributes.js"(exports) {
+  "node_modules/sucrase/dist/util/removeMaybeImportAttributes.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _keywords = require_keywords();
@@ -20838,9 +20838,9 @@ var require_removeMaybeImportAttributes = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/shouldElideDefaultExport.js
+// node_modules/sucrase/dist/util/shouldElideDefaultExport.js
 var require_shouldElideDefaultExport = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/shouldElideDefaultExport.js"(exports) {
+  "node_modules/sucrase/dist/util/shouldElideDefaultExport.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _types = require_types();
@@ -20867,9 +20867,9 @@ var require_shouldElideDefaultExport = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/CJSImportTransformer.js
+// node_modules/sucrase/dist/transformers/CJSImportTransformer.js
 var require_CJSImportTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/CJSImportTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/CJSImportTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -21622,9 +21622,9 @@ var require_CJSImportTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/ESMImportTransformer.js
+// node_modules/sucrase/dist/transformers/ESMImportTransformer.js
 var require_ESMImportTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/ESMImportTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/ESMImportTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -21926,9 +21926,9 @@ var require_ESMImportTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/FlowTransformer.js
+// node_modules/sucrase/dist/transformers/FlowTransformer.js
 var require_FlowTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/FlowTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/FlowTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22094,9 +22094,9 @@ var require_FlowTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/JestHoistTransformer.js
+// node_modules/sucrase/dist/transformers/JestHoistTransformer.js
 var require_JestHoistTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/JestHoistTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/JestHoistTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22200,9 +22200,9 @@ var require_JestHoistTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/NumericSeparatorTransformer.js
+// node_modules/sucrase/dist/transformers/NumericSeparatorTransformer.js
 var require_NumericSeparatorTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/NumericSeparatorTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/NumericSeparatorTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22232,9 +22232,9 @@ var require_NumericSeparatorTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/OptionalCatchBindingTransformer.js
+// node_modules/sucrase/dist/transformers/OptionalCatchBindingTransformer.js
 var require_OptionalCatchBindingTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/OptionalCatchBindingTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/OptionalCatchBindingTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22263,9 +22263,9 @@ var require_OptionalCatchBindingTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/OptionalChainingNullishTransformer.js
+// node_modules/sucrase/dist/transformers/OptionalChainingNullishTransformer.js
 var require_OptionalChainingNullishTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/OptionalChainingNullishTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/OptionalChainingNullishTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22401,9 +22401,9 @@ var require_OptionalChainingNullishTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/ReactDisplayNameTransformer.js
+// node_modules/sucrase/dist/transformers/ReactDisplayNameTransformer.js
 var require_ReactDisplayNameTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/ReactDisplayNameTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/ReactDisplayNameTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22529,9 +22529,9 @@ var require_ReactDisplayNameTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/ReactHotLoaderTransformer.js
+// node_modules/sucrase/dist/transformers/ReactHotLoaderTransformer.js
 var require_ReactHotLoaderTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/ReactHotLoaderTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/ReactHotLoaderTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22601,9 +22601,9 @@ ${namesToRegister.map(
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/isIdentifier.js
+// node_modules/sucrase/dist/util/isIdentifier.js
 var require_isIdentifier = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/isIdentifier.js"(exports) {
+  "node_modules/sucrase/dist/util/isIdentifier.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var _identifier = require_identifier();
@@ -22676,9 +22676,9 @@ var require_isIdentifier = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/TypeScriptTransformer.js
+// node_modules/sucrase/dist/transformers/TypeScriptTransformer.js
 var require_TypeScriptTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/TypeScriptTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/TypeScriptTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -22917,9 +22917,9 @@ var require_TypeScriptTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/transformers/RootTransformer.js
+// node_modules/sucrase/dist/transformers/RootTransformer.js
 var require_RootTransformer = __commonJS({
-  "../../main/node_modules/sucrase/dist/transformers/RootTransformer.js"(exports) {
+  "node_modules/sucrase/dist/transformers/RootTransformer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -23334,9 +23334,9 @@ var require_RootTransformer = __commonJS({
   }
 });
 
-// ../../main/node_modules/lines-and-columns/build/index.js
+// node_modules/lines-and-columns/build/index.js
 var require_build = __commonJS({
-  "../../main/node_modules/lines-and-columns/build/index.js"(exports) {
+  "node_modules/lines-and-columns/build/index.js"(exports) {
     "use strict";
     exports.__esModule = true;
     exports.LinesAndColumns = void 0;
@@ -23403,9 +23403,9 @@ var require_build = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/formatTokens.js
+// node_modules/sucrase/dist/util/formatTokens.js
 var require_formatTokens = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/formatTokens.js"(exports) {
+  "node_modules/sucrase/dist/util/formatTokens.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -23476,9 +23476,9 @@ var require_formatTokens = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/util/getTSImportedNames.js
+// node_modules/sucrase/dist/util/getTSImportedNames.js
 var require_getTSImportedNames = __commonJS({
-  "../../main/node_modules/sucrase/dist/util/getTSImportedNames.js"(exports) {
+  "node_modules/sucrase/dist/util/getTSImportedNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -23543,9 +23543,9 @@ var require_getTSImportedNames = __commonJS({
   }
 });
 
-// ../../main/node_modules/sucrase/dist/index.js
+// node_modules/sucrase/dist/index.js
 var require_dist2 = __commonJS({
-  "../../main/node_modules/sucrase/dist/index.js"(exports) {
+  "node_modules/sucrase/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function _interopRequireDefault(obj) {
@@ -23660,9 +23660,11 @@ var require_dist2 = __commonJS({
 
 // src/loader/hooks.ts
 var import_sucrase = __toESM(require_dist2(), 1);
+import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { builtinModules } from "node:module";
+import { dirname as dirname3, join as join3, resolve as resolvePath } from "node:path";
+import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
 
 // src/loader/decorators.ts
 import { createRequire } from "node:module";
@@ -23694,6 +23696,7 @@ function read(file, depth = 0) {
   const paths = own.paths && typeof own.paths === "object" ? own.paths : void 0;
   return {
     file,
+    files: [file, ...base?.files ?? []],
     base: ownBase ?? (paths ? dirname(file) : base?.base ?? dirname(file)),
     paths: paths ?? base?.paths ?? {},
     compilerOptions: { ...base?.compilerOptions, ...own }
@@ -23752,17 +23755,87 @@ function compileDecorators(source, file, cts) {
   return { code, format: commonjs ? "commonjs" : "module" };
 }
 
-// src/loader/transform-cache.ts
+// src/loader/module-graph.ts
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync2, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function pathHash(path) {
+  try {
+    return sha256(readFileSync2(path));
+  } catch (error) {
+    if (error.code === "EISDIR") return "dir";
+    try {
+      return statSync(path).isDirectory() ? "dir" : null;
+    } catch {
+      return null;
+    }
+  }
+}
+var ModuleGraph = class {
+  edges = /* @__PURE__ */ new Map();
+  hashes = /* @__PURE__ */ new Map();
+  facts = /* @__PURE__ */ new Map();
+  opaque = /* @__PURE__ */ new Set();
+  edge(parent, child) {
+    if (!parent) return;
+    let children = this.edges.get(parent);
+    if (!children) this.edges.set(parent, children = /* @__PURE__ */ new Set());
+    children.add(child);
+  }
+  loaded(url, source) {
+    if (!url.startsWith("file:")) return;
+    this.hashes.set(url, typeof source === "string" || source instanceof Uint8Array ? sha256(source) : null);
+  }
+  /** What `url` (a module, or the importer of one) rests on: `path` as `pathHash` found it. */
+  fact(url, path, hash = pathHash(path)) {
+    if (!url) return;
+    let facts = this.facts.get(url);
+    if (!facts) this.facts.set(url, facts = /* @__PURE__ */ new Map());
+    if (!facts.has(path)) facts.set(path, hash);
+  }
+  /** A module made by more than its files (compiled by the project's own TypeScript, say). */
+  unknowable(url) {
+    this.opaque.add(url);
+  }
+  closure(entry) {
+    if (!this.hashes.has(entry)) return null;
+    const seen2 = /* @__PURE__ */ new Set([entry]);
+    const queue = [entry];
+    for (let url = queue.pop(); url !== void 0; url = queue.pop()) {
+      if (this.opaque.has(url)) return null;
+      for (const child of this.edges.get(url) ?? []) {
+        if (!seen2.has(child)) {
+          seen2.add(child);
+          queue.push(child);
+        }
+      }
+    }
+    const files = /* @__PURE__ */ new Map();
+    for (const url of seen2) {
+      for (const [path2, hash2] of this.facts.get(url) ?? []) if (!files.has(path2)) files.set(path2, hash2);
+      if (!url.startsWith("file:")) continue;
+      const path = fileURLToPath(url.replace(/[?#].*$/, ""));
+      const hash = this.hashes.get(url) ?? void 0;
+      if (hash !== void 0 || !files.has(path)) files.set(path, hash);
+    }
+    return [...files].map(([path, hash]) => hash === void 0 ? { path } : { path, hash });
+  }
+};
+
+// src/loader/transform-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+import { mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 var cachedFrom = 64 * 1024;
 function cachedTransform(dir, path, source, options, make) {
-  const file = join2(dir, `${createHash("sha256").update(path).digest("hex").slice(0, 32)}.js`);
-  const key = `// ${createHash("sha256").update(`${options}\0${path}\0${source}`).digest("hex")}
+  const file = join2(dir, `${createHash2("sha256").update(path).digest("hex").slice(0, 32)}.js`);
+  const key = `// ${createHash2("sha256").update(`${options}\0${path}\0${source}`).digest("hex")}
 `;
   try {
-    const kept = readFileSync2(file, "utf8");
+    const kept = readFileSync3(file, "utf8");
     if (kept.startsWith(key)) return kept.slice(key.length);
   } catch {
   }
@@ -23780,15 +23853,64 @@ function cachedTransform(dir, path, source, options, make) {
 // src/loader/hooks.ts
 var libUrl;
 var transformCache;
+var graph = new ModuleGraph();
 function initialize(data) {
   libUrl = data?.libUrl;
   transformCache = data?.transformCache;
+  const port = data?.graph;
+  if (port) {
+    port.on("message", (request) => port.postMessage({ id: request.id, files: graph.closure(request.entry) }));
+    port.unref();
+  }
 }
 var tsExtension = /\.(ts|mts|cts|tsx)$/;
 function isTypeScript(url) {
   return tsExtension.test(url.split(/[?#]/)[0]);
 }
 async function resolve2(specifier, context, next) {
+  const resolved = await resolveModule(specifier, context, next);
+  graph.edge(context.parentURL, resolved.url);
+  if (context.parentURL?.startsWith("file:") && isBare(specifier)) packageFacts(specifier, context.parentURL, resolved.url);
+  return resolved;
+}
+function isBare(specifier) {
+  return !/^(\.\.?\/|\/|#|[a-z][a-z0-9+.-]*:)/i.test(specifier) && !builtinModules.includes(specifier);
+}
+function packageFacts(specifier, parentURL, url) {
+  const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+  const target = url.startsWith("file:") ? fileURLToPath2(url) : "";
+  for (let dir = dirname3(fileURLToPath2(parentURL)); ; dir = dirname3(dir)) {
+    const candidate = join3(dir, "node_modules", name);
+    if (target.startsWith(`${candidate}/`) || target.startsWith(`${real(candidate)}/`)) return graph.fact(parentURL, join3(candidate, "package.json"), now(join3(candidate, "package.json")));
+    graph.fact(parentURL, candidate, now(candidate));
+    if (dirname3(dir) === dir) return;
+  }
+}
+function packageTypeFacts(url) {
+  for (let dir = dirname3(fileURLToPath2(url)); ; dir = dirname3(dir)) {
+    const file = join3(dir, "package.json");
+    const hash = now(file);
+    graph.fact(url, file, hash);
+    if (hash !== null && hash !== "dir" || dirname3(dir) === dir) return;
+  }
+}
+function real(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    return void 0;
+  }
+}
+var seen = /* @__PURE__ */ new Map();
+function now(path) {
+  let hash = seen.get(path);
+  if (hash === void 0) seen.set(path, hash = pathHash(path));
+  return hash;
+}
+function probed(specifier, parentURL) {
+  return resolvePath(dirname3(fileURLToPath2(parentURL)), specifier.replace(/[?#].*$/, ""));
+}
+async function resolveModule(specifier, context, next) {
   try {
     return await next(specifier, context);
   } catch (error) {
@@ -23796,23 +23918,27 @@ async function resolve2(specifier, context, next) {
       return { url: libUrl, shortCircuit: true };
     }
     if (context.parentURL?.startsWith("file:") && isTypeScript(context.parentURL) && !/^(\.\.?\/|\/|node:|file:)/.test(specifier)) {
-      const config = tsconfigFor(dirname3(fileURLToPath(context.parentURL)));
+      const config = tsconfigFor(dirname3(fileURLToPath2(context.parentURL)));
+      for (const file of config?.files ?? []) graph.fact(context.parentURL, file);
       for (const target of config ? aliasTargets(config, specifier) : []) {
         const url = pathToFileURL(target).href;
         for (const candidate of [url, url.replace(/\.(m|c)?js$/, ".$1ts"), `${url}.ts`, `${url}.tsx`, `${url}/index.ts`, `${url}.js`]) {
           try {
             return await next(candidate, context);
           } catch {
+            graph.fact(context.parentURL, fileURLToPath2(candidate));
           }
         }
       }
     }
-    if (context.parentURL && isTypeScript(context.parentURL) && /^\.\.?\//.test(specifier)) {
+    if (context.parentURL?.startsWith("file:") && isTypeScript(context.parentURL) && /^\.\.?\//.test(specifier)) {
+      graph.fact(context.parentURL, probed(specifier, context.parentURL));
       for (const candidate of [specifier.replace(/\.(m|c)?js$/, ".$1ts"), `${specifier}.ts`, `${specifier}/index.ts`]) {
         if (candidate === specifier) continue;
         try {
           return await next(candidate, context);
         } catch {
+          graph.fact(context.parentURL, probed(candidate, context.parentURL));
         }
       }
     }
@@ -23820,12 +23946,20 @@ async function resolve2(specifier, context, next) {
   }
 }
 async function load(url, context, next) {
-  if (!url.startsWith("file:") || !isTypeScript(url) || url.includes("/node_modules/")) return next(url, context);
+  if (!url.startsWith("file:") || !isTypeScript(url) || url.includes("/node_modules/")) {
+    const loaded = await next(url, context);
+    graph.loaded(url, loaded.source);
+    if (url.startsWith("file:") && /\.js$/.test(url.split(/[?#]/)[0])) packageTypeFacts(url);
+    return loaded;
+  }
   const path = new URL(url);
-  const source = await readFile(path, "utf8");
+  const bytes = await readFile(path);
+  graph.loaded(url, bytes);
+  const source = bytes.toString("utf8");
   const commonjs = path.pathname.endsWith(".cts");
   if (hasDecorators(source)) {
-    const { code: code2, format } = compileDecorators(source, fileURLToPath(path), commonjs);
+    graph.unknowable(url);
+    const { code: code2, format } = compileDecorators(source, fileURLToPath2(path), commonjs);
     return { format, source: code2, shortCircuit: true };
   }
   const options = {

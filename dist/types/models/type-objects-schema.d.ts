@@ -1,6 +1,7 @@
 import { type Column as SchemaColumn } from '../schema/schema.js';
 import type * as T from '../schema/types.js';
 import type { AnyColumn } from './column.js';
+import type { ModelTables } from './model-tables.js';
 import type { Models } from './to-schema.js';
 export interface ObjectsSchema {
     readonly extensions: T.Extension[];
@@ -14,7 +15,7 @@ export interface ObjectsSchema {
  * version back. A placeholder stands for it until then.
  */
 export declare const defaultVersion = "";
-export declare function buildTypes(models: Models, problems: string[]): ObjectsSchema;
+export declare function buildTypes(models: Models, tables: ModelTables, problems: string[]): ObjectsSchema;
 /** The column's COLLATE clause, if it names one. */
 export declare function collationOf(c: AnyColumn): string | undefined;
 /** Adds a column's collation to its schema column. */

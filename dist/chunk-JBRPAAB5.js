@@ -1,0 +1,19 @@
+import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url); import { fileURLToPath as __dbMigrateFileURLToPath } from 'node:url'; const __dbMigrateDir = __dbMigrateFileURLToPath(new URL('./', import.meta.url));
+import {
+  PortTaken,
+  freePort,
+  launch,
+  startEmbedded,
+  stopEmbedded
+} from "./chunk-6JZNDZFS.js";
+import "./chunk-BFVRO7RW.js";
+import "./chunk-FH2UCXWC.js";
+import "./chunk-CL6XV7EK.js";
+import "./chunk-64I5SS2G.js";
+export {
+  PortTaken,
+  freePort,
+  launch,
+  startEmbedded,
+  stopEmbedded
+};
