@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Schema } from '../schema/schema.js'
 import { version } from '../version.js'
 import { ensureDir } from './cache.js'
+import { keepNewest, writeWhole } from './cache-files.js'
 
 // bump when the Schema's shape or the introspector's reading changes: older files are then never read
 const storeFormat = 1
@@ -49,27 +50,10 @@ export function readStoredSchema<Facts>(root: string, name: string, reader: Sche
 export function writeStoredSchema(root: string, name: string, reader: SchemaReader, stored: StoredSchema): void {
   const dir = ensureDir(join(root, 'schemas'))
   const file = join(dir, `${name}.json`)
-  const partial = `${file}.${process.pid}.partial`
-  writeFileSync(partial, JSON.stringify({ format: storeFormat, reader: readerKey(reader), ...stored }))
-  renameSync(partial, file)
-  prune(dir)
+  writeWhole(file, JSON.stringify({ format: storeFormat, reader: readerKey(reader), ...stored }))
+  keepNewest(dir, storedSchemaLimit)
 }
 
 function readerKey(reader: SchemaReader): string {
   return JSON.stringify({ version, cluster: reader.cluster ?? '', privileges: reader.privileges, exclude: reader.exclude ?? [] })
-}
-
-function prune(dir: string): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
-  if (files.length <= storedSchemaLimit) return
-  const aged = files.map((f) => ({ f, at: safeMtime(join(dir, f)) })).sort((a, b) => b.at - a.at)
-  for (const { f } of aged.slice(storedSchemaLimit)) rmSync(join(dir, f), { force: true })
-}
-
-function safeMtime(file: string): number {
-  try {
-    return statSync(file).mtimeMs
-  } catch {
-    return 0
-  }
 }

@@ -1,11 +1,12 @@
 // What a models module was made of the last time it was imported: every file it loaded or read, each by its hash,
 // the environment variables it read, and the hash of the DDL it came to. When all of them are as they were, the DDL
 // is the same, and its digest is known without importing anything.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Reads } from '../../loader/inputs.js'
 import { pathHash, sha256, type ModuleInput } from '../../loader/module-graph.js'
 import { ensureDir } from '../../provision/cache.js'
+import { keepNewest, writeWhole } from '../../provision/cache-files.js'
 import { version } from '../../version.js'
 
 // bump when what a manifest records, or how, changes
@@ -87,26 +88,11 @@ export function writeManifest(root: string, models: ModelsIdentity, made: {
   }
   ensureDir(join(root, 'models'))
   const file = manifestPath(root, models)
-  const partial = `${file}.${process.pid}.partial`
-  writeFileSync(partial, JSON.stringify(stored))
-  renameSync(partial, file)
-  prune(join(root, 'models'))
+  writeWhole(file, JSON.stringify(stored))
+  keepNewest(join(root, 'models'), manifestLimit)
 }
 
-function prune(dir: string): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'))
-  if (files.length <= manifestLimit) return
-  const aged = files.map((f) => ({ f, at: mtime(join(dir, f)) })).sort((a, b) => b.at - a.at)
-  for (const { f } of aged.slice(manifestLimit)) rmSync(join(dir, f), { force: true })
-}
 
-function mtime(file: string): number {
-  try {
-    return statSync(file).mtimeMs
-  } catch {
-    return 0
-  }
-}
 
 // values are kept hashed: the cache may be uploaded (actions/cache), the environment may hold secrets
 function valueHash(value: string | undefined): string | null {
