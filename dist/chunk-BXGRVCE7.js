@@ -1,0 +1,19 @@
+import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url); import { fileURLToPath as __dbMigrateFileURLToPath } from 'node:url'; const __dbMigrateDir = __dbMigrateFileURLToPath(new URL('./', import.meta.url));
+import {
+  loadModelSource
+} from "./chunk-M67BW4ZU.js";
+import "./chunk-5A66NMWR.js";
+import "./chunk-TZZRG3TL.js";
+import "./chunk-WXLEUHMA.js";
+import "./chunk-RSQ2HHEU.js";
+import "./chunk-EALGPWGH.js";
+import "./chunk-4ZVJDT3M.js";
+import "./chunk-SV6MCVPL.js";
+import "./chunk-5DGH4JCW.js";
+import "./chunk-YHMBGRSJ.js";
+import "./chunk-BFVRO7RW.js";
+import "./chunk-CL6XV7EK.js";
+import "./chunk-64I5SS2G.js";
+export {
+  loadModelSource
+};
