@@ -118,7 +118,8 @@ export async function checkFigures(project: Project, tmp: string, runs: number, 
     staged.push(await checkInChild('stages', project, tmp))
     whole.push(await checkInChild('whole', project, tmp))
     if (bundle) {
-      const run = await checkCli(bundle.cli, project)
+      // cold: nothing of an earlier run (snapshots, stored readings, the models' manifest) to start from
+      const run = await checkCli(bundle.cli, project, { DB_MIGRATE_NO_CACHE: 'true' })
       if (run.drift) cliDrift = true
       cli.push(run.wallMs)
       if (run.maxRssMb !== null) cliRss.push(run.maxRssMb)
