@@ -9,10 +9,11 @@ import { snapshotName } from '../provision/replay-key.js'
 import type { Log } from '../log.js'
 import { prefixKeys, replaySettings } from '../provision/replay-key.js'
 import { createScratchDatabase, type ScratchDatabase } from '../provision/scratch.js'
-import { cloneSnapshot, dropSnapshot, keepSnapshot, longestPrefix, makeSpare, pruneSnapshots, readSnapshotServer, snapshotUrl, takeSpare, touchSnapshot } from '../provision/snapshots.js'
+import { cloneSnapshot, dropSnapshot, keepSnapshot, longestPrefix, makeSpare, markSnapshotUsed, pruneSnapshots, readSnapshotServer, snapshotUrl, takeSpare, touchSnapshot, type SnapshotServer } from '../provision/snapshots.js'
 import { listMigrations } from '../runtime/files.js'
 import { readHistory } from '../runtime/history.js'
-import type { MigrationFile } from '../runtime/types.js'
+import type { HistoryRow, MigrationFile } from '../runtime/types.js'
+import { applyUncommitted, appliesUncommitted, TransactionEnded } from '../runtime/apply-open.js'
 import type { Schema } from '../schema/schema.js'
 import { dropRolesSince, roles } from '../provision/roles.js'
 import { upgrade } from './upgrade.js'
@@ -68,12 +69,13 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   let cached = longestPrefix(server, keys)
 
   const store = { root: checkCacheRoot(config.checkCache), reader: { ...readerOf(config), cluster: server.cluster } }
+  // a reading is what its key says whether or not the snapshot it was read from is still kept
+  const stored = files.length > 0 ? readStoredSchema<CatalogMarks>(store.root, snapshotName(headKey), store.reader) : null
+  if (stored) {
+    if (cached === files.length) await touchSnapshot(server, headKey)
+    return { schema: stored.schema, count: files.length, replay: { replayed: 0, fromCache: files.length, cacheKey: headKey } }
+  }
   if (cached === files.length && cached > 0) {
-    const stored = readStoredSchema<CatalogMarks>(store.root, snapshotName(headKey), store.reader)
-    if (stored) {
-      await touchSnapshot(server, headKey)
-      return { schema: stored.schema, count: files.length, replay: { replayed: 0, fromCache: cached, cacheKey: headKey } }
-    }
     const url = snapshotUrl(server, headKey)
     if ((await historyMatches(config, url, files, cached)).matches) {
       const reading = await readMarked(config, url, null)
@@ -84,6 +86,16 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
     log.warn(`the check snapshot of ${files[cached - 1]!.name} does not hold what its key says: dropped, replaying every migration`)
     await dropSnapshot(server, headKey).catch(() => {})
     cached = 0
+  }
+
+  // one new migration: applied to the snapshot itself in a transaction that is read, then rolled back
+  if (cached > 0 && cached === files.length - 1 && appliesUncommitted(files[cached]!)) {
+    const earlier = storedReading(store, keys[cached]!)
+    const reading = earlier && (await replayUncommitted(config, server, keys[cached]!, files, earlier, log))
+    if (reading) {
+      keepReading(store, headKey, reading)
+      return { schema: reading.schema, count: files.length, replay: { replayed: 1, fromCache: cached, cacheKey: null } }
+    }
   }
 
   let scratch: ScratchDatabase | undefined
@@ -107,7 +119,7 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
         let reading = storedReading(store, from)
         if (!reading) keepReading(store, from, (reading = await readMarked(config, scratch.url, null)))
         earlier = { reading, horizon: history.horizon }
-        spare = Promise.all([pruning, makeSpare(server, from, options.ownServer).catch(() => {})]).then(() => {})
+        spare = pruning.then(() => makeSpare(server, from, options.ownServer)).catch(() => {})
       }
     } catch (error) {
       // dropped or copied by a concurrent run meanwhile: a full replay is slower, never wrong
@@ -180,13 +192,49 @@ async function applyRest(config: Config, url: string, log: Log, expected: number
     const run = await upgrade({ ...config, revision: undefined, dryRun: false, sql: false }, url, { info: () => {}, warn: (m) => log.warn(m) }, files)
     applied = run.applied.length
   } catch (error) {
-    if (error instanceof MigrationError) {
-      throw new MigrationError(`the migrations do not apply cleanly to an empty database: ${error.message}`, error.migration, { cause: error })
-    }
-    throw error
+    throw notClean(error)
   }
   if (applied !== expected) throw new Error(`check replayed ${applied} migration(s) where ${expected} were pending: run again with --no-cache`)
   return applied
+}
+
+function notClean(error: unknown): unknown {
+  return error instanceof MigrationError ? new MigrationError(`the migrations do not apply cleanly to an empty database: ${error.message}`, error.migration, { cause: error }) : error
+}
+
+/**
+ * The last of `files` applied to the snapshot of `key` (which holds the others) in a transaction, the database read
+ * inside it, table by table against the snapshot's reading, and the transaction rolled back: no copy is made, and
+ * the snapshot stays as it was. Null when the snapshot does not hold what its key says, or the file ended its
+ * transaction (the snapshot, changed, is dropped): the caller then copies as for more than one file.
+ */
+async function replayUncommitted(config: Config, server: SnapshotServer, key: string, files: readonly MigrationFile[], earlier: Reading, log: Log): Promise<Reading | null> {
+  const client = await connect(snapshotUrl(server, key))
+  try {
+    await markSnapshotUsed(client, key)
+    const horizon = await readHorizon(client)
+    const rows = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
+    if (!historyIs(rows, files, files.length - 1)) return null
+    try {
+      await applyUncommitted(client, config, { schema: config.historySchema, table: config.historyTable }, files[files.length - 1]!)
+    } catch (error) {
+      if (!(error instanceof TransactionEnded)) throw notClean(error)
+      log.warn(`${error.message}: the check snapshot it ran on is dropped`)
+      await client.end().catch(() => {})
+      await dropSnapshot(server, key).catch(() => {})
+      return null
+    }
+    const { schema, marks } = await readWithMarks(client, { ...readerOf(config), settle: true, inTransaction: true }, { reading: earlier, horizon })
+    return { schema, marks }
+  } finally {
+    await client.query('ROLLBACK').catch(() => {})
+    await client.end().catch(() => {})
+  }
+}
+
+/** Whether the history rows are exactly the first `count` files, by name and checksum, all applied. */
+function historyIs(rows: readonly HistoryRow[], files: readonly MigrationFile[], count: number): boolean {
+  return rows.length === count && rows.every((r, i) => r.state === 'applied' && r.name === files[i]!.name && r.checksum === files[i]!.checksum)
 }
 
 /**
@@ -198,7 +246,7 @@ async function historyMatches(config: Config, url: string, files: readonly Migra
   try {
     const horizon = await readHorizon(client)
     const rows = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
-    return { matches: rows.length === count && rows.every((r, i) => r.state === 'applied' && r.name === files[i]!.name && r.checksum === files[i]!.checksum), horizon }
+    return { matches: historyIs(rows, files, count), horizon }
   } finally {
     await client.end().catch(() => {})
   }

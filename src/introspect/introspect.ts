@@ -31,6 +31,8 @@ export interface IntrospectOptions {
    * that is rolled back: for scratch databases only.
    */
   readonly settle?: boolean
+  /** The client is inside a transaction of the caller's, which reading must leave open (settle then uses a savepoint). */
+  readonly inTransaction?: boolean
 }
 
 /**
@@ -92,7 +94,7 @@ async function readDatabase(client: Queryable, options: IntrospectOptions, how: 
       ? { extensions: rest.extensions, sequences: rest.sequences, domains: rest.domains, compositeTypes: rest.compositeTypes, collations: rest.collations }
       : typesOf((await client.query(typesQuery, params.slice(0, 1))).rows[0])
     let read = assembleTables(tables, columns, constraints, indexes, policies)
-    if (options.settle) read = (await settleExpressions(client, { ...emptySchema, tables: read })).tables as Table[]
+    if (options.settle) read = (await settleExpressions(client, { ...emptySchema, tables: read }, options.inTransaction)).tables as Table[]
     const all = kept.length ? [...read, ...kept].sort(byName) : read
     const assembled0 = rest ? reassemble(rest, all, grants) : assemble(schemas!, enums!, all, grants)
     const held = [...types.extensions, ...types.sequences, ...types.domains, ...types.compositeTypes, ...types.collations].map((item) => item.schema)

@@ -58,7 +58,7 @@ BEGIN
 END $settle$`
 
 /** `schema` with its checks, partial-index predicates and policy expressions in their settled spelling. Five round trips, whatever the size. */
-export async function settleExpressions(client: Queryable, schema: Schema): Promise<Schema> {
+export async function settleExpressions(client: Queryable, schema: Schema, inTransaction = false): Promise<Schema> {
   const items: Item[] = []
   const add = (table: Table, kind: Item['kind'], ref: string): number => {
     items.push({ k: items.length, table: `${quote(table.schema)}.${quote(table.name)}`, kind, ref })
@@ -71,13 +71,14 @@ export async function settleExpressions(client: Queryable, schema: Schema): Prom
   }))
   if (items.length === 0) return schema
   let settled: Record<string, [string, string]>
-  await client.query('BEGIN')
+  // inside the caller's transaction, a savepoint undoes the same, and leaves the caller's work in place
+  await client.query(inTransaction ? 'SAVEPOINT db_migrate_settle' : 'BEGIN')
   try {
     await client.query(`SELECT set_config('db_migrate.settle', $1, true)`, [JSON.stringify(items)])
     await client.query(settleBlock)
     settled = JSON.parse((await client.query(`SELECT current_setting('db_migrate.settled') AS settled`)).rows[0].settled)
   } finally {
-    await client.query('ROLLBACK')
+    await client.query(inTransaction ? 'ROLLBACK TO SAVEPOINT db_migrate_settle; RELEASE SAVEPOINT db_migrate_settle' : 'ROLLBACK')
   }
   const swap = (k: number, text: string, at: 'inside' | 'end' | 'whole'): string => {
     const pair = settled[String(k)]

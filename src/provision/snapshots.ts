@@ -152,6 +152,11 @@ export async function dropSnapshot(server: SnapshotServer, key: string): Promise
   await onServer(server.url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(snapshotName(key))} WITH (FORCE)`))
 }
 
+/** Marks the snapshot of `key` used, on a connection of the caller's (outside any transaction it rolls back). */
+export async function markSnapshotUsed(c: Client, key: string): Promise<void> {
+  await markUsed(c, snapshotName(key))
+}
+
 async function markUsed(c: Client, name: string): Promise<void> {
   await c.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS ${quoteLiteral(`db-migrate check snapshot, used ${new Date().toISOString()}`)}`)
 }

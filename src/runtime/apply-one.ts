@@ -122,7 +122,7 @@ function finishSql(session: RunSession, file: MigrationFile, direction: 'up' | '
 }
 
 /** The history row or COMMIT failed; `committed`: the migration was committed, and what failed came after. */
-function commitFailed(file: MigrationFile, direction: 'up' | 'down', cwd: string, transactional: boolean, committed: boolean, error: unknown): MigrationError {
+export function commitFailed(file: MigrationFile, direction: 'up' | 'down', cwd: string, transactional: boolean, committed: boolean, error: unknown): MigrationError {
   const outcome = committed
     ? 'it was committed with its history row, and resetting the session after it failed; the run stopped there'
     : transactional
