@@ -15,7 +15,7 @@ import { readHistory } from '../runtime/history.js'
 import type { HistoryRow, MigrationFile } from '../runtime/types.js'
 import { applyUncommitted, appliesUncommitted, TransactionEnded } from '../runtime/apply-open.js'
 import type { Schema } from '../schema/schema.js'
-import { dropRolesSince, roles } from '../provision/roles.js'
+import { dropRolesSince, roles, rolesSeen } from '../provision/roles.js'
 import { upgrade } from './upgrade.js'
 
 /** How check got the migrated schema. */
@@ -91,10 +91,11 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   // one new migration: applied to the snapshot itself in a transaction that is read, then rolled back
   if (cached > 0 && cached === files.length - 1 && appliesUncommitted(files[cached]!)) {
     const earlier = storedReading(store, keys[cached]!)
-    const reading = earlier && (await replayUncommitted(config, server, keys[cached]!, files, earlier, log))
-    if (reading) {
-      keepReading(store, headKey, reading)
-      return { schema: reading.schema, count: files.length, replay: { replayed: 1, fromCache: cached, cacheKey: null } }
+    const done = earlier && (await replayUncommitted(config, server, keys[cached]!, files, earlier, log))
+    if (done) {
+      if (done.roles.length === 0) keepReading(store, headKey, done.reading)
+      else log.info(`the migrations create roles (${done.roles.join(', ')}), which a snapshot cannot hold: this replay is not cached`)
+      return { schema: done.reading.schema, count: files.length, replay: { replayed: 1, fromCache: cached, cacheKey: null } }
     }
   }
 
@@ -208,13 +209,14 @@ function notClean(error: unknown): unknown {
  * the snapshot stays as it was. Null when the snapshot does not hold what its key says, or the file ended its
  * transaction (the snapshot, changed, is dropped): the caller then copies as for more than one file.
  */
-async function replayUncommitted(config: Config, server: SnapshotServer, key: string, files: readonly MigrationFile[], earlier: Reading, log: Log): Promise<Reading | null> {
+async function replayUncommitted(config: Config, server: SnapshotServer, key: string, files: readonly MigrationFile[], earlier: Reading, log: Log): Promise<{ reading: Reading; roles: string[] } | null> {
   const client = await connect(snapshotUrl(server, key))
   try {
     await markSnapshotUsed(client, key)
     const horizon = await readHorizon(client)
     const rows = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
     if (!historyIs(rows, files, files.length - 1)) return null
+    const rolesBefore = await rolesSeen(client)
     try {
       await applyUncommitted(client, config, { schema: config.historySchema, table: config.historyTable }, files[files.length - 1]!)
     } catch (error) {
@@ -225,7 +227,9 @@ async function replayUncommitted(config: Config, server: SnapshotServer, key: st
       return null
     }
     const { schema, marks } = await readWithMarks(client, { ...readerOf(config), settle: true, inTransaction: true }, { reading: earlier, horizon })
-    return { schema, marks }
+    // the roles it created go with the rollback; a reading of migrations that need them is not what another server gives
+    const roles = (await rolesSeen(client)).filter((r) => !rolesBefore.includes(r))
+    return { reading: { schema, marks }, roles }
   } finally {
     await client.query('ROLLBACK').catch(() => {})
     await client.end().catch(() => {})

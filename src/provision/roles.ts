@@ -1,3 +1,4 @@
+import type pg from 'pg'
 import { connect } from '../db/client.js'
 import { quoteIdent } from '../render/ident.js'
 
@@ -5,10 +6,15 @@ import { quoteIdent } from '../render/ident.js'
 export async function roles(serverUrl: string): Promise<string[]> {
   const client = await connect(serverUrl, { applicationName: 'db-migrate check' })
   try {
-    return (await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles')).rows.map((r) => r.rolname)
+    return await rolesSeen(client)
   } finally {
     await client.end().catch(() => {})
   }
+}
+
+/** The roles as `client` sees them: inside a transaction, with those it created. */
+export async function rolesSeen(client: pg.ClientBase): Promise<string[]> {
+  return (await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles')).rows.map((r) => r.rolname)
 }
 
 /** On our own server, the roles a build created go with its database, so that the next build starts as on an empty server. */

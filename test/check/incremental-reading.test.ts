@@ -157,6 +157,38 @@ eachServer('reading a copied snapshot again, table by table', (server) => {
     }
   })
 
+  it('inside a transaction on the database read itself, reads what a full introspection reads, and the rollback leaves it as read', async () => {
+    const snapshot = await scratchDatabase(server, 'incremental_base')
+    try {
+      await adminQuery(snapshot.url, base)
+      const client = await connect(snapshot.url)
+      try {
+        const reading = await readWithMarks(client, options, null)
+        const inside = { ...options, inTransaction: true }
+        for (const change of changes) {
+          const horizon = await readHorizon(client)
+          await client.query('BEGIN')
+          try {
+            await client.query(change.sql)
+            const incremental = await readWithMarks(client, inside, { reading, horizon })
+            const full = await introspect(client, inside)
+            assert.deepEqual(incremental.schema, full, `${change.what}: the same schema as a full reading`)
+            if (change.most !== null) assert.ok(incremental.reread <= change.most, `${change.what}: read ${incremental.reread} tables again, at most ${change.most}`)
+            const open = (await client.query('SELECT txid_current_if_assigned() AS xid')).rows[0].xid
+            assert.notEqual(open, null, `${change.what}: still in the transaction after reading`)
+          } finally {
+            await client.query('ROLLBACK')
+          }
+        }
+        assert.deepEqual(await introspect(client, options), reading.schema, 'rolled back, the database reads as before')
+      } finally {
+        await client.end()
+      }
+    } finally {
+      await snapshot.drop()
+    }
+  })
+
   it('sees a change made to the database it read, against a horizon taken before the change', async () => {
     const snapshot = await scratchDatabase(server, 'incremental_base')
     try {
