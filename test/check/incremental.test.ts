@@ -80,6 +80,37 @@ eachServer('check from cached snapshots', (server) => {
     await step('the first settings again', { fromCache: 4, replayed: 0 })
   })
 
+  it('fails one new migration on the snapshot as a full replay fails it, a deferred constraint too, and leaves the snapshot as it was', async () => {
+    const p = project('models-sql', modelsProject)
+    const dir = join(p.dir, 'migrations')
+    for (const f of p.migrations()) rmSync(join(dir, f))
+    const t = `t_${p.dir.slice(-8)}`
+    writeFileSync(join(dir, '001_a.sql'), `CREATE TABLE ${t}_a (id integer PRIMARY KEY);
+CREATE TABLE ${t}_b (a_id integer REFERENCES ${t}_a (id) DEFERRABLE INITIALLY DEFERRED);`)
+    const config = p.config({ models: 'db/schema.sql' })
+    await findDrift(config, server.url, silentLog, { snapshots })
+    const failure = async (sql: string) => {
+      writeFileSync(join(dir, '002_next.sql'), sql)
+      const full = await findDrift(p.config({ models: 'db/schema.sql', 'no-cache': 'true' }), server.url, silentLog, { snapshots }).then(() => null, (e: Error) => e.message)
+      const incremental = await findDrift(config, server.url, silentLog, { snapshots }).then(() => null, (e: Error) => e.message)
+      assert.ok(full, `a full replay fails: ${sql}`)
+      assert.equal(incremental, full, sql)
+      return incremental!
+    }
+    assert.match(await failure(`CREATE TABLE ${t}_c (id integer);\nSELECT 1 / 0;\n`), /do not apply cleanly.*002_next.*:2.*division by zero/)
+    assert.match(await failure(`INSERT INTO ${t}_b VALUES (7);\n`), /do not apply cleanly.*failed while committing.*violates foreign key constraint/)
+    if (snapshots === 'own') {
+      const { v, u } = (await adminQuery(server.url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
+      const key = prefixKeys(listMigrations(dir, p.dir, []).slice(0, 1), Math.floor(Number(v) / 10000), replaySettings(config), u).at(-1)!
+      const snapshot = withDatabase(server.url, snapshotName(key))
+      assert.deepEqual((await adminQuery(snapshot, 'SELECT name FROM db_migrate_history')).rows.map((r) => r.name), ['001_a'])
+      assert.equal((await adminQuery(snapshot, `SELECT count(*)::int AS n FROM pg_class WHERE relname = '${t}_c'`)).rows[0].n, 0)
+    }
+    writeFileSync(join(dir, '002_next.sql'), `INSERT INTO ${t}_a VALUES (7); INSERT INTO ${t}_b VALUES (7);\n`)
+    const fixed = await findDrift(config, server.url, silentLog, { snapshots })
+    if (snapshots === 'own') assert.deepEqual({ fromCache: fixed.replay.fromCache, replayed: fixed.replay.replayed }, { fromCache: 1, replayed: 1 })
+  })
+
   it('names each snapshot by the server major, the settings and every file in order, and keeps only the last few', async () => {
     const p = project('models-sql', modelsProject)
     const config = p.config({ models: 'db/schema.sql' })
