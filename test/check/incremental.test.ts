@@ -113,6 +113,8 @@ CREATE TABLE ${t}_b (a_id integer REFERENCES ${t}_a (id) DEFERRABLE INITIALLY DE
 
   it('names each snapshot by the server major, the settings and every file in order, and keeps only the last few', async () => {
     const p = project('models-sql', modelsProject)
+    // a file of this run only: a reading stored by an earlier run of the same files would serve it without a database
+    writeFileSync(join(p.dir, 'migrations', '20240103000000_this_run.sql'), `SELECT '${p.dir.slice(-8)}';`)
     const config = p.config({ models: 'db/schema.sql' })
     const { v, u: user } = (await adminQuery(server.url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
     const major = Math.floor(Number(v) / 10000)
