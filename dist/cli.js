@@ -11,5 +11,5 @@ function enableCompileCache() {
 
 // src/cli/index.ts
 enableCompileCache();
-var { main } = await import("./chunk-A2VQGCKV.js");
+var { main } = await import("./chunk-H26IFXL4.js");
 process.exitCode = await main(process.argv.slice(2), process.env, process.cwd());
