@@ -4,6 +4,7 @@ import type { ModelSource } from '../models/sources/find.js'
 import type { EmbeddedState } from '../provision/embedded.js'
 import type { Log } from '../log.js'
 import { listMigrations } from '../runtime/files.js'
+import type { MigrationFile } from '../runtime/types.js'
 import { migrate, noMigrations, type MigrateResult } from '../runtime/migrate.js'
 import type { AutogenerateResult } from './autogenerate.js'
 import type { CheckResult } from './check.js'
@@ -69,6 +70,8 @@ interface Run {
   readonly database: DatabaseInfo
   /** Models loading since before the server started (check, revision --autogenerate). */
   readonly models: Promise<ModelSource>
+  /** The migrations folder, listed while the server started (check). */
+  readonly migrations: () => Promise<readonly MigrationFile[]>
 }
 
 type Server = 'target' | 'shadow' | 'none'
@@ -98,9 +101,9 @@ const table: { readonly [K in CommandName]: Entry } = {
   resolve: { server: () => 'target', run: async ({ config, url, log, database, options }) => ({ command: 'resolve', result: await resolve(config, url, log, options.resolution!), database }) },
   check: {
     server: () => 'shadow',
-    run: async ({ config, url, log, database, models }) => config.databaseGiven
+    run: async ({ config, url, log, database, models, migrations }) => config.databaseGiven
       ? { command: 'check', result: await (await import('./check-database.js')).checkDatabase(config, url, log), database }
-      : { command: 'check', result: await (await import('./check.js')).check(config, url, log, { models, snapshots: database.spunUpUrl ? 'own' : 'shared' }), database },
+      : { command: 'check', result: await (await import('./check.js')).check(config, url, log, { models, files: await migrations(), snapshots: database.spunUpUrl ? 'own' : 'shared' }), database },
   },
   revision: {
     server: (config) => (config.autogenerate ? 'shadow' : 'none'),
@@ -166,8 +169,8 @@ export async function runCommand(config: Config, log: Log, options: RunOptions =
   if (server === 'target') requireDatabase(config, options.databaseHint)
   preflight(config, server, options.resolution)
   await command.before?.(config)
-  const models = server === 'shadow' ? modelsOnDemand(config) : { loading: noModels, start: () => {} }
-  const run = (url: string, database: DatabaseInfo) => command.run({ config, log, options, url, database, models: models.loading })
+  const models = server === 'shadow' ? modelsOnDemand(config) : { loading: noModels, listing: listLater(config), start: () => {} }
+  const run = (url: string, database: DatabaseInfo) => command.run({ config, log, options, url, database, models: models.loading, migrations: models.listing })
   if (server === 'none') return run('', { spunUpUrl: null, keptRunning: null, server: '' })
   // a given target is used as it is: the command itself connects, waiting for a server that is still starting
   if (server === 'target' && config.database) return run(config.database.url, { spunUpUrl: null, keptRunning: null, server: shownServer(config.database) })
@@ -210,11 +213,20 @@ const noModels: Promise<ModelSource> = new Promise(() => {})
  * the shadow server is a given one), never before, since loading them keeps this thread busy and the spawn would wait.
  * Check awaits them, and reports their failure.
  */
-function modelsOnDemand(config: Config): { readonly loading: Promise<ModelSource>; readonly start: () => void } {
+function modelsOnDemand(config: Config): { readonly loading: Promise<ModelSource>; readonly listing: () => Promise<readonly MigrationFile[]>; readonly start: () => void } {
   let start!: () => void
-  const loading = new Promise<void>((resolve) => (start = resolve))
-    .then(() => import('../models/sources/find.js'))
-    .then((m) => m.loadModelSource(config))
+  const started = new Promise<void>((resolve) => (start = resolve))
+  const loading = started.then(() => import('../models/sources/find.js')).then((m) => m.loadModelSource(config))
   loading.catch(() => {})
-  return { loading, start }
+  // check's migrations too, and its module: the folder is read while the server gets ready
+  const listed = config.command === 'check' && !config.databaseGiven
+    ? started.then(() => (void import('./check.js').catch(() => {}), listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)))
+    : null
+  listed?.catch(() => {})
+  return { loading, listing: listed ? () => listed : listLater(config), start }
+}
+
+/** The migrations folder, listed when asked for. */
+function listLater(config: Config): () => Promise<readonly MigrationFile[]> {
+  return async () => listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
 }
