@@ -107,8 +107,9 @@ objects AS MATERIALIZED (
 -- dependency names (a sequence now owned by a column)
 changed AS (
   SELECT ${ownerOf('o.cls', 'o.obj')} AS oid FROM objects o
-  UNION SELECT ${ownerOf('dep.classid', 'dep.objid')} FROM objects o JOIN pg_depend dep ON dep.refclassid = o.cls AND dep.refobjid = o.obj
-    AND (o.sub = 0 OR dep.refobjsubid IN (0, o.sub))
+  UNION SELECT ${ownerOf('dep.classid', 'dep.objid')} FROM objects o CROSS JOIN LATERAL (
+    -- looked up per object (OFFSET 0 keeps it a lookup): a join would walk every dependency of the database
+    SELECT dep.classid, dep.objid FROM pg_depend dep WHERE dep.refclassid = o.cls AND dep.refobjid = o.obj AND (o.sub = 0 OR dep.refobjsubid IN (0, o.sub)) OFFSET 0) dep
   UNION SELECT dep.refobjid FROM pg_depend dep WHERE dep.refclassid = 'pg_class'::regclass AND ${fresh('dep.xmin')}
 ),
 -- rows whose deletion leaves the table's other rows as they were: counted per table
