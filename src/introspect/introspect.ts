@@ -2,7 +2,7 @@ import type { Check, Column, Deferral, EnumType, Exclusion, ForeignKey, Grant, I
 import { serialFor } from '../schema/pg-types.js'
 import { holdsItems } from '../schema/filter.js'
 import { readObjects } from './objects.js'
-import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, grantsQuery, indexesQuery, leaveQuery, policiesQuery, schemasQuery, tablesQuery } from './queries.js'
+import { columnsQuery, constraintsQuery, enterQuery, enumsQuery, grantsQuery, indexesQuery, leaveQuery, policiesQuery, schemasQuery, tableGrantsQuery, tablesQuery } from './queries.js'
 import { settleExpressions } from './settle.js'
 import { dependentsQuery, keptMarks, readMarks, restUnchanged, tablesToReread, type CatalogMarks, type FreshMarks } from './marks.js'
 import { emptySchema } from '../schema/schema.js'
@@ -88,7 +88,7 @@ async function readDatabase(client: Queryable, options: IntrospectOptions, how: 
     const constraints = (await client.query(constraintsQuery, tableParams)).rows
     const indexes = (await client.query(indexesQuery, tableParams)).rows
     const policies = (await client.query(policiesQuery, tableParams)).rows
-    const grants = options.privileges === false ? [] : (await client.query(grantsQuery, params)).rows
+    const grants = options.privileges === false ? [] : (rest && only && (await grantsKept(client, tableParams, rest, kept))) || (await client.query(grantsQuery, params)).rows
     const objects = rest ? [...(rest.objects ?? [])] : await readObjects(client, params)
     const types = rest
       ? { extensions: rest.extensions, sequences: rest.sequences, domains: rest.domains, compositeTypes: rest.compositeTypes, collations: rest.collations }
@@ -108,6 +108,17 @@ async function readDatabase(client: Queryable, options: IntrospectOptions, how: 
     await client.query(leaveQuery, saved).catch(() => {})
     throw error
   }
+}
+
+/**
+ * The grants, when the tables read again have none: the earlier reading's, but on tables no longer kept. A grant or
+ * revoke on a table marks it, and on anything else marks the rest (`rest` is then null). Null when the tables read
+ * again have grants: where they go among the rest in the server's collation is the full query's to say.
+ */
+async function grantsKept(client: Queryable, tableParams: unknown[], rest: Schema, kept: readonly Table[]): Promise<Grant[] | null> {
+  if ((await client.query(tableGrantsQuery, tableParams)).rows.length > 0) return null
+  const keptNames = new Set(kept.map((t) => JSON.stringify([t.schema, t.name])))
+  return rest.grants.filter((g) => (g.on !== 'table' && g.on !== 'column') || keptNames.has(JSON.stringify([g.schema, g.name])))
 }
 
 /** The tables of an earlier reading that are still there with the same marks. */

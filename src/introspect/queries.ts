@@ -148,14 +148,20 @@ const notExtension = (catalog: string, oid: string) =>
 
 // The owner's own privileges are implied and left out. A routine or schema with no ACL has the default one
 // (routines: EXECUTE to PUBLIC), so revoking a default shows as a difference.
-export const grantsQuery = `
+const tableGrants = (only: string) => `
 SELECT 'table' AS on, n.nspname AS schema, c.relname AS name, NULL AS column, ${grantee}
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
-WHERE ${tableFilter} AND a.grantee <> c.relowner
+WHERE ${tableFilter} AND ${only} AND a.grantee <> c.relowner
 UNION ALL
 SELECT 'column', n.nspname, c.relname, at.attname, ${grantee}
 FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(at.attacl) a
-WHERE at.attnum > 0 AND NOT at.attisdropped AND ${tableFilter} AND a.grantee <> c.relowner
+WHERE at.attnum > 0 AND NOT at.attisdropped AND ${tableFilter} AND ${only} AND a.grantee <> c.relowner`
+
+/** The grants on the tables of $3 alone (oids), and on their columns; $1 and $2 as grantsQuery's. */
+export const tableGrantsQuery = `${tableGrants(onlyTables)}
+ORDER BY 1, 2, 3, 4, 5, 6`
+
+export const grantsQuery = `${tableGrants('true')}
 UNION ALL
 SELECT 'sequence', n.nspname, c.relname, NULL, ${grantee}
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
