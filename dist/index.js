@@ -10,5 +10,5 @@ function enableCompileCache() {
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunk-IE6AEHV7.js");
+var { run } = await import("./chunk-3UOLFQGO.js");
 await run();
