@@ -15,8 +15,8 @@ export function appliesUncommitted(file: MigrationFile): boolean {
 /**
  * Applies one SQL migration as applyOne does (the session's settings, BEGIN, the file, its history row), but leaves
  * its transaction open instead of committing it: what the caller reads on `client` next is the migrated database,
- * and its ROLLBACK leaves the database as it was. Deferred constraints are checked as the COMMIT would check them.
- * Returns the transaction's id, for the caller to tell that it is still the one open.
+ * and its ROLLBACK leaves the database as it was. Deferred constraints are checked as the COMMIT would check them,
+ * and the session is reset after the file. Returns the transaction's id.
  */
 export async function applyUncommitted(client: pg.ClientBase, config: Config, ref: HistoryTable, file: MigrationFile): Promise<string> {
   const show = displayPath(file.path, config.cwd)
@@ -39,6 +39,8 @@ export async function applyUncommitted(client: pg.ClientBase, config: Config, re
   }
   const xid = (await client.query<{ xid: string | null }>('SELECT txid_current_if_assigned()::text AS xid')).rows[0]!.xid
   if (xid === null) throw new TransactionEnded(show)
+  // what the file SET (a search_path, a role) is undone for the caller's reading, as a new session would not have it
+  await client.query('RESET SESSION AUTHORIZATION; RESET ROLE; RESET ALL')
   return xid
 }
 

@@ -111,6 +111,29 @@ CREATE TABLE ${t}_b (a_id integer REFERENCES ${t}_a (id) DEFERRABLE INITIALLY DE
     if (snapshots === 'own') assert.deepEqual({ fromCache: fixed.replay.fromCache, replayed: fixed.replay.replayed }, { fromCache: 1, replayed: 1 })
   })
 
+  it('reads one new migration that changes its session (a search_path, a role) as a full replay reads it', async () => {
+    const p = project('models-sql', modelsProject)
+    const dir = join(p.dir, 'migrations')
+    for (const f of p.migrations()) rmSync(join(dir, f))
+    const t = `t_${p.dir.slice(-8).toLowerCase().replace(/[^a-z0-9]/g, '')}`
+    const role = `${t}_nobody`
+    await adminQuery(server.url, `CREATE ROLE ${role}`)
+    try {
+      writeFileSync(join(dir, '001_a.sql'), `CREATE SCHEMA ${t}; CREATE TABLE ${t}.a (id integer PRIMARY KEY);`)
+      const config = p.config({ models: 'db/schema.sql' })
+      await findDrift(config, server.url, silentLog, { snapshots })
+      // the check constraint is settled on the table, which the role may not alter
+      writeFileSync(join(dir, '002_b.sql'), `SET search_path = ${t}; CREATE TABLE b (id integer CHECK (id > 0)); SET ROLE ${role};`)
+      const incremental = await findDrift(config, server.url, silentLog, { snapshots })
+      const full = await findDrift(p.config({ models: 'db/schema.sql', 'no-cache': 'true' }), server.url, silentLog, { snapshots })
+      if (snapshots === 'own') assert.deepEqual({ fromCache: incremental.replay.fromCache, replayed: incremental.replay.replayed }, { fromCache: 1, replayed: 1 })
+      assert.deepEqual(incremental.migrated, full.migrated)
+      assert.ok(incremental.migrated.tables.some((x) => x.schema === t && x.name === 'b'), 'the table the file made, in its schema')
+    } finally {
+      await adminQuery(server.url, `DROP ROLE IF EXISTS ${role}`).catch(() => {})
+    }
+  })
+
   it('names each snapshot by the server major, the settings and every file in order, and keeps only the last few', async () => {
     const p = project('models-sql', modelsProject)
     // a file of this run only: a reading stored by an earlier run of the same files would serve it without a database
