@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     const start = await attempt('CLI start', notes, () => cliStartFigures(bundle, o.quick ? 3 : 10, process.execPath, runtime))
     if (start) figures.push(...start)
     const upgradeProjects = [demo, p50, p300]
-    const processRuns = (p: Project) => (o.quick ? (p === demo ? 3 : 1) : p === demo ? 10 : p === p50 ? 5 : 3)
+    const processRuns = (p: Project) => (o.quick ? (p === demo ? 3 : 1) : p === demo ? 10 : 5)
     log(`upgrade as a whole process under ${runtime}`)
     const whole = await attempt(`whole-process upgrade under ${runtime}`, notes, () => wholeProcessFigures(bundle, o.serverUrl, upgradeProjects, processRuns, process.execPath, runtime))
     if (whole) {
