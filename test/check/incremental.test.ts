@@ -124,13 +124,14 @@ CREATE TABLE ${t}_b (a_id integer REFERENCES ${t}_a (id) DEFERRABLE INITIALLY DE
 GRANT SELECT, INSERT, UPDATE ON db_migrate_history TO ${role};`)
       const config = p.config({ models: 'db/schema.sql' })
       await findDrift(config, server.url, silentLog, { snapshots })
-      // the check constraint is settled on the table, which the role may not alter
-      writeFileSync(join(dir, '002_b.sql'), `SET search_path = ${t}; CREATE TABLE b (id integer CHECK (id > 0)); SET ROLE ${role};`)
+      // a default prints in the session's interval style; the check constraint is settled on a table the role does not own
+      writeFileSync(join(dir, '002_b.sql'), `SET search_path = ${t}; CREATE TABLE b (id integer CHECK (id > 0), wait interval DEFAULT '1 day');
+SET intervalstyle = iso_8601; SET ROLE ${role};`)
       const incremental = await findDrift(config, server.url, silentLog, { snapshots })
       const full = await findDrift(p.config({ models: 'db/schema.sql', 'no-cache': 'true' }), server.url, silentLog, { snapshots })
       if (snapshots === 'own') assert.deepEqual({ fromCache: incremental.replay.fromCache, replayed: incremental.replay.replayed }, { fromCache: 1, replayed: 1 })
       assert.deepEqual(incremental.migrated, full.migrated)
-      assert.ok(incremental.migrated.tables.some((x) => x.schema === t && x.name === 'b'), 'the table the file made, in its schema')
+      assert.equal(incremental.migrated.tables.find((x) => x.schema === t && x.name === 'b')?.columns.find((c) => c.name === 'wait')?.default, "'1 day'::interval")
     } finally {
       await adminQuery(server.url, `DROP ROLE IF EXISTS ${role}`).catch(() => {})
     }
