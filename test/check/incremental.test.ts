@@ -111,7 +111,7 @@ CREATE TABLE ${t}_b (a_id integer REFERENCES ${t}_a (id) DEFERRABLE INITIALLY DE
     if (snapshots === 'own') assert.deepEqual({ fromCache: fixed.replay.fromCache, replayed: fixed.replay.replayed }, { fromCache: 1, replayed: 1 })
   })
 
-  it('reads one new migration that changes its session (a search_path, a role) as a full replay reads it', async () => {
+  it('reads one new migration that changes its session (a search_path, an interval style, a role) as a full replay reads it', async () => {
     const p = project('models-sql', modelsProject)
     const dir = join(p.dir, 'migrations')
     for (const f of p.migrations()) rmSync(join(dir, f))
