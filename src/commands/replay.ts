@@ -210,9 +210,11 @@ function notClean(error: unknown): unknown {
  * transaction (the snapshot, changed, is dropped): the caller then copies as for more than one file.
  */
 async function replayUncommitted(config: Config, server: SnapshotServer, key: string, files: readonly MigrationFile[], earlier: Reading, log: Log): Promise<{ reading: Reading; roles: string[] } | null> {
-  const client = await connect(snapshotUrl(server, key))
+  // dropped by a concurrent run meanwhile: the caller copies from what is left
+  const client = await connect(snapshotUrl(server, key)).catch(() => null)
+  if (!client) return null
   try {
-    await markSnapshotUsed(client, key)
+    await markSnapshotUsed(client, key).catch(() => {})
     const horizon = await readHorizon(client)
     const rows = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
     if (!historyIs(rows, files, files.length - 1)) return null

@@ -109,6 +109,24 @@ CREATE TABLE ${t}_b (a_id integer REFERENCES ${t}_a (id) DEFERRABLE INITIALLY DE
     writeFileSync(join(dir, '002_next.sql'), `INSERT INTO ${t}_a VALUES (7); INSERT INTO ${t}_b VALUES (7);\n`)
     const fixed = await findDrift(config, server.url, silentLog, { snapshots })
     if (snapshots === 'own') assert.deepEqual({ fromCache: fixed.replay.fromCache, replayed: fixed.replay.replayed }, { fromCache: 1, replayed: 1 })
+
+    // a file the runner sends whole (a BEGIN ATOMIC body) that commits part of itself: the snapshot it ran on is
+    // changed, so it is dropped, and the result is a full replay's
+    writeFileSync(join(dir, '002_next.sql'), `CREATE FUNCTION ${t}_one() RETURNS integer LANGUAGE sql BEGIN ATOMIC SELECT 1; END;
+COMMIT;
+CREATE TABLE ${t}_after (id integer);
+`)
+    const warnings: string[] = []
+    const committing = await findDrift(config, server.url, { info: () => {}, warn: (m) => warnings.push(m) }, { snapshots })
+    const full = await findDrift(p.config({ models: 'db/schema.sql', 'no-cache': 'true' }), server.url, silentLog, { snapshots })
+    assert.deepEqual(committing.migrated, full.migrated)
+    assert.ok(committing.migrated.tables.some((x) => x.name === `${t}_after`))
+    if (snapshots === 'own') {
+      assert.match(warnings.join('\n'), /002_next\.sql ended the transaction it ran in, so part of it was committed: the check snapshot it ran on is dropped/)
+      const { v, u } = (await adminQuery(server.url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
+      const key = prefixKeys(listMigrations(dir, p.dir, []).slice(0, 1), Math.floor(Number(v) / 10000), replaySettings(config), u).at(-1)!
+      assert.equal((await adminQuery(server.url, 'SELECT 1 FROM pg_database WHERE datname = $1', [snapshotName(key)])).rows.length, 0)
+    }
   })
 
   it('reads one new migration that changes its session (a search_path, an interval style, a role) as a full replay reads it', async () => {
