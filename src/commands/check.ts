@@ -65,13 +65,15 @@ export interface Drift extends CheckResult {
  */
 export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
   const files = options.files ? [...options.files] : listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
-  // the lint needs only the files and the server's version: it runs while the two sides are built
-  const linting = (async () => {
+  // the lint needs only the files and the server's version: it runs while the replay waits on the server
+  let startLint!: () => void
+  const linting = new Promise<void>((resolve) => (startLint = resolve)).then(async () => {
     const added = addedMigrations(config, log, files)
     return { added, linted: await lint(config, serverUrl, added, files) }
-  })()
+  })
   linting.catch(() => {})
-  const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, { ...options, files })
+  const { migrated: _m, models: _s, ...result } = await findDrift(config, serverUrl, log, { ...options, files, onWait: startLint })
+  startLint()
   const { added, linted } = await linting
   const reversibility = config.reversible ? await checkReversible(config, serverUrl, added) : undefined
   return { ...result, lint: linted, ...(reversibility ? { reversibility } : {}) }
@@ -87,6 +89,8 @@ export interface DriftOptions {
   readonly snapshots?: 'own' | 'shared'
   /** The migrations folder as listed already. */
   readonly files?: readonly MigrationFile[]
+  /** Called once the replay waits on the server (see ReplayOptions). */
+  readonly onWait?: () => void
 }
 
 /** check(), keeping both schemas. */
@@ -94,8 +98,8 @@ export async function findDrift(config: Config, serverUrl: string, log: Log, opt
   const files = options.files ?? (existsSync(config.migrationsDir) ? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore) : null)
   const noMigrations = files ? files.length === 0 : options.allowMissingMigrations === true
   const cache = { cache: options.snapshots !== undefined && !config.noCache, ownServer: options.snapshots === 'own' }
+  const replaying: Promise<Replayed> = noMigrations ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } }) : replay(config, serverUrl, log, { ...cache, onWait: options.onWait }, files ?? undefined)
   // Both sides run at once, the replay without waiting for the models to load; each drops its own scratch database
-  const replaying: Promise<Replayed> = noMigrations ? Promise.resolve({ schema: emptySchema, count: 0, replay: { replayed: 0, fromCache: 0, cacheKey: null } }) : replay(config, serverUrl, log, cache, files ?? undefined)
   replaying.catch(() => {})
   const loading = options.models ?? loadModelSource(config)
   loading.catch(() => {})

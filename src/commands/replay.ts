@@ -44,6 +44,8 @@ export interface ReplayOptions {
   readonly cache: boolean
   /** The server is ours (the embedded one): copy snapshots with FILE_COPY, drop roles a replay leaves behind. */
   readonly ownServer: boolean
+  /** Called once the replay waits on the server for the rest of its work: what else the process has to do, it can do now. */
+  readonly onWait?: () => void
 }
 
 /**
@@ -56,6 +58,7 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   if (!options.cache) {
     const scratch = await createScratchDatabase(serverUrl, 'db_migrate_check_migrations')
     try {
+      options.onWait?.()
       const { schema, count } = await replayMigrations(config, scratch.url, log)
       return { schema, count, replay: { replayed: count, fromCache: 0, cacheKey: null } }
     } finally {
@@ -91,7 +94,7 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   // one new migration: applied to the snapshot itself in a transaction that is read, then rolled back
   if (cached > 0 && cached === files.length - 1 && appliesUncommitted(files[cached]!)) {
     const earlier = storedReading(store, keys[cached]!)
-    const done = earlier && (await replayUncommitted(config, server, keys[cached]!, files, earlier, log))
+    const done = earlier && (await replayUncommitted(config, server, keys[cached]!, files, earlier, log, options.onWait))
     if (done) {
       if (done.roles.length === 0) keepReading(store, headKey, done.reading)
       else log.info(`the migrations create roles (${done.roles.join(', ')}), which a snapshot cannot hold: this replay is not cached`)
@@ -134,6 +137,7 @@ export async function replay(config: Config, serverUrl: string, log: Log, option
   const rolesBefore = await roles(serverUrl)
   let kept = false
   try {
+    options.onWait?.()
     const replayed = await applyRest(config, scratch.url, log, files.length - cached, files)
     const reading = await readMarked(config, scratch.url, earlier)
     const added = (await roles(serverUrl)).filter((r) => !rolesBefore.includes(r))
@@ -209,7 +213,7 @@ function notClean(error: unknown): unknown {
  * the snapshot stays as it was. Null when the snapshot does not hold what its key says, or the file ended its
  * transaction (the snapshot, changed, is dropped): the caller then copies as for more than one file.
  */
-async function replayUncommitted(config: Config, server: SnapshotServer, key: string, files: readonly MigrationFile[], earlier: Reading, log: Log): Promise<{ reading: Reading; roles: string[] } | null> {
+async function replayUncommitted(config: Config, server: SnapshotServer, key: string, files: readonly MigrationFile[], earlier: Reading, log: Log, onWait?: () => void): Promise<{ reading: Reading; roles: string[] } | null> {
   // dropped by a concurrent run meanwhile: the caller copies from what is left
   const client = await connect(snapshotUrl(server, key)).catch(() => null)
   if (!client) return null
@@ -228,7 +232,9 @@ async function replayUncommitted(config: Config, server: SnapshotServer, key: st
       await dropSnapshot(server, key).catch(() => {})
       return null
     }
-    const { schema, marks } = await readWithMarks(client, { ...readerOf(config), settle: true, inTransaction: true }, { reading: earlier, horizon })
+    const reading = readWithMarks(client, { ...readerOf(config), settle: true, inTransaction: true }, { reading: earlier, horizon })
+    onWait?.()
+    const { schema, marks } = await reading
     // the roles it created go with the rollback; a reading of migrations that need them is not what another server gives
     const roles = (await rolesSeen(client)).filter((r) => !rolesBefore.includes(r))
     return { reading: { schema, marks }, roles }
