@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { demoProject, syntheticProject, type Project } from './generate/project.js'
 import { findBundle, type Bundle } from './lib/bundle.js'
-import { serverVersion } from './lib/database.js'
+import { serverVersion, withClient } from './lib/database.js'
 import { grouped, type Figure } from './lib/figures.js'
 import { loadNow, machineFacts } from './lib/machine.js'
 import { summarize, type Sample } from './lib/stats.js'
@@ -233,6 +233,8 @@ async function main(): Promise<void> {
 
   const incrementalAt = o.quick ? p300 : p1000!
   log(`check with its cache at ${incrementalAt.label}`)
+  // the given server's dirty pages of the suites before, written now rather than by a checkpoint during these runs
+  await withClient(o.serverUrl, (c) => c.query('CHECKPOINT')).catch(() => {})
   const incremental = await attempt(`check with its cache at ${incrementalAt.label}`, notes, () => incrementalFigures(incrementalAt, tmp, o.quick ? 1 : 3, bundle, [{ name: `Node ${process.versions.node.split('.')[0]}`, node: process.execPath }, ...(existsSync(node24) ? [{ name: 'Node 24', node: node24 }] : [])]))
   if (incremental) figures.push(...incremental)
 
