@@ -6,15 +6,22 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { it } from 'node:test'
 import { findDrift } from '../../src/commands/check.js'
-import type { RawSettings } from '../../src/config/config.js'
+import type { Config, RawSettings } from '../../src/config/config.js'
 import { silentLog } from '../../src/log.js'
 import { prefixKeys, replaySettings, snapshotName } from '../../src/provision/replay-key.js'
 import { snapshotLimit } from '../../src/provision/snapshots.js'
 import { listMigrations } from '../../src/runtime/files.js'
+import type { MigrationFile } from '../../src/runtime/types.js'
 import { withDatabase } from '../../src/config/url.js'
 import { adminQuery } from '../helpers/postgres.js'
 import { modelsProject, project } from '../helpers/project.js'
 import { eachServer } from './project.js'
+
+/** The snapshot keys of each prefix of `files`, as check names them on the server at `url`. */
+async function keysOf(url: string, files: readonly MigrationFile[], config: Config): Promise<string[]> {
+  const { v, u } = (await adminQuery(url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
+  return prefixKeys(files, Math.floor(Number(v) / 10000), replaySettings(config), u)
+}
 
 eachServer('check from cached snapshots', (server) => {
   const snapshots = server.label === 'embedded' ? 'own' as const : 'shared' as const
@@ -49,8 +56,7 @@ eachServer('check from cached snapshots', (server) => {
     write('003_a_name', `ALTER TABLE ${t}_a ADD COLUMN name text;`)
     await step('one new migration', { fromCache: 2, replayed: 1 })
     if (snapshots === 'own') {
-      const { v, u } = (await adminQuery(server.url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
-      const keys = prefixKeys(listMigrations(dir, p.dir, []), Math.floor(Number(v) / 10000), replaySettings(p.config({ models: 'db/schema.sql' })), u)
+      const keys = await keysOf(server.url, listMigrations(dir, p.dir, []), p.config({ models: 'db/schema.sql' }))
       // the one new file ran on the snapshot of the first two in a transaction that was rolled back: it is as it was
       const first = withDatabase(server.url, snapshotName(keys[2]!))
       assert.deepEqual((await adminQuery(first, 'SELECT name FROM db_migrate_history ORDER BY name')).rows.map((r) => r.name), ['001_a', '002_b'])
@@ -100,8 +106,7 @@ CREATE TABLE ${t}_b (a_id integer REFERENCES ${t}_a (id) DEFERRABLE INITIALLY DE
     assert.match(await failure(`CREATE TABLE ${t}_c (id integer);\nSELECT 1 / 0;\n`), /do not apply cleanly.*002_next.*:2.*division by zero/)
     assert.match(await failure(`INSERT INTO ${t}_b VALUES (7);\n`), /do not apply cleanly.*failed while committing.*violates foreign key constraint/)
     if (snapshots === 'own') {
-      const { v, u } = (await adminQuery(server.url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
-      const key = prefixKeys(listMigrations(dir, p.dir, []).slice(0, 1), Math.floor(Number(v) / 10000), replaySettings(config), u).at(-1)!
+      const key = (await keysOf(server.url, listMigrations(dir, p.dir, []).slice(0, 1), config)).at(-1)!
       const snapshot = withDatabase(server.url, snapshotName(key))
       assert.deepEqual((await adminQuery(snapshot, 'SELECT name FROM db_migrate_history')).rows.map((r) => r.name), ['001_a'])
       assert.equal((await adminQuery(snapshot, `SELECT count(*)::int AS n FROM pg_class WHERE relname = '${t}_c'`)).rows[0].n, 0)
@@ -123,8 +128,7 @@ CREATE TABLE ${t}_after (id integer);
     assert.ok(committing.migrated.tables.some((x) => x.name === `${t}_after`))
     if (snapshots === 'own') {
       assert.match(warnings.join('\n'), /002_next\.sql ended the transaction it ran in, so part of it was committed: the check snapshot it ran on is dropped/)
-      const { v, u } = (await adminQuery(server.url, "SELECT current_setting('server_version_num') AS v, current_user AS u")).rows[0]
-      const key = prefixKeys(listMigrations(dir, p.dir, []).slice(0, 1), Math.floor(Number(v) / 10000), replaySettings(config), u).at(-1)!
+      const key = (await keysOf(server.url, listMigrations(dir, p.dir, []).slice(0, 1), config)).at(-1)!
       assert.equal((await adminQuery(server.url, 'SELECT 1 FROM pg_database WHERE datname = $1', [snapshotName(key)])).rows.length, 0)
     }
   })
