@@ -64,7 +64,7 @@ export interface Drift extends CheckResult {
  * `serverUrl` (never the target database), then compares the two as the same introspector reads them.
  */
 export async function check(config: Config, serverUrl: string, log: Log, options: DriftOptions = {}): Promise<CheckResult> {
-  const files = options.files ? [...options.files] : listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
+  const files = options.files ?? listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)
   // the lint needs only the files and the server's version: it runs while the replay waits on the server
   let startLint!: () => void
   const linting = new Promise<void>((resolve) => (startLint = resolve)).then(async () => {

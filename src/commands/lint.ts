@@ -12,7 +12,7 @@ import { optsOutOfTransaction } from '../runtime/sql-run.js'
 import type { MigrationFile } from '../runtime/types.js'
 
 /** Lints `names` (in chain order) against the server at `serverUrl`, the migrations before them read as context. */
-export async function lint(config: Config, serverUrl: string, names: readonly string[], files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)): Promise<LintResult> {
+export async function lint(config: Config, serverUrl: string, names: readonly string[], files: readonly MigrationFile[] = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)): Promise<LintResult> {
   const wanted = new Set(names)
   const first = files.findIndex((f) => wanted.has(f.name))
   // the migrations before are read only if a target asks about them (lintMigrations says when)
@@ -27,7 +27,7 @@ export async function lint(config: Config, serverUrl: string, names: readonly st
  * The migrations a pull request adds: those not in the merge base with `config.baseRef`; without a base branch
  * (or a git history to find it in), the newest migration. `config.all` takes them all.
  */
-export function addedMigrations(config: Config, log: Log, files = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)): string[] {
+export function addedMigrations(config: Config, log: Log, files: readonly MigrationFile[] = listMigrations(config.migrationsDir, config.cwd, config.migrationsIgnore)): string[] {
   if (config.all) return files.map((f) => f.name)
   const atBase = config.baseRef ? namesAtBase(config, config.baseRef) : undefined
   if (atBase) return files.filter((f) => !atBase.has(basename(f.path))).map((f) => f.name)

@@ -1,3 +1,4 @@
+import type pg from 'pg'
 import type { Config } from '../config/config.js'
 import { connect } from '../db/client.js'
 import { errorMessage, MigrationError } from '../errors.js'
@@ -12,7 +13,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../provision/scratc
 import { cloneSnapshot, dropSnapshot, keepSnapshot, longestPrefix, makeSpare, markSnapshotUsed, pruneSnapshots, readSnapshotServer, snapshotUrl, takeSpare, touchSnapshot, type SnapshotServer } from '../provision/snapshots.js'
 import { listMigrations } from '../runtime/files.js'
 import { readHistory } from '../runtime/history.js'
-import type { HistoryRow, MigrationFile } from '../runtime/types.js'
+import type { MigrationFile } from '../runtime/types.js'
 import { applyUncommitted, appliesUncommitted, TransactionEnded } from '../runtime/apply-open.js'
 import type { Schema } from '../schema/schema.js'
 import { dropRolesSince, roles, rolesSeen } from '../provision/roles.js'
@@ -219,9 +220,8 @@ async function replayUncommitted(config: Config, server: SnapshotServer, key: st
   if (!client) return null
   try {
     await markSnapshotUsed(client, key).catch(() => {})
-    const horizon = await readHorizon(client)
-    const rows = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
-    if (!historyIs(rows, files, files.length - 1)) return null
+    const { matches, horizon } = await historyOn(client, config, files, files.length - 1)
+    if (!matches) return null
     const rolesBefore = await rolesSeen(client)
     try {
       await applyUncommitted(client, config, { schema: config.historySchema, table: config.historyTable }, files[files.length - 1]!)
@@ -244,21 +244,21 @@ async function replayUncommitted(config: Config, server: SnapshotServer, key: st
   }
 }
 
-/** Whether the history rows are exactly the first `count` files, by name and checksum, all applied. */
-function historyIs(rows: readonly HistoryRow[], files: readonly MigrationFile[], count: number): boolean {
-  return rows.length === count && rows.every((r, i) => r.state === 'applied' && r.name === files[i]!.name && r.checksum === files[i]!.checksum)
+/**
+ * Whether the history of the database `client` is on is exactly the first `count` files, by name and checksum, all
+ * applied; and the horizon of its marks (read before anything is applied to it).
+ */
+async function historyOn(client: pg.ClientBase, config: Config, files: readonly MigrationFile[], count: number): Promise<{ matches: boolean; horizon: string }> {
+  const horizon = await readHorizon(client)
+  const rows = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
+  return { matches: rows.length === count && rows.every((r, i) => r.state === 'applied' && r.name === files[i]!.name && r.checksum === files[i]!.checksum), horizon }
 }
 
-/**
- * Whether the snapshot's history is exactly the first `count` files, by name and checksum, all applied; and the
- * horizon of its marks (read before anything is applied to a copy).
- */
+/** historyOn() for the database at `url`, on a connection of its own. */
 async function historyMatches(config: Config, url: string, files: readonly MigrationFile[], count: number): Promise<{ matches: boolean; horizon: string }> {
   const client = await connect(url)
   try {
-    const horizon = await readHorizon(client)
-    const rows = await readHistory(client, { schema: config.historySchema, table: config.historyTable })
-    return { matches: historyIs(rows, files, count), horizon }
+    return await historyOn(client, config, files, count)
   } finally {
     await client.end().catch(() => {})
   }

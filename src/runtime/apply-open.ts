@@ -16,9 +16,9 @@ export function appliesUncommitted(file: MigrationFile): boolean {
  * Applies one SQL migration as applyOne does (the session's settings, BEGIN, the file, its history row), but leaves
  * its transaction open instead of committing it: what the caller reads on `client` next is the migrated database,
  * and its ROLLBACK leaves the database as it was. Deferred constraints are checked as the COMMIT would check them,
- * and the session is reset after the file. Returns the transaction's id.
+ * and the session is reset after the file.
  */
-export async function applyUncommitted(client: pg.ClientBase, config: Config, ref: HistoryTable, file: MigrationFile): Promise<string> {
+export async function applyUncommitted(client: pg.ClientBase, config: Config, ref: HistoryTable, file: MigrationFile): Promise<void> {
   const show = displayPath(file.path, config.cwd)
   const session = sessionSql(config, false)
   if (session) await client.query(session)
@@ -37,11 +37,11 @@ export async function applyUncommitted(client: pg.ClientBase, config: Config, re
       throw commitFailed(file, 'up', config.cwd, true, false, error)
     })
   }
-  const xid = (await client.query<{ xid: string | null }>('SELECT txid_current_if_assigned()::text AS xid')).rows[0]!.xid
-  if (xid === null) throw new TransactionEnded(show)
+  // the history row gave the transaction an id: none means the file ended it
+  const open = (await client.query<{ xid: string | null }>('SELECT txid_current_if_assigned()::text AS xid')).rows[0]!.xid
+  if (open === null) throw new TransactionEnded(show)
   // what the file SET (a search_path, a role) is undone for the caller's reading, as a new session would not have it
   await client.query('RESET SESSION AUTHORIZATION; RESET ROLE; RESET ALL')
-  return xid
 }
 
 /** The file ended the transaction it ran in (a COMMIT in a file that cannot be split): what it did before is committed. */
