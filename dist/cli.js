@@ -11,5 +11,5 @@ function enableCompileCache() {
 
 // src/cli/index.ts
 enableCompileCache();
-var { main } = await import("./chunk-T2ER6U3V.js");
+var { main } = await import("./chunk-DIXF6MYR.js");
 process.exitCode = await main(process.argv.slice(2), process.env, process.cwd());

@@ -10,5 +10,5 @@ function enableCompileCache() {
 
 // src/action/index.ts
 enableCompileCache();
-var { run } = await import("./chunk-JLH3AUCM.js");
+var { run } = await import("./chunk-HWNGXI5A.js");
 await run();

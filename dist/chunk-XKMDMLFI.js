@@ -1,0 +1,31 @@
+import { createRequire as __dbMigrateCreateRequire } from 'node:module'; const require = __dbMigrateCreateRequire(import.meta.url); import { fileURLToPath as __dbMigrateFileURLToPath } from 'node:url'; const __dbMigrateDir = __dbMigrateFileURLToPath(new URL('./', import.meta.url));
+import {
+  ScratchServer,
+  diff,
+  difference
+} from "./chunk-IYURICI7.js";
+import "./chunk-JIXFZS7P.js";
+import "./chunk-XNFAXQIB.js";
+import "./chunk-DZ2X2OPK.js";
+import "./chunk-ZRRKR2HX.js";
+import "./chunk-SV5JJJ6D.js";
+import "./chunk-KKO6VTMG.js";
+import "./chunk-SSKBFOGD.js";
+import "./chunk-M67BW4ZU.js";
+import "./chunk-5A66NMWR.js";
+import "./chunk-TZZRG3TL.js";
+import "./chunk-WXLEUHMA.js";
+import "./chunk-RSQ2HHEU.js";
+import "./chunk-EALGPWGH.js";
+import "./chunk-4ZVJDT3M.js";
+import "./chunk-SV6MCVPL.js";
+import "./chunk-5DGH4JCW.js";
+import "./chunk-YHMBGRSJ.js";
+import "./chunk-BFVRO7RW.js";
+import "./chunk-CL6XV7EK.js";
+import "./chunk-64I5SS2G.js";
+export {
+  ScratchServer,
+  diff,
+  difference
+};
